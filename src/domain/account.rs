@@ -1,0 +1,279 @@
+//! Accounts: the customers every escalation, feedback item and onboarding project links to.
+//! Owns the account record, its form and the name-uniqueness rule.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::coded_enum;
+use crate::domain::form::{
+    date_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
+};
+use crate::domain::parse::{is_email, name_key};
+use crate::i18n::Msg;
+
+coded_enum!(
+    /// Commercial tier of an account.
+    Tier, TIER_CHOICES {
+        Strategic => "strategic", TierStrategic;
+        Enterprise => "enterprise", TierEnterprise;
+        MidMarket => "mid_market", TierMidMarket;
+        Smb => "smb", TierSmb;
+    }
+);
+
+/// A person at the customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// A customer account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    pub tier: Tier,
+    /// Annual recurring revenue in whole units of `currency`.
+    pub arr: u64,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub renewal_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub const DEFAULT_CURRENCY: &str = "USD";
+
+impl Account {
+    pub fn new(id: String, now: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            name: String::new(),
+            tier: Tier::Enterprise,
+            arr: 0,
+            currency: DEFAULT_CURRENCY.to_string(),
+            renewal_date: None,
+            contacts: Vec::new(),
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// Days from `today` to the renewal date (negative once past), if a date is known.
+    pub fn days_to_renewal(&self, today: NaiveDate) -> Option<i64> {
+        self.renewal_date.map(|d| (d - today).num_days())
+    }
+}
+
+/// Parses contact lines of the form `name, role, email` (role and e-mail optional).
+pub fn parse_contacts(text: &str) -> Result<Vec<Contact>, Msg> {
+    let mut contacts = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let parts: Vec<&str> = line.split([',', '，']).map(str::trim).collect();
+        let contact = match parts.as_slice() {
+            [name] => Contact { name: name.to_string(), ..Contact::default() },
+            [name, role] if is_email(role) => Contact { name: name.to_string(), email: role.to_string(), ..Contact::default() },
+            [name, role] => Contact { name: name.to_string(), role: role.to_string(), ..Contact::default() },
+            [name, role, email] => Contact { name: name.to_string(), role: role.to_string(), email: email.to_string() },
+            _ => return Err(Msg::ErrContactLine),
+        };
+        if contact.name.is_empty() || (!contact.email.is_empty() && !is_email(&contact.email)) {
+            return Err(Msg::ErrContactLine);
+        }
+        contacts.push(contact);
+    }
+    Ok(contacts)
+}
+
+/// Writes contacts back as lines that `parse_contacts` reads.
+pub fn format_contacts(contacts: &[Contact]) -> String {
+    contacts
+        .iter()
+        .map(|c| {
+            [c.name.as_str(), c.role.as_str(), c.email.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// True when another account (not `except_id`) already has this name after trimming and
+/// case-folding.
+pub fn name_taken<'a>(accounts: impl IntoIterator<Item = &'a Account>, name: &str, except_id: &str) -> bool {
+    let key = name_key(name);
+    accounts.into_iter().any(|a| a.id != except_id && name_key(&a.name) == key)
+}
+
+const FIELDS: &[FieldSpec] = &[
+    FieldSpec::new("name", Msg::FieldAccountName, FieldKind::Text).required(),
+    FieldSpec::new("tier", Msg::FieldTier, FieldKind::Choice(TIER_CHOICES)).required(),
+    FieldSpec::new("arr", Msg::FieldArr, FieldKind::Money).help(Msg::HelpArr),
+    FieldSpec::new("currency", Msg::FieldCurrency, FieldKind::Text).help(Msg::HelpCurrency),
+    FieldSpec::new("renewal_date", Msg::FieldRenewalDate, FieldKind::Date),
+    FieldSpec::new("contacts", Msg::FieldContacts, FieldKind::LongText).help(Msg::HelpContacts),
+    FieldSpec::new("notes", Msg::FieldNotes, FieldKind::LongText),
+];
+
+impl FormRecord for Account {
+    const FIELDS: &'static [FieldSpec] = FIELDS;
+
+    fn to_form(&self) -> FormValues {
+        values([
+            ("name", self.name.clone()),
+            ("tier", self.tier.code().to_string()),
+            ("arr", self.arr.to_string()),
+            ("currency", self.currency.clone()),
+            ("renewal_date", date_value(self.renewal_date)),
+            ("contacts", format_contacts(&self.contacts)),
+            ("notes", self.notes.clone()),
+        ])
+    }
+
+    fn apply_form(&mut self, form: &FormValues, now: DateTime<Utc>) -> Result<(), Vec<FieldError>> {
+        let mut r = FormReader::new(form);
+        let name = r.text("name", true);
+        let tier = r.choice("tier", Tier::from_code);
+        let arr = r.money("arr");
+        let mut currency = r.text("currency", false).to_uppercase();
+        if currency.is_empty() {
+            currency = DEFAULT_CURRENCY.to_string();
+        } else if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+            r.reject("currency", Msg::ErrCurrency);
+        }
+        let renewal_date = r.date("renewal_date", false);
+        let contacts = match parse_contacts(form.get("contacts").map(String::as_str).unwrap_or("")) {
+            Ok(c) => c,
+            Err(e) => {
+                r.reject("contacts", e);
+                Vec::new()
+            }
+        };
+        let notes = r.text("notes", false);
+        r.finish()?;
+        self.name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(tier) = tier {
+            self.tier = tier;
+        }
+        self.arr = arr;
+        self.currency = currency;
+        self.renewal_date = renewal_date;
+        self.contacts = contacts;
+        self.notes = notes;
+        self.updated_at = now;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    fn form(pairs: &[(&'static str, &str)]) -> FormValues {
+        pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_complete_form_fills_the_account() {
+        let mut a = Account::new("a1".into(), now());
+        a.apply_form(
+            &form(&[
+                ("name", "  Acme   Corp "),
+                ("tier", "strategic"),
+                ("arr", "$1,200,000"),
+                ("currency", "eur"),
+                ("renewal_date", "2027/01/15"),
+                ("contacts", "Li Wei, CIO, li.wei@acme.cn\nSam"),
+            ]),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(a.name, "Acme Corp");
+        assert_eq!(a.tier, Tier::Strategic);
+        assert_eq!(a.arr, 1_200_000);
+        assert_eq!(a.currency, "EUR");
+        assert_eq!(a.renewal_date, NaiveDate::from_ymd_opt(2027, 1, 15));
+        assert_eq!(a.contacts.len(), 2);
+        assert_eq!(a.contacts[0].email, "li.wei@acme.cn");
+        assert_eq!(a.contacts[1].name, "Sam");
+    }
+
+    #[test]
+    fn currency_defaults_to_usd() {
+        let mut a = Account::new("a1".into(), now());
+        a.apply_form(&form(&[("name", "Acme"), ("tier", "smb")]), now()).unwrap();
+        assert_eq!(a.currency, "USD");
+        assert_eq!(a.arr, 0);
+    }
+
+    #[test]
+    fn bad_fields_are_all_reported_and_nothing_changes() {
+        let mut a = Account::new("a1".into(), now());
+        let before = a.clone();
+        let errors = a
+            .apply_form(
+                &form(&[
+                    ("name", ""),
+                    ("tier", "platinum"),
+                    ("arr", "-3"),
+                    ("currency", "dollars"),
+                    ("renewal_date", "next year"),
+                    ("contacts", "Li, CIO, not-an-email"),
+                ]),
+                now(),
+            )
+            .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec!["name", "tier", "arr", "currency", "renewal_date", "contacts"]);
+        assert_eq!(a, before);
+    }
+
+    #[test]
+    fn form_round_trip() {
+        let mut a = Account::new("a1".into(), now());
+        a.apply_form(
+            &form(&[("name", "Acme"), ("tier", "mid_market"), ("arr", "30000"), ("renewal_date", "2027-03-01"), ("contacts", "Ann, VP Ops\nBo, bo@x.io")]),
+            now(),
+        )
+        .unwrap();
+        let mut b = Account::new("a1".into(), now());
+        b.apply_form(&a.to_form(), now()).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn names_are_unique_after_trim_and_case_fold() {
+        let mut a = Account::new("a1".into(), now());
+        a.name = "Acme Corp".into();
+        let accounts = vec![a];
+        assert!(name_taken(&accounts, "  acme   CORP ", "other"));
+        assert!(!name_taken(&accounts, "Acme Corp", "a1"));
+        assert!(!name_taken(&accounts, "Acme Group", "other"));
+    }
+
+    #[test]
+    fn days_to_renewal() {
+        let mut a = Account::new("a1".into(), now());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(a.days_to_renewal(today), None);
+        a.renewal_date = NaiveDate::from_ymd_opt(2027, 2, 21);
+        assert_eq!(a.days_to_renewal(today), Some(90));
+    }
+}

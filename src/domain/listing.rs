@@ -1,0 +1,221 @@
+//! Record lists: cells with sort values, free-text search and column sorting. Pure, so the
+//! same ordering is used by every list and tested natively.
+
+use std::cmp::Ordering;
+
+use crate::i18n::Msg;
+
+/// A value a column sorts by. Missing values sort first when ascending.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SortValue {
+    Missing,
+    Int(i64),
+    Text(String),
+}
+
+impl SortValue {
+    pub fn text(s: &str) -> Self {
+        if s.trim().is_empty() {
+            Self::Missing
+        } else {
+            Self::Text(s.trim().to_lowercase())
+        }
+    }
+
+    fn rank(&self) -> u8 {
+        match self {
+            Self::Missing => 0,
+            Self::Int(_) => 1,
+            Self::Text(_) => 2,
+        }
+    }
+
+    fn compare(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Self::Int(a), Self::Int(b)) => a.cmp(b),
+            (Self::Text(a), Self::Text(b)) => a.cmp(b),
+            _ => self.rank().cmp(&other.rank()),
+        }
+    }
+}
+
+/// A list column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub label: Msg,
+}
+
+/// One cell: what is shown and what it sorts by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub sort: SortValue,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let sort = SortValue::text(&text);
+        Self { text, sort }
+    }
+
+    pub fn sorted_by(text: impl Into<String>, sort: SortValue) -> Self {
+        Self { text: text.into(), sort }
+    }
+}
+
+/// A record as a list row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub cells: Vec<Cell>,
+}
+
+/// Sort direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+impl Direction {
+    pub fn flipped(self) -> Self {
+        match self {
+            Self::Ascending => Self::Descending,
+            Self::Descending => Self::Ascending,
+        }
+    }
+}
+
+/// Keeps rows whose cells contain every word of `query` (case-insensitive), then sorts them
+/// by column `sort` (stable: equal rows keep their order).
+pub fn arrange(rows: Vec<Row>, query: &str, sort: Option<(usize, Direction)>) -> Vec<Row> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let mut rows: Vec<Row> = rows
+        .into_iter()
+        .filter(|row| {
+            let haystack = row.cells.iter().map(|c| c.text.to_lowercase()).collect::<Vec<_>>().join("\u{1f}");
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .collect();
+    if let Some((column, direction)) = sort {
+        rows.sort_by(|a, b| {
+            let (x, y) = (a.cells.get(column), b.cells.get(column));
+            let ordering = match (x, y) {
+                (Some(x), Some(y)) => x.sort.compare(&y.sort),
+                _ => Ordering::Equal,
+            };
+            match direction {
+                Direction::Ascending => ordering,
+                Direction::Descending => ordering.reverse(),
+            }
+        });
+    }
+    rows
+}
+
+/// Groups digits by thousands: 1200000 → "1,200,000".
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A money amount with its currency code: "USD 1,200,000".
+pub fn format_money(amount: u64, currency: &str) -> String {
+    format!("{currency} {}", group_thousands(amount))
+}
+
+/// A byte count in binary units with one decimal: 1536 → "1.5 KB".
+pub fn format_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = bytes.max(0.0);
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, name: &str, arr: Option<i64>) -> Row {
+        Row {
+            id: id.into(),
+            cells: vec![
+                Cell::text(name),
+                Cell::sorted_by(
+                    arr.map(|a| a.to_string()).unwrap_or_default(),
+                    arr.map(SortValue::Int).unwrap_or(SortValue::Missing),
+                ),
+            ],
+        }
+    }
+
+    fn ids(rows: &[Row]) -> Vec<&str> {
+        rows.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    fn sample() -> Vec<Row> {
+        vec![row("a", "Acme Corp", Some(900)), row("b", "beta GmbH", None), row("c", "阿里云", Some(20)), row("d", "Acme Labs", Some(100_000))]
+    }
+
+    #[test]
+    fn search_matches_every_word_case_insensitively() {
+        assert_eq!(ids(&arrange(sample(), "acme", None)), vec!["a", "d"]);
+        assert_eq!(ids(&arrange(sample(), "ACME labs", None)), vec!["d"]);
+        assert_eq!(ids(&arrange(sample(), "阿里", None)), vec!["c"]);
+        assert_eq!(ids(&arrange(sample(), "  ", None)), vec!["a", "b", "c", "d"]);
+        assert!(arrange(sample(), "zzz", None).is_empty());
+    }
+
+    #[test]
+    fn numbers_sort_numerically_and_missing_first() {
+        assert_eq!(ids(&arrange(sample(), "", Some((1, Direction::Ascending)))), vec!["b", "c", "a", "d"]);
+        assert_eq!(ids(&arrange(sample(), "", Some((1, Direction::Descending)))), vec!["d", "a", "c", "b"]);
+    }
+
+    #[test]
+    fn text_sorts_case_insensitively() {
+        assert_eq!(ids(&arrange(sample(), "", Some((0, Direction::Ascending)))), vec!["a", "d", "b", "c"]);
+    }
+
+    #[test]
+    fn sort_is_stable_and_out_of_range_columns_keep_order() {
+        let rows = vec![row("x", "same", Some(1)), row("y", "same", Some(1))];
+        assert_eq!(ids(&arrange(rows.clone(), "", Some((0, Direction::Descending)))), vec!["x", "y"]);
+        assert_eq!(ids(&arrange(rows, "", Some((9, Direction::Ascending)))), vec!["x", "y"]);
+    }
+
+    #[test]
+    fn byte_formatting() {
+        assert_eq!(format_bytes(0.0), "0 B");
+        assert_eq!(format_bytes(1023.0), "1023 B");
+        assert_eq!(format_bytes(1536.0), "1.5 KB");
+        assert_eq!(format_bytes(10.0 * 1024.0 * 1024.0 * 1024.0), "10.0 GB");
+        assert_eq!(format_bytes(-5.0), "0 B");
+    }
+
+    #[test]
+    fn money_formatting() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1_200_000), "1,200,000");
+        assert_eq!(format_money(250_000, "EUR"), "EUR 250,000");
+    }
+}

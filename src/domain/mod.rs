@@ -1,0 +1,12 @@
+//! Pure domain: records, rules and validation. No web types, no clock and no randomness:
+//! callers pass `now` and ids in, so everything here is tested natively.
+
+pub mod account;
+pub mod backup_reminder;
+pub mod escalation;
+pub mod feedback;
+pub mod form;
+pub mod listing;
+pub mod onboarding;
+pub mod parse;
+pub mod record;

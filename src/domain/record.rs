@@ -1,0 +1,327 @@
+//! What every stored workspace record offers the generic list and form screens: a new
+//! blank, its id, its account link, a title, and its list row.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::domain::account::{name_taken, Account};
+use crate::domain::escalation::Escalation;
+use crate::domain::feedback::FeedbackItem;
+use crate::domain::form::{Coded, FieldError, FormRecord};
+use crate::domain::listing::{format_money, Cell, Column, SortValue};
+use crate::domain::onboarding::OnboardingProject;
+use crate::i18n::{Lang, Msg};
+
+/// Accounts by id, for showing names and reading ARR and renewal dates.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AccountIndex(BTreeMap<String, Account>);
+
+impl AccountIndex {
+    pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
+        Self(accounts.into_iter().map(|a| (a.id.clone(), a)).collect())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Account> {
+        self.0.get(id)
+    }
+
+    /// The account's name, or an empty string for a dangling link.
+    pub fn name(&self, id: &str) -> String {
+        self.get(id).map(|a| a.name.clone()).unwrap_or_default()
+    }
+
+    /// Accounts sorted by name, for pickers.
+    pub fn sorted(&self) -> Vec<&Account> {
+        let mut all: Vec<&Account> = self.0.values().collect();
+        all.sort_by_key(|a| a.name.to_lowercase());
+        all
+    }
+}
+
+/// What list rows need besides the record itself.
+pub struct ListContext<'a> {
+    pub lang: Lang,
+    pub accounts: &'a AccountIndex,
+    pub now: DateTime<Utc>,
+}
+
+/// A record kept in a workspace store and shown by the generic screens.
+pub trait Record: FormRecord + Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static {
+    const COLUMNS: &'static [Column];
+    fn blank(id: String, now: DateTime<Utc>) -> Self;
+    fn id(&self) -> &str;
+    /// The account this record links to; `None` for accounts themselves.
+    fn account_id(&self) -> Option<&str>;
+    /// A short human title, used in confirmations.
+    fn title(&self, accounts: &AccountIndex) -> String;
+    fn cells(&self, ctx: &ListContext) -> Vec<Cell>;
+    /// Rules that need other records: the linked account must exist (accounts override
+    /// this with their name-uniqueness rule).
+    fn conflicts(&self, accounts: &AccountIndex) -> Vec<FieldError> {
+        match self.account_id() {
+            Some(id) if accounts.get(id).is_none() => vec![FieldError { field: "account_id", message: Msg::ErrUnknownAccount }],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Shortens text to `max` characters on a character boundary, adding an ellipsis.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Time elapsed since `since`, as "12 min", "3 h" or "4 d".
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let minutes = (now - since).num_minutes().max(0);
+    let (msg, n) = if minutes < 60 {
+        (Msg::AgeMinutes, minutes)
+    } else if minutes < 48 * 60 {
+        (Msg::AgeHours, minutes / 60)
+    } else {
+        (Msg::AgeDays, minutes / (24 * 60))
+    };
+    msg.fill(lang, &[("n", &n.to_string())])
+}
+
+fn date_cell(date: Option<NaiveDate>) -> Cell {
+    Cell::sorted_by(
+        date.map(|d| d.to_string()).unwrap_or_default(),
+        date.map(|d| SortValue::Int(d.num_days_from_ce().into())).unwrap_or(SortValue::Missing),
+    )
+}
+
+fn label_cell<T: Coded>(value: T, lang: Lang) -> Cell {
+    Cell::sorted_by(value.label().text(lang), SortValue::Int(T::ALL.iter().position(|v| v.code() == value.code()).unwrap_or(0) as i64))
+}
+
+
+impl Record for Account {
+    const COLUMNS: &'static [Column] = &[
+        Column { key: "name", label: Msg::FieldAccountName },
+        Column { key: "tier", label: Msg::FieldTier },
+        Column { key: "arr", label: Msg::FieldArr },
+        Column { key: "renewal_date", label: Msg::FieldRenewalDate },
+    ];
+    fn blank(id: String, now: DateTime<Utc>) -> Self {
+        Account::new(id, now)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn account_id(&self) -> Option<&str> {
+        None
+    }
+    fn title(&self, _: &AccountIndex) -> String {
+        self.name.clone()
+    }
+    fn conflicts(&self, accounts: &AccountIndex) -> Vec<FieldError> {
+        if name_taken(accounts.0.values(), &self.name, &self.id) {
+            vec![FieldError { field: "name", message: Msg::ErrNameTaken }]
+        } else {
+            Vec::new()
+        }
+    }
+    fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
+        vec![
+            Cell::text(&self.name),
+            label_cell(self.tier, ctx.lang),
+            Cell::sorted_by(format_money(self.arr, &self.currency), SortValue::Int(self.arr as i64)),
+            date_cell(self.renewal_date),
+        ]
+    }
+}
+
+impl Record for Escalation {
+    const COLUMNS: &'static [Column] = &[
+        Column { key: "account", label: Msg::FieldAccount },
+        Column { key: "summary", label: Msg::FieldSummary },
+        Column { key: "status", label: Msg::FieldStatus },
+        Column { key: "channel", label: Msg::FieldChannel },
+        Column { key: "age", label: Msg::ColumnAge },
+    ];
+    fn blank(id: String, now: DateTime<Utc>) -> Self {
+        Escalation::new(id, now)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn account_id(&self) -> Option<&str> {
+        Some(&self.account_id)
+    }
+    fn title(&self, accounts: &AccountIndex) -> String {
+        format!("{} — {}", accounts.name(&self.account_id), excerpt(&self.summary, 60))
+    }
+    fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
+        vec![
+            Cell::text(ctx.accounts.name(&self.account_id)),
+            Cell::text(excerpt(&self.summary, 90)),
+            label_cell(self.status, ctx.lang),
+            label_cell(self.channel, ctx.lang),
+            Cell::sorted_by(age(self.received_at, ctx.now, ctx.lang), SortValue::Int(-self.received_at.timestamp())),
+        ]
+    }
+}
+
+impl Record for FeedbackItem {
+    const COLUMNS: &'static [Column] = &[
+        Column { key: "account", label: Msg::FieldAccount },
+        Column { key: "source", label: Msg::FieldSource },
+        Column { key: "score", label: Msg::FieldScore },
+        Column { key: "verbatim", label: Msg::FieldVerbatim },
+        Column { key: "stage", label: Msg::FieldStage },
+        Column { key: "received_on", label: Msg::FieldReceivedOn },
+    ];
+    fn blank(id: String, now: DateTime<Utc>) -> Self {
+        FeedbackItem::new(id, now)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn account_id(&self) -> Option<&str> {
+        Some(&self.account_id)
+    }
+    fn title(&self, accounts: &AccountIndex) -> String {
+        format!("{} — {}", accounts.name(&self.account_id), excerpt(&self.verbatim, 60))
+    }
+    fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
+        vec![
+            Cell::text(ctx.accounts.name(&self.account_id)),
+            label_cell(self.source, ctx.lang),
+            Cell::sorted_by(
+                self.score.map(|s| s.to_string()).unwrap_or_default(),
+                self.score.map(|s| SortValue::Int(s.into())).unwrap_or(SortValue::Missing),
+            ),
+            Cell::text(excerpt(&self.verbatim, 90)),
+            label_cell(self.stage, ctx.lang),
+            date_cell(Some(self.received_on)),
+        ]
+    }
+}
+
+impl Record for OnboardingProject {
+    const COLUMNS: &'static [Column] = &[
+        Column { key: "customer", label: Msg::FieldCustomer },
+        Column { key: "industry", label: Msg::FieldIndustry },
+        Column { key: "systems", label: Msg::FieldSystems },
+        Column { key: "kickoff_date", label: Msg::FieldKickoffDate },
+        Column { key: "go_live_target", label: Msg::FieldGoLiveTarget },
+    ];
+    fn blank(id: String, now: DateTime<Utc>) -> Self {
+        OnboardingProject::new(id, now)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn account_id(&self) -> Option<&str> {
+        Some(&self.account_id)
+    }
+    fn title(&self, accounts: &AccountIndex) -> String {
+        format!("{} — {}", accounts.name(&self.account_id), self.industry)
+    }
+    fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
+        let systems: Vec<&str> = self.systems.iter().map(|s| s.label().text(ctx.lang)).collect();
+        vec![
+            Cell::text(ctx.accounts.name(&self.account_id)),
+            Cell::text(&self.industry),
+            Cell::sorted_by(systems.join(", "), SortValue::Int(self.systems.len() as i64)),
+            date_cell(self.kickoff_date),
+            date_cell(Some(self.go_live_target)),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::listing::{arrange, Direction, Row};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn excerpts_cut_on_characters() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("a  b\n c", 10), "a b c");
+        assert_eq!(excerpt("生产环境宕机两天了", 5), "生产环境…");
+        assert_eq!(excerpt("abcdefghij", 5), "abcd…");
+    }
+
+    #[test]
+    fn ages_in_both_languages() {
+        assert_eq!(age(now() - chrono::Duration::minutes(12), now(), Lang::En), "12 min");
+        assert_eq!(age(now() - chrono::Duration::hours(3), now(), Lang::En), "3 h");
+        assert_eq!(age(now() - chrono::Duration::days(4), now(), Lang::Zh), "4 天");
+        assert_eq!(age(now() + chrono::Duration::hours(1), now(), Lang::En), "0 min");
+    }
+
+    #[test]
+    fn rows_show_account_names_and_sort_by_real_values() {
+        let mut acme = Account::new("a1".into(), now());
+        acme.name = "Acme".into();
+        let accounts = AccountIndex::new([acme]);
+        let ctx = ListContext { lang: Lang::En, accounts: &accounts, now: now() };
+        let mut e = Escalation::new("e1".into(), now());
+        e.account_id = "a1".into();
+        e.received_at = now() - chrono::Duration::hours(3);
+        let cells = e.cells(&ctx);
+        assert_eq!(cells.len(), Escalation::COLUMNS.len());
+        assert_eq!(cells[0].text, "Acme");
+        assert_eq!(cells[2].text, "New");
+        assert_eq!(cells[4].text, "3 h");
+        let mut older = e.clone();
+        older.received_at = now() - chrono::Duration::days(3);
+        older.id = "e0".into();
+        let rows = [older, e].iter().map(|r| Row { id: r.id.clone(), cells: r.cells(&ctx) }).collect();
+        let sorted = arrange(rows, "", Some((4, Direction::Ascending)));
+        assert_eq!(sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["e1", "e0"], "youngest first");
+    }
+
+    #[test]
+    fn every_record_has_a_cell_per_column() {
+        let accounts = AccountIndex::default();
+        let ctx = ListContext { lang: Lang::Zh, accounts: &accounts, now: now() };
+        assert_eq!(Account::blank("a".into(), now()).cells(&ctx).len(), Account::COLUMNS.len());
+        assert_eq!(FeedbackItem::blank("f".into(), now()).cells(&ctx).len(), FeedbackItem::COLUMNS.len());
+        assert_eq!(OnboardingProject::blank("p".into(), now()).cells(&ctx).len(), OnboardingProject::COLUMNS.len());
+    }
+
+    #[test]
+    fn conflicts_catch_duplicate_names_and_missing_accounts() {
+        let mut acme = Account::new("a1".into(), now());
+        acme.name = "Acme".into();
+        let accounts = AccountIndex::new([acme.clone()]);
+        assert!(acme.conflicts(&accounts).is_empty(), "an account does not conflict with itself");
+        let mut copy = Account::new("a2".into(), now());
+        copy.name = " ACME ".into();
+        assert_eq!(copy.conflicts(&accounts)[0].message, Msg::ErrNameTaken);
+        let mut e = Escalation::new("e1".into(), now());
+        e.account_id = "gone".into();
+        assert_eq!(e.conflicts(&accounts)[0].message, Msg::ErrUnknownAccount);
+        e.account_id = "a1".into();
+        assert!(e.conflicts(&accounts).is_empty());
+    }
+
+    #[test]
+    fn account_picker_is_sorted_by_name() {
+        let names = ["beta", "Acme", "czech"];
+        let accounts = AccountIndex::new(names.iter().enumerate().map(|(i, n)| {
+            let mut a = Account::new(format!("a{i}"), now());
+            a.name = n.to_string();
+            a
+        }));
+        let sorted: Vec<_> = accounts.sorted().iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(sorted, vec!["Acme", "beta", "czech"]);
+        assert_eq!(accounts.name("missing"), "");
+    }
+}

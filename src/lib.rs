@@ -1,0 +1,13 @@
+//! Casebook: a browser-only copilot for Customer Success teams.
+//!
+//! Layout: `domain` (records, rules, validation; pure), `i18n` (translation tables; pure),
+//! `route` (hash routes; pure), `storage` (schema and backup format are pure, the IndexedDB
+//! repository and tab sync are browser-only), `ui` (Leptos pages and components; browser-only).
+
+pub mod domain;
+pub mod i18n;
+pub mod route;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

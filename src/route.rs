@@ -1,0 +1,199 @@
+//! Hash routes (`#/escalations/new`): parsing and formatting. Routing on the hash keeps deep
+//! links working on any static host and sub-path, with no server-side fallback.
+
+use crate::i18n::Msg;
+
+/// A workspace that holds one kind of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Workspace {
+    Accounts,
+    Escalations,
+    Feedback,
+    Onboarding,
+}
+
+impl Workspace {
+    pub const ALL: [Workspace; 4] = [Self::Escalations, Self::Feedback, Self::Onboarding, Self::Accounts];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Accounts => "accounts",
+            Self::Escalations => "escalations",
+            Self::Feedback => "feedback",
+            Self::Onboarding => "onboarding",
+        }
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Self::Accounts => Msg::NavAccounts,
+            Self::Escalations => Msg::NavEscalations,
+            Self::Feedback => Msg::NavFeedback,
+            Self::Onboarding => Msg::NavOnboarding,
+        }
+    }
+
+    /// One sentence saying what the workspace is for.
+    pub fn intro(self) -> Msg {
+        match self {
+            Self::Accounts => Msg::IntroAccounts,
+            Self::Escalations => Msg::IntroEscalations,
+            Self::Feedback => Msg::IntroFeedback,
+            Self::Onboarding => Msg::IntroOnboarding,
+        }
+    }
+
+    /// The label of the button that creates a record.
+    pub fn new_label(self) -> Msg {
+        match self {
+            Self::Accounts => Msg::NewAccount,
+            Self::Escalations => Msg::NewEscalation,
+            Self::Feedback => Msg::NewFeedback,
+            Self::Onboarding => Msg::NewOnboarding,
+        }
+    }
+
+    /// What to do when the workspace is empty.
+    pub fn empty_hint(self) -> Msg {
+        match self {
+            Self::Accounts => Msg::EmptyAccounts,
+            Self::Escalations => Msg::EmptyEscalations,
+            Self::Feedback => Msg::EmptyFeedback,
+            Self::Onboarding => Msg::EmptyOnboarding,
+        }
+    }
+
+    /// The heading of a record's edit form.
+    pub fn edit_title(self) -> Msg {
+        match self {
+            Self::Accounts => Msg::EditAccount,
+            Self::Escalations => Msg::EditEscalation,
+            Self::Feedback => Msg::EditFeedback,
+            Self::Onboarding => Msg::EditOnboarding,
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.slug() == slug)
+    }
+}
+
+/// A screen of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Settings,
+    List(Workspace),
+    New(Workspace),
+    Edit(Workspace, String),
+    NotFound,
+}
+
+impl Route {
+    /// Reads `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Self {
+        let path = hash.trim_start_matches('#').trim_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Self::Home,
+            ["settings"] => Self::Settings,
+            [slug] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::List),
+            [slug, "new"] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::New),
+            [slug, id] => Workspace::from_slug(slug).map_or(Self::NotFound, |w| Self::Edit(w, decode(id))),
+            _ => Self::NotFound,
+        }
+    }
+
+    /// The hash for this route, starting with `#/`.
+    pub fn href(&self) -> String {
+        match self {
+            Self::Home | Self::NotFound => "#/".into(),
+            Self::Settings => "#/settings".into(),
+            Self::List(w) => format!("#/{}", w.slug()),
+            Self::New(w) => format!("#/{}/new", w.slug()),
+            Self::Edit(w, id) => format!("#/{}/{}", w.slug(), encode(id)),
+        }
+    }
+
+    /// The workspace a route belongs to, for highlighting navigation.
+    pub fn workspace(&self) -> Option<Workspace> {
+        match self {
+            Self::List(w) | Self::New(w) | Self::Edit(w, _) => Some(*w),
+            _ => None,
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(id: &str) -> String {
+    id.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_screen() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/"), Route::Home);
+        assert_eq!(Route::parse("#/settings"), Route::Settings);
+        assert_eq!(Route::parse("#/escalations"), Route::List(Workspace::Escalations));
+        assert_eq!(Route::parse("#/feedback/new"), Route::New(Workspace::Feedback));
+        assert_eq!(Route::parse("#/onboarding/p-42/"), Route::Edit(Workspace::Onboarding, "p-42".into()));
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/accounts/a/b"), Route::NotFound);
+    }
+
+    #[test]
+    fn hrefs_round_trip_including_odd_ids() {
+        for route in [
+            Route::Home,
+            Route::Settings,
+            Route::List(Workspace::Accounts),
+            Route::New(Workspace::Escalations),
+            Route::Edit(Workspace::Feedback, "a b/c%d#e".into()),
+            Route::Edit(Workspace::Accounts, "客户-1".into()),
+        ] {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept_literally() {
+        assert_eq!(Route::parse("#/accounts/50%"), Route::Edit(Workspace::Accounts, "50%".into()));
+        assert_eq!(Route::parse("#/accounts/%zz"), Route::Edit(Workspace::Accounts, "%zz".into()));
+    }
+
+    #[test]
+    fn workspace_of_route() {
+        assert_eq!(Route::New(Workspace::Onboarding).workspace(), Some(Workspace::Onboarding));
+        assert_eq!(Route::Settings.workspace(), None);
+    }
+}

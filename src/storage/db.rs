@@ -1,0 +1,188 @@
+//! The IndexedDB repository: opens the versioned database, runs data migrations after open
+//! (driven by the schema version stored in `meta`), and offers typed reads and writes plus
+//! the all-store operations used by backup, import and "delete all data".
+
+use std::collections::BTreeMap;
+
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+use crate::storage::error::StorageError;
+use crate::storage::schema::{migrate_record, record_key, Setting, Store, Stored, META_SCHEMA_VERSION, SCHEMA_VERSION};
+
+type Result<T> = std::result::Result<T, StorageError>;
+
+/// An open Casebook database.
+pub struct Db {
+    rexie: Rexie,
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StorageError::Other(e.to_string()))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue, store: Store) -> Result<T> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| StorageError::Unreadable { store: store.name() })
+}
+
+/// Declares the stores of schema `version` (every store of that version, so none is dropped).
+pub fn builder(name: &str, version: u32) -> rexie::RexieBuilder {
+    Store::in_version(version).into_iter().fold(Rexie::builder(name).version(version), |b, s| {
+        b.add_object_store(ObjectStore::new(s.name()).key_path(s.key_path()))
+    })
+}
+
+impl Db {
+    /// Opens (creating or upgrading) the database and brings its data to the current schema.
+    pub async fn open(name: &str) -> Result<Db> {
+        let rexie = builder(name, SCHEMA_VERSION).build().await.map_err(|e| match StorageError::from(e) {
+            StorageError::Other(_) => StorageError::Unavailable,
+            known => known,
+        })?;
+        let db = Db { rexie };
+        db.migrate_data().await?;
+        Ok(db)
+    }
+
+    /// Runs the data migrations from the stored schema version, in one transaction.
+    async fn migrate_data(&self) -> Result<()> {
+        let stored: Option<Setting> = self.get_in(Store::Meta, META_SCHEMA_VERSION).await?;
+        let from = stored.and_then(|s| s.value.as_u64()).map(|v| v as u32);
+        if from.is_some_and(|v| v >= SCHEMA_VERSION) {
+            return Ok(());
+        }
+        let names: Vec<&str> = Store::ALL.iter().map(|s| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        if let Some(from) = from {
+            for store in Store::DATA {
+                let handle = tx.store(store.name())?;
+                let mut migrated = Vec::new();
+                for raw in handle.get_all(None, None).await? {
+                    let mut value: Value = from_js(raw, store)?;
+                    migrate_record(store, from, &mut value);
+                    migrated.push((to_js(&value)?, None));
+                }
+                handle.put_all(migrated.into_iter()).await?;
+            }
+        }
+        let version = Setting { key: META_SCHEMA_VERSION.into(), value: SCHEMA_VERSION.into() };
+        tx.store(Store::Meta.name())?.put(&to_js(&version)?, None).await?;
+        finish(tx).await
+    }
+
+    async fn get_in<T: DeserializeOwned>(&self, store: Store, key: &str) -> Result<Option<T>> {
+        let tx = self.rexie.transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let value = tx.store(store.name())?.get(JsValue::from_str(key)).await?;
+        value.map(|v| from_js(v, store)).transpose()
+    }
+
+    /// Reads one record by key.
+    pub async fn get<T: Stored>(&self, key: &str) -> Result<Option<T>> {
+        self.get_in(T::STORE, key).await
+    }
+
+    /// Reads every record of a store.
+    pub async fn list<T: Stored>(&self) -> Result<Vec<T>> {
+        let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadOnly)?;
+        let all = tx.store(T::STORE.name())?.get_all(None, None).await?;
+        all.into_iter().map(|v| from_js(v, T::STORE)).collect()
+    }
+
+    /// Inserts or replaces a record.
+    pub async fn put<T: Stored>(&self, record: &T) -> Result<()> {
+        let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
+        tx.store(T::STORE.name())?.put(&to_js(record)?, None).await?;
+        finish(tx).await
+    }
+
+    /// Deletes a record by key (no error if it is already gone).
+    pub async fn delete<T: Stored>(&self, key: &str) -> Result<()> {
+        let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
+        tx.store(T::STORE.name())?.delete(JsValue::from_str(key)).await?;
+        finish(tx).await
+    }
+
+    /// Every data store as JSON values, for a backup.
+    pub async fn export_all(&self) -> Result<BTreeMap<Store, Vec<Value>>> {
+        let names: Vec<&str> = Store::DATA.iter().map(|s| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadOnly)?;
+        let mut out = BTreeMap::new();
+        for store in Store::DATA {
+            let values = tx.store(store.name())?.get_all(None, None).await?;
+            let values = values.into_iter().map(|v| from_js(v, store)).collect::<Result<Vec<Value>>>()?;
+            out.insert(store, values);
+        }
+        Ok(out)
+    }
+
+    /// Replaces the content of every data store in one transaction: all or nothing. Records
+    /// are checked for their key before anything is touched; any failure aborts the whole
+    /// transaction, so the previous data stays as it was.
+    pub async fn replace_all(&self, stores: Vec<(Store, Vec<Value>)>) -> Result<()> {
+        let mut incoming: BTreeMap<Store, Vec<Value>> = stores.into_iter().collect();
+        let mut prepared = Vec::new();
+        for store in Store::DATA {
+            let values = incoming.remove(&store).unwrap_or_default();
+            if values.iter().any(|v| record_key(store, v).is_none()) {
+                return Err(StorageError::Unreadable { store: store.name() });
+            }
+            let values = values.iter().map(to_js).collect::<Result<Vec<_>>>()?;
+            prepared.push((store, values));
+        }
+        let names: Vec<&str> = Store::DATA.iter().map(|s| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let written: Result<()> = async {
+            for (store, values) in prepared {
+                let handle = tx.store(store.name())?;
+                handle.clear().await?;
+                handle.put_all(values.into_iter().map(|v| (v, None))).await?;
+            }
+            Ok(())
+        }
+        .await;
+        match written {
+            Ok(()) => finish(tx).await,
+            Err(error) => {
+                // The abort result does not matter: the first error is what the user needs.
+                let _ = tx.abort().await;
+                Err(error)
+            }
+        }
+    }
+
+    /// Deletes every record of every data store.
+    pub async fn clear_all(&self) -> Result<()> {
+        self.replace_all(Vec::new()).await
+    }
+
+    /// Number of records per data store.
+    pub async fn counts(&self) -> Result<Vec<(Store, u32)>> {
+        let names: Vec<&str> = Store::DATA.iter().map(|s| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadOnly)?;
+        let mut out = Vec::new();
+        for store in Store::DATA {
+            out.push((store, tx.store(store.name())?.count(None).await?));
+        }
+        Ok(out)
+    }
+
+    /// Closes the connection (tests and deletion).
+    pub fn close(self) {
+        self.rexie.close();
+    }
+}
+
+/// Waits for a write transaction and reports an abort as an error.
+async fn finish(tx: rexie::Transaction) -> Result<()> {
+    let result = tx.done().await?;
+    if result.is_committed() {
+        Ok(())
+    } else {
+        Err(StorageError::Other("transaction aborted".into()))
+    }
+}

@@ -1,0 +1,12 @@
+//! Storage: the versioned schema and its data migrations, the backup file format (both
+//! pure, tested natively), and, in the browser, the IndexedDB repository and tab sync.
+
+pub mod backup;
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+pub mod db;
+#[cfg(target_arch = "wasm32")]
+pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod sync;

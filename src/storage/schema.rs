@@ -1,0 +1,266 @@
+//! The database schema: stores, their key paths, the version each appeared in, and the data
+//! migrations that bring records written by an older version up to the current one.
+//! Migrations work on JSON values so they serve both the database and old backup files.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::account::{Account, DEFAULT_CURRENCY};
+use crate::domain::escalation::Escalation;
+use crate::domain::feedback::{FeedbackItem, Theme};
+use crate::domain::onboarding::{OnboardingProject, Playbook};
+
+/// The IndexedDB database name.
+pub const DB_NAME: &str = "casebook";
+
+/// The current schema version. Bump it, list new stores in `Store::since`, and add a step
+/// to `migrate_record` for every change of record shape.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// An object store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Store {
+    /// Internal bookkeeping (the data schema version); never exported.
+    Meta,
+    Settings,
+    Accounts,
+    Escalations,
+    Feedback,
+    Themes,
+    Onboarding,
+    Playbooks,
+    Drafts,
+}
+
+impl Store {
+    pub const ALL: [Store; 9] = [
+        Self::Meta,
+        Self::Settings,
+        Self::Accounts,
+        Self::Escalations,
+        Self::Feedback,
+        Self::Themes,
+        Self::Onboarding,
+        Self::Playbooks,
+        Self::Drafts,
+    ];
+
+    /// The stores that hold user data (exported, imported, wiped).
+    pub const DATA: [Store; 8] = [
+        Self::Settings,
+        Self::Accounts,
+        Self::Escalations,
+        Self::Feedback,
+        Self::Themes,
+        Self::Onboarding,
+        Self::Playbooks,
+        Self::Drafts,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Meta => "meta",
+            Self::Settings => "settings",
+            Self::Accounts => "accounts",
+            Self::Escalations => "escalations",
+            Self::Feedback => "feedback",
+            Self::Themes => "themes",
+            Self::Onboarding => "onboarding",
+            Self::Playbooks => "playbooks",
+            Self::Drafts => "drafts",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The in-line key of the store's records.
+    pub fn key_path(self) -> &'static str {
+        match self {
+            Self::Meta | Self::Settings => "key",
+            _ => "id",
+        }
+    }
+
+    /// The schema version that introduced the store.
+    pub fn since(self) -> u32 {
+        match self {
+            Self::Playbooks => 2,
+            _ => 1,
+        }
+    }
+
+    /// Stores that exist at schema `version`.
+    pub fn in_version(version: u32) -> Vec<Store> {
+        Self::ALL.into_iter().filter(|s| s.since() <= version).collect()
+    }
+
+    /// Stores whose records link to an account through `account_id`.
+    pub fn links_accounts(self) -> bool {
+        matches!(self, Self::Escalations | Self::Feedback | Self::Onboarding)
+    }
+}
+
+/// A key-value record of the settings and meta stores.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Setting {
+    pub key: String,
+    pub value: Value,
+}
+
+/// Settings keys.
+pub const SETTING_LAST_BACKUP: &str = "last_backup_at";
+pub const META_SCHEMA_VERSION: &str = "schema_version";
+
+/// A typed record and the store it lives in.
+pub trait Stored: Serialize + DeserializeOwned {
+    const STORE: Store;
+    fn key(&self) -> &str;
+}
+
+macro_rules! stored {
+    ($($ty:ty => $store:ident, $field:ident;)*) => {$(
+        impl Stored for $ty {
+            const STORE: Store = Store::$store;
+            fn key(&self) -> &str { &self.$field }
+        }
+    )*};
+}
+
+stored! {
+    Setting => Settings, key;
+    Account => Accounts, id;
+    Escalation => Escalations, id;
+    FeedbackItem => Feedback, id;
+    Theme => Themes, id;
+    OnboardingProject => Onboarding, id;
+    Playbook => Playbooks, id;
+}
+
+/// Brings one record written at schema `from` up to `SCHEMA_VERSION`, in place.
+/// Idempotent: running it on a current record changes nothing.
+pub fn migrate_record(store: Store, from: u32, record: &mut Value) {
+    if from < 2 {
+        v1_to_v2(store, record);
+    }
+}
+
+/// v2: accounts carry a currency (default USD); feedback items carry a dated stage history,
+/// seeded with their current stage at their creation time.
+fn v1_to_v2(store: Store, record: &mut Value) {
+    let Some(object) = record.as_object_mut() else {
+        return;
+    };
+    match store {
+        Store::Accounts => {
+            object.entry("currency").or_insert_with(|| Value::from(DEFAULT_CURRENCY));
+        }
+        Store::Feedback => {
+            if !object.contains_key("stage_history") {
+                let stage = object.get("stage").cloned().unwrap_or(Value::from("received"));
+                let at = object.get("created_at").cloned().unwrap_or(Value::Null);
+                object.insert("stage_history".into(), serde_json::json!([{ "stage": stage, "at": at }]));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when `record` is a valid record of `store` at the current schema.
+pub fn is_valid_record(store: Store, record: &Value) -> bool {
+    fn parses<T: DeserializeOwned>(v: &Value) -> bool {
+        T::deserialize(v).is_ok()
+    }
+    match store {
+        Store::Meta | Store::Settings => parses::<Setting>(record),
+        Store::Accounts => parses::<Account>(record),
+        Store::Escalations => parses::<Escalation>(record),
+        Store::Feedback => parses::<FeedbackItem>(record),
+        Store::Themes => parses::<Theme>(record),
+        Store::Onboarding => parses::<OnboardingProject>(record),
+        Store::Playbooks => parses::<Playbook>(record),
+        Store::Drafts => record.get("id").is_some_and(Value::is_string),
+    }
+}
+
+/// The key of a record, read from its key path.
+pub fn record_key(store: Store, record: &Value) -> Option<&str> {
+    record.get(store.key_path()).and_then(Value::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn v1_account() -> Value {
+        json!({"id":"a1","name":"Acme","tier":"enterprise","arr":300000,"renewal_date":"2027-01-31",
+               "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"})
+    }
+
+    fn v1_feedback() -> Value {
+        json!({"id":"f1","account_id":"a1","source":"nps","received_on":"2026-10-01","verbatim":"slow",
+               "score":4,"stage":"acknowledged","created_at":"2026-10-02T08:00:00Z","updated_at":"2026-10-02T08:00:00Z"})
+    }
+
+    #[test]
+    fn v1_accounts_gain_a_default_currency_and_become_valid() {
+        let mut a = v1_account();
+        assert!(!is_valid_record(Store::Accounts, &a));
+        migrate_record(Store::Accounts, 1, &mut a);
+        assert_eq!(a["currency"], "USD");
+        assert_eq!(a["name"], "Acme", "nothing else changes");
+        assert!(is_valid_record(Store::Accounts, &a));
+    }
+
+    #[test]
+    fn existing_currency_is_kept() {
+        let mut a = v1_account();
+        a["currency"] = json!("EUR");
+        migrate_record(Store::Accounts, 1, &mut a);
+        assert_eq!(a["currency"], "EUR");
+    }
+
+    #[test]
+    fn v1_feedback_gets_a_stage_history_seeded_from_its_stage() {
+        let mut f = v1_feedback();
+        migrate_record(Store::Feedback, 1, &mut f);
+        assert_eq!(f["stage_history"], json!([{"stage":"acknowledged","at":"2026-10-02T08:00:00Z"}]));
+        assert!(is_valid_record(Store::Feedback, &f));
+    }
+
+    #[test]
+    fn migration_is_idempotent_and_skips_current_records() {
+        let mut f = v1_feedback();
+        migrate_record(Store::Feedback, 1, &mut f);
+        let once = f.clone();
+        migrate_record(Store::Feedback, 1, &mut f);
+        assert_eq!(f, once);
+        migrate_record(Store::Feedback, SCHEMA_VERSION, &mut f);
+        assert_eq!(f, once);
+    }
+
+    #[test]
+    fn non_objects_are_left_alone() {
+        let mut v = json!([1, 2]);
+        migrate_record(Store::Accounts, 1, &mut v);
+        assert_eq!(v, json!([1, 2]));
+    }
+
+    #[test]
+    fn versions_list_their_stores() {
+        assert!(!Store::in_version(1).contains(&Store::Playbooks));
+        assert_eq!(Store::in_version(SCHEMA_VERSION).len(), Store::ALL.len());
+        for s in Store::ALL {
+            assert_eq!(Store::from_name(s.name()), Some(s));
+        }
+    }
+
+    #[test]
+    fn drafts_need_an_id() {
+        assert!(is_valid_record(Store::Drafts, &json!({"id":"d1","text":"x"})));
+        assert!(!is_valid_record(Store::Drafts, &json!({"text":"x"})));
+    }
+}

@@ -1,0 +1,140 @@
+//! Thin wrappers over browser APIs the interface needs: clock, ids, location hash, the
+//! remembered language, file download and upload, storage estimate and persistence, and
+//! local/UTC conversion for datetime inputs. No rendering and no business rules here.
+
+use chrono::{DateTime, Utc};
+use js_sys::{Array, Date, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+
+use crate::i18n::Lang;
+
+const LANG_KEY: &str = "casebook.lang";
+
+/// The current time.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
+}
+
+/// A new random record id.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{:x}-{:x}", Date::now() as u64, (js_sys::Math::random() * 1e12) as u64))
+}
+
+/// `location.hash`, or empty when unavailable.
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Navigates to a hash route (`#/…`).
+pub fn go_to(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The remembered interface language, else the browser's.
+pub fn initial_lang() -> Lang {
+    let saved = local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let browser = web_sys::window().and_then(|w| w.navigator().language());
+    Lang::from_tag(&saved.or(browser).unwrap_or_default())
+}
+
+/// Remembers the interface language and sets `<html lang>`.
+pub fn apply_lang(lang: Lang) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(LANG_KEY, lang.tag());
+    }
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Offers `text` as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Url::revoke_object_url(&url)
+}
+
+/// Reads the first file chosen in a file input as text.
+pub async fn read_chosen_file(input: &HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    web_sys::window().map(|w| w.navigator().storage())
+}
+
+/// Bytes used and available to this site, as estimated by the browser.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = JsFuture::from(storage_manager()?.estimate().ok()?).await.ok()?;
+    let usage = Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()?;
+    let quota = Reflect::get(&estimate, &"quota".into()).ok()?.as_f64()?;
+    Some((usage, quota))
+}
+
+/// Whether the browser keeps this site's data even under storage pressure.
+pub async fn is_persisted() -> Option<bool> {
+    JsFuture::from(storage_manager()?.persisted().ok()?).await.ok()?.as_bool()
+}
+
+/// Asks the browser to keep this site's data; returns whether it agreed.
+pub async fn request_persistence() -> Option<bool> {
+    JsFuture::from(storage_manager()?.persist().ok()?).await.ok()?.as_bool()
+}
+
+/// A UTC instant (RFC 3339) as the value of a `datetime-local` input, in local time.
+pub fn local_input_value(utc: &str) -> String {
+    let date = Date::new(&JsValue::from_str(utc));
+    if utc.is_empty() || date.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// A `datetime-local` value (local time) as a UTC instant; unparseable text is returned
+/// unchanged so validation reports it.
+pub fn utc_from_local_input(local: &str) -> String {
+    let date = Date::new(&JsValue::from_str(local));
+    if local.is_empty() || date.get_time().is_nan() {
+        local.to_string()
+    } else {
+        String::from(date.to_iso_string())
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if present.
+pub fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

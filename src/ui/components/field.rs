@@ -1,0 +1,183 @@
+//! One form field rendered from its `FieldSpec`: label, input of the right kind, help text
+//! and the field's error, wired for screen readers (`aria-invalid`, `aria-describedby`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::form::{Choice, FieldError, FieldKind, FieldSpec, FormValues};
+use crate::domain::record::AccountIndex;
+use crate::i18n::Msg;
+use crate::route::{Route, Workspace};
+use crate::ui::browser;
+use crate::ui::state::use_app;
+
+/// The DOM id of a field's input.
+pub fn input_id(key: &str) -> String {
+    format!("f-{key}")
+}
+
+/// A field bound to `values[spec.key]`, showing its error from `errors`.
+pub fn form_field(
+    spec: FieldSpec,
+    values: RwSignal<FormValues>,
+    errors: RwSignal<Vec<FieldError>>,
+    accounts: Arc<AccountIndex>,
+) -> impl IntoView {
+    let state = use_app();
+    let key = spec.key;
+    let id = input_id(key);
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let value = move || values.with(|v| v.get(key).cloned().unwrap_or_default());
+    let set = move |text: String| values.update(|v| {
+        v.insert(key, text);
+    });
+    let error = move || errors.with(|e| e.iter().find(|e| e.field == key).map(|e| e.message));
+    let described_by = {
+        let (help_id, error_id) = (help_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if spec.help.is_some() {
+                ids.push(help_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let invalid = move || error().is_some().then_some("true");
+
+    let input = match spec.kind {
+        FieldKind::LongText => view! {
+            <textarea id=id.clone() rows="4" aria-invalid=invalid aria-describedby=described_by.clone() required=spec.required
+                prop:value=value on:input:target=move |ev| set(ev.target().value())></textarea>
+        }
+        .into_any(),
+        FieldKind::Choice(choices) => view! {
+            <select id=id.clone() aria-invalid=invalid aria-describedby=described_by.clone() required=spec.required
+                prop:value=value on:change:target=move |ev| set(ev.target().value())>
+                {options(choices, value)}
+            </select>
+        }
+        .into_any(),
+        FieldKind::MultiChoice(choices) => multi_choice(&id, choices, values, key).into_any(),
+        FieldKind::Account => account_picker(&id, accounts, values, key, spec.required, invalid, described_by.clone()).into_any(),
+        FieldKind::DateTime => view! {
+            <input id=id.clone() type="datetime-local" aria-invalid=invalid aria-describedby=described_by.clone() required=spec.required
+                prop:value=move || browser::local_input_value(&value())
+                on:change:target=move |ev| set(browser::utc_from_local_input(&ev.target().value())) />
+        }
+        .into_any(),
+        kind => {
+            let (input_type, input_mode) = match kind {
+                FieldKind::Email => ("email", "email"),
+                FieldKind::Date => ("date", "text"),
+                FieldKind::Money => ("text", "decimal"),
+                FieldKind::Count => ("text", "numeric"),
+                _ => ("text", "text"),
+            };
+            view! {
+                <input id=id.clone() type=input_type inputmode=input_mode aria-invalid=invalid aria-describedby=described_by.clone()
+                    required=spec.required prop:value=value on:input:target=move |ev| set(ev.target().value()) />
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="field" class:field-invalid=move || error().is_some() data-field=key>
+            <label for=id.clone()>
+                {move || state.t(spec.label)}
+                {spec.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            {input}
+            {spec.help.map(|help| view! { <p class="help" id=help_id.clone()>{move || state.t(help)}</p> })}
+            {move || error().map(|msg| view! { <p class="field-error" id=error_id.clone()>{move || state.t(msg)}</p> })}
+        </div>
+    }
+}
+
+fn options(choices: &'static [Choice], current: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_app();
+    choices
+        .iter()
+        .map(|c| view! { <option value=c.value selected=move || current() == c.value>{move || state.t(c.label)}</option> })
+        .collect_view()
+}
+
+fn multi_choice(id: &str, choices: &'static [Choice], values: RwSignal<FormValues>, key: &'static str) -> impl IntoView {
+    let state = use_app();
+    let selected = move || -> Vec<String> {
+        values.with(|v| v.get(key).map(|s| s.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default())
+    };
+    let toggle = move |code: &'static str, on: bool| {
+        let mut codes = selected();
+        codes.retain(|c| c != code);
+        if on {
+            codes.push(code.to_string());
+        }
+        values.update(|v| {
+            v.insert(key, codes.join(","));
+        });
+    };
+    view! {
+        <div class="checkbox-group" id=id.to_string() role="group">
+            {choices
+                .iter()
+                .map(|c| {
+                    let checkbox_id = format!("{id}-{}", c.value);
+                    view! {
+                        <label class="checkbox" for=checkbox_id.clone()>
+                            <input type="checkbox" id=checkbox_id value=c.value
+                                prop:checked=move || selected().iter().any(|s| s == c.value)
+                                on:change:target=move |ev| toggle(c.value, ev.target().checked()) />
+                            {move || state.t(c.label)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+fn account_picker(
+    id: &str,
+    accounts: Arc<AccountIndex>,
+    values: RwSignal<FormValues>,
+    key: &'static str,
+    required: bool,
+    invalid: impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static,
+    described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let state = use_app();
+    if accounts.sorted().is_empty() {
+        return view! {
+            <p class="field-note" id=id.to_string()>
+                {move || state.t(Msg::NoAccountsYet)} " "
+                <a href=Route::New(Workspace::Accounts).href()>{move || state.t(Msg::NewAccount)}</a>
+            </p>
+        }
+        .into_any();
+    }
+    let items: Vec<(String, String)> = accounts.sorted().iter().map(|a| (a.id.clone(), a.name.clone())).collect();
+    view! {
+        <select id=id.to_string() aria-invalid=invalid aria-describedby=described_by required=required
+            prop:value=move || values.with(|v| v.get(key).cloned().unwrap_or_default())
+            on:change:target=move |ev| values.update(|v| {
+                v.insert(key, ev.target().value());
+            })>
+            <option value="">{move || state.t(Msg::ChooseAccount)}</option>
+            {items
+                .into_iter()
+                .map(|(id, name)| {
+                    let this = id.clone();
+                    let selected = move || values.with(|v| v.get(key) == Some(&this));
+                    view! { <option value=id selected=selected>{name}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+    .into_any()
+}

@@ -1,0 +1,54 @@
+//! The Leptos interface (browser only): the app root, the shell, pages and components.
+//! Pages read and write through `storage::db` and take every text from `i18n`.
+
+mod browser;
+mod components;
+mod pages;
+mod shell;
+pub mod state;
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+use crate::storage::db::Db;
+use crate::storage::schema::DB_NAME;
+use state::{AppState, DbStatus};
+
+/// Mounts the app on the page body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The app root: opens the database, follows the location hash, renders the current page.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    Effect::new(move |_| browser::apply_lang(state.lang.get()));
+    leptos::task::spawn_local(async move {
+        match Db::open(DB_NAME).await {
+            Ok(db) => state.set_db(db),
+            Err(error) => state.db_status.set(DbStatus::Failed(error)),
+        }
+    });
+
+    let route = RwSignal::new(Route::parse(&browser::current_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&browser::current_hash()));
+    });
+    on_cleanup(move || listener.remove());
+
+    view! {
+        <shell::Header route=route />
+        <shell::ReloadBanner />
+        <main id="main" tabindex="-1">
+            {move || match state.db_status.get() {
+                DbStatus::Opening => shell::loading().into_any(),
+                DbStatus::Failed(error) => shell::storage_failure(error).into_any(),
+                DbStatus::Ready => pages::page(route.get()).into_any(),
+            }}
+        </main>
+        <shell::NoticeArea />
+    }
+}

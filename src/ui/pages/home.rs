@@ -1,0 +1,80 @@
+//! Home: what Casebook is, the three workspaces with their record counts, the first steps
+//! for a new user, and the backup reminder.
+
+use leptos::prelude::*;
+
+use crate::domain::account::Account;
+use crate::domain::backup_reminder::backup_due;
+use crate::i18n::Msg;
+use crate::route::{Route, Workspace};
+use crate::storage::error::StorageError;
+use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
+use crate::ui::browser;
+use crate::ui::state::use_app;
+
+/// Facts the home page shows, read together.
+#[derive(Clone)]
+struct Overview {
+    counts: Vec<(Store, u32)>,
+    backup_due: bool,
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = use_app();
+    let overview = LocalResource::new(move || {
+        state.data_version.track();
+        let db = state.db();
+        async move {
+            let db = db.ok_or(StorageError::Unavailable)?;
+            let counts = db.counts().await?;
+            let accounts = db.list::<Account>().await?;
+            let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
+            let last = last.and_then(|s| serde_json::from_value(s.value).ok());
+            let oldest = accounts.iter().map(|a| a.created_at).min();
+            Ok::<_, StorageError>(Overview { counts, backup_due: backup_due(last, oldest, browser::now()) })
+        }
+    });
+    let count = move |store: Store| {
+        overview.get().and_then(|o| o.ok()).and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n)).unwrap_or(0)
+    };
+    let workspace_card = move |workspace: Workspace, store: Store, what: Msg| {
+        view! {
+            <article class="card">
+                <h2><a href=Route::List(workspace).href()>{move || state.t(workspace.title())}</a></h2>
+                <p>{move || state.t(what)}</p>
+                <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(store).to_string())])}</p>
+            </article>
+        }
+    };
+    view! {
+        <section class="page home">
+            <h1>{move || state.t(Msg::HomeTitle)}</h1>
+            <p class="lede">{move || state.t(Msg::HomeLede)}</p>
+            <Show when=move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.backup_due)>
+                <div class="banner banner-warning" id="backup-reminder">
+                    <span>{move || state.t(Msg::BackupReminder)}</span>
+                    <a class="button" href=Route::Settings.href()>{move || state.t(Msg::GoToBackup)}</a>
+                </div>
+            </Show>
+            <Show when=move || overview.get().is_some() && count(Store::Accounts) == 0>
+                <div class="getting-started">
+                    <h2>{move || state.t(Msg::GettingStarted)}</h2>
+                    <ol>
+                        <li>
+                            <a href=Route::New(Workspace::Accounts).href()>{move || state.t(Msg::StepAddAccount)}</a>
+                        </li>
+                        <li>{move || state.t(Msg::StepOpenWorkspace)}</li>
+                        <li>{move || state.t(Msg::StepBackup)}</li>
+                    </ol>
+                </div>
+            </Show>
+            <div class="cards">
+                {workspace_card(Workspace::Escalations, Store::Escalations, Msg::HomeEscalations)}
+                {workspace_card(Workspace::Feedback, Store::Feedback, Msg::HomeFeedback)}
+                {workspace_card(Workspace::Onboarding, Store::Onboarding, Msg::HomeOnboarding)}
+            </div>
+            <p class="privacy-note">{move || state.t(Msg::PrivacyNote)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,165 @@
+//! The list screen of a workspace: searchable, sortable table of its records, with an empty
+//! state that tells a new user what to do first.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::account::Account;
+use crate::domain::listing::{arrange, Direction, Row};
+use crate::domain::record::{AccountIndex, ListContext, Record};
+use crate::i18n::Msg;
+use crate::route::{Route, Workspace};
+use crate::storage::error::StorageError;
+use crate::storage::schema::Stored;
+use crate::ui::browser;
+use crate::ui::state::{use_app, AppState};
+
+/// Records of one store plus the accounts they link to, re-read whenever data changes.
+pub fn load_with_accounts<R: Record + Stored>(state: AppState) -> LocalResource<Result<(Arc<Vec<R>>, Arc<AccountIndex>), StorageError>> {
+    LocalResource::new(move || {
+        state.data_version.track();
+        let db = state.db();
+        async move {
+            let db = db.ok_or(StorageError::Unavailable)?;
+            let records = db.list::<R>().await?;
+            let accounts = db.list::<Account>().await?;
+            Ok((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
+        }
+    })
+}
+
+pub fn list_page<R: Record + Stored>(workspace: Workspace) -> impl IntoView {
+    let state = use_app();
+    let data = load_with_accounts::<R>(state);
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>{move || state.t(workspace.title())}</h1>
+                <a class="button primary" id="new-record" href=Route::New(workspace).href()>
+                    {move || state.t(workspace.new_label())}
+                </a>
+            </div>
+            <p class="lede">{move || state.t(workspace.intro())}</p>
+            {move || {
+                data.get()
+                    .map(|result| match result {
+                        Err(error) => {
+                            state.report(&error);
+                            view! { <p class="error-text">{move || state.t(error.message())}</p> }.into_any()
+                        }
+                        Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
+                        Ok((records, accounts)) => record_table::<R>(workspace, records, accounts).into_any(),
+                    })
+            }}
+        </section>
+    }
+}
+
+fn empty_state(workspace: Workspace) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="empty-state">
+            <p>{move || state.t(workspace.empty_hint())}</p>
+            <a class="button primary" href=Route::New(workspace).href()>{move || state.t(workspace.new_label())}</a>
+        </div>
+    }
+}
+
+fn record_table<R: Record + Stored>(workspace: Workspace, records: Arc<Vec<R>>, accounts: Arc<AccountIndex>) -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(None::<(usize, Direction)>);
+    let total = records.len();
+    let rows = Memo::new(move |_| {
+        let ctx = ListContext { lang: state.lang.get(), accounts: &accounts, now: browser::now() };
+        let rows = records.iter().map(|r| Row { id: r.id().to_string(), cells: r.cells(&ctx) }).collect();
+        arrange(rows, &query.get(), sort.get())
+    });
+    let search_id = "record-search";
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing {
+            ev.prevent_default();
+            browser::focus(search_id);
+        }
+    });
+    on_cleanup(move || shortcut.remove());
+
+    let header = move |index: usize, label: Msg| {
+        let aria_sort = move || match sort.get() {
+            Some((i, Direction::Ascending)) if i == index => "ascending",
+            Some((i, Direction::Descending)) if i == index => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button class="sort-button" on:click=move |_| {
+                    sort.update(|s| {
+                        *s = match *s {
+                            Some((i, d)) if i == index => Some((i, d.flipped())),
+                            _ => Some((index, Direction::Ascending)),
+                        }
+                    })
+                }>
+                    {move || state.t(label)}
+                    <span class="sort-mark" aria-hidden="true">
+                        {move || match aria_sort() {
+                            "ascending" => "▲",
+                            "descending" => "▼",
+                            _ => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <div class="list-tools">
+            <label class="search">
+                <span class="visually-hidden">{move || state.t(Msg::Search)}</span>
+                <input
+                    id=search_id
+                    type="search"
+                    placeholder=move || state.t(Msg::SearchPlaceholder)
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
+            </label>
+            <span class="list-count" aria-live="polite">
+                {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows.get().len().to_string()), ("total", &total.to_string())])}
+            </span>
+        </div>
+        <div class="table-wrap">
+            <table class="records">
+                <thead>
+                    <tr>{R::COLUMNS.iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || rows.get()
+                        key=|row| (row.id.clone(), row.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+                        children=move |row| {
+                            let href = Route::Edit(workspace, row.id.clone()).href();
+                            let mut cells = row.cells.into_iter();
+                            let first = cells.next().map(|c| c.text).unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
+                                    {cells.map(|c| view! { <td>{c.text}</td> }).collect_view()}
+                                </tr>
+                            }
+                        }
+                    />
+                </tbody>
+            </table>
+            <Show when=move || rows.get().is_empty()>
+                <p class="empty-search">{move || state.t(Msg::NoMatches)}</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,294 @@
+//! Settings: backup export and import (validated, confirmed, all-or-nothing), storage use
+//! and persistence, and "Delete all data".
+
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use crate::domain::listing::format_bytes;
+use crate::i18n::Msg;
+use crate::storage::backup::{self, Backup};
+use crate::storage::error::StorageError;
+use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
+use crate::ui::browser;
+use crate::ui::components::confirm::ConfirmPanel;
+use crate::ui::state::use_app;
+
+/// The label of a store in counts tables.
+fn store_label(store: Store) -> Msg {
+    match store {
+        Store::Meta | Store::Settings => Msg::StoreSettings,
+        Store::Accounts => Msg::NavAccounts,
+        Store::Escalations => Msg::NavEscalations,
+        Store::Feedback => Msg::NavFeedback,
+        Store::Themes => Msg::StoreThemes,
+        Store::Onboarding => Msg::NavOnboarding,
+        Store::Playbooks => Msg::StorePlaybooks,
+        Store::Drafts => Msg::StoreDrafts,
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="page settings">
+            <h1>{move || state.t(Msg::NavSettings)}</h1>
+            <BackupSection />
+            <StorageSection />
+            <DeleteAllSection />
+        </section>
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = use_app();
+    let include_secrets = RwSignal::new(false);
+    let last_backup = LocalResource::new(move || {
+        state.data_version.track();
+        let db = state.db();
+        async move {
+            let setting: Option<Setting> = db?.get(SETTING_LAST_BACKUP).await.ok().flatten();
+            setting.and_then(|s| serde_json::from_value::<chrono::DateTime<chrono::Utc>>(s.value).ok())
+        }
+    });
+    let export = move |_| {
+        let include = include_secrets.get_untracked();
+        leptos::task::spawn_local(async move {
+            let Some(db) = state.db() else { return };
+            let now = browser::now();
+            let result = async {
+                let stores = db.export_all().await?;
+                let text = backup::encode(stores, now, include);
+                let name = format!("casebook-backup-{}.json", now.format("%Y-%m-%d"));
+                browser::download(&name, "application/json", &text).map_err(|_| StorageError::Other("download".into()))?;
+                db.put(&Setting { key: SETTING_LAST_BACKUP.into(), value: serde_json::json!(now) }).await
+            }
+            .await;
+            match result {
+                Ok(()) => {
+                    state.changed();
+                    state.say(Msg::BackupExported);
+                }
+                Err(error) => state.report(&error),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{move || state.t(Msg::BackupTitle)}</h2>
+            <p>{move || state.t(Msg::BackupExplanation)}</p>
+            <p class="last-backup" id="last-backup">
+                {move || match last_backup.get().flatten() {
+                    Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &t.format("%Y-%m-%d").to_string())]),
+                    None => state.t(Msg::NeverBackedUp).to_string(),
+                }}
+            </p>
+            <label class="checkbox">
+                <input type="checkbox" id="include-secrets" prop:checked=move || include_secrets.get()
+                    on:change:target=move |ev| include_secrets.set(ev.target().checked()) />
+                {move || state.t(Msg::IncludeApiKeys)}
+            </label>
+            <div class="button-row">
+                <button class="button primary" id="export-backup" on:click=export>{move || state.t(Msg::ExportBackup)}</button>
+            </div>
+            <ImportBackup />
+        </section>
+    }
+}
+
+#[component]
+fn ImportBackup() -> impl IntoView {
+    let state = use_app();
+    let pending = RwSignal::new(None::<Backup>);
+    let current = RwSignal::new(Vec::<(Store, u32)>::new());
+    let error = RwSignal::new(None::<String>);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let reset_input = move || {
+        if let Some(input) = input_ref.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok()) else { return };
+        pending.set(None);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let Some(text) = browser::read_chosen_file(&input).await else {
+                error.set(Some(state.t(Msg::ErrFileUnreadable).to_string()));
+                return;
+            };
+            match backup::decode(&text) {
+                Err(e) => error.set(Some(e.message(lang))),
+                Ok(file) => {
+                    if let Some(db) = state.db() {
+                        match db.counts().await {
+                            Ok(counts) => current.set(counts),
+                            Err(e) => return state.report(&e),
+                        }
+                    }
+                    pending.set(Some(file));
+                }
+            }
+        });
+    };
+    let confirm = move || {
+        let Some(file) = pending.get_untracked() else { return };
+        let total: usize = file.counts().iter().map(|(_, n)| n).sum();
+        leptos::task::spawn_local(async move {
+            let Some(db) = state.db() else { return };
+            match db.replace_all(file.into_stores()).await {
+                Ok(()) => {
+                    pending.set(None);
+                    reset_input();
+                    state.changed();
+                    state.say_text(Msg::ImportDone.fill(state.lang.get_untracked(), &[("n", &total.to_string())]), false);
+                }
+                Err(e) => state.report(&e),
+            }
+        });
+    };
+    let counts_table = move || {
+        pending.get().map(|file| {
+            let rows = file
+                .counts()
+                .into_iter()
+                .map(|(store, incoming)| {
+                    let here = current.with(|c| c.iter().find(|(s, _)| *s == store).map_or(0, |(_, n)| *n));
+                    view! {
+                        <tr>
+                            <th scope="row">{move || state.t(store_label(store))}</th>
+                            <td>{here}</td>
+                            <td>{incoming}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="counts" id="import-counts">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.t(Msg::ColumnStore)}</th>
+                            <th scope="col">{move || state.t(Msg::ColumnInBrowser)}</th>
+                            <th scope="col">{move || state.t(Msg::ColumnInFile)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+    };
+    view! {
+        <h3>{move || state.t(Msg::ImportTitle)}</h3>
+        <p>{move || state.t(Msg::ImportExplanation)}</p>
+        <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
+        {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
+        <Show when=move || pending.with(Option::is_some)>
+            <ConfirmPanel
+                question=Signal::derive(move || {
+                    let exported = pending.with(|p| p.as_ref().map(|b| b.exported_at.format("%Y-%m-%d %H:%M UTC").to_string())).unwrap_or_default();
+                    Msg::ConfirmImport.fill(state.lang.get(), &[("date", &exported)])
+                })
+                confirm_label=Msg::ReplaceAllData
+                on_confirm=Callback::new(move |()| confirm())
+                on_cancel=Callback::new(move |()| {
+                    pending.set(None);
+                    reset_input();
+                })
+            >
+                {counts_table}
+            </ConfirmPanel>
+        </Show>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = use_app();
+    let asked = RwSignal::new(0u32);
+    let info = LocalResource::new(move || {
+        state.data_version.track();
+        asked.track();
+        async move { (browser::storage_estimate().await, browser::is_persisted().await) }
+    });
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            let granted = browser::request_persistence().await.unwrap_or(false);
+            state.say(if granted { Msg::PersistGranted } else { Msg::PersistRefused });
+            asked.update(|n| *n += 1);
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{move || state.t(Msg::StorageTitle)}</h2>
+            {move || {
+                info.get()
+                    .map(|(estimate, persisted)| {
+                        let usage = match estimate {
+                            Some((used, quota)) => Msg::StorageUsage.fill(state.lang.get(), &[("used", &format_bytes(used)), ("quota", &format_bytes(quota))]),
+                            None => state.t(Msg::StorageUsageUnknown).to_string(),
+                        };
+                        let persistent = persisted == Some(true);
+                        view! {
+                            <p id="storage-usage">{usage}</p>
+                            <p id="storage-persistence">{move || state.t(if persistent { Msg::PersistOn } else { Msg::PersistOff })}</p>
+                            {(!persistent).then(|| view! {
+                                <button class="button" id="ask-persist" on:click=ask>{move || state.t(Msg::AskPersist)}</button>
+                            })}
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn DeleteAllSection() -> impl IntoView {
+    let state = use_app();
+    let confirming = RwSignal::new(false);
+    let counts = RwSignal::new(Vec::<(Store, u32)>::new());
+    let open = move |_| {
+        leptos::task::spawn_local(async move {
+            let Some(db) = state.db() else { return };
+            match db.counts().await {
+                Ok(c) => {
+                    counts.set(c);
+                    confirming.set(true);
+                }
+                Err(e) => state.report(&e),
+            }
+        });
+    };
+    let wipe = move || {
+        leptos::task::spawn_local(async move {
+            let Some(db) = state.db() else { return };
+            match db.clear_all().await {
+                Ok(()) => {
+                    confirming.set(false);
+                    state.changed();
+                    state.say(Msg::AllDataDeleted);
+                }
+                Err(e) => state.report(&e),
+            }
+        });
+    };
+    view! {
+        <section class="panel danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">{move || state.t(Msg::DeleteAllTitle)}</h2>
+            <p>{move || state.t(Msg::DeleteAllExplanation)}</p>
+            <button class="button danger-outline" id="delete-all" on:click=open>{move || state.t(Msg::DeleteAllData)}</button>
+            <Show when=move || confirming.get()>
+                <ConfirmPanel
+                    question=Signal::derive(move || {
+                        let total: u32 = counts.with(|c| c.iter().map(|(_, n)| n).sum());
+                        Msg::ConfirmDeleteAll.fill(state.lang.get(), &[("n", &total.to_string())])
+                    })
+                    confirm_label=Msg::DeleteAllData
+                    on_confirm=Callback::new(move |()| wipe())
+                    on_cancel=Callback::new(move |()| confirming.set(false))
+                />
+            </Show>
+        </section>
+    }
+}

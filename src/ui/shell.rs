@@ -1,0 +1,144 @@
+//! The frame around every page: header with navigation and language switch, the
+//! "reload this tab" banner, the notice area, and the loading and storage-failure screens.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+use crate::route::{Route, Workspace};
+use crate::storage::error::StorageError;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn Header(route: RwSignal<Route>) -> impl IntoView {
+    let state = use_app();
+    let current = move |target: Route| {
+        let r = route.get();
+        let active = match &target {
+            Route::List(w) => r.workspace() == Some(*w),
+            other => r == *other,
+        };
+        if active {
+            Some("page")
+        } else {
+            None
+        }
+    };
+    let nav_item = move |target: Route, label: Msg| {
+        let href = target.href();
+        view! {
+            <a href=href aria-current=move || current(target.clone())>{move || state.t(label)}</a>
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            crate::ui::browser::focus("main");
+        }>{move || state.t(Msg::SkipToContent)}</a>
+        <header class="app-header">
+            <a class="brand" href=Route::Home.href()>
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {move || state.t(Msg::AppName)}
+            </a>
+            <nav aria-label=move || state.t(Msg::NavMain)>
+                {nav_item(Route::Home, Msg::NavHome)}
+                {Workspace::ALL.into_iter().map(|w| nav_item(Route::List(w), w.title())).collect_view()}
+                {nav_item(Route::Settings, Msg::NavSettings)}
+            </nav>
+            <label class="lang-switch">
+                <span class="visually-hidden">{move || state.t(Msg::LanguageLabel)}</span>
+                <select
+                    id="lang-switch"
+                    on:change:target=move |ev| {
+                        let lang = if ev.target().value() == Lang::Zh.tag() { Lang::Zh } else { Lang::En };
+                        state.lang.set(lang);
+                    }
+                    prop:value=move || state.lang.get().tag()
+                >
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.tag()>{l.native_name()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        </header>
+    }
+}
+
+/// Shown when another tab upgraded the database and this tab's connection closed.
+#[component]
+pub fn ReloadBanner() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <Show when=move || state.reload_needed.get()>
+            <div class="banner banner-warning" role="alert">
+                <span>{move || state.t(Msg::ReloadExplanation)}</span>
+                <button class="button primary" on:click=|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }>{move || state.t(Msg::ReloadThisTab)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The latest notice; success notices fade after a few seconds, errors stay until dismissed.
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let state = use_app();
+    Effect::new(move |_| {
+        if let Some(notice) = state.notice.get() {
+            if !notice.is_error {
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(4_000).await;
+                    if state.notice.get_untracked().as_ref() == Some(&notice) {
+                        state.notice.set(None);
+                    }
+                });
+            }
+        }
+    });
+    view! {
+        <div class="notice-area" aria-live="polite">
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <div
+                                class=if n.is_error { "notice notice-error" } else { "notice" }
+                                role=if n.is_error { "alert" } else { "status" }
+                            >
+                                <span class="notice-text">{n.text}</span>
+                                <button
+                                    class="notice-close"
+                                    aria-label=move || state.t(Msg::Dismiss)
+                                    on:click=move |_| state.notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+pub fn loading() -> impl IntoView {
+    let state = use_app();
+    view! { <p class="loading" aria-busy="true">{move || state.t(Msg::Loading)}</p> }
+}
+
+/// The page shown when IndexedDB cannot be opened at all.
+pub fn storage_failure(error: StorageError) -> impl IntoView {
+    let state = use_app();
+    let message = error.message();
+    view! {
+        <section class="page">
+            <h1>{move || state.t(Msg::StorageFailedTitle)}</h1>
+            <p class="error-text" role="alert">{move || state.t(message)}</p>
+        </section>
+    }
+}

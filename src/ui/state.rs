@@ -1,0 +1,112 @@
+//! App-wide interface state shared through context: language, the open database, the data
+//! version that lists re-read on, notices, and the "reload this tab" flag.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+use crate::storage::db::Db;
+use crate::storage::error::StorageError;
+use crate::storage::sync::TabSync;
+use crate::ui::browser;
+
+/// Whether the database is usable yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DbStatus {
+    Opening,
+    Ready,
+    Failed(StorageError),
+}
+
+/// A message shown briefly at the bottom of the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Shared interface state. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub db_status: RwSignal<DbStatus>,
+    /// Bumped after every write here or in another tab; lists re-read when it changes.
+    pub data_version: RwSignal<u64>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub reload_needed: RwSignal<bool>,
+    db: StoredValue<Option<Rc<Db>>, LocalStorage>,
+    sync: StoredValue<Option<TabSync>, LocalStorage>,
+    persistence_asked: StoredValue<bool>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        Self {
+            lang: RwSignal::new(browser::initial_lang()),
+            db_status: RwSignal::new(DbStatus::Opening),
+            data_version: RwSignal::new(0),
+            notice: RwSignal::new(None),
+            reload_needed: RwSignal::new(false),
+            db: StoredValue::new_local(None),
+            sync: StoredValue::new_local(None),
+            persistence_asked: StoredValue::new(false),
+        }
+    }
+
+    /// The text of `msg` in the current language (reactive).
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// Stores the opened database and starts listening to other tabs.
+    pub fn set_db(&self, db: Db) {
+        self.db.set_value(Some(Rc::new(db)));
+        let version = self.data_version;
+        self.sync.set_value(TabSync::listen(move || version.update(|v| *v += 1)));
+        self.db_status.set(DbStatus::Ready);
+    }
+
+    /// The open database (present once `db_status` is `Ready`).
+    pub fn db(&self) -> Option<Rc<Db>> {
+        self.db.get_value()
+    }
+
+    /// Call after every successful write: refreshes lists here and in other tabs, and asks
+    /// the browser once per session to keep the data.
+    pub fn changed(&self) {
+        self.data_version.update(|v| *v += 1);
+        self.sync.with_value(|s| {
+            if let Some(sync) = s {
+                sync.announce();
+            }
+        });
+        if !self.persistence_asked.get_value() {
+            self.persistence_asked.set_value(true);
+            leptos::task::spawn_local(async {
+                browser::request_persistence().await;
+            });
+        }
+    }
+
+    pub fn say(&self, msg: Msg) {
+        self.say_text(msg.text(self.lang.get_untracked()).to_string(), false);
+    }
+
+    pub fn say_text(&self, text: String, is_error: bool) {
+        self.notice.set(Some(Notice { text, is_error }));
+    }
+
+    /// Shows a storage error; a closed connection also raises the reload banner.
+    pub fn report(&self, error: &StorageError) {
+        if *error == StorageError::ReloadNeeded {
+            self.reload_needed.set(true);
+        }
+        self.say_text(error.message().text(self.lang.get_untracked()).to_string(), true);
+    }
+}
+
+/// The shared state, provided by the app root.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
