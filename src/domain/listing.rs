@@ -100,17 +100,20 @@ pub fn arrange(rows: Vec<Row>, query: &str, sort: Option<(usize, Direction)>) ->
         })
         .collect();
     if let Some((column, direction)) = sort {
-        rows.sort_by(|a, b| {
-            let (x, y) = (a.cells.get(column), b.cells.get(column));
-            let ordering = match (x, y) {
+        // Unstable sort with the original position as the last key: stable order, less code.
+        let mut keyed: Vec<(usize, Row)> = rows.into_iter().enumerate().collect();
+        keyed.sort_unstable_by(|(i, a), (j, b)| {
+            let ordering = match (a.cells.get(column), b.cells.get(column)) {
                 (Some(x), Some(y)) => x.sort.compare(&y.sort),
                 _ => Ordering::Equal,
             };
-            match direction {
+            let ordering = match direction {
                 Direction::Ascending => ordering,
                 Direction::Descending => ordering.reverse(),
-            }
+            };
+            ordering.then(i.cmp(j))
         });
+        rows = keyed.into_iter().map(|(_, row)| row).collect();
     }
     rows
 }
@@ -142,10 +145,12 @@ pub fn format_bytes(bytes: f64) -> String {
         value /= 1024.0;
         unit += 1;
     }
+    // Integer tenths: avoids pulling float formatting into the wasm.
+    let tenths = (value * 10.0).round() as u64;
     if unit == 0 {
-        format!("{value:.0} B")
+        format!("{} B", tenths / 10)
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
 }
 

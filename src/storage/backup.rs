@@ -109,7 +109,7 @@ pub fn decode(text: &str) -> Result<Backup, BackupError> {
     if version > SCHEMA_VERSION {
         return Err(BackupError::Newer { found: version });
     }
-    let mut backup: Backup = serde_json::from_value(raw).map_err(|_| BackupError::Foreign)?;
+    let mut backup: Backup = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| BackupError::Foreign)?;
 
     for name in backup.stores.keys() {
         if !Store::from_name(name).is_some_and(|s| Store::DATA.contains(&s)) {

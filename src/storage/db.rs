@@ -10,6 +10,12 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
+use crate::domain::account::Account;
+use crate::domain::escalation::Escalation;
+use crate::domain::feedback::FeedbackItem;
+use crate::domain::onboarding::OnboardingProject;
+use crate::domain::record::AnyRecord;
+use crate::route::Workspace;
 use crate::storage::error::StorageError;
 use crate::storage::schema::{migrate_record, record_key, Setting, Store, Stored, META_SCHEMA_VERSION, SCHEMA_VERSION};
 
@@ -20,14 +26,17 @@ pub struct Db {
     rexie: Rexie,
 }
 
+/// Records cross into IndexedDB as JSON (one serde path for storage and backups keeps the
+/// wasm small) and are stored as plain objects, readable in the browser's dev tools.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StorageError::Other(e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| StorageError::Other("JSON.parse".into()))
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue, store: Store) -> Result<T> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| StorageError::Unreadable { store: store.name() })
+    let unreadable = || StorageError::Unreadable { store: store.name() };
+    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
+    serde_json::from_str(&String::from(text)).map_err(|_| unreadable())
 }
 
 /// Declares the stores of schema `version` (every store of that version, so none is dropped).
@@ -105,6 +114,56 @@ impl Db {
         let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
         tx.store(T::STORE.name())?.delete(JsValue::from_str(key)).await?;
         finish(tx).await
+    }
+
+    /// Every record of a workspace.
+    pub async fn list_records(&self, workspace: Workspace) -> Result<Vec<AnyRecord>> {
+        Ok(match workspace {
+            Workspace::Accounts => self.list::<Account>().await?.into_iter().map(AnyRecord::Account).collect(),
+            Workspace::Escalations => self.list::<Escalation>().await?.into_iter().map(AnyRecord::Escalation).collect(),
+            Workspace::Feedback => self.list::<FeedbackItem>().await?.into_iter().map(AnyRecord::Feedback).collect(),
+            Workspace::Onboarding => self.list::<OnboardingProject>().await?.into_iter().map(AnyRecord::Onboarding).collect(),
+        })
+    }
+
+    /// One record of a workspace by id.
+    pub async fn get_record(&self, workspace: Workspace, id: &str) -> Result<Option<AnyRecord>> {
+        Ok(match workspace {
+            Workspace::Accounts => self.get::<Account>(id).await?.map(AnyRecord::Account),
+            Workspace::Escalations => self.get::<Escalation>(id).await?.map(AnyRecord::Escalation),
+            Workspace::Feedback => self.get::<FeedbackItem>(id).await?.map(AnyRecord::Feedback),
+            Workspace::Onboarding => self.get::<OnboardingProject>(id).await?.map(AnyRecord::Onboarding),
+        })
+    }
+
+    pub async fn put_record(&self, record: &AnyRecord) -> Result<()> {
+        match record {
+            AnyRecord::Account(r) => self.put(r).await,
+            AnyRecord::Escalation(r) => self.put(r).await,
+            AnyRecord::Feedback(r) => self.put(r).await,
+            AnyRecord::Onboarding(r) => self.put(r).await,
+        }
+    }
+
+    /// Deletes a record; an account is kept while records still link to it, and the number of
+    /// those records is returned as the error.
+    pub async fn delete_record(&self, record: &AnyRecord) -> Result<std::result::Result<(), usize>> {
+        match record {
+            AnyRecord::Account(a) => {
+                let mut linked = 0;
+                for workspace in [Workspace::Escalations, Workspace::Feedback, Workspace::Onboarding] {
+                    linked += self.list_records(workspace).await?.iter().filter(|r| r.account_id() == Some(a.id.as_str())).count();
+                }
+                if linked > 0 {
+                    return Ok(Err(linked));
+                }
+                self.delete::<Account>(&a.id).await?;
+            }
+            AnyRecord::Escalation(r) => self.delete::<Escalation>(&r.id).await?,
+            AnyRecord::Feedback(r) => self.delete::<FeedbackItem>(&r.id).await?,
+            AnyRecord::Onboarding(r) => self.delete::<OnboardingProject>(&r.id).await?,
+        }
+        Ok(Ok(()))
     }
 
     /// Every data store as JSON values, for a backup.

@@ -110,6 +110,13 @@ pub struct Setting {
     pub value: Value,
 }
 
+impl Setting {
+    /// The value read as an instant (stored as RFC 3339 text).
+    pub fn instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.value.as_str().and_then(|t| crate::domain::parse::parse_instant(t).ok())
+    }
+}
+
 /// Settings keys.
 pub const SETTING_LAST_BACKUP: &str = "last_backup_at";
 pub const META_SCHEMA_VERSION: &str = "schema_version";
@@ -170,8 +177,9 @@ fn v1_to_v2(store: Store, record: &mut Value) {
 
 /// True when `record` is a valid record of `store` at the current schema.
 pub fn is_valid_record(store: Store, record: &Value) -> bool {
+    // Through text on purpose: the app then carries one JSON deserializer per record type.
     fn parses<T: DeserializeOwned>(v: &Value) -> bool {
-        T::deserialize(v).is_ok()
+        serde_json::from_str::<T>(&v.to_string()).is_ok()
     }
     match store {
         Store::Meta | Store::Settings => parses::<Setting>(record),
@@ -256,6 +264,14 @@ mod tests {
         for s in Store::ALL {
             assert_eq!(Store::from_name(s.name()), Some(s));
         }
+    }
+
+    #[test]
+    fn settings_read_instants() {
+        let s = Setting { key: SETTING_LAST_BACKUP.into(), value: json!("2026-11-20T10:00:00Z") };
+        assert_eq!(s.instant().map(|t| t.to_rfc3339()), Some("2026-11-20T10:00:00+00:00".into()));
+        let s = Setting { key: SETTING_LAST_BACKUP.into(), value: json!(12) };
+        assert_eq!(s.instant(), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{Lang, Msg};
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 
 #[component]
 pub fn Header(route: RwSignal<Route>) -> impl IntoView {
@@ -26,26 +26,26 @@ pub fn Header(route: RwSignal<Route>) -> impl IntoView {
     let nav_item = move |target: Route, label: Msg| {
         let href = target.href();
         view! {
-            <a href=href aria-current=move || current(target.clone())>{move || state.t(label)}</a>
+            <a href=href aria-current=move || current(target.clone())>{tr(label)}</a>
         }
     };
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
             crate::ui::browser::focus("main");
-        }>{move || state.t(Msg::SkipToContent)}</a>
+        }>{tr(Msg::SkipToContent)}</a>
         <header class="app-header">
             <a class="brand" href=Route::Home.href()>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
-                {move || state.t(Msg::AppName)}
+                {tr(Msg::AppName)}
             </a>
-            <nav aria-label=move || state.t(Msg::NavMain)>
+            <nav aria-label=tr(Msg::NavMain)>
                 {nav_item(Route::Home, Msg::NavHome)}
                 {Workspace::ALL.into_iter().map(|w| nav_item(Route::List(w), w.title())).collect_view()}
                 {nav_item(Route::Settings, Msg::NavSettings)}
             </nav>
             <label class="lang-switch">
-                <span class="visually-hidden">{move || state.t(Msg::LanguageLabel)}</span>
+                <span class="visually-hidden">{tr(Msg::LanguageLabel)}</span>
                 <select
                     id="lang-switch"
                     on:change:target=move |ev| {
@@ -71,12 +71,12 @@ pub fn ReloadBanner() -> impl IntoView {
     view! {
         <Show when=move || state.reload_needed.get()>
             <div class="banner banner-warning" role="alert">
-                <span>{move || state.t(Msg::ReloadExplanation)}</span>
+                <span>{tr(Msg::ReloadExplanation)}</span>
                 <button class="button primary" on:click=|_| {
                     if let Some(w) = web_sys::window() {
                         let _ = w.location().reload();
                     }
-                }>{move || state.t(Msg::ReloadThisTab)}</button>
+                }>{tr(Msg::ReloadThisTab)}</button>
             </div>
         </Show>
     }
@@ -113,7 +113,7 @@ pub fn NoticeArea() -> impl IntoView {
                                 <span class="notice-text">{n.text}</span>
                                 <button
                                     class="notice-close"
-                                    aria-label=move || state.t(Msg::Dismiss)
+                                    aria-label=tr(Msg::Dismiss)
                                     on:click=move |_| state.notice.set(None)
                                 >
                                     "×"
@@ -127,18 +127,16 @@ pub fn NoticeArea() -> impl IntoView {
 }
 
 pub fn loading() -> impl IntoView {
-    let state = use_app();
-    view! { <p class="loading" aria-busy="true">{move || state.t(Msg::Loading)}</p> }
+    view! { <p class="loading" aria-busy="true">{tr(Msg::Loading)}</p> }
 }
 
 /// The page shown when IndexedDB cannot be opened at all.
 pub fn storage_failure(error: StorageError) -> impl IntoView {
-    let state = use_app();
     let message = error.message();
     view! {
         <section class="page">
-            <h1>{move || state.t(Msg::StorageFailedTitle)}</h1>
-            <p class="error-text" role="alert">{move || state.t(message)}</p>
+            <h1>{tr(Msg::StorageFailedTitle)}</h1>
+            <p class="error-text" role="alert">{tr(message)}</p>
         </section>
     }
 }

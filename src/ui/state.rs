@@ -106,6 +106,13 @@ impl AppState {
     }
 }
 
+/// The reactive text of a translation key. Every call site shares this one closure type,
+/// which keeps the wasm small (each distinct reactive closure costs its own render code).
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || msg.text(lang.get())
+}
+
 /// The shared state, provided by the app root.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()

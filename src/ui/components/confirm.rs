@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::ui::state::use_app;
+use crate::ui::state::tr;
 
 /// Shows `question` with a confirm button labelled `confirm_label` and a Cancel button.
 #[component]
@@ -15,7 +15,6 @@ pub fn ConfirmPanel(
     on_cancel: Callback<()>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let state = use_app();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = confirm_ref.get() {
@@ -37,10 +36,10 @@ pub fn ConfirmPanel(
             {children.map(|c| c())}
             <div class="button-row">
                 <button class="button danger" id="confirm-action" node_ref=confirm_ref on:click=move |_| on_confirm.run(())>
-                    {move || state.t(confirm_label)}
+                    {tr(confirm_label)}
                 </button>
                 <button class="button" id="confirm-cancel" on:click=move |_| on_cancel.run(())>
-                    {move || state.t(Msg::Cancel)}
+                    {tr(Msg::Cancel)}
                 </button>
             </div>
         </div>

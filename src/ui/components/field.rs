@@ -10,7 +10,7 @@ use crate::domain::record::AccountIndex;
 use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
 use crate::ui::browser;
-use crate::ui::state::use_app;
+use crate::ui::state::tr;
 
 /// The DOM id of a field's input.
 pub fn input_id(key: &str) -> String {
@@ -24,7 +24,6 @@ pub fn form_field(
     errors: RwSignal<Vec<FieldError>>,
     accounts: Arc<AccountIndex>,
 ) -> impl IntoView {
-    let state = use_app();
     let key = spec.key;
     let id = input_id(key);
     let help_id = format!("{id}-help");
@@ -89,26 +88,24 @@ pub fn form_field(
     view! {
         <div class="field" class:field-invalid=move || error().is_some() data-field=key>
             <label for=id.clone()>
-                {move || state.t(spec.label)}
+                {tr(spec.label)}
                 {spec.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
             </label>
             {input}
-            {spec.help.map(|help| view! { <p class="help" id=help_id.clone()>{move || state.t(help)}</p> })}
-            {move || error().map(|msg| view! { <p class="field-error" id=error_id.clone()>{move || state.t(msg)}</p> })}
+            {spec.help.map(|help| view! { <p class="help" id=help_id.clone()>{tr(help)}</p> })}
+            {move || error().map(|msg| view! { <p class="field-error" id=error_id.clone()>{tr(msg)}</p> })}
         </div>
     }
 }
 
 fn options(choices: &'static [Choice], current: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
-    let state = use_app();
     choices
         .iter()
-        .map(|c| view! { <option value=c.value selected=move || current() == c.value>{move || state.t(c.label)}</option> })
+        .map(|c| view! { <option value=c.value selected=move || current() == c.value>{tr(c.label)}</option> })
         .collect_view()
 }
 
 fn multi_choice(id: &str, choices: &'static [Choice], values: RwSignal<FormValues>, key: &'static str) -> impl IntoView {
-    let state = use_app();
     let selected = move || -> Vec<String> {
         values.with(|v| v.get(key).map(|s| s.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default())
     };
@@ -128,12 +125,13 @@ fn multi_choice(id: &str, choices: &'static [Choice], values: RwSignal<FormValue
                 .iter()
                 .map(|c| {
                     let checkbox_id = format!("{id}-{}", c.value);
+                    let label_for = checkbox_id.clone();
                     view! {
-                        <label class="checkbox" for=checkbox_id.clone()>
+                        <label class="checkbox" for=label_for>
                             <input type="checkbox" id=checkbox_id value=c.value
                                 prop:checked=move || selected().iter().any(|s| s == c.value)
                                 on:change:target=move |ev| toggle(c.value, ev.target().checked()) />
-                            {move || state.t(c.label)}
+                            {tr(c.label)}
                         </label>
                     }
                 })
@@ -151,12 +149,11 @@ fn account_picker(
     invalid: impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static,
     described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
-    let state = use_app();
     if accounts.sorted().is_empty() {
         return view! {
             <p class="field-note" id=id.to_string()>
-                {move || state.t(Msg::NoAccountsYet)} " "
-                <a href=Route::New(Workspace::Accounts).href()>{move || state.t(Msg::NewAccount)}</a>
+                {tr(Msg::NoAccountsYet)} " "
+                <a href=Route::New(Workspace::Accounts).href()>{tr(Msg::NewAccount)}</a>
             </p>
         }
         .into_any();
@@ -168,7 +165,7 @@ fn account_picker(
             on:change:target=move |ev| values.update(|v| {
                 v.insert(key, ev.target().value());
             })>
-            <option value="">{move || state.t(Msg::ChooseAccount)}</option>
+            <option value="">{tr(Msg::ChooseAccount)}</option>
             {items
                 .into_iter()
                 .map(|(id, name)| {

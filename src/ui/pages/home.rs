@@ -10,7 +10,7 @@ use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 
 /// Facts the home page shows, read together.
 #[derive(Clone)]
@@ -30,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
             let counts = db.counts().await?;
             let accounts = db.list::<Account>().await?;
             let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
-            let last = last.and_then(|s| serde_json::from_value(s.value).ok());
+            let last = last.and_then(|s| s.instant());
             let oldest = accounts.iter().map(|a| a.created_at).min();
             Ok::<_, StorageError>(Overview { counts, backup_due: backup_due(last, oldest, browser::now()) })
         }
@@ -41,31 +41,31 @@ pub fn HomePage() -> impl IntoView {
     let workspace_card = move |workspace: Workspace, store: Store, what: Msg| {
         view! {
             <article class="card">
-                <h2><a href=Route::List(workspace).href()>{move || state.t(workspace.title())}</a></h2>
-                <p>{move || state.t(what)}</p>
+                <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
+                <p>{tr(what)}</p>
                 <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(store).to_string())])}</p>
             </article>
         }
     };
     view! {
         <section class="page home">
-            <h1>{move || state.t(Msg::HomeTitle)}</h1>
-            <p class="lede">{move || state.t(Msg::HomeLede)}</p>
+            <h1>{tr(Msg::HomeTitle)}</h1>
+            <p class="lede">{tr(Msg::HomeLede)}</p>
             <Show when=move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.backup_due)>
                 <div class="banner banner-warning" id="backup-reminder">
-                    <span>{move || state.t(Msg::BackupReminder)}</span>
-                    <a class="button" href=Route::Settings.href()>{move || state.t(Msg::GoToBackup)}</a>
+                    <span>{tr(Msg::BackupReminder)}</span>
+                    <a class="button" href=Route::Settings.href()>{tr(Msg::GoToBackup)}</a>
                 </div>
             </Show>
             <Show when=move || overview.get().is_some() && count(Store::Accounts) == 0>
                 <div class="getting-started">
-                    <h2>{move || state.t(Msg::GettingStarted)}</h2>
+                    <h2>{tr(Msg::GettingStarted)}</h2>
                     <ol>
                         <li>
-                            <a href=Route::New(Workspace::Accounts).href()>{move || state.t(Msg::StepAddAccount)}</a>
+                            <a href=Route::New(Workspace::Accounts).href()>{tr(Msg::StepAddAccount)}</a>
                         </li>
-                        <li>{move || state.t(Msg::StepOpenWorkspace)}</li>
-                        <li>{move || state.t(Msg::StepBackup)}</li>
+                        <li>{tr(Msg::StepOpenWorkspace)}</li>
+                        <li>{tr(Msg::StepBackup)}</li>
                     </ol>
                 </div>
             </Show>
@@ -74,7 +74,7 @@ pub fn HomePage() -> impl IntoView {
                 {workspace_card(Workspace::Feedback, Store::Feedback, Msg::HomeFeedback)}
                 {workspace_card(Workspace::Onboarding, Store::Onboarding, Msg::HomeOnboarding)}
             </div>
-            <p class="privacy-note">{move || state.t(Msg::PrivacyNote)}</p>
+            <p class="privacy-note">{tr(Msg::PrivacyNote)}</p>
         </section>
     }
 }

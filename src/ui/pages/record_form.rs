@@ -7,80 +7,67 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::escalation::Escalation;
-use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{FieldError, FormValues};
-use crate::domain::onboarding::OnboardingProject;
-use crate::domain::record::{AccountIndex, Record};
+use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
-use crate::storage::db::Db;
 use crate::storage::error::StorageError;
-use crate::storage::schema::Stored;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 
-pub fn form_page<R: Record + Stored>(workspace: Workspace, id: Option<String>) -> impl IntoView {
+pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     let state = use_app();
-    let wanted = id.clone();
+    let is_new = id.is_none();
     // Loaded once: a change in another tab must not wipe what the user is typing.
     let data = LocalResource::new(move || {
-        let id = wanted.clone();
+        let id = id.clone();
         let db = state.db();
         async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let record = match id {
-                Some(id) => db.get::<R>(&id).await?,
-                None => None,
+                Some(id) => db.get_record(workspace, &id).await?,
+                None => Some(AnyRecord::blank(workspace, browser::new_id(), browser::now())),
             };
             let accounts = db.list::<Account>().await?;
             Ok::<_, StorageError>((record, accounts))
         }
     });
-    let is_new = id.is_none();
     view! {
         <section class="page">
-            <p class="breadcrumb"><a href=Route::List(workspace).href()>{move || state.t(workspace.title())}</a></p>
-            <h1>{move || state.t(if is_new { workspace.new_label() } else { workspace.edit_title() })}</h1>
+            <p class="breadcrumb"><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></p>
+            <h1>{tr(if is_new { workspace.new_label() } else { workspace.edit_title() })}</h1>
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Err(error) => view! { <p class="error-text" role="alert">{move || state.t(error.message())}</p> }.into_any(),
-                        Ok((None, _)) if !is_new => view! {
-                            <p class="error-text" role="alert">{move || state.t(Msg::RecordNotFound)}</p>
-                        }
-                        .into_any(),
-                        Ok((record, accounts)) => record_editor::<R>(workspace, record, Arc::new(AccountIndex::new(accounts))).into_any(),
+                        Err(error) => view! { <p class="error-text" role="alert">{tr(error.message())}</p> }.into_any(),
+                        Ok((None, _)) => view! { <p class="error-text" role="alert">{tr(Msg::RecordNotFound)}</p> }.into_any(),
+                        Ok((Some(record), accounts)) => record_editor(workspace, is_new, record, Arc::new(AccountIndex::new(accounts))).into_any(),
                     })
             }}
         </section>
     }
 }
 
-fn record_editor<R: Record + Stored>(workspace: Workspace, existing: Option<R>, accounts: Arc<AccountIndex>) -> impl IntoView {
+fn record_editor(workspace: Workspace, is_new: bool, record: AnyRecord, accounts: Arc<AccountIndex>) -> impl IntoView {
     let state = use_app();
-    let is_new = existing.is_none();
-    let base = existing.unwrap_or_else(|| R::blank(browser::new_id(), browser::now()));
-    let values: RwSignal<FormValues> = RwSignal::new(base.to_form());
+    let values: RwSignal<FormValues> = RwSignal::new(record.to_form());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let base = StoredValue::new(base);
+    let title = record.title(&accounts);
+    let base = StoredValue::new(record);
     let index = StoredValue::new(accounts.clone());
+    let back_to_list = move || browser::go_to(&Route::List(workspace).href());
 
     let save = move || {
         let mut record = base.get_value();
-        let now = browser::now();
-        let checked = record
-            .apply_form(&values.get_untracked(), now)
-            .and_then(|()| index.with_value(|a| Some(record.conflicts(a)).filter(|c| !c.is_empty()).map_or(Ok(()), Err)));
+        let checked = index.with_value(|accounts| record.apply_form(&values.get_untracked(), browser::now(), accounts));
         if let Err(found) = checked {
             if let Some(first) = found.first() {
                 browser::focus(&input_id(first.field));
             }
-            state.say_text(Msg::FixFields.fill(state.lang.get_untracked(), &[("n", &found.len().to_string())]), true);
             errors.set(found);
             return;
         }
@@ -88,11 +75,11 @@ fn record_editor<R: Record + Stored>(workspace: Workspace, existing: Option<R>, 
         saving.set(true);
         leptos::task::spawn_local(async move {
             let Some(db) = state.db() else { return };
-            match db.put(&record).await {
+            match db.put_record(&record).await {
                 Ok(()) => {
                     state.changed();
                     state.say(Msg::Saved);
-                    browser::go_to(&Route::List(workspace).href());
+                    back_to_list();
                 }
                 Err(error) => {
                     saving.set(false);
@@ -106,29 +93,21 @@ fn record_editor<R: Record + Stored>(workspace: Workspace, existing: Option<R>, 
         let record = base.get_value();
         leptos::task::spawn_local(async move {
             let Some(db) = state.db() else { return };
-            if R::account_id(&record).is_none() {
-                match linked_records(&db, record.id()).await {
-                    Ok(0) => {}
-                    Ok(n) => {
-                        confirming.set(false);
-                        state.say_text(Msg::AccountInUse.fill(state.lang.get_untracked(), &[("n", &n.to_string())]), true);
-                        return;
-                    }
-                    Err(error) => return state.report(&error),
-                }
-            }
-            match db.delete::<R>(record.id()).await {
-                Ok(()) => {
+            match db.delete_record(&record).await {
+                Ok(Ok(())) => {
                     state.changed();
                     state.say(Msg::Deleted);
-                    browser::go_to(&Route::List(workspace).href());
+                    back_to_list();
+                }
+                Ok(Err(linked)) => {
+                    confirming.set(false);
+                    state.say_text(Msg::AccountInUse.fill(state.lang.get_untracked(), &[("n", &linked.to_string())]), true);
                 }
                 Err(error) => state.report(&error),
             }
         });
     };
 
-    let title = index.with_value(|a| base.with_value(|b| b.title(a)));
     view! {
         <form
             class="record-form"
@@ -139,28 +118,28 @@ fn record_editor<R: Record + Stored>(workspace: Workspace, existing: Option<R>, 
             }
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && !confirming.get_untracked() {
-                    browser::go_to(&Route::List(workspace).href());
+                    back_to_list();
                 }
             }
         >
             <Show when=move || !errors.with(Vec::is_empty)>
-                <p class="form-summary" role="alert">
+                <p class="form-summary" role="alert" id="form-summary">
                     {move || Msg::FixFields.fill(state.lang.get(), &[("n", &errors.with(Vec::len).to_string())])}
                 </p>
             </Show>
-            {R::FIELDS.iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
+            {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
             <div class="button-row">
                 <button type="submit" class="button primary" id="save-record" disabled=move || saving.get()>
                     {move || state.t(if saving.get() { Msg::Saving } else { Msg::Save })}
                 </button>
-                <a class="button" href=Route::List(workspace).href()>{move || state.t(Msg::Cancel)}</a>
-                <Show when=move || !is_new>
+                <a class="button" href=Route::List(workspace).href()>{tr(Msg::Cancel)}</a>
+                {(!is_new).then(|| view! {
                     <button type="button" class="button danger-outline" id="delete-record" on:click=move |_| confirming.set(true)>
-                        {move || state.t(Msg::Delete)}
+                        {tr(Msg::Delete)}
                     </button>
-                </Show>
+                })}
             </div>
-            <p class="hint">{move || state.t(Msg::FormKeyboardHint)}</p>
+            <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
         </form>
         <Show when=move || confirming.get()>
             <ConfirmPanel
@@ -174,14 +153,4 @@ fn record_editor<R: Record + Stored>(workspace: Workspace, existing: Option<R>, 
             />
         </Show>
     }
-}
-
-/// How many escalations, feedback items and onboarding projects link to an account.
-async fn linked_records(db: &Db, account_id: &str) -> Result<usize, StorageError> {
-    let escalations = db.list::<Escalation>().await?;
-    let feedback = db.list::<FeedbackItem>().await?;
-    let onboarding = db.list::<OnboardingProject>().await?;
-    Ok(escalations.iter().filter(|r| r.account_id == account_id).count()
-        + feedback.iter().filter(|r| r.account_id == account_id).count()
-        + onboarding.iter().filter(|r| r.account_id == account_id).count())
 }

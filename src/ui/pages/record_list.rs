@@ -6,50 +6,45 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::listing::{arrange, Direction, Row};
-use crate::domain::record::{AccountIndex, ListContext, Record};
+use crate::domain::listing::{arrange, Direction};
+use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
 use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
-use crate::storage::schema::Stored;
 use crate::ui::browser;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::{tr, use_app};
 
-/// Records of one store plus the accounts they link to, re-read whenever data changes.
-pub fn load_with_accounts<R: Record + Stored>(state: AppState) -> LocalResource<Result<(Arc<Vec<R>>, Arc<AccountIndex>), StorageError>> {
-    LocalResource::new(move || {
+pub fn list_page(workspace: Workspace) -> impl IntoView {
+    let state = use_app();
+    // Re-read whenever data changes here or in another tab.
+    let data = LocalResource::new(move || {
         state.data_version.track();
         let db = state.db();
         async move {
             let db = db.ok_or(StorageError::Unavailable)?;
-            let records = db.list::<R>().await?;
+            let records = db.list_records(workspace).await?;
             let accounts = db.list::<Account>().await?;
-            Ok((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
+            Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
         }
-    })
-}
-
-pub fn list_page<R: Record + Stored>(workspace: Workspace) -> impl IntoView {
-    let state = use_app();
-    let data = load_with_accounts::<R>(state);
+    });
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || state.t(workspace.title())}</h1>
+                <h1>{tr(workspace.title())}</h1>
                 <a class="button primary" id="new-record" href=Route::New(workspace).href()>
-                    {move || state.t(workspace.new_label())}
+                    {tr(workspace.new_label())}
                 </a>
             </div>
-            <p class="lede">{move || state.t(workspace.intro())}</p>
+            <p class="lede">{tr(workspace.intro())}</p>
             {move || {
                 data.get()
                     .map(|result| match result {
                         Err(error) => {
                             state.report(&error);
-                            view! { <p class="error-text">{move || state.t(error.message())}</p> }.into_any()
+                            view! { <p class="error-text">{tr(error.message())}</p> }.into_any()
                         }
                         Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
-                        Ok((records, accounts)) => record_table::<R>(workspace, records, accounts).into_any(),
+                        Ok((records, accounts)) => record_table(workspace, records, accounts).into_any(),
                     })
             }}
         </section>
@@ -57,23 +52,22 @@ pub fn list_page<R: Record + Stored>(workspace: Workspace) -> impl IntoView {
 }
 
 fn empty_state(workspace: Workspace) -> impl IntoView {
-    let state = use_app();
     view! {
         <div class="empty-state">
-            <p>{move || state.t(workspace.empty_hint())}</p>
-            <a class="button primary" href=Route::New(workspace).href()>{move || state.t(workspace.new_label())}</a>
+            <p>{tr(workspace.empty_hint())}</p>
+            <a class="button primary" href=Route::New(workspace).href()>{tr(workspace.new_label())}</a>
         </div>
     }
 }
 
-fn record_table<R: Record + Stored>(workspace: Workspace, records: Arc<Vec<R>>, accounts: Arc<AccountIndex>) -> impl IntoView {
+fn record_table(workspace: Workspace, records: Arc<Vec<AnyRecord>>, accounts: Arc<AccountIndex>) -> impl IntoView {
     let state = use_app();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<(usize, Direction)>);
     let total = records.len();
     let rows = Memo::new(move |_| {
         let ctx = ListContext { lang: state.lang.get(), accounts: &accounts, now: browser::now() };
-        let rows = records.iter().map(|r| Row { id: r.id().to_string(), cells: r.cells(&ctx) }).collect();
+        let rows = records.iter().map(|r| r.row(&ctx)).collect();
         arrange(rows, &query.get(), sort.get())
     });
     let search_id = "record-search";
@@ -105,7 +99,7 @@ fn record_table<R: Record + Stored>(workspace: Workspace, records: Arc<Vec<R>>, 
                         }
                     })
                 }>
-                    {move || state.t(label)}
+                    {tr(label)}
                     <span class="sort-mark" aria-hidden="true">
                         {move || match aria_sort() {
                             "ascending" => "▲",
@@ -121,11 +115,11 @@ fn record_table<R: Record + Stored>(workspace: Workspace, records: Arc<Vec<R>>, 
     view! {
         <div class="list-tools">
             <label class="search">
-                <span class="visually-hidden">{move || state.t(Msg::Search)}</span>
+                <span class="visually-hidden">{tr(Msg::Search)}</span>
                 <input
                     id=search_id
                     type="search"
-                    placeholder=move || state.t(Msg::SearchPlaceholder)
+                    placeholder=tr(Msg::SearchPlaceholder)
                     prop:value=move || query.get()
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
@@ -137,7 +131,7 @@ fn record_table<R: Record + Stored>(workspace: Workspace, records: Arc<Vec<R>>, 
         <div class="table-wrap">
             <table class="records">
                 <thead>
-                    <tr>{R::COLUMNS.iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
+                    <tr>{AnyRecord::columns(workspace).iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
                 </thead>
                 <tbody>
                     <For
@@ -158,7 +152,7 @@ fn record_table<R: Record + Stored>(workspace: Workspace, records: Arc<Vec<R>>, 
                 </tbody>
             </table>
             <Show when=move || rows.get().is_empty()>
-                <p class="empty-search">{move || state.t(Msg::NoMatches)}</p>
+                <p class="empty-search">{tr(Msg::NoMatches)}</p>
             </Show>
         </div>
     }

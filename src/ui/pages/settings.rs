@@ -11,7 +11,7 @@ use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
-use crate::ui::state::use_app;
+use crate::ui::state::{tr, use_app};
 
 /// The label of a store in counts tables.
 fn store_label(store: Store) -> Msg {
@@ -29,10 +29,9 @@ fn store_label(store: Store) -> Msg {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let state = use_app();
     view! {
         <section class="page settings">
-            <h1>{move || state.t(Msg::NavSettings)}</h1>
+            <h1>{tr(Msg::NavSettings)}</h1>
             <BackupSection />
             <StorageSection />
             <DeleteAllSection />
@@ -49,7 +48,7 @@ fn BackupSection() -> impl IntoView {
         let db = state.db();
         async move {
             let setting: Option<Setting> = db?.get(SETTING_LAST_BACKUP).await.ok().flatten();
-            setting.and_then(|s| serde_json::from_value::<chrono::DateTime<chrono::Utc>>(s.value).ok())
+            setting.and_then(|s| s.instant())
         }
     });
     let export = move |_| {
@@ -76,8 +75,8 @@ fn BackupSection() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{move || state.t(Msg::BackupTitle)}</h2>
-            <p>{move || state.t(Msg::BackupExplanation)}</p>
+            <h2 id="backup-heading">{tr(Msg::BackupTitle)}</h2>
+            <p>{tr(Msg::BackupExplanation)}</p>
             <p class="last-backup" id="last-backup">
                 {move || match last_backup.get().flatten() {
                     Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &t.format("%Y-%m-%d").to_string())]),
@@ -87,10 +86,10 @@ fn BackupSection() -> impl IntoView {
             <label class="checkbox">
                 <input type="checkbox" id="include-secrets" prop:checked=move || include_secrets.get()
                     on:change:target=move |ev| include_secrets.set(ev.target().checked()) />
-                {move || state.t(Msg::IncludeApiKeys)}
+                {tr(Msg::IncludeApiKeys)}
             </label>
             <div class="button-row">
-                <button class="button primary" id="export-backup" on:click=export>{move || state.t(Msg::ExportBackup)}</button>
+                <button class="button primary" id="export-backup" on:click=export>{tr(Msg::ExportBackup)}</button>
             </div>
             <ImportBackup />
         </section>
@@ -158,7 +157,7 @@ fn ImportBackup() -> impl IntoView {
                     let here = current.with(|c| c.iter().find(|(s, _)| *s == store).map_or(0, |(_, n)| *n));
                     view! {
                         <tr>
-                            <th scope="row">{move || state.t(store_label(store))}</th>
+                            <th scope="row">{tr(store_label(store))}</th>
                             <td>{here}</td>
                             <td>{incoming}</td>
                         </tr>
@@ -169,9 +168,9 @@ fn ImportBackup() -> impl IntoView {
                 <table class="counts" id="import-counts">
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.t(Msg::ColumnStore)}</th>
-                            <th scope="col">{move || state.t(Msg::ColumnInBrowser)}</th>
-                            <th scope="col">{move || state.t(Msg::ColumnInFile)}</th>
+                            <th scope="col">{tr(Msg::ColumnStore)}</th>
+                            <th scope="col">{tr(Msg::ColumnInBrowser)}</th>
+                            <th scope="col">{tr(Msg::ColumnInFile)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -180,8 +179,8 @@ fn ImportBackup() -> impl IntoView {
         })
     };
     view! {
-        <h3>{move || state.t(Msg::ImportTitle)}</h3>
-        <p>{move || state.t(Msg::ImportExplanation)}</p>
+        <h3>{tr(Msg::ImportTitle)}</h3>
+        <p>{tr(Msg::ImportExplanation)}</p>
         <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
         {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
         <Show when=move || pending.with(Option::is_some)>
@@ -221,7 +220,7 @@ fn StorageSection() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">{move || state.t(Msg::StorageTitle)}</h2>
+            <h2 id="storage-heading">{tr(Msg::StorageTitle)}</h2>
             {move || {
                 info.get()
                     .map(|(estimate, persisted)| {
@@ -232,9 +231,9 @@ fn StorageSection() -> impl IntoView {
                         let persistent = persisted == Some(true);
                         view! {
                             <p id="storage-usage">{usage}</p>
-                            <p id="storage-persistence">{move || state.t(if persistent { Msg::PersistOn } else { Msg::PersistOff })}</p>
+                            <p id="storage-persistence">{tr(if persistent { Msg::PersistOn } else { Msg::PersistOff })}</p>
                             {(!persistent).then(|| view! {
-                                <button class="button" id="ask-persist" on:click=ask>{move || state.t(Msg::AskPersist)}</button>
+                                <button class="button" id="ask-persist" on:click=ask>{tr(Msg::AskPersist)}</button>
                             })}
                         }
                     })
@@ -275,9 +274,9 @@ fn DeleteAllSection() -> impl IntoView {
     };
     view! {
         <section class="panel danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">{move || state.t(Msg::DeleteAllTitle)}</h2>
-            <p>{move || state.t(Msg::DeleteAllExplanation)}</p>
-            <button class="button danger-outline" id="delete-all" on:click=open>{move || state.t(Msg::DeleteAllData)}</button>
+            <h2 id="delete-heading">{tr(Msg::DeleteAllTitle)}</h2>
+            <p>{tr(Msg::DeleteAllExplanation)}</p>
+            <button class="button danger-outline" id="delete-all" on:click=open>{tr(Msg::DeleteAllData)}</button>
             <Show when=move || confirming.get()>
                 <ConfirmPanel
                     question=Signal::derive(move || {

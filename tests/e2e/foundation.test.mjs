@@ -1,0 +1,259 @@
+// End-to-end: the built dist/ served under /tools/casebook/ in headless Chromium. A user
+// creates a record in each workspace, reloads and finds them, switches language, backs up,
+// wipes and restores, and sees two tabs stay in step.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { launch, openApp } from './support/browser.mjs';
+import { RecordForm, RecordList, Settings, Shell } from './support/pages.mjs';
+import { serveDist } from './support/static-server.mjs';
+
+let server;
+let browser;
+let scratch;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  scratch = await mkdtemp(join(tmpdir(), 'casebook-e2e-'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A local datetime-local value `hours` ago. */
+function hoursAgo(hours) {
+  const d = new Date(Date.now() - hours * 3600_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+async function createAccount(page, name, extra = {}) {
+  const shell = new Shell(page);
+  await shell.goTo('accounts');
+  await new RecordList(page).startNew();
+  const form = new RecordForm(page);
+  await form.fill({ name, tier: 'Strategic', arr: '$1,200,000', renewal_date: '2027-01-31', ...extra });
+  await form.saveAndReturn();
+}
+
+async function createOneOfEach(page) {
+  await createAccount(page, 'Acme Corp');
+  const shell = new Shell(page);
+  const list = new RecordList(page);
+  const form = new RecordForm(page);
+
+  await shell.goTo('escalations');
+  await list.startNew();
+  await form.fill({
+    account_id: 'Acme Corp',
+    contact_name: 'Li Wei',
+    contact_email: 'li.wei@acme.example',
+    received_at: hoursAgo(3),
+    channel: 'E-mail',
+    summary: 'Production outage for two days; the CIO threatens to cancel.',
+  });
+  await form.saveAndReturn();
+
+  await shell.goTo('feedback');
+  await list.startNew();
+  await form.fill({ account_id: 'Acme Corp', source: 'NPS survey', received_on: '2026-11-02', score: '3', verbatim: 'Report exports are far too slow' });
+  await form.saveAndReturn();
+
+  await shell.goTo('onboarding');
+  await list.startNew();
+  await form.fill({ account_id: 'Acme Corp', industry: 'Financial services', systems: ['sso', 'data_warehouse'], go_live_target: '2027-03-31' });
+  await form.saveAndReturn();
+}
+
+async function listedIn(page, workspace) {
+  await new Shell(page).goTo(workspace);
+  await page.waitForSelector('table.records, .empty-state');
+  return (await new RecordList(page).rowTexts()).join('\n');
+}
+
+describe('foundation', () => {
+  test('a deep link under a sub-path survives a reload', async () => {
+    const { context, page, errors } = await openApp(browser, `${server.url}#/settings`);
+    assert.equal(await new Shell(page).heading(), 'Settings');
+    await page.reload();
+    await page.waitForSelector('main h1');
+    assert.equal(await new Shell(page).heading(), 'Settings');
+    await page.goto(`${server.url}#/no/such/page`);
+    assert.equal(await page.textContent('main h1'), 'This page does not exist');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a new user sees empty states that say what to do', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    assert.match(await page.textContent('.getting-started'), /Add your first customer account/);
+    await new Shell(page).goTo('escalations');
+    assert.match(await page.textContent('.empty-state'), /No escalations yet/);
+    await new RecordList(page).startNew();
+    assert.match(await page.textContent('#f-account_id'), /add the customer first/);
+    await context.close();
+  });
+
+  test('records of every workspace survive a reload and can be searched and sorted', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    await createOneOfEach(page);
+    await createAccount(page, 'Beta GmbH', { arr: '20,000', tier: 'SMB' });
+    await page.reload();
+    await page.waitForSelector('main h1');
+
+    const accounts = await listedIn(page, 'accounts');
+    assert.match(accounts, /Acme Corp.*Strategic.*USD 1,200,000.*2027-01-31/s);
+    assert.match(accounts, /Beta GmbH/);
+    assert.match(await listedIn(page, 'escalations'), /Acme Corp.*Production outage.*New.*E-mail.*3 h/s);
+    assert.match(await listedIn(page, 'feedback'), /Acme Corp.*NPS survey.*3.*Report exports.*Received.*2026-11-02/s);
+    assert.match(await listedIn(page, 'onboarding'), /Acme Corp.*Financial services.*SSO, Data warehouse.*2027-03-31/s);
+
+    await new Shell(page).goTo('accounts');
+    const list = new RecordList(page);
+    await list.search('beta');
+    assert.deepEqual((await list.rowTexts()).length, 1);
+    assert.match(await page.textContent('.list-count'), /1 of 2/);
+    await list.search('');
+    await page.click('th:nth-child(3) .sort-button');
+    assert.match((await list.rowTexts())[0], /Beta GmbH/, 'ascending ARR puts the smaller account first');
+    await page.click('th:nth-child(3) .sort-button');
+    assert.match((await list.rowTexts())[0], /Acme Corp/);
+    assert.equal(await page.getAttribute('th:nth-child(3)', 'aria-sort'), 'descending');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('bad input gets clear per-field messages and nothing is saved', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await createAccount(page, 'Acme Corp');
+    await new RecordList(page).startNew();
+    const form = new RecordForm(page);
+    await form.fill({ name: '  acme   CORP ', arr: 'a lot', renewal_date: '' });
+    await form.save();
+    assert.match(await page.textContent('#form-summary'), /correct 1 field/);
+    assert.match(await form.fieldError('arr'), /Enter an amount/);
+    await form.fill({ arr: '5000' });
+    await form.save();
+    assert.match(await form.fieldError('name'), /Another account already has this name/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-name', 'focus moves to the first bad field');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('table.records');
+    assert.equal((await new RecordList(page).rowTexts()).length, 1);
+    await context.close();
+  });
+
+  test('an account that records link to cannot be deleted; others can', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await createOneOfEach(page);
+    await new Shell(page).goTo('accounts');
+    await new RecordList(page).open('Acme Corp');
+    await page.click('#delete-record');
+    await page.click('#confirm-action');
+    await new Shell(page).notice(/still has 3 linked record/);
+    await new Shell(page).goTo('escalations');
+    await new RecordList(page).open('Production outage');
+    await page.click('#delete-record');
+    await page.click('#confirm-action');
+    await page.waitForSelector('table.records, .empty-state');
+    assert.doesNotMatch(await listedIn(page, 'escalations'), /Production outage/);
+    await context.close();
+  });
+
+  test('the interface switches to Chinese, remembers it, and follows the browser language', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const shell = new Shell(page);
+    await shell.switchLanguage('zh-CN');
+    assert.equal(await shell.heading(), '你的客户成功工作台');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    await page.reload();
+    await page.waitForSelector('main h1');
+    assert.equal(await shell.heading(), '你的客户成功工作台');
+    await shell.switchLanguage('en');
+    assert.equal(await shell.heading(), 'Your Customer Success casebook');
+    await context.close();
+
+    const chinese = await openApp(browser, server.url, { locale: 'zh-CN' });
+    assert.equal(await new Shell(chinese.page).heading(), '你的客户成功工作台');
+    await chinese.context.close();
+  });
+
+  test('backup: export, wipe, reject bad files untouched, import everything back', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    await createOneOfEach(page);
+    const shell = new Shell(page);
+    const settings = new Settings(page);
+    await shell.goTo('settings');
+    assert.match(await page.textContent('#last-backup'), /No backup exported yet/);
+    const download = await settings.exportBackup();
+    const backupPath = join(scratch, 'backup.json');
+    await download.saveAs(backupPath);
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    assert.equal(backup.app, 'casebook-backup');
+    assert.equal(backup.stores.accounts.length, 1);
+    assert.equal(backup.stores.escalations.length, 1);
+    assert.match(await page.textContent('#last-backup'), /Last backup: \d{4}-\d\d-\d\d/);
+
+    await settings.deleteAll();
+    await shell.notice(/All data deleted/);
+    assert.doesNotMatch(await listedIn(page, 'accounts'), /Acme/);
+
+    await shell.goTo('accounts');
+    await new RecordList(page).startNew();
+    await new RecordForm(page).fill({ name: 'Temporary Ltd' });
+    await new RecordForm(page).saveAndReturn();
+
+    const text = await readFile(backupPath, 'utf8');
+    const bad = {
+      'truncated.json': [text.slice(0, text.length / 2), /incomplete/],
+      'notes.json': ['{"hello": "world"}', /not a Casebook backup/],
+      'garbage.json': ['name,arr\nAcme,1', /not valid JSON/],
+      'newer.json': [JSON.stringify({ ...backup, schema_version: 99 }), /newer Casebook/],
+    };
+    await shell.goTo('settings');
+    for (const [name, [content, message]] of Object.entries(bad)) {
+      const path = join(scratch, name);
+      await writeFile(path, content);
+      await settings.chooseImportFile(path);
+      assert.match(await page.waitForSelector('#import-error').then((e) => e.textContent()), message, name);
+    }
+    assert.match(await listedIn(page, 'accounts'), /Temporary Ltd/, 'rejected files change nothing');
+
+    await shell.goTo('settings');
+    await settings.chooseImportFile(backupPath);
+    await page.waitForSelector('#import-counts');
+    assert.match(await page.textContent('#import-counts'), /Accounts\s*1\s*1/);
+    await settings.confirm();
+    await shell.notice(/Backup imported: 4 records/);
+    const accounts = await listedIn(page, 'accounts');
+    assert.match(accounts, /Acme Corp/);
+    assert.doesNotMatch(accounts, /Temporary Ltd/, 'import replaces all data');
+    assert.match(await listedIn(page, 'escalations'), /Production outage/);
+    assert.match(await listedIn(page, 'feedback'), /Report exports/);
+    assert.match(await listedIn(page, 'onboarding'), /Financial services/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('settings show storage use and persistence', async () => {
+    const { context, page } = await openApp(browser, `${server.url}#/settings`);
+    assert.match(await page.waitForSelector('#storage-usage').then((e) => e.textContent()), /Using .* of .* available/);
+    assert.match(await page.textContent('#storage-persistence'), /browser/);
+    await context.close();
+  });
+
+  test('two open tabs: a change in one shows up in the other', async () => {
+    const first = await openApp(browser, `${server.url}#/accounts`);
+    const second = await first.context.newPage();
+    await second.goto(`${server.url}#/accounts`);
+    await second.waitForSelector('.empty-state');
+    await createAccount(first.page, 'Shared Tab Inc');
+    await second.waitForSelector('table.records tbody tr:has-text("Shared Tab Inc")', { timeout: 5000 });
+    await first.context.close();
+  });
+});
