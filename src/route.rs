@@ -13,7 +13,12 @@ pub enum Workspace {
 }
 
 impl Workspace {
-    pub const ALL: [Workspace; 4] = [Self::Escalations, Self::Feedback, Self::Onboarding, Self::Accounts];
+    pub const ALL: [Workspace; 4] = [
+        Self::Escalations,
+        Self::Feedback,
+        Self::Onboarding,
+        Self::Accounts,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -99,7 +104,9 @@ impl Route {
             ["settings"] => Self::Settings,
             [slug] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::List),
             [slug, "new"] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::New),
-            [slug, id] => Workspace::from_slug(slug).map_or(Self::NotFound, |w| Self::Edit(w, decode(id))),
+            [slug, id] => {
+                Workspace::from_slug(slug).map_or(Self::NotFound, |w| Self::Edit(w, decode(id)))
+            }
             _ => Self::NotFound,
         }
     }
@@ -128,7 +135,9 @@ impl Route {
 fn encode(id: &str) -> String {
     id.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -139,7 +148,10 @@ fn decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
             (b'%', Some(b)) => {
                 out.push(b);
@@ -164,9 +176,18 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/"), Route::Home);
         assert_eq!(Route::parse("#/settings"), Route::Settings);
-        assert_eq!(Route::parse("#/escalations"), Route::List(Workspace::Escalations));
-        assert_eq!(Route::parse("#/feedback/new"), Route::New(Workspace::Feedback));
-        assert_eq!(Route::parse("#/onboarding/p-42/"), Route::Edit(Workspace::Onboarding, "p-42".into()));
+        assert_eq!(
+            Route::parse("#/escalations"),
+            Route::List(Workspace::Escalations)
+        );
+        assert_eq!(
+            Route::parse("#/feedback/new"),
+            Route::New(Workspace::Feedback)
+        );
+        assert_eq!(
+            Route::parse("#/onboarding/p-42/"),
+            Route::Edit(Workspace::Onboarding, "p-42".into())
+        );
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
         assert_eq!(Route::parse("#/accounts/a/b"), Route::NotFound);
     }
@@ -187,13 +208,22 @@ mod tests {
 
     #[test]
     fn malformed_escapes_are_kept_literally() {
-        assert_eq!(Route::parse("#/accounts/50%"), Route::Edit(Workspace::Accounts, "50%".into()));
-        assert_eq!(Route::parse("#/accounts/%zz"), Route::Edit(Workspace::Accounts, "%zz".into()));
+        assert_eq!(
+            Route::parse("#/accounts/50%"),
+            Route::Edit(Workspace::Accounts, "50%".into())
+        );
+        assert_eq!(
+            Route::parse("#/accounts/%zz"),
+            Route::Edit(Workspace::Accounts, "%zz".into())
+        );
     }
 
     #[test]
     fn workspace_of_route() {
-        assert_eq!(Route::New(Workspace::Onboarding).workspace(), Some(Workspace::Onboarding));
+        assert_eq!(
+            Route::New(Workspace::Onboarding).workspace(),
+            Some(Workspace::Onboarding)
+        );
         assert_eq!(Route::Settings.workspace(), None);
     }
 }

@@ -80,10 +80,25 @@ pub fn parse_contacts(text: &str) -> Result<Vec<Contact>, Msg> {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let parts: Vec<&str> = line.split([',', '，']).map(str::trim).collect();
         let contact = match parts.as_slice() {
-            [name] => Contact { name: name.to_string(), ..Contact::default() },
-            [name, role] if is_email(role) => Contact { name: name.to_string(), email: role.to_string(), ..Contact::default() },
-            [name, role] => Contact { name: name.to_string(), role: role.to_string(), ..Contact::default() },
-            [name, role, email] => Contact { name: name.to_string(), role: role.to_string(), email: email.to_string() },
+            [name] => Contact {
+                name: name.to_string(),
+                ..Contact::default()
+            },
+            [name, role] if is_email(role) => Contact {
+                name: name.to_string(),
+                email: role.to_string(),
+                ..Contact::default()
+            },
+            [name, role] => Contact {
+                name: name.to_string(),
+                role: role.to_string(),
+                ..Contact::default()
+            },
+            [name, role, email] => Contact {
+                name: name.to_string(),
+                role: role.to_string(),
+                email: email.to_string(),
+            },
             _ => return Err(Msg::ErrContactLine),
         };
         if contact.name.is_empty() || (!contact.email.is_empty() && !is_email(&contact.email)) {
@@ -112,9 +127,15 @@ pub fn format_contacts(contacts: &[Contact]) -> String {
 
 /// True when another account (not `except_id`) already has this name after trimming and
 /// case-folding.
-pub fn name_taken<'a>(accounts: impl IntoIterator<Item = &'a Account>, name: &str, except_id: &str) -> bool {
+pub fn name_taken<'a>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+    name: &str,
+    except_id: &str,
+) -> bool {
     let key = name_key(name);
-    accounts.into_iter().any(|a| a.id != except_id && name_key(&a.name) == key)
+    accounts
+        .into_iter()
+        .any(|a| a.id != except_id && name_key(&a.name) == key)
 }
 
 const FIELDS: &[FieldSpec] = &[
@@ -154,7 +175,8 @@ impl FormRecord for Account {
             r.reject("currency", Msg::ErrCurrency);
         }
         let renewal_date = r.date("renewal_date", false);
-        let contacts = match parse_contacts(form.get("contacts").map(String::as_str).unwrap_or("")) {
+        let contacts = match parse_contacts(form.get("contacts").map(String::as_str).unwrap_or(""))
+        {
             Ok(c) => c,
             Err(e) => {
                 r.reject("contacts", e);
@@ -218,7 +240,8 @@ mod tests {
     #[test]
     fn currency_defaults_to_usd() {
         let mut a = Account::new("a1".into(), now());
-        a.apply_form(&form(&[("name", "Acme"), ("tier", "smb")]), now()).unwrap();
+        a.apply_form(&form(&[("name", "Acme"), ("tier", "smb")]), now())
+            .unwrap();
         assert_eq!(a.currency, "USD");
         assert_eq!(a.arr, 0);
     }
@@ -241,7 +264,17 @@ mod tests {
             )
             .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec!["name", "tier", "arr", "currency", "renewal_date", "contacts"]);
+        assert_eq!(
+            fields,
+            vec![
+                "name",
+                "tier",
+                "arr",
+                "currency",
+                "renewal_date",
+                "contacts"
+            ]
+        );
         assert_eq!(a, before);
     }
 
@@ -249,7 +282,13 @@ mod tests {
     fn form_round_trip() {
         let mut a = Account::new("a1".into(), now());
         a.apply_form(
-            &form(&[("name", "Acme"), ("tier", "mid_market"), ("arr", "30000"), ("renewal_date", "2027-03-01"), ("contacts", "Ann, VP Ops\nBo, bo@x.io")]),
+            &form(&[
+                ("name", "Acme"),
+                ("tier", "mid_market"),
+                ("arr", "30000"),
+                ("renewal_date", "2027-03-01"),
+                ("contacts", "Ann, VP Ops\nBo, bo@x.io"),
+            ]),
             now(),
         )
         .unwrap();

@@ -7,7 +7,11 @@ pub const REMIND_AFTER_DAYS: i64 = 14;
 
 /// True when there is data and no backup was exported in the last `REMIND_AFTER_DAYS` days
 /// (counting from the first record when no backup was ever made).
-pub fn backup_due(last_backup: Option<DateTime<Utc>>, oldest_record: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+pub fn backup_due(
+    last_backup: Option<DateTime<Utc>>,
+    oldest_record: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
     let Some(oldest) = oldest_record else {
         return false;
     };

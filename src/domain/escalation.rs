@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::coded_enum;
 use crate::domain::form::{
-    instant_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
+    instant_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord,
+    FormValues,
 };
 use crate::i18n::Msg;
 
@@ -45,7 +46,10 @@ impl EscalationStatus {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     Received,
-    StatusChanged { from: EscalationStatus, to: EscalationStatus },
+    StatusChanged {
+        from: EscalationStatus,
+        to: EscalationStatus,
+    },
 }
 
 /// A dated entry of the event log.
@@ -112,13 +116,32 @@ const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("contact_name", Msg::FieldContactName, FieldKind::Text).required(),
     FieldSpec::new("contact_title", Msg::FieldContactTitle, FieldKind::Text),
     FieldSpec::new("contact_email", Msg::FieldContactEmail, FieldKind::Email),
-    FieldSpec::new("received_at", Msg::FieldReceivedAt, FieldKind::DateTime).required().help(Msg::HelpReceivedAt),
-    FieldSpec::new("channel", Msg::FieldChannel, FieldKind::Choice(CHANNEL_CHOICES)).required(),
-    FieldSpec::new("summary", Msg::FieldSummary, FieldKind::LongText).required().help(Msg::HelpSummary),
-    FieldSpec::new("underlying_issue", Msg::FieldUnderlyingIssue, FieldKind::LongText).help(Msg::HelpUnderlyingIssue),
+    FieldSpec::new("received_at", Msg::FieldReceivedAt, FieldKind::DateTime)
+        .required()
+        .help(Msg::HelpReceivedAt),
+    FieldSpec::new(
+        "channel",
+        Msg::FieldChannel,
+        FieldKind::Choice(CHANNEL_CHOICES),
+    )
+    .required(),
+    FieldSpec::new("summary", Msg::FieldSummary, FieldKind::LongText)
+        .required()
+        .help(Msg::HelpSummary),
+    FieldSpec::new(
+        "underlying_issue",
+        Msg::FieldUnderlyingIssue,
+        FieldKind::LongText,
+    )
+    .help(Msg::HelpUnderlyingIssue),
     FieldSpec::new("can_fix", Msg::FieldCanFix, FieldKind::LongText).help(Msg::HelpCanFix),
     FieldSpec::new("stakeholders", Msg::FieldStakeholders, FieldKind::LongText),
-    FieldSpec::new("status", Msg::FieldStatus, FieldKind::Choice(STATUS_CHOICES)).required(),
+    FieldSpec::new(
+        "status",
+        Msg::FieldStatus,
+        FieldKind::Choice(STATUS_CHOICES),
+    )
+    .required(),
 ];
 
 impl FormRecord for Escalation {
@@ -174,12 +197,19 @@ impl FormRecord for Escalation {
         self.can_fix = can_fix;
         self.stakeholders = stakeholders;
         if is_new {
-            self.events.push(EscalationEvent { at: self.received_at, kind: EventKind::Received, note: String::new() });
+            self.events.push(EscalationEvent {
+                at: self.received_at,
+                kind: EventKind::Received,
+                note: String::new(),
+            });
         }
         if let Some(to) = status.filter(|s| *s != self.status) {
             self.events.push(EscalationEvent {
                 at: now,
-                kind: EventKind::StatusChanged { from: self.status, to },
+                kind: EventKind::StatusChanged {
+                    from: self.status,
+                    to,
+                },
                 note: String::new(),
             });
             self.status = to;
@@ -205,7 +235,10 @@ mod tests {
             ("contact_email", "li.wei@acme.cn".into()),
             ("received_at", "2026-11-23T08:15:00Z".into()),
             ("channel", "email".into()),
-            ("summary", "Production outage for two days; CIO threatens to cancel.".into()),
+            (
+                "summary",
+                "Production outage for two days; CIO threatens to cancel.".into(),
+            ),
             ("status", "new".into()),
         ])
     }
@@ -216,7 +249,10 @@ mod tests {
         e.apply_form(&valid_form(), now()).unwrap();
         assert_eq!(e.events.len(), 1);
         assert_eq!(e.events[0].kind, EventKind::Received);
-        assert_eq!(e.events[0].at, Utc.with_ymd_and_hms(2026, 11, 23, 8, 15, 0).unwrap());
+        assert_eq!(
+            e.events[0].at,
+            Utc.with_ymd_and_hms(2026, 11, 23, 8, 15, 0).unwrap()
+        );
     }
 
     #[test]
@@ -230,10 +266,20 @@ mod tests {
         assert_eq!(e.status, EscalationStatus::Responding);
         assert_eq!(
             e.events.last().map(|ev| (&ev.kind, ev.at)),
-            Some((&EventKind::StatusChanged { from: EscalationStatus::New, to: EscalationStatus::Responding }, later))
+            Some((
+                &EventKind::StatusChanged {
+                    from: EscalationStatus::New,
+                    to: EscalationStatus::Responding
+                },
+                later
+            ))
         );
         e.apply_form(&e.to_form(), later).unwrap();
-        assert_eq!(e.events.len(), 2, "saving without a status change logs nothing");
+        assert_eq!(
+            e.events.len(),
+            2,
+            "saving without a status change logs nothing"
+        );
     }
 
     #[test]
@@ -244,14 +290,25 @@ mod tests {
         form.insert("summary", " ".into());
         form.insert("received_at", "2026-11-25T08:00:00Z".into());
         form.insert("contact_email", "li.wei".into());
-        let fields: Vec<_> = e.apply_form(&form, now()).unwrap_err().iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec!["account_id", "contact_email", "received_at", "summary"]);
+        let fields: Vec<_> = e
+            .apply_form(&form, now())
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec!["account_id", "contact_email", "received_at", "summary"]
+        );
         assert!(e.events.is_empty());
     }
 
     #[test]
     fn open_statuses() {
-        let open: Vec<_> = <EscalationStatus as Coded>::ALL.iter().filter(|s| s.is_open()).collect();
+        let open: Vec<_> = <EscalationStatus as Coded>::ALL
+            .iter()
+            .filter(|s| s.is_open())
+            .collect();
         assert_eq!(open.len(), 3);
         assert!(!EscalationStatus::Resolved.is_open());
     }
@@ -260,6 +317,9 @@ mod tests {
     fn status_codes_round_trip_through_json() {
         let json = serde_json::to_string(&EscalationStatus::Resolving).unwrap();
         assert_eq!(json, "\"resolving\"");
-        assert_eq!(serde_json::from_str::<EscalationStatus>(&json).unwrap(), EscalationStatus::Resolving);
+        assert_eq!(
+            serde_json::from_str::<EscalationStatus>(&json).unwrap(),
+            EscalationStatus::Resolving
+        );
     }
 }

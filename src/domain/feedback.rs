@@ -102,10 +102,17 @@ impl FeedbackItem {
 
 const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("account_id", Msg::FieldAccount, FieldKind::Account).required(),
-    FieldSpec::new("source", Msg::FieldSource, FieldKind::Choice(SOURCE_CHOICES)).required(),
+    FieldSpec::new(
+        "source",
+        Msg::FieldSource,
+        FieldKind::Choice(SOURCE_CHOICES),
+    )
+    .required(),
     FieldSpec::new("received_on", Msg::FieldReceivedOn, FieldKind::Date).required(),
     FieldSpec::new("score", Msg::FieldScore, FieldKind::Count).help(Msg::HelpScore),
-    FieldSpec::new("verbatim", Msg::FieldVerbatim, FieldKind::LongText).required().help(Msg::HelpVerbatim),
+    FieldSpec::new("verbatim", Msg::FieldVerbatim, FieldKind::LongText)
+        .required()
+        .help(Msg::HelpVerbatim),
     FieldSpec::new("stage", Msg::FieldStage, FieldKind::Choice(STAGE_CHOICES)).required(),
     FieldSpec::new("owner", Msg::FieldOwner, FieldKind::Text),
 ];
@@ -118,7 +125,10 @@ impl FormRecord for FeedbackItem {
             ("account_id", self.account_id.clone()),
             ("source", self.source.code().to_string()),
             ("received_on", date_value(Some(self.received_on))),
-            ("score", self.score.map(|s| s.to_string()).unwrap_or_default()),
+            (
+                "score",
+                self.score.map(|s| s.to_string()).unwrap_or_default(),
+            ),
             ("verbatim", self.verbatim.clone()),
             ("stage", self.stage.code().to_string()),
             ("owner", self.owner.clone()),
@@ -137,7 +147,7 @@ impl FormRecord for FeedbackItem {
         if score.is_some_and(|s| s > 10) {
             r.reject("score", Msg::ErrScoreRange);
         }
-        if source == Some(Source::Nps) && score.is_none() && !form.get("score").is_some_and(|s| !s.trim().is_empty()) {
+        if source == Some(Source::Nps) && form.get("score").is_none_or(|s| s.trim().is_empty()) {
             r.reject("score", Msg::ErrScoreNeeded);
         }
         let verbatim = r.text("verbatim", true);
@@ -188,7 +198,13 @@ mod tests {
         let mut f = FeedbackItem::new("f1".into(), now());
         f.apply_form(&form("3", "nps"), now()).unwrap();
         assert_eq!(f.score, Some(3));
-        assert_eq!(f.stage_history, vec![StageChange { stage: Stage::Received, at: now() }]);
+        assert_eq!(
+            f.stage_history,
+            vec![StageChange {
+                stage: Stage::Received,
+                at: now()
+            }]
+        );
     }
 
     #[test]
@@ -199,9 +215,13 @@ mod tests {
         let mut next = f.to_form();
         next.insert("stage", "acknowledged".into());
         f.apply_form(&next, later).unwrap();
-        f.apply_form(&f.to_form(), later + chrono::Duration::days(1)).unwrap();
+        f.apply_form(&f.to_form(), later + chrono::Duration::days(1))
+            .unwrap();
         assert_eq!(
-            f.stage_history.iter().map(|c| (c.stage, c.at)).collect::<Vec<_>>(),
+            f.stage_history
+                .iter()
+                .map(|c| (c.stage, c.at))
+                .collect::<Vec<_>>(),
             vec![(Stage::Received, now()), (Stage::Acknowledged, later)]
         );
     }
@@ -222,6 +242,9 @@ mod tests {
         let mut f = FeedbackItem::new("f1".into(), now());
         let mut bad = form("5", "nps");
         bad.insert("received_on", "2027-01-01".into());
-        assert_eq!(f.apply_form(&bad, now()).unwrap_err()[0].message, Msg::ErrInFuture);
+        assert_eq!(
+            f.apply_form(&bad, now()).unwrap_err()[0].message,
+            Msg::ErrInFuture
+        );
     }
 }

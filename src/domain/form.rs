@@ -48,7 +48,13 @@ pub struct FieldSpec {
 
 impl FieldSpec {
     pub const fn new(key: &'static str, label: Msg, kind: FieldKind) -> Self {
-        Self { key, label, kind, required: false, help: None }
+        Self {
+            key,
+            label,
+            kind,
+            required: false,
+            help: None,
+        }
     }
     pub const fn required(mut self) -> Self {
         self.required = true;
@@ -85,7 +91,10 @@ pub struct FormReader<'a> {
 
 impl<'a> FormReader<'a> {
     pub fn new(form: &'a FormValues) -> Self {
-        Self { form, errors: Vec::new() }
+        Self {
+            form,
+            errors: Vec::new(),
+        }
     }
 
     fn raw(&self, key: &'static str) -> &str {
@@ -178,7 +187,14 @@ impl<'a> FormReader<'a> {
         match from_code(&raw) {
             Some(v) => Some(v),
             None => {
-                self.fail(key, if raw.is_empty() { Msg::ErrRequired } else { Msg::ErrUnknownChoice });
+                self.fail(
+                    key,
+                    if raw.is_empty() {
+                        Msg::ErrRequired
+                    } else {
+                        Msg::ErrUnknownChoice
+                    },
+                );
                 None
             }
         }

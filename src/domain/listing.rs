@@ -61,7 +61,10 @@ impl Cell {
     }
 
     pub fn sorted_by(text: impl Into<String>, sort: SortValue) -> Self {
-        Self { text: text.into(), sort }
+        Self {
+            text: text.into(),
+            sort,
+        }
     }
 }
 
@@ -95,7 +98,12 @@ pub fn arrange(rows: Vec<Row>, query: &str, sort: Option<(usize, Direction)>) ->
     let mut rows: Vec<Row> = rows
         .into_iter()
         .filter(|row| {
-            let haystack = row.cells.iter().map(|c| c.text.to_lowercase()).collect::<Vec<_>>().join("\u{1f}");
+            let haystack = row
+                .cells
+                .iter()
+                .map(|c| c.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join("\u{1f}");
             words.iter().all(|w| haystack.contains(w.as_str()))
         })
         .collect();
@@ -123,7 +131,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -176,7 +184,12 @@ mod tests {
     }
 
     fn sample() -> Vec<Row> {
-        vec![row("a", "Acme Corp", Some(900)), row("b", "beta GmbH", None), row("c", "阿里云", Some(20)), row("d", "Acme Labs", Some(100_000))]
+        vec![
+            row("a", "Acme Corp", Some(900)),
+            row("b", "beta GmbH", None),
+            row("c", "阿里云", Some(20)),
+            row("d", "Acme Labs", Some(100_000)),
+        ]
     }
 
     #[test]
@@ -184,26 +197,44 @@ mod tests {
         assert_eq!(ids(&arrange(sample(), "acme", None)), vec!["a", "d"]);
         assert_eq!(ids(&arrange(sample(), "ACME labs", None)), vec!["d"]);
         assert_eq!(ids(&arrange(sample(), "阿里", None)), vec!["c"]);
-        assert_eq!(ids(&arrange(sample(), "  ", None)), vec!["a", "b", "c", "d"]);
+        assert_eq!(
+            ids(&arrange(sample(), "  ", None)),
+            vec!["a", "b", "c", "d"]
+        );
         assert!(arrange(sample(), "zzz", None).is_empty());
     }
 
     #[test]
     fn numbers_sort_numerically_and_missing_first() {
-        assert_eq!(ids(&arrange(sample(), "", Some((1, Direction::Ascending)))), vec!["b", "c", "a", "d"]);
-        assert_eq!(ids(&arrange(sample(), "", Some((1, Direction::Descending)))), vec!["d", "a", "c", "b"]);
+        assert_eq!(
+            ids(&arrange(sample(), "", Some((1, Direction::Ascending)))),
+            vec!["b", "c", "a", "d"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "", Some((1, Direction::Descending)))),
+            vec!["d", "a", "c", "b"]
+        );
     }
 
     #[test]
     fn text_sorts_case_insensitively() {
-        assert_eq!(ids(&arrange(sample(), "", Some((0, Direction::Ascending)))), vec!["a", "d", "b", "c"]);
+        assert_eq!(
+            ids(&arrange(sample(), "", Some((0, Direction::Ascending)))),
+            vec!["a", "d", "b", "c"]
+        );
     }
 
     #[test]
     fn sort_is_stable_and_out_of_range_columns_keep_order() {
         let rows = vec![row("x", "same", Some(1)), row("y", "same", Some(1))];
-        assert_eq!(ids(&arrange(rows.clone(), "", Some((0, Direction::Descending)))), vec!["x", "y"]);
-        assert_eq!(ids(&arrange(rows, "", Some((9, Direction::Ascending)))), vec!["x", "y"]);
+        assert_eq!(
+            ids(&arrange(rows.clone(), "", Some((0, Direction::Descending)))),
+            vec!["x", "y"]
+        );
+        assert_eq!(
+            ids(&arrange(rows, "", Some((9, Direction::Ascending)))),
+            vec!["x", "y"]
+        );
     }
 
     #[test]

@@ -88,18 +88,32 @@ impl OnboardingProject {
 
 const FIELDS: &[FieldSpec] = &[
     FieldSpec::new("account_id", Msg::FieldCustomer, FieldKind::Account).required(),
-    FieldSpec::new("industry", Msg::FieldIndustry, FieldKind::Text).required().help(Msg::HelpIndustry),
+    FieldSpec::new("industry", Msg::FieldIndustry, FieldKind::Text)
+        .required()
+        .help(Msg::HelpIndustry),
     FieldSpec::new("end_users", Msg::FieldEndUsers, FieldKind::Count),
-    FieldSpec::new("systems", Msg::FieldSystems, FieldKind::MultiChoice(SYSTEM_CHOICES)),
+    FieldSpec::new(
+        "systems",
+        Msg::FieldSystems,
+        FieldKind::MultiChoice(SYSTEM_CHOICES),
+    ),
     FieldSpec::new("other_systems", Msg::FieldOtherSystems, FieldKind::Text),
     FieldSpec::new("kickoff_date", Msg::FieldKickoffDate, FieldKind::Date),
     FieldSpec::new("go_live_target", Msg::FieldGoLiveTarget, FieldKind::Date).required(),
     FieldSpec::new("exec_sponsor", Msg::FieldExecSponsor, FieldKind::Text),
     FieldSpec::new("technical_lead", Msg::FieldTechnicalLead, FieldKind::Text),
     FieldSpec::new("customer_pm", Msg::FieldCustomerPm, FieldKind::Text),
-    FieldSpec::new("contract_scope", Msg::FieldContractScope, FieldKind::LongText),
-    FieldSpec::new("special_requirements", Msg::FieldSpecialRequirements, FieldKind::LongText)
-        .help(Msg::HelpSpecialRequirements),
+    FieldSpec::new(
+        "contract_scope",
+        Msg::FieldContractScope,
+        FieldKind::LongText,
+    ),
+    FieldSpec::new(
+        "special_requirements",
+        Msg::FieldSpecialRequirements,
+        FieldKind::LongText,
+    )
+    .help(Msg::HelpSpecialRequirements),
 ];
 
 impl FormRecord for OnboardingProject {
@@ -109,8 +123,18 @@ impl FormRecord for OnboardingProject {
         values([
             ("account_id", self.account_id.clone()),
             ("industry", self.industry.clone()),
-            ("end_users", self.end_users.map(|n| n.to_string()).unwrap_or_default()),
-            ("systems", self.systems.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")),
+            (
+                "end_users",
+                self.end_users.map(|n| n.to_string()).unwrap_or_default(),
+            ),
+            (
+                "systems",
+                self.systems
+                    .iter()
+                    .map(|s| s.code())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
             ("other_systems", self.other_systems.clone()),
             ("kickoff_date", date_value(self.kickoff_date)),
             ("go_live_target", date_value(Some(self.go_live_target))),
@@ -201,14 +225,25 @@ mod tests {
         let mut f = form();
         f.insert("go_live_target", "2026-11-30".into());
         let e = p.apply_form(&f, now()).unwrap_err();
-        assert_eq!((e[0].field, e[0].message), ("go_live_target", Msg::ErrGoLiveBeforeKickoff));
+        assert_eq!(
+            (e[0].field, e[0].message),
+            ("go_live_target", Msg::ErrGoLiveBeforeKickoff)
+        );
     }
 
     #[test]
     fn unknown_systems_and_missing_fields_are_reported() {
         let mut p = OnboardingProject::new("p1".into(), now());
         let f = values([("systems", "sso,mainframe".into())]);
-        let fields: Vec<_> = p.apply_form(&f, now()).unwrap_err().iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec!["account_id", "industry", "systems", "go_live_target"]);
+        let fields: Vec<_> = p
+            .apply_form(&f, now())
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec!["account_id", "industry", "systems", "go_live_target"]
+        );
     }
 }

@@ -50,7 +50,9 @@ pub struct ListContext<'a> {
 }
 
 /// A record kept in a workspace store and shown by the generic screens.
-pub trait Record: FormRecord + Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static {
+pub trait Record:
+    FormRecord + Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static
+{
     const COLUMNS: &'static [Column];
     fn blank(id: String, now: DateTime<Utc>) -> Self;
     fn id(&self) -> &str;
@@ -63,7 +65,10 @@ pub trait Record: FormRecord + Clone + PartialEq + Serialize + DeserializeOwned 
     /// this with their name-uniqueness rule).
     fn conflicts(&self, accounts: &AccountIndex) -> Vec<FieldError> {
         match self.account_id() {
-            Some(id) if accounts.get(id).is_none() => vec![FieldError { field: "account_id", message: Msg::ErrUnknownAccount }],
+            Some(id) if accounts.get(id).is_none() => vec![FieldError {
+                field: "account_id",
+                message: Msg::ErrUnknownAccount,
+            }],
             _ => Vec::new(),
         }
     }
@@ -96,21 +101,41 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
 fn date_cell(date: Option<NaiveDate>) -> Cell {
     Cell::sorted_by(
         date.map(|d| d.to_string()).unwrap_or_default(),
-        date.map(|d| SortValue::Int(d.num_days_from_ce().into())).unwrap_or(SortValue::Missing),
+        date.map(|d| SortValue::Int(d.num_days_from_ce().into()))
+            .unwrap_or(SortValue::Missing),
     )
 }
 
 fn label_cell<T: Coded>(value: T, lang: Lang) -> Cell {
-    Cell::sorted_by(value.label().text(lang), SortValue::Int(T::ALL.iter().position(|v| v.code() == value.code()).unwrap_or(0) as i64))
+    Cell::sorted_by(
+        value.label().text(lang),
+        SortValue::Int(
+            T::ALL
+                .iter()
+                .position(|v| v.code() == value.code())
+                .unwrap_or(0) as i64,
+        ),
+    )
 }
-
 
 impl Record for Account {
     const COLUMNS: &'static [Column] = &[
-        Column { key: "name", label: Msg::FieldAccountName },
-        Column { key: "tier", label: Msg::FieldTier },
-        Column { key: "arr", label: Msg::FieldArr },
-        Column { key: "renewal_date", label: Msg::FieldRenewalDate },
+        Column {
+            key: "name",
+            label: Msg::FieldAccountName,
+        },
+        Column {
+            key: "tier",
+            label: Msg::FieldTier,
+        },
+        Column {
+            key: "arr",
+            label: Msg::FieldArr,
+        },
+        Column {
+            key: "renewal_date",
+            label: Msg::FieldRenewalDate,
+        },
     ];
     fn blank(id: String, now: DateTime<Utc>) -> Self {
         Account::new(id, now)
@@ -126,7 +151,10 @@ impl Record for Account {
     }
     fn conflicts(&self, accounts: &AccountIndex) -> Vec<FieldError> {
         if name_taken(accounts.0.values(), &self.name, &self.id) {
-            vec![FieldError { field: "name", message: Msg::ErrNameTaken }]
+            vec![FieldError {
+                field: "name",
+                message: Msg::ErrNameTaken,
+            }]
         } else {
             Vec::new()
         }
@@ -135,7 +163,10 @@ impl Record for Account {
         vec![
             Cell::text(&self.name),
             label_cell(self.tier, ctx.lang),
-            Cell::sorted_by(format_money(self.arr, &self.currency), SortValue::Int(self.arr as i64)),
+            Cell::sorted_by(
+                format_money(self.arr, &self.currency),
+                SortValue::Int(self.arr as i64),
+            ),
             date_cell(self.renewal_date),
         ]
     }
@@ -143,11 +174,26 @@ impl Record for Account {
 
 impl Record for Escalation {
     const COLUMNS: &'static [Column] = &[
-        Column { key: "account", label: Msg::FieldAccount },
-        Column { key: "summary", label: Msg::FieldSummary },
-        Column { key: "status", label: Msg::FieldStatus },
-        Column { key: "channel", label: Msg::FieldChannel },
-        Column { key: "age", label: Msg::ColumnAge },
+        Column {
+            key: "account",
+            label: Msg::FieldAccount,
+        },
+        Column {
+            key: "summary",
+            label: Msg::FieldSummary,
+        },
+        Column {
+            key: "status",
+            label: Msg::FieldStatus,
+        },
+        Column {
+            key: "channel",
+            label: Msg::FieldChannel,
+        },
+        Column {
+            key: "age",
+            label: Msg::ColumnAge,
+        },
     ];
     fn blank(id: String, now: DateTime<Utc>) -> Self {
         Escalation::new(id, now)
@@ -159,7 +205,11 @@ impl Record for Escalation {
         Some(&self.account_id)
     }
     fn title(&self, accounts: &AccountIndex) -> String {
-        format!("{} — {}", accounts.name(&self.account_id), excerpt(&self.summary, 60))
+        format!(
+            "{} — {}",
+            accounts.name(&self.account_id),
+            excerpt(&self.summary, 60)
+        )
     }
     fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
         vec![
@@ -167,19 +217,40 @@ impl Record for Escalation {
             Cell::text(excerpt(&self.summary, 90)),
             label_cell(self.status, ctx.lang),
             label_cell(self.channel, ctx.lang),
-            Cell::sorted_by(age(self.received_at, ctx.now, ctx.lang), SortValue::Int(-self.received_at.timestamp())),
+            Cell::sorted_by(
+                age(self.received_at, ctx.now, ctx.lang),
+                SortValue::Int(-self.received_at.timestamp()),
+            ),
         ]
     }
 }
 
 impl Record for FeedbackItem {
     const COLUMNS: &'static [Column] = &[
-        Column { key: "account", label: Msg::FieldAccount },
-        Column { key: "source", label: Msg::FieldSource },
-        Column { key: "score", label: Msg::FieldScore },
-        Column { key: "verbatim", label: Msg::FieldVerbatim },
-        Column { key: "stage", label: Msg::FieldStage },
-        Column { key: "received_on", label: Msg::FieldReceivedOn },
+        Column {
+            key: "account",
+            label: Msg::FieldAccount,
+        },
+        Column {
+            key: "source",
+            label: Msg::FieldSource,
+        },
+        Column {
+            key: "score",
+            label: Msg::FieldScore,
+        },
+        Column {
+            key: "verbatim",
+            label: Msg::FieldVerbatim,
+        },
+        Column {
+            key: "stage",
+            label: Msg::FieldStage,
+        },
+        Column {
+            key: "received_on",
+            label: Msg::FieldReceivedOn,
+        },
     ];
     fn blank(id: String, now: DateTime<Utc>) -> Self {
         FeedbackItem::new(id, now)
@@ -191,7 +262,11 @@ impl Record for FeedbackItem {
         Some(&self.account_id)
     }
     fn title(&self, accounts: &AccountIndex) -> String {
-        format!("{} — {}", accounts.name(&self.account_id), excerpt(&self.verbatim, 60))
+        format!(
+            "{} — {}",
+            accounts.name(&self.account_id),
+            excerpt(&self.verbatim, 60)
+        )
     }
     fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
         vec![
@@ -199,7 +274,9 @@ impl Record for FeedbackItem {
             label_cell(self.source, ctx.lang),
             Cell::sorted_by(
                 self.score.map(|s| s.to_string()).unwrap_or_default(),
-                self.score.map(|s| SortValue::Int(s.into())).unwrap_or(SortValue::Missing),
+                self.score
+                    .map(|s| SortValue::Int(s.into()))
+                    .unwrap_or(SortValue::Missing),
             ),
             Cell::text(excerpt(&self.verbatim, 90)),
             label_cell(self.stage, ctx.lang),
@@ -210,11 +287,26 @@ impl Record for FeedbackItem {
 
 impl Record for OnboardingProject {
     const COLUMNS: &'static [Column] = &[
-        Column { key: "customer", label: Msg::FieldCustomer },
-        Column { key: "industry", label: Msg::FieldIndustry },
-        Column { key: "systems", label: Msg::FieldSystems },
-        Column { key: "kickoff_date", label: Msg::FieldKickoffDate },
-        Column { key: "go_live_target", label: Msg::FieldGoLiveTarget },
+        Column {
+            key: "customer",
+            label: Msg::FieldCustomer,
+        },
+        Column {
+            key: "industry",
+            label: Msg::FieldIndustry,
+        },
+        Column {
+            key: "systems",
+            label: Msg::FieldSystems,
+        },
+        Column {
+            key: "kickoff_date",
+            label: Msg::FieldKickoffDate,
+        },
+        Column {
+            key: "go_live_target",
+            label: Msg::FieldGoLiveTarget,
+        },
     ];
     fn blank(id: String, now: DateTime<Utc>) -> Self {
         OnboardingProject::new(id, now)
@@ -229,11 +321,18 @@ impl Record for OnboardingProject {
         format!("{} — {}", accounts.name(&self.account_id), self.industry)
     }
     fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
-        let systems: Vec<&str> = self.systems.iter().map(|s| s.label().text(ctx.lang)).collect();
+        let systems: Vec<&str> = self
+            .systems
+            .iter()
+            .map(|s| s.label().text(ctx.lang))
+            .collect();
         vec![
             Cell::text(ctx.accounts.name(&self.account_id)),
             Cell::text(&self.industry),
-            Cell::sorted_by(systems.join(", "), SortValue::Int(self.systems.len() as i64)),
+            Cell::sorted_by(
+                systems.join(", "),
+                SortValue::Int(self.systems.len() as i64),
+            ),
             date_cell(self.kickoff_date),
             date_cell(Some(self.go_live_target)),
         ]
@@ -303,7 +402,10 @@ impl AnyRecord {
     }
 
     pub fn row(&self, ctx: &ListContext) -> Row {
-        Row { id: self.id().to_string(), cells: each_record!(self, r => r.cells(ctx)) }
+        Row {
+            id: self.id().to_string(),
+            cells: each_record!(self, r => r.cells(ctx)),
+        }
     }
 
     pub fn to_form(&self) -> FormValues {
@@ -312,7 +414,12 @@ impl AnyRecord {
 
     /// Applies the form and checks the cross-record rules; on error the record may be
     /// partly changed, so callers work on a copy.
-    pub fn apply_form(&mut self, form: &FormValues, now: DateTime<Utc>, accounts: &AccountIndex) -> Result<(), Vec<FieldError>> {
+    pub fn apply_form(
+        &mut self,
+        form: &FormValues,
+        now: DateTime<Utc>,
+        accounts: &AccountIndex,
+    ) -> Result<(), Vec<FieldError>> {
         each_record!(self, r => {
             r.apply_form(form, now)?;
             let conflicts = r.conflicts(accounts);
@@ -341,10 +448,22 @@ mod tests {
 
     #[test]
     fn ages_in_both_languages() {
-        assert_eq!(age(now() - chrono::Duration::minutes(12), now(), Lang::En), "12 min");
-        assert_eq!(age(now() - chrono::Duration::hours(3), now(), Lang::En), "3 h");
-        assert_eq!(age(now() - chrono::Duration::days(4), now(), Lang::Zh), "4 天");
-        assert_eq!(age(now() + chrono::Duration::hours(1), now(), Lang::En), "0 min");
+        assert_eq!(
+            age(now() - chrono::Duration::minutes(12), now(), Lang::En),
+            "12 min"
+        );
+        assert_eq!(
+            age(now() - chrono::Duration::hours(3), now(), Lang::En),
+            "3 h"
+        );
+        assert_eq!(
+            age(now() - chrono::Duration::days(4), now(), Lang::Zh),
+            "4 天"
+        );
+        assert_eq!(
+            age(now() + chrono::Duration::hours(1), now(), Lang::En),
+            "0 min"
+        );
     }
 
     #[test]
@@ -352,7 +471,11 @@ mod tests {
         let mut acme = Account::new("a1".into(), now());
         acme.name = "Acme".into();
         let accounts = AccountIndex::new([acme]);
-        let ctx = ListContext { lang: Lang::En, accounts: &accounts, now: now() };
+        let ctx = ListContext {
+            lang: Lang::En,
+            accounts: &accounts,
+            now: now(),
+        };
         let mut e = Escalation::new("e1".into(), now());
         e.account_id = "a1".into();
         e.received_at = now() - chrono::Duration::hours(3);
@@ -364,18 +487,43 @@ mod tests {
         let mut older = e.clone();
         older.received_at = now() - chrono::Duration::days(3);
         older.id = "e0".into();
-        let rows = [older, e].iter().map(|r| Row { id: r.id.clone(), cells: r.cells(&ctx) }).collect();
+        let rows = [older, e]
+            .iter()
+            .map(|r| Row {
+                id: r.id.clone(),
+                cells: r.cells(&ctx),
+            })
+            .collect();
         let sorted = arrange(rows, "", Some((4, Direction::Ascending)));
-        assert_eq!(sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["e1", "e0"], "youngest first");
+        assert_eq!(
+            sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            vec!["e1", "e0"],
+            "youngest first"
+        );
     }
 
     #[test]
     fn every_record_has_a_cell_per_column() {
         let accounts = AccountIndex::default();
-        let ctx = ListContext { lang: Lang::Zh, accounts: &accounts, now: now() };
-        assert_eq!(Account::blank("a".into(), now()).cells(&ctx).len(), Account::COLUMNS.len());
-        assert_eq!(FeedbackItem::blank("f".into(), now()).cells(&ctx).len(), FeedbackItem::COLUMNS.len());
-        assert_eq!(OnboardingProject::blank("p".into(), now()).cells(&ctx).len(), OnboardingProject::COLUMNS.len());
+        let ctx = ListContext {
+            lang: Lang::Zh,
+            accounts: &accounts,
+            now: now(),
+        };
+        assert_eq!(
+            Account::blank("a".into(), now()).cells(&ctx).len(),
+            Account::COLUMNS.len()
+        );
+        assert_eq!(
+            FeedbackItem::blank("f".into(), now()).cells(&ctx).len(),
+            FeedbackItem::COLUMNS.len()
+        );
+        assert_eq!(
+            OnboardingProject::blank("p".into(), now())
+                .cells(&ctx)
+                .len(),
+            OnboardingProject::COLUMNS.len()
+        );
     }
 
     #[test]
@@ -383,7 +531,10 @@ mod tests {
         let mut acme = Account::new("a1".into(), now());
         acme.name = "Acme".into();
         let accounts = AccountIndex::new([acme.clone()]);
-        assert!(acme.conflicts(&accounts).is_empty(), "an account does not conflict with itself");
+        assert!(
+            acme.conflicts(&accounts).is_empty(),
+            "an account does not conflict with itself"
+        );
         let mut copy = Account::new("a2".into(), now());
         copy.name = " ACME ".into();
         assert_eq!(copy.conflicts(&accounts)[0].message, Msg::ErrNameTaken);
@@ -401,7 +552,10 @@ mod tests {
         let accounts = AccountIndex::new([acme]);
         let mut duplicate = AnyRecord::blank(Workspace::Accounts, "a2".into(), now());
         let form = crate::domain::form::values([("name", "acme".into()), ("tier", "smb".into())]);
-        assert_eq!(duplicate.apply_form(&form, now(), &accounts).unwrap_err()[0].message, Msg::ErrNameTaken);
+        assert_eq!(
+            duplicate.apply_form(&form, now(), &accounts).unwrap_err()[0].message,
+            Msg::ErrNameTaken
+        );
         let mut other = AnyRecord::blank(Workspace::Accounts, "a3".into(), now());
         let form = crate::domain::form::values([("name", "Globex".into()), ("tier", "smb".into())]);
         other.apply_form(&form, now(), &accounts).unwrap();
@@ -410,7 +564,11 @@ mod tests {
         for w in Workspace::ALL {
             let blank = AnyRecord::blank(w, "x".into(), now());
             assert_eq!(blank.id(), "x");
-            let ctx = ListContext { lang: Lang::En, accounts: &accounts, now: now() };
+            let ctx = ListContext {
+                lang: Lang::En,
+                accounts: &accounts,
+                now: now(),
+            };
             assert_eq!(blank.row(&ctx).cells.len(), AnyRecord::columns(w).len());
             assert!(!AnyRecord::fields(w).is_empty());
         }

@@ -63,7 +63,9 @@ mod tests {
         let mut out = BTreeSet::new();
         let mut rest = text;
         while let Some(start) = rest.find('{') {
-            let Some(len) = rest[start..].find('}') else { break };
+            let Some(len) = rest[start..].find('}') else {
+                break;
+            };
             out.insert(rest[start + 1..start + len].to_string());
             rest = &rest[start + len..];
         }
@@ -74,7 +76,10 @@ mod tests {
     fn every_message_has_non_empty_text_in_both_languages() {
         for msg in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+                assert!(
+                    !msg.text(lang).trim().is_empty(),
+                    "{msg:?} is empty in {lang:?}"
+                );
             }
         }
     }
@@ -82,7 +87,11 @@ mod tests {
     #[test]
     fn both_languages_use_the_same_placeholders() {
         for msg in Msg::ALL {
-            assert_eq!(placeholders(msg.text(Lang::En)), placeholders(msg.text(Lang::Zh)), "{msg:?}");
+            assert_eq!(
+                placeholders(msg.text(Lang::En)),
+                placeholders(msg.text(Lang::Zh)),
+                "{msg:?}"
+            );
         }
     }
 
@@ -92,11 +101,16 @@ mod tests {
             .iter()
             .filter(|m| {
                 let zh = m.text(Lang::Zh);
-                zh == m.text(Lang::En) && zh.chars().any(|c| c.is_ascii_alphabetic()) && !zh.chars().any(|c| c > '\u{2e80}')
+                zh == m.text(Lang::En)
+                    && zh.chars().any(|c| c.is_ascii_alphabetic())
+                    && !zh.chars().any(|c| c > '\u{2e80}')
             })
             .filter(|m| !matches!(m, Msg::AppName))
             .collect();
-        assert!(untranslated.is_empty(), "same text in both languages: {untranslated:?}");
+        assert!(
+            untranslated.is_empty(),
+            "same text in both languages: {untranslated:?}"
+        );
     }
 
     #[test]

@@ -47,12 +47,22 @@ impl BackupError {
             Self::NotJson => Msg::ErrBackupNotJson.text(lang).to_string(),
             Self::Truncated => Msg::ErrBackupTruncated.text(lang).to_string(),
             Self::Foreign => Msg::ErrBackupForeign.text(lang).to_string(),
-            Self::Newer { found } => Msg::ErrBackupNewer.fill(lang, &[("found", &found.to_string()), ("current", &SCHEMA_VERSION.to_string())]),
+            Self::Newer { found } => Msg::ErrBackupNewer.fill(
+                lang,
+                &[
+                    ("found", &found.to_string()),
+                    ("current", &SCHEMA_VERSION.to_string()),
+                ],
+            ),
             Self::MissingStore(s) => Msg::ErrBackupMissingStore.fill(lang, &[("store", s)]),
             Self::UnknownStore(s) => Msg::ErrBackupUnknownStore.fill(lang, &[("store", s)]),
-            Self::BadRecord { store, index } => Msg::ErrBackupBadRecord.fill(lang, &[("store", store), ("n", &(index + 1).to_string())]),
-            Self::DuplicateKey { store, key } => Msg::ErrBackupDuplicate.fill(lang, &[("store", store), ("key", key)]),
-            Self::DanglingAccount { store, index } => Msg::ErrBackupDangling.fill(lang, &[("store", store), ("n", &(index + 1).to_string())]),
+            Self::BadRecord { store, index } => Msg::ErrBackupBadRecord
+                .fill(lang, &[("store", store), ("n", &(index + 1).to_string())]),
+            Self::DuplicateKey { store, key } => {
+                Msg::ErrBackupDuplicate.fill(lang, &[("store", store), ("key", key)])
+            }
+            Self::DanglingAccount { store, index } => Msg::ErrBackupDangling
+                .fill(lang, &[("store", store), ("n", &(index + 1).to_string())]),
         }
     }
 }
@@ -70,7 +80,11 @@ pub fn strip_secrets(value: &mut Value) {
 }
 
 /// Writes a backup of `stores` (data stores only) as pretty JSON.
-pub fn encode(mut stores: BTreeMap<Store, Vec<Value>>, exported_at: DateTime<Utc>, include_secrets: bool) -> String {
+pub fn encode(
+    mut stores: BTreeMap<Store, Vec<Value>>,
+    exported_at: DateTime<Utc>,
+    include_secrets: bool,
+) -> String {
     if !include_secrets {
         if let Some(settings) = stores.get_mut(&Store::Settings) {
             settings.iter_mut().for_each(strip_secrets);
@@ -109,7 +123,8 @@ pub fn decode(text: &str) -> Result<Backup, BackupError> {
     if version > SCHEMA_VERSION {
         return Err(BackupError::Newer { found: version });
     }
-    let mut backup: Backup = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| BackupError::Foreign)?;
+    let mut backup: Backup = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| BackupError::Foreign)?;
 
     for name in backup.stores.keys() {
         if !Store::from_name(name).is_some_and(|s| Store::DATA.contains(&s)) {
@@ -126,30 +141,46 @@ pub fn decode(text: &str) -> Result<Backup, BackupError> {
         }
     }
     for store in Store::DATA {
-        let records = backup.stores.get_mut(store.name()).map(std::mem::take).unwrap_or_default();
+        let records = backup
+            .stores
+            .get_mut(store.name())
+            .map(std::mem::take)
+            .unwrap_or_default();
         let mut keys = HashSet::new();
         let mut migrated = Vec::with_capacity(records.len());
         for (index, mut record) in records.into_iter().enumerate() {
             migrate_record(store, version, &mut record);
             if !is_valid_record(store, &record) {
-                return Err(BackupError::BadRecord { store: store.name().into(), index });
+                return Err(BackupError::BadRecord {
+                    store: store.name().into(),
+                    index,
+                });
             }
             let key = record_key(store, &record).unwrap_or_default().to_string();
             if !keys.insert(key.clone()) {
-                return Err(BackupError::DuplicateKey { store: store.name().into(), key });
+                return Err(BackupError::DuplicateKey {
+                    store: store.name().into(),
+                    key,
+                });
             }
             migrated.push(record);
         }
         backup.stores.insert(store.name().into(), migrated);
     }
-    let account_ids: HashSet<&str> =
-        backup.stores[Store::Accounts.name()].iter().filter_map(|r| record_key(Store::Accounts, r)).collect();
+    let account_ids: HashSet<&str> = backup.stores[Store::Accounts.name()]
+        .iter()
+        .filter_map(|r| record_key(Store::Accounts, r))
+        .collect();
     for store in Store::DATA.into_iter().filter(|s| s.links_accounts()) {
-        if let Some(index) = backup.stores[store.name()]
-            .iter()
-            .position(|r| !r.get("account_id").and_then(Value::as_str).is_some_and(|id| account_ids.contains(id)))
-        {
-            return Err(BackupError::DanglingAccount { store: store.name().into(), index });
+        if let Some(index) = backup.stores[store.name()].iter().position(|r| {
+            !r.get("account_id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| account_ids.contains(id))
+        }) {
+            return Err(BackupError::DanglingAccount {
+                store: store.name().into(),
+                index,
+            });
         }
     }
     backup.schema_version = SCHEMA_VERSION;
@@ -159,12 +190,18 @@ pub fn decode(text: &str) -> Result<Backup, BackupError> {
 impl Backup {
     /// Record counts per data store, in display order.
     pub fn counts(&self) -> Vec<(Store, usize)> {
-        Store::DATA.into_iter().map(|s| (s, self.stores.get(s.name()).map_or(0, Vec::len))).collect()
+        Store::DATA
+            .into_iter()
+            .map(|s| (s, self.stores.get(s.name()).map_or(0, Vec::len)))
+            .collect()
     }
 
     /// Takes the records of every data store out of the backup.
     pub fn into_stores(mut self) -> Vec<(Store, Vec<Value>)> {
-        Store::DATA.into_iter().map(|s| (s, self.stores.remove(s.name()).unwrap_or_default())).collect()
+        Store::DATA
+            .into_iter()
+            .map(|s| (s, self.stores.remove(s.name()).unwrap_or_default()))
+            .collect()
     }
 }
 
@@ -193,7 +230,12 @@ mod tests {
         BTreeMap::from([
             (Store::Accounts, vec![account("a1"), account("a2")]),
             (Store::Escalations, vec![escalation("e1", "a1")]),
-            (Store::Settings, vec![json!({"key":"providers","value":{"profiles":[{"name":"OpenAI","api_key":"sk-secret","model":"gpt"}]}})]),
+            (
+                Store::Settings,
+                vec![
+                    json!({"key":"providers","value":{"profiles":[{"name":"OpenAI","api_key":"sk-secret","model":"gpt"}]}}),
+                ],
+            ),
         ])
     }
 
@@ -215,7 +257,10 @@ mod tests {
         assert!(!text.contains("sk-secret"));
         assert!(!text.contains("api_key"));
         let backup = decode(&text).unwrap();
-        assert_eq!(backup.stores["settings"][0]["value"]["profiles"][0]["model"], "gpt");
+        assert_eq!(
+            backup.stores["settings"][0]["value"]["profiles"][0]["model"],
+            "gpt"
+        );
     }
 
     #[test]
@@ -235,9 +280,15 @@ mod tests {
 
     #[test]
     fn foreign_json_is_refused() {
-        assert_eq!(decode("{\"version\": 1, \"items\": []}"), Err(BackupError::Foreign));
+        assert_eq!(
+            decode("{\"version\": 1, \"items\": []}"),
+            Err(BackupError::Foreign)
+        );
         assert_eq!(decode("[1,2,3]"), Err(BackupError::Foreign));
-        assert_eq!(decode("{\"app\":\"casebook-backup\",\"schema_version\":\"2\"}"), Err(BackupError::Foreign));
+        assert_eq!(
+            decode("{\"app\":\"casebook-backup\",\"schema_version\":\"2\"}"),
+            Err(BackupError::Foreign)
+        );
     }
 
     #[test]
@@ -245,36 +296,64 @@ mod tests {
         let mut v: Value = serde_json::from_str(&encode(sample(), at(), false)).unwrap();
         v["schema_version"] = json!(SCHEMA_VERSION + 1);
         let err = decode(&v.to_string()).unwrap_err();
-        assert_eq!(err, BackupError::Newer { found: SCHEMA_VERSION + 1 });
-        assert!(err.message(Lang::En).contains(&(SCHEMA_VERSION + 1).to_string()));
+        assert_eq!(
+            err,
+            BackupError::Newer {
+                found: SCHEMA_VERSION + 1
+            }
+        );
+        assert!(err
+            .message(Lang::En)
+            .contains(&(SCHEMA_VERSION + 1).to_string()));
     }
 
     #[test]
     fn invalid_records_are_located() {
         let mut stores = sample();
-        stores.get_mut(&Store::Escalations).unwrap().push(json!({"id":"e2","summary":"no account"}));
+        stores
+            .get_mut(&Store::Escalations)
+            .unwrap()
+            .push(json!({"id":"e2","summary":"no account"}));
         let err = decode(&encode(stores, at(), false)).unwrap_err();
-        assert_eq!(err, BackupError::BadRecord { store: "escalations".into(), index: 1 });
+        assert_eq!(
+            err,
+            BackupError::BadRecord {
+                store: "escalations".into(),
+                index: 1
+            }
+        );
         assert!(err.message(Lang::En).contains('2'));
     }
 
     #[test]
     fn duplicate_keys_are_refused() {
         let mut stores = sample();
-        stores.get_mut(&Store::Accounts).unwrap().push(account("a1"));
+        stores
+            .get_mut(&Store::Accounts)
+            .unwrap()
+            .push(account("a1"));
         assert_eq!(
             decode(&encode(stores, at(), false)),
-            Err(BackupError::DuplicateKey { store: "accounts".into(), key: "a1".into() })
+            Err(BackupError::DuplicateKey {
+                store: "accounts".into(),
+                key: "a1".into()
+            })
         );
     }
 
     #[test]
     fn links_to_missing_accounts_are_refused() {
         let mut stores = sample();
-        stores.get_mut(&Store::Escalations).unwrap().push(escalation("e2", "ghost"));
+        stores
+            .get_mut(&Store::Escalations)
+            .unwrap()
+            .push(escalation("e2", "ghost"));
         assert_eq!(
             decode(&encode(stores, at(), false)),
-            Err(BackupError::DanglingAccount { store: "escalations".into(), index: 1 })
+            Err(BackupError::DanglingAccount {
+                store: "escalations".into(),
+                index: 1
+            })
         );
     }
 
@@ -282,10 +361,16 @@ mod tests {
     fn missing_and_unknown_stores_are_refused() {
         let mut v: Value = serde_json::from_str(&encode(sample(), at(), false)).unwrap();
         v["stores"].as_object_mut().unwrap().remove("accounts");
-        assert_eq!(decode(&v.to_string()), Err(BackupError::MissingStore("accounts".into())));
+        assert_eq!(
+            decode(&v.to_string()),
+            Err(BackupError::MissingStore("accounts".into()))
+        );
         let mut v: Value = serde_json::from_str(&encode(sample(), at(), false)).unwrap();
         v["stores"]["meta"] = json!([]);
-        assert_eq!(decode(&v.to_string()), Err(BackupError::UnknownStore("meta".into())));
+        assert_eq!(
+            decode(&v.to_string()),
+            Err(BackupError::UnknownStore("meta".into()))
+        );
     }
 
     #[test]
@@ -298,7 +383,11 @@ mod tests {
         let backup = decode(&v1.to_string()).unwrap();
         assert_eq!(backup.schema_version, SCHEMA_VERSION);
         assert_eq!(backup.stores["accounts"][0]["currency"], "USD");
-        assert_eq!(backup.stores["playbooks"], Vec::<Value>::new(), "store added in v2 starts empty");
+        assert_eq!(
+            backup.stores["playbooks"],
+            Vec::<Value>::new(),
+            "store added in v2 starts empty"
+        );
     }
 
     #[test]
@@ -310,9 +399,18 @@ mod tests {
             BackupError::Newer { found: 9 },
             BackupError::MissingStore("x".into()),
             BackupError::UnknownStore("x".into()),
-            BackupError::BadRecord { store: "x".into(), index: 0 },
-            BackupError::DuplicateKey { store: "x".into(), key: "k".into() },
-            BackupError::DanglingAccount { store: "x".into(), index: 0 },
+            BackupError::BadRecord {
+                store: "x".into(),
+                index: 0,
+            },
+            BackupError::DuplicateKey {
+                store: "x".into(),
+                key: "k".into(),
+            },
+            BackupError::DanglingAccount {
+                store: "x".into(),
+                index: 0,
+            },
         ];
         for e in errors {
             for lang in [Lang::En, Lang::Zh] {

@@ -17,7 +17,9 @@ use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::AnyRecord;
 use crate::route::Workspace;
 use crate::storage::error::StorageError;
-use crate::storage::schema::{migrate_record, record_key, Setting, Store, Stored, META_SCHEMA_VERSION, SCHEMA_VERSION};
+use crate::storage::schema::{
+    migrate_record, record_key, Setting, Store, Stored, META_SCHEMA_VERSION, SCHEMA_VERSION,
+};
 
 type Result<T> = std::result::Result<T, StorageError>;
 
@@ -34,24 +36,30 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue, store: Store) -> Result<T> {
-    let unreadable = || StorageError::Unreadable { store: store.name() };
+    let unreadable = || StorageError::Unreadable {
+        store: store.name(),
+    };
     let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
     serde_json::from_str(&String::from(text)).map_err(|_| unreadable())
 }
 
 /// Declares the stores of schema `version` (every store of that version, so none is dropped).
 pub fn builder(name: &str, version: u32) -> rexie::RexieBuilder {
-    Store::in_version(version).into_iter().fold(Rexie::builder(name).version(version), |b, s| {
-        b.add_object_store(ObjectStore::new(s.name()).key_path(s.key_path()))
-    })
+    Store::in_version(version)
+        .into_iter()
+        .fold(Rexie::builder(name).version(version), |b, s| {
+            b.add_object_store(ObjectStore::new(s.name()).key_path(s.key_path()))
+        })
 }
 
 impl Db {
     /// Opens (creating or upgrading) the database and brings its data to the current schema.
     pub async fn open(name: &str) -> Result<Db> {
-        let rexie = builder(name, SCHEMA_VERSION).build().await.map_err(|e| match StorageError::from(e) {
-            StorageError::Other(_) => StorageError::Unavailable,
-            known => known,
+        let rexie = builder(name, SCHEMA_VERSION).build().await.map_err(|e| {
+            match StorageError::from(e) {
+                StorageError::Other(_) => StorageError::Unavailable,
+                known => known,
+            }
         })?;
         let db = Db { rexie };
         db.migrate_data().await?;
@@ -79,13 +87,20 @@ impl Db {
                 handle.put_all(migrated.into_iter()).await?;
             }
         }
-        let version = Setting { key: META_SCHEMA_VERSION.into(), value: SCHEMA_VERSION.into() };
-        tx.store(Store::Meta.name())?.put(&to_js(&version)?, None).await?;
+        let version = Setting {
+            key: META_SCHEMA_VERSION.into(),
+            value: SCHEMA_VERSION.into(),
+        };
+        tx.store(Store::Meta.name())?
+            .put(&to_js(&version)?, None)
+            .await?;
         finish(tx).await
     }
 
     async fn get_in<T: DeserializeOwned>(&self, store: Store, key: &str) -> Result<Option<T>> {
-        let tx = self.rexie.transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
         let value = tx.store(store.name())?.get(JsValue::from_str(key)).await?;
         value.map(|v| from_js(v, store)).transpose()
     }
@@ -97,32 +112,62 @@ impl Db {
 
     /// Reads every record of a store.
     pub async fn list<T: Stored>(&self) -> Result<Vec<T>> {
-        let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadOnly)?;
+        let tx = self
+            .rexie
+            .transaction(&[T::STORE.name()], TransactionMode::ReadOnly)?;
         let all = tx.store(T::STORE.name())?.get_all(None, None).await?;
         all.into_iter().map(|v| from_js(v, T::STORE)).collect()
     }
 
     /// Inserts or replaces a record.
     pub async fn put<T: Stored>(&self, record: &T) -> Result<()> {
-        let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
-        tx.store(T::STORE.name())?.put(&to_js(record)?, None).await?;
+        let tx = self
+            .rexie
+            .transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
+        tx.store(T::STORE.name())?
+            .put(&to_js(record)?, None)
+            .await?;
         finish(tx).await
     }
 
     /// Deletes a record by key (no error if it is already gone).
     pub async fn delete<T: Stored>(&self, key: &str) -> Result<()> {
-        let tx = self.rexie.transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
-        tx.store(T::STORE.name())?.delete(JsValue::from_str(key)).await?;
+        let tx = self
+            .rexie
+            .transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
+        tx.store(T::STORE.name())?
+            .delete(JsValue::from_str(key))
+            .await?;
         finish(tx).await
     }
 
     /// Every record of a workspace.
     pub async fn list_records(&self, workspace: Workspace) -> Result<Vec<AnyRecord>> {
         Ok(match workspace {
-            Workspace::Accounts => self.list::<Account>().await?.into_iter().map(AnyRecord::Account).collect(),
-            Workspace::Escalations => self.list::<Escalation>().await?.into_iter().map(AnyRecord::Escalation).collect(),
-            Workspace::Feedback => self.list::<FeedbackItem>().await?.into_iter().map(AnyRecord::Feedback).collect(),
-            Workspace::Onboarding => self.list::<OnboardingProject>().await?.into_iter().map(AnyRecord::Onboarding).collect(),
+            Workspace::Accounts => self
+                .list::<Account>()
+                .await?
+                .into_iter()
+                .map(AnyRecord::Account)
+                .collect(),
+            Workspace::Escalations => self
+                .list::<Escalation>()
+                .await?
+                .into_iter()
+                .map(AnyRecord::Escalation)
+                .collect(),
+            Workspace::Feedback => self
+                .list::<FeedbackItem>()
+                .await?
+                .into_iter()
+                .map(AnyRecord::Feedback)
+                .collect(),
+            Workspace::Onboarding => self
+                .list::<OnboardingProject>()
+                .await?
+                .into_iter()
+                .map(AnyRecord::Onboarding)
+                .collect(),
         })
     }
 
@@ -132,7 +177,10 @@ impl Db {
             Workspace::Accounts => self.get::<Account>(id).await?.map(AnyRecord::Account),
             Workspace::Escalations => self.get::<Escalation>(id).await?.map(AnyRecord::Escalation),
             Workspace::Feedback => self.get::<FeedbackItem>(id).await?.map(AnyRecord::Feedback),
-            Workspace::Onboarding => self.get::<OnboardingProject>(id).await?.map(AnyRecord::Onboarding),
+            Workspace::Onboarding => self
+                .get::<OnboardingProject>(id)
+                .await?
+                .map(AnyRecord::Onboarding),
         })
     }
 
@@ -147,12 +195,24 @@ impl Db {
 
     /// Deletes a record; an account is kept while records still link to it, and the number of
     /// those records is returned as the error.
-    pub async fn delete_record(&self, record: &AnyRecord) -> Result<std::result::Result<(), usize>> {
+    pub async fn delete_record(
+        &self,
+        record: &AnyRecord,
+    ) -> Result<std::result::Result<(), usize>> {
         match record {
             AnyRecord::Account(a) => {
                 let mut linked = 0;
-                for workspace in [Workspace::Escalations, Workspace::Feedback, Workspace::Onboarding] {
-                    linked += self.list_records(workspace).await?.iter().filter(|r| r.account_id() == Some(a.id.as_str())).count();
+                for workspace in [
+                    Workspace::Escalations,
+                    Workspace::Feedback,
+                    Workspace::Onboarding,
+                ] {
+                    linked += self
+                        .list_records(workspace)
+                        .await?
+                        .iter()
+                        .filter(|r| r.account_id() == Some(a.id.as_str()))
+                        .count();
                 }
                 if linked > 0 {
                     return Ok(Err(linked));
@@ -173,7 +233,10 @@ impl Db {
         let mut out = BTreeMap::new();
         for store in Store::DATA {
             let values = tx.store(store.name())?.get_all(None, None).await?;
-            let values = values.into_iter().map(|v| from_js(v, store)).collect::<Result<Vec<Value>>>()?;
+            let values = values
+                .into_iter()
+                .map(|v| from_js(v, store))
+                .collect::<Result<Vec<Value>>>()?;
             out.insert(store, values);
         }
         Ok(out)
@@ -188,7 +251,9 @@ impl Db {
         for store in Store::DATA {
             let values = incoming.remove(&store).unwrap_or_default();
             if values.iter().any(|v| record_key(store, v).is_none()) {
-                return Err(StorageError::Unreadable { store: store.name() });
+                return Err(StorageError::Unreadable {
+                    store: store.name(),
+                });
             }
             let values = values.iter().map(to_js).collect::<Result<Vec<_>>>()?;
             prepared.push((store, values));
@@ -199,7 +264,9 @@ impl Db {
             for (store, values) in prepared {
                 let handle = tx.store(store.name())?;
                 handle.clear().await?;
-                handle.put_all(values.into_iter().map(|v| (v, None))).await?;
+                handle
+                    .put_all(values.into_iter().map(|v| (v, None)))
+                    .await?;
             }
             Ok(())
         }

@@ -23,7 +23,10 @@ impl StorageError {
     pub fn from_description(description: &str) -> Self {
         if description.contains("QuotaExceededError") {
             Self::QuotaExceeded
-        } else if description.contains("InvalidStateError") || description.contains("connection is closing") || description.contains("VersionError") {
+        } else if description.contains("InvalidStateError")
+            || description.contains("connection is closing")
+            || description.contains("VersionError")
+        {
             Self::ReloadNeeded
         } else {
             Self::Other(description.to_string())

@@ -94,7 +94,10 @@ impl Store {
 
     /// Stores that exist at schema `version`.
     pub fn in_version(version: u32) -> Vec<Store> {
-        Self::ALL.into_iter().filter(|s| s.since() <= version).collect()
+        Self::ALL
+            .into_iter()
+            .filter(|s| s.since() <= version)
+            .collect()
     }
 
     /// Stores whose records link to an account through `account_id`.
@@ -113,7 +116,9 @@ pub struct Setting {
 impl Setting {
     /// The value read as an instant (stored as RFC 3339 text).
     pub fn instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        self.value.as_str().and_then(|t| crate::domain::parse::parse_instant(t).ok())
+        self.value
+            .as_str()
+            .and_then(|t| crate::domain::parse::parse_instant(t).ok())
     }
 }
 
@@ -162,14 +167,20 @@ fn v1_to_v2(store: Store, record: &mut Value) {
     };
     match store {
         Store::Accounts => {
-            object.entry("currency").or_insert_with(|| Value::from(DEFAULT_CURRENCY));
+            object
+                .entry("currency")
+                .or_insert_with(|| Value::from(DEFAULT_CURRENCY));
         }
-        Store::Feedback => {
-            if !object.contains_key("stage_history") {
-                let stage = object.get("stage").cloned().unwrap_or(Value::from("received"));
-                let at = object.get("created_at").cloned().unwrap_or(Value::Null);
-                object.insert("stage_history".into(), serde_json::json!([{ "stage": stage, "at": at }]));
-            }
+        Store::Feedback if !object.contains_key("stage_history") => {
+            let stage = object
+                .get("stage")
+                .cloned()
+                .unwrap_or(Value::from("received"));
+            let at = object.get("created_at").cloned().unwrap_or(Value::Null);
+            object.insert(
+                "stage_history".into(),
+                serde_json::json!([{ "stage": stage, "at": at }]),
+            );
         }
         _ => {}
     }
@@ -235,7 +246,10 @@ mod tests {
     fn v1_feedback_gets_a_stage_history_seeded_from_its_stage() {
         let mut f = v1_feedback();
         migrate_record(Store::Feedback, 1, &mut f);
-        assert_eq!(f["stage_history"], json!([{"stage":"acknowledged","at":"2026-10-02T08:00:00Z"}]));
+        assert_eq!(
+            f["stage_history"],
+            json!([{"stage":"acknowledged","at":"2026-10-02T08:00:00Z"}])
+        );
         assert!(is_valid_record(Store::Feedback, &f));
     }
 
@@ -268,15 +282,27 @@ mod tests {
 
     #[test]
     fn settings_read_instants() {
-        let s = Setting { key: SETTING_LAST_BACKUP.into(), value: json!("2026-11-20T10:00:00Z") };
-        assert_eq!(s.instant().map(|t| t.to_rfc3339()), Some("2026-11-20T10:00:00+00:00".into()));
-        let s = Setting { key: SETTING_LAST_BACKUP.into(), value: json!(12) };
+        let s = Setting {
+            key: SETTING_LAST_BACKUP.into(),
+            value: json!("2026-11-20T10:00:00Z"),
+        };
+        assert_eq!(
+            s.instant().map(|t| t.to_rfc3339()),
+            Some("2026-11-20T10:00:00+00:00".into())
+        );
+        let s = Setting {
+            key: SETTING_LAST_BACKUP.into(),
+            value: json!(12),
+        };
         assert_eq!(s.instant(), None);
     }
 
     #[test]
     fn drafts_need_an_id() {
-        assert!(is_valid_record(Store::Drafts, &json!({"id":"d1","text":"x"})));
+        assert!(is_valid_record(
+            Store::Drafts,
+            &json!({"id":"d1","text":"x"})
+        ));
         assert!(!is_valid_record(Store::Drafts, &json!({"text":"x"})));
     }
 }

@@ -20,7 +20,10 @@ impl TabSync {
         let channel = BroadcastChannel::new(CHANNEL).ok()?;
         let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |_| on_change());
         channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        Some(Self { channel, _listener: listener })
+        Some(Self {
+            channel,
+            _listener: listener,
+        })
     }
 
     /// Tells the other tabs that data changed.

@@ -22,12 +22,20 @@ pub fn new_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("{:x}-{:x}", Date::now() as u64, (js_sys::Math::random() * 1e12) as u64))
+        .unwrap_or_else(|| {
+            format!(
+                "{:x}-{:x}",
+                Date::now() as u64,
+                (js_sys::Math::random() * 1e12) as u64
+            )
+        })
 }
 
 /// `location.hash`, or empty when unavailable.
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Navigates to a hash route (`#/…`).
@@ -53,7 +61,10 @@ pub fn apply_lang(lang: Lang) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(LANG_KEY, lang.tag());
     }
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", lang.tag());
     }
 }
@@ -65,7 +76,9 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
@@ -85,7 +98,9 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 
 /// Bytes used and available to this site, as estimated by the browser.
 pub async fn storage_estimate() -> Option<(f64, f64)> {
-    let estimate = JsFuture::from(storage_manager()?.estimate().ok()?).await.ok()?;
+    let estimate = JsFuture::from(storage_manager()?.estimate().ok()?)
+        .await
+        .ok()?;
     let usage = Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()?;
     let quota = Reflect::get(&estimate, &"quota".into()).ok()?.as_f64()?;
     Some((usage, quota))
@@ -93,12 +108,18 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
 
 /// Whether the browser keeps this site's data even under storage pressure.
 pub async fn is_persisted() -> Option<bool> {
-    JsFuture::from(storage_manager()?.persisted().ok()?).await.ok()?.as_bool()
+    JsFuture::from(storage_manager()?.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 /// Asks the browser to keep this site's data; returns whether it agreed.
 pub async fn request_persistence() -> Option<bool> {
-    JsFuture::from(storage_manager()?.persist().ok()?).await.ok()?.as_bool()
+    JsFuture::from(storage_manager()?.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 /// A UTC instant (RFC 3339) as the value of a `datetime-local` input, in local time.

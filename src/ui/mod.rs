@@ -2,7 +2,7 @@
 //! Pages read and write through `storage::db` and take every text from `i18n`.
 
 mod browser;
-mod components;
+pub mod components;
 mod pages;
 mod shell;
 pub mod state;

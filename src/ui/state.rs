@@ -40,6 +40,12 @@ pub struct AppState {
     persistence_asked: StoredValue<bool>,
 }
 
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl AppState {
     pub fn new() -> Self {
         Self {
@@ -63,7 +69,8 @@ impl AppState {
     pub fn set_db(&self, db: Db) {
         self.db.set_value(Some(Rc::new(db)));
         let version = self.data_version;
-        self.sync.set_value(TabSync::listen(move || version.update(|v| *v += 1)));
+        self.sync
+            .set_value(TabSync::listen(move || version.update(|v| *v += 1)));
         self.db_status.set(DbStatus::Ready);
     }
 
@@ -102,7 +109,10 @@ impl AppState {
         if *error == StorageError::ReloadNeeded {
             self.reload_needed.set(true);
         }
-        self.say_text(error.message().text(self.lang.get_untracked()).to_string(), true);
+        self.say_text(
+            error.message().text(self.lang.get_untracked()).to_string(),
+            true,
+        );
     }
 }
 

@@ -29,9 +29,11 @@ pub fn form_field(
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
     let value = move || values.with(|v| v.get(key).cloned().unwrap_or_default());
-    let set = move |text: String| values.update(|v| {
-        v.insert(key, text);
-    });
+    let set = move |text: String| {
+        values.update(|v| {
+            v.insert(key, text);
+        })
+    };
     let error = move || errors.with(|e| e.iter().find(|e| e.field == key).map(|e| e.message));
     let described_by = {
         let (help_id, error_id) = (help_id.clone(), error_id.clone());
@@ -98,16 +100,33 @@ pub fn form_field(
     }
 }
 
-fn options(choices: &'static [Choice], current: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+fn options(
+    choices: &'static [Choice],
+    current: impl Fn() -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     choices
         .iter()
         .map(|c| view! { <option value=c.value selected=move || current() == c.value>{tr(c.label)}</option> })
         .collect_view()
 }
 
-fn multi_choice(id: &str, choices: &'static [Choice], values: RwSignal<FormValues>, key: &'static str) -> impl IntoView {
+fn multi_choice(
+    id: &str,
+    choices: &'static [Choice],
+    values: RwSignal<FormValues>,
+    key: &'static str,
+) -> impl IntoView {
     let selected = move || -> Vec<String> {
-        values.with(|v| v.get(key).map(|s| s.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect()).unwrap_or_default())
+        values.with(|v| {
+            v.get(key)
+                .map(|s| {
+                    s.split(',')
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
     };
     let toggle = move |code: &'static str, on: bool| {
         let mut codes = selected();
@@ -158,7 +177,11 @@ fn account_picker(
         }
         .into_any();
     }
-    let items: Vec<(String, String)> = accounts.sorted().iter().map(|a| (a.id.clone(), a.name.clone())).collect();
+    let items: Vec<(String, String)> = accounts
+        .sorted()
+        .iter()
+        .map(|a| (a.id.clone(), a.name.clone()))
+        .collect();
     view! {
         <select id=id.to_string() aria-invalid=invalid aria-describedby=described_by required=required
             prop:value=move || values.with(|v| v.get(key).cloned().unwrap_or_default())

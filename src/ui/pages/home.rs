@@ -32,11 +32,18 @@ pub fn HomePage() -> impl IntoView {
             let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
             let last = last.and_then(|s| s.instant());
             let oldest = accounts.iter().map(|a| a.created_at).min();
-            Ok::<_, StorageError>(Overview { counts, backup_due: backup_due(last, oldest, browser::now()) })
+            Ok::<_, StorageError>(Overview {
+                counts,
+                backup_due: backup_due(last, oldest, browser::now()),
+            })
         }
     });
     let count = move |store: Store| {
-        overview.get().and_then(|o| o.ok()).and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n)).unwrap_or(0)
+        overview
+            .get()
+            .and_then(|o| o.ok())
+            .and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n))
+            .unwrap_or(0)
     };
     let workspace_card = move |workspace: Workspace, store: Store, what: Msg| {
         view! {

@@ -28,7 +28,11 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
             let db = db.ok_or(StorageError::Unavailable)?;
             let record = match id {
                 Some(id) => db.get_record(workspace, &id).await?,
-                None => Some(AnyRecord::blank(workspace, browser::new_id(), browser::now())),
+                None => Some(AnyRecord::blank(
+                    workspace,
+                    browser::new_id(),
+                    browser::now(),
+                )),
             };
             let accounts = db.list::<Account>().await?;
             Ok::<_, StorageError>((record, accounts))
@@ -50,7 +54,12 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     }
 }
 
-fn record_editor(workspace: Workspace, is_new: bool, record: AnyRecord, accounts: Arc<AccountIndex>) -> impl IntoView {
+fn record_editor(
+    workspace: Workspace,
+    is_new: bool,
+    record: AnyRecord,
+    accounts: Arc<AccountIndex>,
+) -> impl IntoView {
     let state = use_app();
     let values: RwSignal<FormValues> = RwSignal::new(record.to_form());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -63,7 +72,9 @@ fn record_editor(workspace: Workspace, is_new: bool, record: AnyRecord, accounts
 
     let save = move || {
         let mut record = base.get_value();
-        let checked = index.with_value(|accounts| record.apply_form(&values.get_untracked(), browser::now(), accounts));
+        let checked = index.with_value(|accounts| {
+            record.apply_form(&values.get_untracked(), browser::now(), accounts)
+        });
         if let Err(found) = checked {
             if let Some(first) = found.first() {
                 browser::focus(&input_id(first.field));
@@ -101,7 +112,11 @@ fn record_editor(workspace: Workspace, is_new: bool, record: AnyRecord, accounts
                 }
                 Ok(Err(linked)) => {
                     confirming.set(false);
-                    state.say_text(Msg::AccountInUse.fill(state.lang.get_untracked(), &[("n", &linked.to_string())]), true);
+                    state.say_text(
+                        Msg::AccountInUse
+                            .fill(state.lang.get_untracked(), &[("n", &linked.to_string())]),
+                        true,
+                    );
                 }
                 Err(error) => state.report(&error),
             }

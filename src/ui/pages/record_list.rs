@@ -60,13 +60,21 @@ fn empty_state(workspace: Workspace) -> impl IntoView {
     }
 }
 
-fn record_table(workspace: Workspace, records: Arc<Vec<AnyRecord>>, accounts: Arc<AccountIndex>) -> impl IntoView {
+fn record_table(
+    workspace: Workspace,
+    records: Arc<Vec<AnyRecord>>,
+    accounts: Arc<AccountIndex>,
+) -> impl IntoView {
     let state = use_app();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<(usize, Direction)>);
     let total = records.len();
     let rows = Memo::new(move |_| {
-        let ctx = ListContext { lang: state.lang.get(), accounts: &accounts, now: browser::now() };
+        let ctx = ListContext {
+            lang: state.lang.get(),
+            accounts: &accounts,
+            now: browser::now(),
+        };
         let rows = records.iter().map(|r| r.row(&ctx)).collect();
         arrange(rows, &query.get(), sort.get())
     });

@@ -60,8 +60,13 @@ fn BackupSection() -> impl IntoView {
                 let stores = db.export_all().await?;
                 let text = backup::encode(stores, now, include);
                 let name = format!("casebook-backup-{}.json", now.format("%Y-%m-%d"));
-                browser::download(&name, "application/json", &text).map_err(|_| StorageError::Other("download".into()))?;
-                db.put(&Setting { key: SETTING_LAST_BACKUP.into(), value: serde_json::json!(now) }).await
+                browser::download(&name, "application/json", &text)
+                    .map_err(|_| StorageError::Other("download".into()))?;
+                db.put(&Setting {
+                    key: SETTING_LAST_BACKUP.into(),
+                    value: serde_json::json!(now),
+                })
+                .await
             }
             .await;
             match result {
@@ -109,7 +114,12 @@ fn ImportBackup() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok()) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok())
+        else {
+            return;
+        };
         pending.set(None);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -133,7 +143,9 @@ fn ImportBackup() -> impl IntoView {
         });
     };
     let confirm = move || {
-        let Some(file) = pending.get_untracked() else { return };
+        let Some(file) = pending.get_untracked() else {
+            return;
+        };
         let total: usize = file.counts().iter().map(|(_, n)| n).sum();
         leptos::task::spawn_local(async move {
             let Some(db) = state.db() else { return };
@@ -142,7 +154,11 @@ fn ImportBackup() -> impl IntoView {
                     pending.set(None);
                     reset_input();
                     state.changed();
-                    state.say_text(Msg::ImportDone.fill(state.lang.get_untracked(), &[("n", &total.to_string())]), false);
+                    state.say_text(
+                        Msg::ImportDone
+                            .fill(state.lang.get_untracked(), &[("n", &total.to_string())]),
+                        false,
+                    );
                 }
                 Err(e) => state.report(&e),
             }
@@ -154,7 +170,8 @@ fn ImportBackup() -> impl IntoView {
                 .counts()
                 .into_iter()
                 .map(|(store, incoming)| {
-                    let here = current.with(|c| c.iter().find(|(s, _)| *s == store).map_or(0, |(_, n)| *n));
+                    let here = current
+                        .with(|c| c.iter().find(|(s, _)| *s == store).map_or(0, |(_, n)| *n));
                     view! {
                         <tr>
                             <th scope="row">{tr(store_label(store))}</th>
@@ -209,12 +226,21 @@ fn StorageSection() -> impl IntoView {
     let info = LocalResource::new(move || {
         state.data_version.track();
         asked.track();
-        async move { (browser::storage_estimate().await, browser::is_persisted().await) }
+        async move {
+            (
+                browser::storage_estimate().await,
+                browser::is_persisted().await,
+            )
+        }
     });
     let ask = move |_| {
         leptos::task::spawn_local(async move {
             let granted = browser::request_persistence().await.unwrap_or(false);
-            state.say(if granted { Msg::PersistGranted } else { Msg::PersistRefused });
+            state.say(if granted {
+                Msg::PersistGranted
+            } else {
+                Msg::PersistRefused
+            });
             asked.update(|n| *n += 1);
         });
     };

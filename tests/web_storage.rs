@@ -1,0 +1,249 @@
+//! Browser tests of the IndexedDB repository against real IndexedDB in headless Chromium:
+//! typed reads and writes, the migration runner on a v1 database, all-or-nothing imports,
+//! and the "reload this tab" error after another tab upgrades the database.
+#![cfg(target_arch = "wasm32")]
+
+use casebook::domain::account::{Account, Tier};
+use casebook::domain::feedback::{FeedbackItem, Stage};
+use casebook::domain::onboarding::Playbook;
+use casebook::route::Workspace;
+use casebook::storage::backup;
+use casebook::storage::db::{builder, Db};
+use casebook::storage::error::StorageError;
+use casebook::storage::schema::{Setting, Store, META_SCHEMA_VERSION, SCHEMA_VERSION};
+use chrono::{TimeZone, Utc};
+use rexie::{Rexie, TransactionMode};
+use serde_json::json;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn account(id: &str, name: &str) -> Account {
+    let mut a = Account::new(
+        id.into(),
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
+    );
+    a.name = name.into();
+    a.tier = Tier::Strategic;
+    a.arr = 300_000;
+    a
+}
+
+async fn fresh(name: &str) -> Db {
+    Rexie::delete(name).await.expect("delete test database");
+    Db::open(name).await.expect("open database")
+}
+
+#[wasm_bindgen_test]
+async fn put_get_list_delete_round_trip() {
+    let db = fresh("cb-test-crud").await;
+    assert!(db.list::<Account>().await.unwrap().is_empty());
+    db.put(&account("a1", "Acme")).await.unwrap();
+    db.put(&account("a2", "Globex")).await.unwrap();
+    let mut renamed = account("a1", "Acme Corp");
+    renamed.arr = 1_200_000;
+    db.put(&renamed).await.unwrap();
+
+    assert_eq!(db.get::<Account>("a1").await.unwrap(), Some(renamed));
+    assert_eq!(db.get::<Account>("missing").await.unwrap(), None);
+    assert_eq!(db.list::<Account>().await.unwrap().len(), 2);
+    assert_eq!(db.list_records(Workspace::Accounts).await.unwrap().len(), 2);
+
+    db.delete::<Account>("a2").await.unwrap();
+    let names: Vec<String> = db
+        .list::<Account>()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(names, vec!["Acme Corp".to_string()]);
+    db.close();
+}
+
+/// Writes a database exactly as schema v1 shaped it: no playbooks store, accounts without a
+/// currency, feedback without a stage history.
+async fn write_v1_database(name: &str) {
+    Rexie::delete(name).await.unwrap();
+    let v1 = builder(name, 1).build().await.unwrap();
+    assert!(!v1.store_names().contains(&"playbooks".to_string()));
+    let tx = v1
+        .transaction(
+            &["accounts", "feedback", "meta"],
+            TransactionMode::ReadWrite,
+        )
+        .unwrap();
+    let put = |store: &str, value: serde_json::Value| {
+        let store = tx.store(store).unwrap();
+        async move {
+            let js = js_sys::JSON::parse(&value.to_string()).unwrap();
+            store.put(&js, None).await.unwrap();
+        }
+    };
+    put(
+        "accounts",
+        json!({"id":"a1","name":"Acme","tier":"enterprise","arr":300000,"renewal_date":"2027-01-31",
+        "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}),
+    )
+    .await;
+    put("feedback", json!({"id":"f1","account_id":"a1","source":"nps","received_on":"2026-10-01","verbatim":"慢",
+        "score":4,"stage":"acknowledged","created_at":"2026-10-02T08:00:00Z","updated_at":"2026-10-02T08:00:00Z"})).await;
+    put("meta", json!({"key": META_SCHEMA_VERSION, "value": 1})).await;
+    tx.done().await.unwrap();
+    v1.close();
+}
+
+#[wasm_bindgen_test]
+async fn migration_runner_upgrades_a_v1_database_without_losing_data() {
+    let name = "cb-test-migrate";
+    write_v1_database(name).await;
+
+    let db = Db::open(name).await.expect("upgrade v1 to current");
+    let accounts = db.list::<Account>().await.unwrap();
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].name, "Acme");
+    assert_eq!(accounts[0].arr, 300_000);
+    assert_eq!(accounts[0].currency, "USD");
+    let feedback = db.list::<FeedbackItem>().await.unwrap();
+    assert_eq!(feedback[0].verbatim, "慢");
+    assert_eq!(feedback[0].stage_history.len(), 1);
+    assert_eq!(feedback[0].stage_history[0].stage, Stage::Acknowledged);
+
+    let playbook = Playbook {
+        id: "p1".into(),
+        name: "Banks".into(),
+        segment: "compliance".into(),
+        version: 1,
+        created_at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+    };
+    db.put(&playbook)
+        .await
+        .expect("store added by the upgrade is usable");
+    db.close();
+
+    let reopened = Db::open(name).await.unwrap();
+    assert_eq!(
+        reopened.list::<FeedbackItem>().await.unwrap(),
+        feedback,
+        "a second open changes nothing"
+    );
+    assert_eq!(reopened.list::<Playbook>().await.unwrap().len(), 1);
+    reopened.close();
+    let raw = Rexie::builder(name).build().await.unwrap();
+    let tx = raw
+        .transaction(&["meta"], TransactionMode::ReadOnly)
+        .unwrap();
+    let meta = tx
+        .store("meta")
+        .unwrap()
+        .get(JsValue::from_str(META_SCHEMA_VERSION))
+        .await
+        .unwrap()
+        .unwrap();
+    let meta: Setting =
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(&meta).unwrap())).unwrap();
+    assert_eq!(meta.value, json!(SCHEMA_VERSION));
+    raw.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_import_leaves_data_untouched() {
+    let db = fresh("cb-test-import").await;
+    db.put(&account("a1", "Keep Me")).await.unwrap();
+    let before = db.export_all().await.unwrap();
+
+    let text = backup::encode(
+        before.clone(),
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+        false,
+    );
+    assert!(
+        backup::decode(&text[..text.len() - 10]).is_err(),
+        "a truncated file is refused before any write"
+    );
+
+    let mut bad = vec![(
+        Store::Accounts,
+        vec![
+            json!({"id": "new", "name": "New", "tier": "smb", "arr": 1, "currency": "USD",
+        "renewal_date": null, "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}),
+        ],
+    )];
+    bad.push((
+        Store::Drafts,
+        vec![json!({"text": "a draft without an id"})],
+    ));
+    let error = db.replace_all(bad).await.unwrap_err();
+    assert_eq!(error, StorageError::Unreadable { store: "drafts" });
+    assert_eq!(
+        db.export_all().await.unwrap(),
+        before,
+        "nothing was cleared or written"
+    );
+
+    let good = backup::decode(&backup::encode(
+        [(
+            Store::Accounts,
+            vec![serde_json::to_value(account("b1", "Imported")).unwrap()],
+        )]
+        .into(),
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+        false,
+    ))
+    .unwrap();
+    db.replace_all(good.into_stores()).await.unwrap();
+    let names: Vec<String> = db
+        .list::<Account>()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(
+        names,
+        vec!["Imported".to_string()],
+        "a good import replaces everything"
+    );
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn delete_all_empties_every_data_store() {
+    let db = fresh("cb-test-wipe").await;
+    db.put(&account("a1", "Acme")).await.unwrap();
+    db.put(&Setting {
+        key: "last_backup_at".into(),
+        value: json!("2026-11-01T00:00:00Z"),
+    })
+    .await
+    .unwrap();
+    db.clear_all().await.unwrap();
+    assert!(db.counts().await.unwrap().iter().all(|(_, n)| *n == 0));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_whose_database_was_upgraded_elsewhere_is_told_to_reload() {
+    let name = "cb-test-upgrade";
+    let db = fresh(name).await;
+    db.put(&account("a1", "Acme")).await.unwrap();
+    let newer = builder(name, SCHEMA_VERSION + 1)
+        .build()
+        .await
+        .expect("a newer tab upgrades");
+    assert_eq!(
+        db.list::<Account>().await.unwrap_err(),
+        StorageError::ReloadNeeded
+    );
+    assert_eq!(
+        db.put(&account("a2", "Lost?")).await.unwrap_err(),
+        StorageError::ReloadNeeded
+    );
+    newer.close();
+    assert_eq!(
+        Db::open(name).await.err(),
+        Some(StorageError::ReloadNeeded),
+        "an older app cannot open a newer database"
+    );
+}
