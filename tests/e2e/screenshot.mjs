@@ -1,0 +1,30 @@
+// Takes the README screenshot of the real app: `node tests/e2e/screenshot.mjs` after a
+// release build. Not part of the test suite.
+import { launch, openApp } from './support/browser.mjs';
+import { RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { serveDist } from './support/static-server.mjs';
+
+const server = await serveDist();
+const browser = await launch();
+const { page } = await openApp(browser, server.url);
+await page.setViewportSize({ width: 1200, height: 640 });
+const shell = new Shell(page);
+const list = new RecordList(page);
+const form = new RecordForm(page);
+for (const [name, tier, arr, currency, renewal] of [
+  ['Acme Corp', 'Strategic', '$1,200,000', 'USD', '2027-01-31'],
+  ['Globex Retail', 'Enterprise', '$310,000', 'USD', '2026-12-15'],
+  ['Initech', 'Mid-market', '$48,000', 'USD', '2027-06-30'],
+  ['北京云图科技', 'Enterprise', '¥2,400,000', 'CNY', '2027-03-01'],
+]) {
+  await shell.goTo('accounts');
+  await list.startNew();
+  await form.fill({ name, tier, arr, currency, renewal_date: renewal });
+  await form.saveAndReturn();
+}
+await page.click('th:nth-child(3) .sort-button');
+await page.click('th:nth-child(3) .sort-button');
+await page.waitForTimeout(4500);
+await page.screenshot({ path: new URL('./screenshots/accounts.png', import.meta.url).pathname });
+await browser.close();
+await server.close();
