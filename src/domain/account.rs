@@ -67,11 +67,6 @@ impl Account {
             updated_at: now,
         }
     }
-
-    /// Days from `today` to the renewal date (negative once past), if a date is known.
-    pub fn days_to_renewal(&self, today: NaiveDate) -> Option<i64> {
-        self.renewal_date.map(|d| (d - today).num_days())
-    }
 }
 
 /// Parses contact lines of the form `name, role, email` (role and e-mail optional).
@@ -305,14 +300,5 @@ mod tests {
         assert!(name_taken(&accounts, "  acme   CORP ", "other"));
         assert!(!name_taken(&accounts, "Acme Corp", "a1"));
         assert!(!name_taken(&accounts, "Acme Group", "other"));
-    }
-
-    #[test]
-    fn days_to_renewal() {
-        let mut a = Account::new("a1".into(), now());
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(a.days_to_renewal(today), None);
-        a.renewal_date = NaiveDate::from_ymd_opt(2027, 2, 21);
-        assert_eq!(a.days_to_renewal(today), Some(90));
     }
 }

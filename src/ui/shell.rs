@@ -130,6 +130,13 @@ pub fn loading() -> impl IntoView {
     view! { <p class="loading" aria-busy="true">{tr(Msg::Loading)}</p> }
 }
 
+/// What a page shows when its data cannot be read; the error is also reported (a closed
+/// connection raises the "reload this tab" banner).
+pub fn load_failure(error: StorageError) -> impl IntoView {
+    use_app().report(&error);
+    view! { <p class="error-text" role="alert">{tr(error.message())}</p> }
+}
+
 /// The page shown when IndexedDB cannot be opened at all.
 pub fn storage_failure(error: StorageError) -> impl IntoView {
     let message = error.message();

@@ -256,4 +256,27 @@ describe('foundation', () => {
     await second.waitForSelector('table.records tbody tr:has-text("Shared Tab Inc")', { timeout: 5000 });
     await first.context.close();
   });
+
+  test('a tab whose database was upgraded by a newer tab asks to be reloaded and keeps what was typed', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await createAccount(page, 'Before Upgrade');
+    await new RecordList(page).startNew();
+    await new RecordForm(page).fill({ name: 'Typed While Upgrading' });
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('casebook', 99);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await new RecordForm(page).save();
+    await page.waitForSelector('.banner-warning:has-text("Reload this tab")');
+    assert.match(await page.textContent('.notice'), /updated in another tab/);
+    assert.equal(await new RecordForm(page).value('name'), 'Typed While Upgrading', 'what the user typed stays on screen');
+    await context.close();
+  });
 });

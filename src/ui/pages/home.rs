@@ -10,6 +10,7 @@ use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
+use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
 /// Facts the home page shows, read together.
@@ -58,6 +59,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home">
             <h1>{tr(Msg::HomeTitle)}</h1>
             <p class="lede">{tr(Msg::HomeLede)}</p>
+            {move || overview.get().and_then(|o| o.err()).map(load_failure)}
             <Show when=move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.backup_due)>
                 <div class="banner banner-warning" id="backup-reminder">
                     <span>{tr(Msg::BackupReminder)}</span>

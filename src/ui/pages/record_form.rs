@@ -15,6 +15,7 @@ use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
+use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
 pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
@@ -45,7 +46,7 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Err(error) => view! { <p class="error-text" role="alert">{tr(error.message())}</p> }.into_any(),
+                        Err(error) => load_failure(error).into_any(),
                         Ok((None, _)) => view! { <p class="error-text" role="alert">{tr(Msg::RecordNotFound)}</p> }.into_any(),
                         Ok((Some(record), accounts)) => record_editor(workspace, is_new, record, Arc::new(AccountIndex::new(accounts))).into_any(),
                     })

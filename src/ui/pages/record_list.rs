@@ -12,6 +12,7 @@ use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
+use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
 pub fn list_page(workspace: Workspace) -> impl IntoView {
@@ -39,11 +40,7 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Err(error) => {
-                            state.report(&error);
-                            view! { <p class="error-text">{tr(error.message())}</p> }.into_any()
-                        }
-                        Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
+                        Err(error) => load_failure(error).into_any(),                        Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
                         Ok((records, accounts)) => record_table(workspace, records, accounts).into_any(),
                     })
             }}
