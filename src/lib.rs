@@ -6,6 +6,8 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod llm;
+pub mod markdown;
 pub mod route;
 pub mod storage;
 

@@ -259,4 +259,44 @@ messages! {
     DeleteAllData => "Delete all data", "删除全部数据";
     ConfirmDeleteAll => "Delete all {n} records from this browser? Export a backup first if you may need them.", "确定从本浏览器删除全部 {n} 条记录吗？如果之后可能需要，请先导出备份。";
     AllDataDeleted => "All data deleted.", "已删除全部数据。";
+
+    // LLM connection
+    ProviderOpenAiCompatible => "OpenAI or compatible (OpenRouter, Ollama, LM Studio, vLLM…)", "OpenAI 或兼容接口（OpenRouter、Ollama、LM Studio、vLLM 等）";
+    ProviderAzureOpenAi => "Azure OpenAI", "Azure OpenAI（微软）";
+    ProviderAnthropic => "Anthropic (Claude)", "Anthropic（Claude）";
+    ProviderGemini => "Google Gemini", "Google Gemini（谷歌）";
+    LlmErrUnauthorized => "The AI service refused the API key: it is missing, wrong, expired, or not allowed to use this model. Check the key in Settings.", "AI 服务拒绝了该 API 密钥：密钥缺失、错误、已过期，或无权使用此模型。请在“设置”中检查密钥。";
+    LlmErrNotFound => "The AI service does not know this address, model or deployment. Check the base URL and the model name in Settings.", "AI 服务找不到该地址、模型或部署。请在“设置”中检查基础 URL 和模型名称。";
+    LlmErrRateLimited => "The AI service is receiving too many requests from this key. Wait a moment, then try again.", "该密钥的请求过于频繁，AI 服务暂时拒绝。请稍等片刻后重试。";
+    LlmErrRateLimitedWait => "The AI service is receiving too many requests from this key. Try again in {seconds} s.", "该密钥的请求过于频繁，AI 服务暂时拒绝。请在 {seconds} 秒后重试。";
+    LlmErrQuota => "This API key has no credit or quota left. Check billing with the provider, or use another key.", "该 API 密钥的额度或余额已用完。请到服务商处检查账单，或换用其他密钥。";
+    LlmErrOverloaded => "The AI service is overloaded right now. Try again in a minute.", "AI 服务当前过载，请一分钟后重试。";
+    LlmErrServer => "The AI service had an internal error (HTTP {status}). Try again in a moment.", "AI 服务内部出错（HTTP {status}）。请稍后重试。";
+    LlmErrServerInStream => "The AI service stopped the answer with an error. Try again in a moment.", "AI 服务在回答过程中出错中止。请稍后重试。";
+    LlmErrRejected => "The AI service refused the request (HTTP {status}).", "AI 服务拒绝了此请求（HTTP {status}）。";
+    LlmErrRejectedInStream => "The AI service refused the request.", "AI 服务拒绝了此请求。";
+    LlmErrBlocked => "The AI service's safety filter blocked this request ({reason}). Rephrase or remove sensitive content and try again.", "AI 服务的安全过滤拦截了此请求（{reason}）。请修改措辞或删除敏感内容后重试。";
+    LlmErrUnreachable => "Casebook could not reach the AI service, or the service refused requests from this page (CORS).", "Casebook 无法连接到 AI 服务，或该服务拒绝了来自此页面的请求（CORS）。";
+    LlmErrMalformedStream => "The AI service sent an answer Casebook cannot read. Check that the provider type in Settings matches the service.", "AI 服务返回的内容无法解析。请检查“设置”中的服务类型是否与该服务一致。";
+    LlmErrDropped => "The connection was lost while the answer was arriving. The text so far is kept; try again.", "接收回答时连接中断。已收到的内容已保留，请重试。";
+    LlmErrTruncated => "The answer stopped before the AI service said it was complete, so it may be cut off. Try again.", "回答在 AI 服务确认完成前就中断了，内容可能不完整。请重试。";
+    LlmProviderSaid => "The service said: “{detail}”", "服务返回：“{detail}”";
+    LlmHintOllama => "For Ollama, allow this page: set OLLAMA_ORIGINS to this page's address before starting ollama serve, and check that Ollama is running.", "如使用 Ollama，请允许此页面：在启动 ollama serve 之前将 OLLAMA_ORIGINS 设置为此页面的地址，并确认 Ollama 正在运行。";
+    LlmHintLmStudio => "For LM Studio, turn on “Enable CORS” in the server settings (or start it with lms server start --cors) and check that the server is running.", "如使用 LM Studio，请在服务器设置中打开“Enable CORS”（或用 lms server start --cors 启动），并确认服务器正在运行。";
+    LlmHintLocalServer => "Check that the local server is running and that its CORS setting allows this page.", "请确认本地服务器正在运行，且其 CORS 设置允许此页面访问。";
+    LlmHintPlainHttp => "Browsers block plain http:// addresses on other computers from a secure page; use an https:// address.", "浏览器会阻止安全页面访问其他计算机上的 http:// 地址，请改用 https:// 地址。";
+    LlmHintPublicHost => "Check the base URL and your network connection.", "请检查基础 URL 和网络连接。";
+    LlmErrBadBaseUrl => "Enter a full base URL starting with https:// (or http:// for this computer), without ?, # or a user name.", "请输入以 https:// 开头的完整基础 URL（本机服务可用 http://），不要包含 ?、# 或用户名。";
+    LlmErrNoModel => "Enter the model name, or load the list of models.", "请输入模型名称，或加载模型列表。";
+    LlmErrNoApiKey => "This provider needs an API key. Enter it in Settings.", "此服务需要 API 密钥，请在“设置”中填写。";
+    LlmErrBadApiKey => "The API key contains spaces or characters an API key cannot have. Paste it again.", "API 密钥中包含空格或不允许的字符，请重新粘贴。";
+    LlmErrAzureResource => "Enter the Azure resource name (e.g. contoso) or its endpoint URL from the Azure portal.", "请输入 Azure 资源名称（例如 contoso）或 Azure 门户中显示的终结点 URL。";
+    LlmErrAzureDeployment => "Enter the name of the Azure deployment to use.", "请输入要使用的 Azure 部署名称。";
+    LlmErrTemperature => "The temperature must be between 0 and 2.", "温度必须在 0 到 2 之间。";
+    LlmErrTemperatureAnthropic => "Anthropic accepts a temperature between 0 and 1.", "Anthropic 仅接受 0 到 1 之间的温度。";
+    LlmErrMaxTokens => "The output token limit must be at least 1.", "输出 token 上限至少为 1。";
+    LlmErrModelList => "The service answered, but not with a list of models. Check the base URL and the provider type.", "服务有响应，但返回的不是模型列表。请检查基础 URL 和服务类型。";
+    LlmNoModelListAzure => "Azure OpenAI cannot list deployments from the browser; type the deployment name instead.", "Azure OpenAI 无法在浏览器中列出部署，请直接输入部署名称。";
+    LlmFinishedMaxTokens => "The answer was cut off at the output token limit. Raise the limit in Settings or ask for a shorter answer.", "回答在达到输出 token 上限时被截断。请在“设置”中调高上限，或要求更简短的回答。";
+    LlmFinishedFiltered => "The provider's content filter stopped this answer.", "服务商的内容过滤中止了此回答。";
 }
