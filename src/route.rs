@@ -91,6 +91,8 @@ pub enum Route {
     List(Workspace),
     New(Workspace),
     Edit(Workspace, String),
+    /// A guided prompt (by id) for one record.
+    Prompt(Workspace, String, String),
     NotFound,
 }
 
@@ -107,6 +109,10 @@ impl Route {
             [slug, id] => {
                 Workspace::from_slug(slug).map_or(Self::NotFound, |w| Self::Edit(w, decode(id)))
             }
+            [slug, id, "prompt", prompt] => Workspace::from_slug(slug)
+                .map_or(Self::NotFound, |w| {
+                    Self::Prompt(w, decode(id), decode(prompt))
+                }),
             _ => Self::NotFound,
         }
     }
@@ -119,13 +125,16 @@ impl Route {
             Self::List(w) => format!("#/{}", w.slug()),
             Self::New(w) => format!("#/{}/new", w.slug()),
             Self::Edit(w, id) => format!("#/{}/{}", w.slug(), encode(id)),
+            Self::Prompt(w, id, prompt) => {
+                format!("#/{}/{}/prompt/{}", w.slug(), encode(id), encode(prompt))
+            }
         }
     }
 
     /// The workspace a route belongs to, for highlighting navigation.
     pub fn workspace(&self) -> Option<Workspace> {
         match self {
-            Self::List(w) | Self::New(w) | Self::Edit(w, _) => Some(*w),
+            Self::List(w) | Self::New(w) | Self::Edit(w, _) | Self::Prompt(w, _, _) => Some(*w),
             _ => None,
         }
     }
@@ -190,6 +199,10 @@ mod tests {
         );
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
         assert_eq!(Route::parse("#/accounts/a/b"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/escalations/e1/prompt/plan"),
+            Route::Prompt(Workspace::Escalations, "e1".into(), "plan".into())
+        );
     }
 
     #[test]
@@ -201,6 +214,11 @@ mod tests {
             Route::New(Workspace::Escalations),
             Route::Edit(Workspace::Feedback, "a b/c%d#e".into()),
             Route::Edit(Workspace::Accounts, "客户-1".into()),
+            Route::Prompt(
+                Workspace::Escalations,
+                "e/1".into(),
+                "escalation.response_plan".into(),
+            ),
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }

@@ -23,6 +23,8 @@ pub struct Choice {
 pub enum FieldKind {
     Text,
     LongText,
+    /// A secret such as an API key: masked, never autocompleted.
+    Secret,
     Email,
     Money,
     Count,

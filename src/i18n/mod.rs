@@ -105,7 +105,18 @@ mod tests {
                     && zh.chars().any(|c| c.is_ascii_alphabetic())
                     && !zh.chars().any(|c| c > '\u{2e80}')
             })
-            .filter(|m| !matches!(m, Msg::AppName))
+            // Product and company names stay as they are in both languages.
+            .filter(|m| {
+                !matches!(
+                    m,
+                    Msg::AppName
+                        | Msg::PresetOpenAi
+                        | Msg::PresetAzureOpenAi
+                        | Msg::PresetOpenRouter
+                        | Msg::PresetAnthropic
+                        | Msg::PresetGemini
+                )
+            })
             .collect();
         assert!(
             untranslated.is_empty(),

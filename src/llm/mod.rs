@@ -1,8 +1,9 @@
 //! Talking to the AI provider the user configured, as pure code: connection profiles, request
 //! building, Server-Sent-Events parsing, per-provider stream decoding, error classification
-//! and token estimates. The browser transport (fetch, abort, reading the body) lives in the UI
-//! layer and only moves bytes between `request`, the network and `decode`.
+//! and token estimates, all natively tested. `transport` (browser only) moves bytes between
+//! `request`, the network and `decode`: fetch, abort, reading the streamed body.
 
+pub mod connections;
 pub mod decode;
 pub mod error;
 pub mod profile;
@@ -10,3 +11,5 @@ pub mod providers;
 pub mod request;
 pub mod sse;
 pub mod tokens;
+#[cfg(target_arch = "wasm32")]
+pub mod transport;

@@ -1,6 +1,7 @@
 //! Rendering an answer while it streams in. Text is appended chunk by chunk; each push returns
-//! the HTML of top-level blocks that just became final (append it; it never changes again) and
-//! the HTML of the unfinished tail (replace the previous tail with it). Only the tail is
+//! the HTML of top-level blocks that just became final (append it; it never changes again);
+//! `tail` renders the unfinished rest on demand (replace the previous tail with it), so a
+//! caller can repaint the tail once per frame rather than once per chunk. Only the tail is
 //! re-parsed, so the cost of a push does not grow with the length of the answer.
 //!
 //! Where to cut: pulldown-cmark itself says where top-level blocks start, parsing only the
@@ -29,15 +30,6 @@ use pulldown_cmark::{Event, Parser};
 
 use super::safe::{normalize_line_endings, options, render};
 
-/// What one push changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MarkdownUpdate {
-    /// HTML of blocks finished by this push, to append to earlier finished HTML (may be empty).
-    pub finished: String,
-    /// HTML of the unfinished tail, replacing the previous tail.
-    pub tail: String,
-}
-
 /// An answer being rendered as it arrives.
 #[derive(Debug, Default)]
 pub struct IncrementalMarkdown {
@@ -52,8 +44,8 @@ impl IncrementalMarkdown {
         Self::default()
     }
 
-    /// Appends `chunk` to the answer.
-    pub fn push(&mut self, chunk: &str) -> MarkdownUpdate {
+    /// Appends `chunk` to the answer and returns the HTML of blocks it finished (often empty).
+    pub fn push(&mut self, chunk: &str) -> String {
         let mut chunk = chunk;
         if self.after_cr && !chunk.is_empty() {
             self.after_cr = false;
@@ -72,10 +64,12 @@ impl IncrementalMarkdown {
                 self.pending.drain(..cut);
             }
         }
-        MarkdownUpdate {
-            finished,
-            tail: render(&self.pending),
-        }
+        finished
+    }
+
+    /// The HTML of the unfinished tail.
+    pub fn tail(&self) -> String {
+        render(&self.pending)
     }
 
     /// Ends the answer; returns the final HTML of the tail, to append to the finished HTML.
@@ -275,10 +269,10 @@ alert(3)
         let mut cuts = 0;
         for chunk in chunks {
             let update = markdown.push(chunk);
-            if !update.finished.is_empty() {
+            if !update.is_empty() {
                 cuts += 1;
             }
-            finished.push_str(&update.finished);
+            finished.push_str(&update);
             assert!(
                 expected.starts_with(&finished),
                 "finished HTML was re-rendered:\n{finished}"
@@ -365,9 +359,8 @@ alert(3)
     fn hostile_streams_stay_safe_at_every_step() {
         let mut markdown = IncrementalMarkdown::new();
         for (i, c) in HOSTILE.char_indices() {
-            let update = markdown.push(&HOSTILE[i..i + c.len_utf8()]);
-            assert_safe(&update.finished);
-            assert_safe(&update.tail);
+            assert_safe(&markdown.push(&HOSTILE[i..i + c.len_utf8()]));
+            assert_safe(&markdown.tail());
         }
         assert_safe(&markdown.finish());
     }
@@ -377,7 +370,7 @@ alert(3)
         let mut markdown = IncrementalMarkdown::new();
         chunks
             .iter()
-            .map(|chunk| (*chunk, markdown.push(chunk).finished))
+            .map(|chunk| (*chunk, markdown.push(chunk)))
             .collect()
     }
 
@@ -438,15 +431,14 @@ alert(3)
     #[test]
     fn the_tail_shows_unfinished_text() {
         let mut markdown = IncrementalMarkdown::new();
-        assert_eq!(markdown.push("Hello **wor").tail, "<p>Hello **wor</p>\n");
+        markdown.push("Hello **wor");
+        assert_eq!(markdown.tail(), "<p>Hello **wor</p>\n");
+        markdown.push("ld**");
+        assert_eq!(markdown.tail(), "<p>Hello <strong>world</strong></p>\n");
+        let finished = markdown.push("\n\n```rust\nfn x");
+        assert_eq!(finished, "<p>Hello <strong>world</strong></p>\n");
         assert_eq!(
-            markdown.push("ld**").tail,
-            "<p>Hello <strong>world</strong></p>\n"
-        );
-        let update = markdown.push("\n\n```rust\nfn x");
-        assert_eq!(update.finished, "<p>Hello <strong>world</strong></p>\n");
-        assert_eq!(
-            update.tail,
+            markdown.tail(),
             "<pre><code class=\"language-rust\">fn x</code></pre>\n"
         );
     }
@@ -458,8 +450,7 @@ alert(3)
         for i in 0..2000 {
             let paragraph = format!("Paragraph {i} with some words in it.\n\n");
             for piece in paragraph.split_inclusive(' ') {
-                let update = markdown.push(piece);
-                total += update.finished.len();
+                total += markdown.push(piece).len();
                 assert!(
                     markdown.pending.len() < 100,
                     "pending grew to {}",

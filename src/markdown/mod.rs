@@ -7,5 +7,5 @@
 mod incremental;
 mod safe;
 
-pub use incremental::{IncrementalMarkdown, MarkdownUpdate};
+pub use incremental::IncrementalMarkdown;
 pub use safe::render;

@@ -141,6 +141,23 @@ impl Db {
         finish(tx).await
     }
 
+    /// A settings value read as `T`; `None` when absent or unreadable (settings are recreated
+    /// rather than blocking the app).
+    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let stored: Option<Setting> = self.get(key).await?;
+        Ok(stored.and_then(|s| serde_json::from_str(&s.value.to_string()).ok()))
+    }
+
+    /// Stores a settings value.
+    pub async fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let value = serde_json::to_value(value).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.put(&Setting {
+            key: key.to_string(),
+            value,
+        })
+        .await
+    }
+
     /// Every record of a workspace.
     pub async fn list_records(&self, workspace: Workspace) -> Result<Vec<AnyRecord>> {
         Ok(match workspace {

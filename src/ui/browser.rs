@@ -69,6 +69,34 @@ pub fn apply_lang(lang: Lang) {
     }
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+fn session_key_name(connection_id: &str) -> String {
+    format!("casebook.key.{connection_id}")
+}
+
+/// The API key kept for this browser session only (never in IndexedDB or backups).
+pub fn session_key(connection_id: &str) -> Option<String> {
+    session_storage()?
+        .get_item(&session_key_name(connection_id))
+        .ok()
+        .flatten()
+}
+
+/// Keeps (or with an empty key, forgets) a session-only API key.
+pub fn set_session_key(connection_id: &str, key: &str) {
+    if let Some(storage) = session_storage() {
+        let name = session_key_name(connection_id);
+        let _ = if key.is_empty() {
+            storage.remove_item(&name)
+        } else {
+            storage.set_item(&name, key)
+        };
+    }
+}
+
 /// Offers `text` as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = Array::of1(&JsValue::from_str(text));

@@ -1,6 +1,7 @@
 //! The Leptos interface (browser only): the app root, the shell, pages and components.
 //! Pages read and write through `storage::db` and take every text from `i18n`.
 
+mod ai;
 mod browser;
 pub mod components;
 mod pages;

@@ -74,6 +74,7 @@ pub fn form_field(
         kind => {
             let (input_type, input_mode) = match kind {
                 FieldKind::Email => ("email", "email"),
+                FieldKind::Secret => ("password", "text"),
                 FieldKind::Date => ("date", "text"),
                 FieldKind::Money => ("text", "decimal"),
                 FieldKind::Count => ("text", "numeric"),

@@ -1,4 +1,6 @@
-//! Reusable interface pieces: form fields and the confirmation panel.
+//! Reusable interface pieces: form fields, the confirmation panel, the draft panel and the
+//! streaming Markdown view.
 
 pub mod confirm;
 pub mod field;
+pub mod streaming_view;

@@ -1,5 +1,6 @@
 //! Pages, one per route. `page` picks the page for a route.
 
+mod connections;
 mod home;
 mod record_form;
 mod record_list;
@@ -19,7 +20,7 @@ pub fn page(route: Route) -> AnyView {
         Route::List(w) => record_list::list_page(w).into_any(),
         Route::New(w) => record_form::form_page(w, None).into_any(),
         Route::Edit(w, id) => record_form::form_page(w, Some(id)).into_any(),
-        Route::NotFound => not_found().into_any(),
+        Route::Prompt(..) | Route::NotFound => not_found().into_any(),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
+use crate::ui::pages::connections;
 use crate::ui::state::{tr, use_app};
 
 /// The label of a store in counts tables.
@@ -32,6 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page settings">
             <h1>{tr(Msg::NavSettings)}</h1>
+            <connections::ConnectionsSection />
             <BackupSection />
             <StorageSection />
             <DeleteAllSection />

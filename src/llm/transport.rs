@@ -1,0 +1,138 @@
+//! Browser transport: sends a provider request with `fetch`, reads the streamed body chunk by
+//! chunk into the pure `StreamReader`, and stops when its `AbortSignal` fires. Network and
+//! CORS failures, HTTP errors, dropped connections and truncated streams all come back as
+//! `LlmError` values; the API key only travels in the request headers built by `request`.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortSignal, Headers, ReadableStreamDefaultReader, RequestInit, RequestMode, Response,
+};
+
+use crate::llm::decode::{StreamEvent, StreamReader};
+use crate::llm::error::LlmError;
+use crate::llm::profile::ProviderKind;
+use crate::llm::request::HttpRequest;
+
+/// How a transfer ended without an answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The user stopped it.
+    Aborted,
+    Llm(LlmError),
+}
+
+impl From<LlmError> for Failure {
+    fn from(error: LlmError) -> Self {
+        Self::Llm(error)
+    }
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Sends `request` and returns the response once its status is OK; non-2xx answers are read
+/// and classified.
+async fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
+    let headers = Headers::new().map_err(|_| LlmError::unreachable(&request.url))?;
+    for (name, value) in &request.headers {
+        headers
+            .set(name, value)
+            .map_err(|_| LlmError::unreachable(&request.url))?;
+    }
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_mode(RequestMode::Cors);
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let window = web_sys::window().ok_or_else(|| LlmError::unreachable(&request.url))?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
+        .await
+        .map_err(|_| aborted_or(signal, LlmError::unreachable(&request.url)))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| LlmError::unreachable(&request.url))?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let names = ["retry-after", "retry-after-ms"];
+    let values: Vec<(&str, String)> = names
+        .iter()
+        .filter_map(|n| response.headers().get(n).ok().flatten().map(|v| (*n, v)))
+        .collect();
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let body = read_text(&response).await.unwrap_or_default();
+    Err(LlmError::from_http(status, &pairs, &body, now()).into())
+}
+
+fn aborted_or(signal: &AbortSignal, error: LlmError) -> Failure {
+    if signal.aborted() {
+        Failure::Aborted
+    } else {
+        Failure::Llm(error)
+    }
+}
+
+async fn read_text(response: &Response) -> Option<String> {
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Sends a non-streamed request (model lists) and returns the body text.
+pub async fn fetch_text(request: &HttpRequest, signal: &AbortSignal) -> Result<String, Failure> {
+    let response = send(request, signal).await?;
+    read_text(&response)
+        .await
+        .ok_or(Failure::Llm(LlmError::Dropped))
+}
+
+/// Sends a streamed chat request and hands every batch of decoded events to `on_events` as
+/// the bytes arrive. Returns when the provider finished its answer.
+pub async fn stream_chat(
+    request: &HttpRequest,
+    kind: ProviderKind,
+    signal: &AbortSignal,
+    mut on_events: impl FnMut(Vec<StreamEvent>),
+) -> Result<(), Failure> {
+    let response = send(request, signal).await?;
+    let body = response.body().ok_or(LlmError::Dropped)?;
+    let reader: ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| LlmError::Dropped)?;
+    let mut decoder = StreamReader::new(kind);
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| aborted_or(signal, LlmError::Dropped))?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = Reflect::get(&chunk, &"value".into()).map_err(|_| LlmError::Dropped)?;
+        let bytes = value
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| LlmError::MalformedStream)?
+            .to_vec();
+        let events = decoder.push(&bytes)?;
+        if !events.is_empty() {
+            on_events(events);
+        }
+    }
+    let events = decoder.finish()?;
+    if !events.is_empty() {
+        on_events(events);
+    }
+    Ok(())
+}
