@@ -144,6 +144,13 @@ pub fn format_money(amount: u64, currency: &str) -> String {
     format!("{currency} {}", group_thousands(amount))
 }
 
+/// An instant as "2026-11-23 09:05 UTC" (plain formatting keeps chrono's strftime engine
+/// out of the wasm).
+pub fn format_utc_minute(t: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Timelike;
+    format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute())
+}
+
 /// A byte count in binary units with one decimal: 1536 → "1.5 KB".
 pub fn format_bytes(bytes: f64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
@@ -235,6 +242,13 @@ mod tests {
             ids(&arrange(rows, "", Some((9, Direction::Ascending)))),
             vec!["x", "y"]
         );
+    }
+
+    #[test]
+    fn utc_minutes() {
+        use chrono::TimeZone;
+        let t = chrono::Utc.with_ymd_and_hms(2026, 3, 4, 5, 6, 59).unwrap();
+        assert_eq!(format_utc_minute(t), "2026-03-04 05:06 UTC");
     }
 
     #[test]

@@ -152,7 +152,7 @@ impl FormRecord for OnboardingProject {
         let industry = r.text("industry", true);
         let end_users = r.count("end_users");
         let mut systems = r.choices("systems", System::from_code);
-        systems.sort();
+        systems.sort_unstable();
         systems.dedup();
         let other_systems = r.text("other_systems", false);
         let kickoff_date = r.date("kickoff_date", false);

@@ -217,7 +217,7 @@ pub fn parse_models(kind: ProviderKind, body: &str) -> Result<Vec<String>, Msg> 
                 .collect()
         }
     };
-    ids.sort();
+    ids.sort_unstable();
     ids.dedup();
     Ok(ids)
 }

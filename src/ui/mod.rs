@@ -4,6 +4,7 @@
 mod ai;
 mod browser;
 pub mod components;
+mod load;
 mod pages;
 mod shell;
 pub mod state;

@@ -14,6 +14,7 @@ use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
+use crate::ui::load::load;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -22,10 +23,10 @@ pub fn ConnectionsSection() -> impl IntoView {
     let state = use_app();
     let editing = RwSignal::new(None::<Connection>);
     let deleting = RwSignal::new(None::<Connection>);
-    let data = LocalResource::new(move || {
+    let data = load(move || {
         state.data_version.track();
         let db = state.db();
-        async move { ai::load_connections(&*db.ok_or(StorageError::Unavailable)?).await }
+        Box::pin(async move { ai::load_connections(&*db.ok_or(StorageError::Unavailable)?).await })
     });
     let save_all = move |connections: Connections, message: Msg| {
         leptos::task::spawn_local(async move {

@@ -10,6 +10,7 @@ use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
+use crate::ui::load::load;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -23,10 +24,10 @@ struct Overview {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
-    let overview = LocalResource::new(move || {
+    let overview = load(move || {
         state.data_version.track();
         let db = state.db();
-        async move {
+        Box::pin(async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let counts = db.counts().await?;
             let accounts = db.list::<Account>().await?;
@@ -37,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
                 counts,
                 backup_due: backup_due(last, oldest, browser::now()),
             })
-        }
+        })
     });
     let count = move |store: Store| {
         overview

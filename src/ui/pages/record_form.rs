@@ -15,6 +15,7 @@ use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
+use crate::ui::load::load;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -22,10 +23,10 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     let state = use_app();
     let is_new = id.is_none();
     // Loaded once: a change in another tab must not wipe what the user is typing.
-    let data = LocalResource::new(move || {
+    let data = load(move || {
         let id = id.clone();
         let db = state.db();
-        async move {
+        Box::pin(async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let record = match id {
                 Some(id) => db.get_record(workspace, &id).await?,
@@ -37,7 +38,7 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
             };
             let accounts = db.list::<Account>().await?;
             Ok::<_, StorageError>((record, accounts))
-        }
+        })
     });
     view! {
         <section class="page">

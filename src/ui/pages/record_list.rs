@@ -12,21 +12,22 @@ use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
+use crate::ui::load::load;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
 pub fn list_page(workspace: Workspace) -> impl IntoView {
     let state = use_app();
     // Re-read whenever data changes here or in another tab.
-    let data = LocalResource::new(move || {
+    let data = load(move || {
         state.data_version.track();
         let db = state.db();
-        async move {
+        Box::pin(async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let records = db.list_records(workspace).await?;
             let accounts = db.list::<Account>().await?;
             Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
-        }
+        })
     });
     view! {
         <section class="page">

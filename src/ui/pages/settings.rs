@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use crate::domain::listing::format_bytes;
+use crate::domain::listing::{format_bytes, format_utc_minute};
 use crate::i18n::Msg;
 use crate::storage::backup::{self, Backup};
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
+use crate::ui::load::load;
 use crate::ui::pages::connections;
 use crate::ui::state::{tr, use_app};
 
@@ -45,13 +46,13 @@ pub fn SettingsPage() -> impl IntoView {
 fn BackupSection() -> impl IntoView {
     let state = use_app();
     let include_secrets = RwSignal::new(false);
-    let last_backup = LocalResource::new(move || {
+    let last_backup = load(move || {
         state.data_version.track();
         let db = state.db();
-        async move {
+        Box::pin(async move {
             let setting: Option<Setting> = db?.get(SETTING_LAST_BACKUP).await.ok().flatten();
             setting.and_then(|s| s.instant())
-        }
+        })
     });
     let export = move |_| {
         let include = include_secrets.get_untracked();
@@ -61,7 +62,7 @@ fn BackupSection() -> impl IntoView {
             let result = async {
                 let stores = db.export_all().await?;
                 let text = backup::encode(stores, now, include);
-                let name = format!("casebook-backup-{}.json", now.format("%Y-%m-%d"));
+                let name = format!("casebook-backup-{}.json", now.date_naive());
                 browser::download(&name, "application/json", &text)
                     .map_err(|_| StorageError::Other("download".into()))?;
                 db.put(&Setting {
@@ -86,7 +87,7 @@ fn BackupSection() -> impl IntoView {
             <p>{tr(Msg::BackupExplanation)}</p>
             <p class="last-backup" id="last-backup">
                 {move || match last_backup.get().flatten() {
-                    Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &t.format("%Y-%m-%d").to_string())]),
+                    Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &t.date_naive().to_string())]),
                     None => state.t(Msg::NeverBackedUp).to_string(),
                 }}
             </p>
@@ -205,7 +206,7 @@ fn ImportBackup() -> impl IntoView {
         <Show when=move || pending.with(Option::is_some)>
             <ConfirmPanel
                 question=Signal::derive(move || {
-                    let exported = pending.with(|p| p.as_ref().map(|b| b.exported_at.format("%Y-%m-%d %H:%M UTC").to_string())).unwrap_or_default();
+                    let exported = pending.with(|p| p.as_ref().map(|b| format_utc_minute(b.exported_at))).unwrap_or_default();
                     Msg::ConfirmImport.fill(state.lang.get(), &[("date", &exported)])
                 })
                 confirm_label=Msg::ReplaceAllData
@@ -225,15 +226,15 @@ fn ImportBackup() -> impl IntoView {
 fn StorageSection() -> impl IntoView {
     let state = use_app();
     let asked = RwSignal::new(0u32);
-    let info = LocalResource::new(move || {
+    let info = load(move || {
         state.data_version.track();
         asked.track();
-        async move {
+        Box::pin(async move {
             (
                 browser::storage_estimate().await,
                 browser::is_persisted().await,
             )
-        }
+        })
     });
     let ask = move |_| {
         leptos::task::spawn_local(async move {

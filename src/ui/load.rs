@@ -1,0 +1,33 @@
+//! Loading data for a view: runs a future now and again whenever a signal it read changes,
+//! keeping only the newest result. A lighter stand-in for `LocalResource` (no suspense or
+//! transition machinery), which keeps the wasm small.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+/// A boxed future, so every call site shares one code path per result type.
+pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// The latest loaded value; `None` until the first load finishes.
+pub type Loaded<T> = ReadSignal<Option<T>, LocalStorage>;
+
+/// Calls `fetch` (tracking the signals it reads synchronously) and stores what its future
+/// yields. A result that arrives after a newer load started is dropped.
+pub fn load<T: 'static>(fetch: impl Fn() -> Pending<T> + 'static) -> Loaded<T> {
+    let (value, set_value) = signal_local(None);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let future = fetch();
+        let ticket = generation.get_value() + 1;
+        generation.set_value(ticket);
+        leptos::task::spawn_local(async move {
+            let result = future.await;
+            if generation.get_value() == ticket {
+                set_value.set(Some(result));
+            }
+        });
+    });
+    value
+}
