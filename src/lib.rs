@@ -8,6 +8,7 @@ pub mod domain;
 pub mod i18n;
 pub mod llm;
 pub mod markdown;
+pub mod prompts;
 pub mod route;
 pub mod storage;
 

@@ -163,7 +163,7 @@ impl FormRecord for Account {
         let name = r.text("name", true);
         let tier = r.choice("tier", Tier::from_code);
         let arr = r.money("arr");
-        let mut currency = r.text("currency", false).to_uppercase();
+        let mut currency = r.text("currency", false).to_ascii_uppercase();
         if currency.is_empty() {
             currency = DEFAULT_CURRENCY.to_string();
         } else if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::form::{FieldSpec, FormValues};
-use crate::i18n::Lang;
+use crate::domain::form::{map_from, FieldSpec, FormValues};
+use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
 /// Who wrote the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum DraftSource {
     /// The deterministic built-in drafter (no model).
     BuiltIn,
@@ -24,7 +24,7 @@ pub enum DraftSource {
 
 /// Where the draft is in its life.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum DraftStatus {
     /// The model is still writing.
     Streaming,
@@ -38,6 +38,20 @@ pub enum DraftStatus {
     Failed { message: String },
     /// The user changed the text after it was written.
     Edited,
+}
+
+impl DraftStatus {
+    /// The status as shown next to a draft.
+    pub fn label(&self) -> Msg {
+        match self {
+            Self::Streaming => Msg::DraftStreaming,
+            Self::Complete => Msg::DraftComplete,
+            Self::Stopped => Msg::DraftStopped,
+            Self::Interrupted => Msg::DraftInterrupted,
+            Self::Failed { .. } => Msg::DraftFailed,
+            Self::Edited => Msg::DraftEdited,
+        }
+    }
 }
 
 /// Tokens the provider reported for the request.
@@ -98,19 +112,17 @@ impl Draft {
     /// The stored inputs as form values for the prompt's fields (to regenerate or show what
     /// was sent); keys the form no longer has are left out.
     pub fn inputs_for(&self, fields: &'static [FieldSpec]) -> FormValues {
-        fields
-            .iter()
-            .filter_map(|f| self.inputs.get(f.key).map(|v| (f.key, v.clone())))
-            .collect()
+        map_from(
+            fields
+                .iter()
+                .filter_map(|f| self.inputs.get(f.key).map(|v| (f.key, v.clone()))),
+        )
     }
 }
 
 /// The form as sent, with owned keys for storage.
 pub fn stored_inputs(values: &FormValues) -> BTreeMap<String, String> {
-    values
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect()
+    map_from(values.iter().map(|(k, v)| (k.to_string(), v.clone())))
 }
 
 /// Serialises a workspace as its route slug.
@@ -202,20 +214,22 @@ mod tests {
     }
 
     #[test]
-    fn json_uses_slugs_tags_and_readable_states() {
+    fn json_uses_slugs_tags_and_plain_states() {
         let value = serde_json::to_value(draft(DraftStatus::Failed {
             message: "boom".into(),
         }))
         .unwrap();
         assert_eq!(value["workspace"], "escalations");
         assert_eq!(value["output_lang"], "zh-CN");
-        assert_eq!(value["status"], json!({"state": "failed", "message": "boom"}));
+        assert_eq!(value["status"], json!({"failed": {"message": "boom"}}));
         assert_eq!(
             value["source"],
-            json!({"kind": "model", "provider": "openai", "model": "gpt-4o-mini"})
+            json!({"model": {"provider": "openai", "model": "gpt-4o-mini"}})
         );
         let built_in = serde_json::to_value(DraftSource::BuiltIn).unwrap();
-        assert_eq!(built_in, json!({"kind": "built_in"}));
+        assert_eq!(built_in, json!("built_in"));
+        let complete = serde_json::to_value(DraftStatus::Complete).unwrap();
+        assert_eq!(complete, json!("complete"));
     }
 
     #[test]
@@ -225,8 +239,8 @@ mod tests {
             "workspace": "feedback",
             "record_id": "f1",
             "prompt_id": "feedback.close_loop",
-            "source": {"kind": "built_in"},
-            "status": {"state": "complete"},
+            "source": "built_in",
+            "status": "complete",
             "created_at": "2026-11-23T09:00:00Z",
             "updated_at": "2026-11-23T09:00:00Z"
         }))
@@ -263,7 +277,10 @@ mod tests {
         let loaded = draft(DraftStatus::Streaming).as_loaded();
         assert_eq!(loaded.status, DraftStatus::Interrupted);
         assert!(loaded.is_partial());
-        assert_eq!(loaded.text, "## 严重程度及理由\n", "the text so far is kept");
+        assert_eq!(
+            loaded.text, "## 严重程度及理由\n",
+            "the text so far is kept"
+        );
         assert_eq!(loaded.updated_at, now());
     }
 

@@ -36,7 +36,7 @@ coded_enum!(
 
 /// What happened, as recorded in the event log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Received,
     StatusChanged {

@@ -231,7 +231,19 @@ impl<'a> FormReader<'a> {
 
 /// Builds form values from `(key, value)` pairs.
 pub fn values<const N: usize>(pairs: [(&'static str, String); N]) -> FormValues {
-    pairs.into_iter().collect()
+    map_from(pairs)
+}
+
+/// A map built by inserting pairs one by one. `collect()` into a `BTreeMap` sorts with a
+/// stable sort, whose code would be compiled into the wasm once per key/value type.
+pub fn map_from<K: Ord, V>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> std::collections::BTreeMap<K, V> {
+    let mut map = std::collections::BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// Formats an optional date for a date input.

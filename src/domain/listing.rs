@@ -1,5 +1,6 @@
 //! Record lists: cells with sort values, free-text search and column sorting. Pure, so the
-//! same ordering is used by every list and tested natively.
+//! same ordering is used by every list and tested natively. Case folding is ASCII-only
+//! (Chinese has no case; full Unicode tables would cost ~8 KB of the wasm size budget).
 
 use std::cmp::Ordering;
 
@@ -18,7 +19,7 @@ impl SortValue {
         if s.trim().is_empty() {
             Self::Missing
         } else {
-            Self::Text(s.trim().to_lowercase())
+            Self::Text(s.trim().to_ascii_lowercase())
         }
     }
 
@@ -94,14 +95,17 @@ impl Direction {
 /// Keeps rows whose cells contain every word of `query` (case-insensitive), then sorts them
 /// by column `sort` (stable: equal rows keep their order).
 pub fn arrange(rows: Vec<Row>, query: &str, sort: Option<(usize, Direction)>) -> Vec<Row> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
     let mut rows: Vec<Row> = rows
         .into_iter()
         .filter(|row| {
             let haystack = row
                 .cells
                 .iter()
-                .map(|c| c.text.to_lowercase())
+                .map(|c| c.text.to_ascii_lowercase())
                 .collect::<Vec<_>>()
                 .join("\u{1f}");
             words.iter().all(|w| haystack.contains(w.as_str()))

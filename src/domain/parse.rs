@@ -88,12 +88,12 @@ pub fn is_email(input: &str) -> bool {
         && !text.chars().any(char::is_whitespace)
 }
 
-/// Case-folded, trimmed, inner-whitespace-collapsed form of a name, used for uniqueness.
+/// Case-folded (ASCII), trimmed, inner-whitespace-collapsed form of a name, used for uniqueness.
 pub fn name_key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

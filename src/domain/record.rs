@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::domain::account::{name_taken, Account};
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::FeedbackItem;
-use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
+use crate::domain::form::{map_from, Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
 use crate::i18n::{Lang, Msg};
@@ -22,7 +22,7 @@ pub struct AccountIndex(BTreeMap<String, Account>);
 
 impl AccountIndex {
     pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
-        Self(accounts.into_iter().map(|a| (a.id.clone(), a)).collect())
+        Self(map_from(accounts.into_iter().map(|a| (a.id.clone(), a))))
     }
 
     pub fn get(&self, id: &str) -> Option<&Account> {
@@ -37,7 +37,7 @@ impl AccountIndex {
     /// Accounts sorted by name, for pickers.
     pub fn sorted(&self) -> Vec<&Account> {
         let mut all: Vec<&Account> = self.0.values().collect();
-        all.sort_unstable_by_key(|a| (a.name.to_lowercase(), a.id.as_str()));
+        all.sort_unstable_by_key(|a| (a.name.to_ascii_lowercase(), a.id.as_str()));
         all
     }
 }

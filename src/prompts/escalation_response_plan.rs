@@ -10,7 +10,7 @@ use crate::domain::form::{values, Coded, FieldKind, FieldSpec, FormValues};
 use crate::domain::listing::format_money;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::i18n::{Lang, Msg};
-use crate::prompts::{one_line, PromptRequest, PromptSpec};
+use crate::prompts::{list_item, one_line, PromptRequest, PromptSpec};
 use crate::route::Workspace;
 
 pub const ID: &str = "escalation.response_plan";
@@ -21,18 +21,24 @@ const SUMMARY: FieldSpec = FieldSpec::new("summary", Msg::FieldSummary, FieldKin
 const ACCOUNT: FieldSpec = FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
     .required()
     .help(Msg::PlanHelpAccount);
-const ACCOUNT_CONTEXT: FieldSpec =
-    FieldSpec::new("account_context", Msg::PlanFieldAccountContext, FieldKind::Text)
-        .help(Msg::PlanHelpAccountContext);
+const ACCOUNT_CONTEXT: FieldSpec = FieldSpec::new(
+    "account_context",
+    Msg::PlanFieldAccountContext,
+    FieldKind::Text,
+)
+.help(Msg::PlanHelpAccountContext);
 const CONTACT_NAME: FieldSpec =
     FieldSpec::new("contact_name", Msg::FieldContactName, FieldKind::Text)
         .help(Msg::PlanHelpContact);
 const CONTACT_TITLE: FieldSpec =
     FieldSpec::new("contact_title", Msg::FieldContactTitle, FieldKind::Text)
         .help(Msg::PlanHelpContactTitle);
-const ISSUE: FieldSpec =
-    FieldSpec::new("underlying_issue", Msg::FieldUnderlyingIssue, FieldKind::LongText)
-        .help(Msg::HelpUnderlyingIssue);
+const ISSUE: FieldSpec = FieldSpec::new(
+    "underlying_issue",
+    Msg::FieldUnderlyingIssue,
+    FieldKind::LongText,
+)
+.help(Msg::HelpUnderlyingIssue);
 const CAN_FIX: FieldSpec =
     FieldSpec::new("can_fix", Msg::FieldCanFix, FieldKind::LongText).help(Msg::HelpCanFix);
 const STAKEHOLDERS: FieldSpec =
@@ -91,7 +97,10 @@ pub fn prefill(escalation: &Escalation, accounts: &AccountIndex, lang: Lang) -> 
     });
     values([
         (SUMMARY.key, escalation.summary.clone()),
-        (ACCOUNT.key, account.map(|a| a.name.clone()).unwrap_or_default()),
+        (
+            ACCOUNT.key,
+            account.map(|a| a.name.clone()).unwrap_or_default(),
+        ),
         (ACCOUNT_CONTEXT.key, context.unwrap_or_default()),
         (CONTACT_NAME.key, escalation.contact_name.clone()),
         (CONTACT_TITLE.key, escalation.contact_title.clone()),
@@ -139,12 +148,12 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     ]
 }
 
-fn fact_line(label: &str, value: &str) -> String {
-    format!("- **{label}:** {value}")
-}
-
 fn field_line(req: &PromptRequest, field: &FieldSpec) -> String {
-    fact_line(req.text(field.label), &req.inline_or_missing(field))
+    list_item(
+        req.lang,
+        req.text(field.label),
+        &req.inline_or_missing(field),
+    )
 }
 
 fn severity(req: &PromptRequest) -> String {
@@ -156,13 +165,13 @@ fn severity(req: &PromptRequest) -> String {
         if summary.is_empty() {
             field_line(req, &SUMMARY)
         } else {
-            fact_line(req.text(SUMMARY.label), &summary)
+            list_item(req.lang, req.text(SUMMARY.label), &summary)
         },
     ];
     lines.extend(
         req.facts
             .iter()
-            .map(|(label, value)| fact_line(req.text(*label), value)),
+            .map(|(label, value)| list_item(req.lang, req.text(*label), value)),
     );
     format!(
         "{}\n\n{}\n\n{}",
@@ -210,7 +219,8 @@ fn email(req: &PromptRequest) -> String {
         Msg::PlanEmailOpening.fill(req.lang, &[("account", &affected)]),
         Msg::PlanEmailUnderstanding.fill(req.lang, &[("issue", &issue)]),
         commitment,
-        format!("{} {}", next_update, req.text(Msg::PlanEmailReply)),
+        next_update,
+        req.text(Msg::PlanEmailReply).to_string(),
         format!(
             "{}\n{}",
             req.text(Msg::PlanEmailClosing),
@@ -244,7 +254,8 @@ fn briefs(req: &PromptRequest) -> String {
         .fact(Msg::FactFirstResponseDue)
         .unwrap_or(req.text(Msg::PlanBeforeFirstResponse));
     let mut out = vec![
-        fact_line(
+        list_item(
+            req.lang,
             req.text(STAKEHOLDERS.label),
             &req.inline_or_missing(&STAKEHOLDERS),
         ),
@@ -255,9 +266,9 @@ fn briefs(req: &PromptRequest) -> String {
             "### {}\n\n{situation}\n\n{}\n{}\n{}\n{}",
             req.text(*team),
             field_line(req, &ISSUE),
-            fact_line(req.text(CAN_FIX.label), &can_fix),
-            fact_line(req.text(Msg::PlanBriefAsk), req.text(*ask)),
-            fact_line(req.text(Msg::PlanBriefReplyBy), reply_by),
+            list_item(req.lang, req.text(CAN_FIX.label), &can_fix),
+            list_item(req.lang, req.text(Msg::PlanBriefAsk), req.text(*ask)),
+            list_item(req.lang, req.text(Msg::PlanBriefReplyBy), reply_by),
         )
     }));
     out.join("\n\n")
@@ -316,16 +327,56 @@ const RISKY_PROMISES: &[(Msg, &[&str])] = &[
     (
         Msg::PlanNoDate,
         &[
-            "date", "day", "week", "month", "hour", "today", "tonight", "tomorrow", "monday",
-            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "0", "1", "2",
-            "3", "4", "5", "6", "7", "8", "9", "日", "号", "周", "星期", "月", "天", "小时",
+            "date",
+            "day",
+            "week",
+            "month",
+            "hour",
+            "today",
+            "tonight",
+            "tomorrow",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "0",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+            "日",
+            "号",
+            "周",
+            "星期",
+            "月",
+            "天",
+            "小时",
         ],
     ),
     (
         Msg::PlanNoCompensation,
         &[
-            "credit", "refund", "discount", "compensat", "waive", "free", "补偿", "退款", "折扣",
-            "抵扣", "减免", "赠送", "免费",
+            "credit",
+            "refund",
+            "discount",
+            "compensat",
+            "waive",
+            "free",
+            "补偿",
+            "退款",
+            "折扣",
+            "抵扣",
+            "减免",
+            "赠送",
+            "免费",
         ],
     ),
     (
@@ -344,7 +395,7 @@ const RISKY_PROMISES: &[(Msg, &[&str])] = &[
 fn not_to_promise(req: &PromptRequest) -> String {
     let label = req.text(CAN_FIX.label);
     let can_fix = one_line(req.value(&CAN_FIX));
-    let cues = can_fix.to_lowercase();
+    let cues = can_fix.to_ascii_lowercase();
     let allowed = if can_fix.is_empty() {
         Msg::PlanNotPromiseNothingAllowed.fill(req.lang, &[("label", label)])
     } else {
@@ -368,4 +419,382 @@ fn not_to_promise(req: &PromptRequest) -> String {
         req.text(Msg::PlanNotPromiseIntro),
         items.join("\n")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::{Account, Tier};
+    use crate::prompts::{builtin_draft, email_parts, section_body, system_message, user_message};
+    use chrono::{NaiveDate, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    fn east8() -> FixedOffset {
+        FixedOffset::east_opt(8 * 3600).unwrap()
+    }
+
+    fn escalation() -> Escalation {
+        let mut e = Escalation::new("e1".into(), now());
+        e.account_id = "a1".into();
+        e.contact_name = "Li Wei".into();
+        e.contact_title = "CIO".into();
+        e.received_at = Utc.with_ymd_and_hms(2026, 11, 23, 8, 15, 0).unwrap();
+        e.summary = "Sync has been down for two days; the CIO asks whether to cancel.".into();
+        e.underlying_issue = "The nightly sync job fails on large tenants.".into();
+        e.can_fix = "A hotfix for the sync job by Friday 18:00, and a manual resync today.".into();
+        e.stakeholders = "Support (Ana), on-call engineering".into();
+        e
+    }
+
+    fn accounts() -> AccountIndex {
+        let mut a = Account::new("a1".into(), now());
+        a.name = "Acme Corp".into();
+        a.tier = Tier::Strategic;
+        a.arr = 1_200_000;
+        a.renewal_date = NaiveDate::from_ymd_opt(2027, 1, 15);
+        AccountIndex::new([a])
+    }
+
+    fn english_form() -> FormValues {
+        prefill(&escalation(), &accounts(), Lang::En)
+    }
+
+    fn chinese_form() -> FormValues {
+        values([
+            (
+                SUMMARY.key,
+                "同步已中断两天，客户 CIO 询问是否解约。".into(),
+            ),
+            (ACCOUNT.key, "华东制造".into()),
+            (
+                ACCOUNT_CONTEXT.key,
+                "战略客户 · 年经常性收入 CNY 3,000,000 · 2027-02-01 续约".into(),
+            ),
+            (CONTACT_NAME.key, "王芳".into()),
+            (CONTACT_TITLE.key, "信息总监".into()),
+            (ISSUE.key, "大租户的夜间同步任务失败。".into()),
+            (
+                CAN_FIX.key,
+                "周五 18:00 前发布同步任务热修复；今天手动重新同步。".into(),
+            ),
+            (STAKEHOLDERS.key, "支持团队（小王）、值班工程师".into()),
+        ])
+    }
+
+    fn draft_text(form: &FormValues, facts: &[(Msg, String)], lang: Lang) -> String {
+        builtin_draft(&PromptRequest {
+            spec: &SPEC,
+            values: form,
+            facts,
+            lang,
+        })
+    }
+
+    fn section(text: &str, section: Msg, lang: Lang) -> &str {
+        section_body(text, section.text(lang)).unwrap_or_else(|| panic!("{section:?} missing"))
+    }
+
+    fn headings_in_order(text: &str, lang: Lang) -> bool {
+        let at: Vec<usize> = SPEC
+            .sections
+            .iter()
+            .map(|s| {
+                text.find(&format!("\n## {}\n", s.text(lang)))
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        at.iter().all(|p| *p != usize::MAX) && at.windows(2).all(|w| w[0] < w[1])
+    }
+
+    #[test]
+    fn prefill_copies_the_escalation_and_its_account() {
+        let form = english_form();
+        assert_eq!(form["summary"], escalation().summary);
+        assert_eq!(form["account"], "Acme Corp");
+        assert_eq!(
+            form["account_context"],
+            "Strategic · ARR USD 1,200,000 · renews 2027-01-15"
+        );
+        assert_eq!(form["contact_name"], "Li Wei");
+        assert_eq!(form["contact_title"], "CIO");
+        assert_eq!(form["underlying_issue"], escalation().underlying_issue);
+        assert_eq!(form["can_fix"], escalation().can_fix);
+        assert_eq!(form["stakeholders"], "Support (Ana), on-call engineering");
+        let keys: Vec<_> = form.keys().copied().collect();
+        let mut fields: Vec<_> = SPEC.fields.iter().map(|f| f.key).collect();
+        fields.sort_unstable();
+        assert_eq!(keys, fields, "every field, and only those");
+    }
+
+    #[test]
+    fn prefill_writes_the_account_line_in_the_requested_language() {
+        let form = prefill(&escalation(), &accounts(), Lang::Zh);
+        assert_eq!(
+            form["account_context"],
+            "战略客户 · 年经常性收入 USD 1,200,000 · 2027-01-15 续约"
+        );
+    }
+
+    #[test]
+    fn prefill_says_when_arr_and_renewal_are_unknown() {
+        let mut a = Account::new("a1".into(), now());
+        a.name = "Globex".into();
+        a.tier = Tier::Smb;
+        let form = prefill(&escalation(), &AccountIndex::new([a]), Lang::En);
+        assert_eq!(
+            form["account_context"],
+            "SMB · ARR not recorded · renewal date not recorded"
+        );
+    }
+
+    #[test]
+    fn prefill_with_a_dangling_account_leaves_the_account_empty() {
+        let form = prefill(&escalation(), &AccountIndex::default(), Lang::En);
+        assert_eq!(form["account"], "");
+        assert_eq!(form["account_context"], "");
+        assert_eq!(form["contact_name"], "Li Wei");
+    }
+
+    #[test]
+    fn facts_are_local_times_from_receipt() {
+        assert_eq!(
+            facts(&escalation(), east8()),
+            vec![
+                (
+                    Msg::FieldReceivedAt,
+                    "2026-11-23 16:15 (UTC+08:00)".to_string()
+                ),
+                (
+                    Msg::FactFirstResponseDue,
+                    "2026-11-23 18:15 (UTC+08:00)".to_string()
+                ),
+                (
+                    Msg::FactFirstUpdateDue,
+                    "2026-11-24 16:15 (UTC+08:00)".to_string()
+                ),
+            ]
+        );
+        let utc = FixedOffset::east_opt(0).unwrap();
+        assert_eq!(
+            facts(&escalation(), utc)[1].1,
+            "2026-11-23 10:15 (UTC+00:00)"
+        );
+    }
+
+    #[test]
+    fn english_draft_has_every_heading_in_order() {
+        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        assert!(text.starts_with("*Built-in draft (no AI model)"));
+        assert!(headings_in_order(&text, Lang::En), "{text}");
+    }
+
+    #[test]
+    fn chinese_draft_has_every_heading_in_order() {
+        let text = draft_text(&chinese_form(), &facts(&escalation(), east8()), Lang::Zh);
+        assert!(text.starts_with("*内置草稿（未使用 AI 模型）"));
+        assert!(headings_in_order(&text, Lang::Zh), "{text}");
+        assert!(!text.contains("Severity and rationale"));
+    }
+
+    #[test]
+    fn english_email_is_addressed_and_keeps_to_the_can_fix_text() {
+        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let (subject, body) = email_parts(section(&text, Msg::PlanSectionEmail, Lang::En)).unwrap();
+        assert_eq!(subject, "Acme Corp: our response and next steps");
+        assert!(body.starts_with("Dear Li Wei,"));
+        assert!(body.contains("disruption it has caused Acme Corp"));
+        assert!(body.contains(
+            "What we can commit to today: A hotfix for the sync job by Friday 18:00, and a manual resync today."
+        ));
+        assert!(body.contains("The nightly sync job fails on large tenants."));
+        assert!(body.contains("next update by 2026-11-24 16:15 (UTC+08:00)"));
+        assert!(body.ends_with("Kind regards,\nYour Customer Success Manager"));
+    }
+
+    #[test]
+    fn chinese_email_is_addressed_and_keeps_to_the_can_fix_text() {
+        let text = draft_text(&chinese_form(), &facts(&escalation(), east8()), Lang::Zh);
+        let (subject, body) = email_parts(section(&text, Msg::PlanSectionEmail, Lang::Zh)).unwrap();
+        assert_eq!(subject, "华东制造——我们的回复与下一步安排");
+        assert!(body.starts_with("王芳，您好："));
+        assert!(body
+            .contains("目前我们可以承诺的是：周五 18:00 前发布同步任务热修复；今天手动重新同步。"));
+        assert!(body.contains("我会在 2026-11-24 16:15 (UTC+08:00) 之前"));
+    }
+
+    #[test]
+    fn email_promises_nothing_beyond_the_can_fix_text() {
+        let en = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let email = section(&en, Msg::PlanSectionEmail, Lang::En).to_lowercase();
+        for word in [
+            "credit",
+            "refund",
+            "discount",
+            "compensation",
+            "roadmap",
+            "guarantee",
+            "never happen",
+        ] {
+            assert!(!email.contains(word), "{word}");
+        }
+        let zh = draft_text(&chinese_form(), &facts(&escalation(), east8()), Lang::Zh);
+        let email = section(&zh, Msg::PlanSectionEmail, Lang::Zh);
+        for word in ["退款", "补偿", "折扣", "路线图", "保证"] {
+            assert!(!email.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn email_without_can_fix_commits_only_to_the_next_update() {
+        let mut form = english_form();
+        form.insert(CAN_FIX.key, String::new());
+        let text = draft_text(&form, &[], Lang::En);
+        let (_, body) = email_parts(section(&text, Msg::PlanSectionEmail, Lang::En)).unwrap();
+        assert!(body.contains("rather than guess at a date today"));
+        assert!(!body.contains("What we can commit to today"));
+        assert!(
+            body.contains("next update within 24 hours"),
+            "no facts: a relative time"
+        );
+    }
+
+    #[test]
+    fn email_without_names_still_reads_as_a_letter() {
+        let form = values([(SUMMARY.key, "Everything is broken.".into())]);
+        let text = draft_text(&form, &[], Lang::En);
+        let (subject, body) = email_parts(section(&text, Msg::PlanSectionEmail, Lang::En)).unwrap();
+        assert_eq!(subject, "Our response and next steps");
+        assert!(body.starts_with("Hello,"));
+        assert!(body.contains("disruption it has caused your team"));
+        assert!(body.contains("What we understand so far: Everything is broken."));
+    }
+
+    #[test]
+    fn severity_is_to_be_confirmed_with_the_facts_given() {
+        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let body = section(&text, Msg::PlanSectionSeverity, Lang::En);
+        assert!(body.starts_with("**Severity: to be confirmed.**"));
+        assert!(body.contains(
+            "- **Tier, ARR and renewal:** Strategic · ARR USD 1,200,000 · renews 2027-01-15"
+        ));
+        assert!(body.contains("- **Contact's title:** CIO"));
+        assert!(body.contains("- **Received at:** 2026-11-23 16:15 (UTC+08:00)"));
+        assert!(body.contains("ARR of 250,000 or more with renewal within 90 days"));
+    }
+
+    #[test]
+    fn empty_inputs_say_what_to_add() {
+        let text = draft_text(&FormValues::new(), &[], Lang::En);
+        let severity = section(&text, Msg::PlanSectionSeverity, Lang::En);
+        assert!(
+            severity.contains("- **Account name:** not given yet: add “Account name” to the form")
+        );
+        assert!(severity.contains("add “Tier, ARR and renewal” to the form"));
+        let not_promise = section(&text, Msg::PlanSectionNotPromise, Lang::En);
+        assert!(not_promise.starts_with("Nothing has been cleared to promise yet"));
+        assert!(!text.contains("TODO"));
+        let zh = draft_text(&FormValues::new(), &[], Lang::Zh);
+        assert!(zh.contains("请在表单中补充“客户等级、ARR 与续约日期”"));
+    }
+
+    #[test]
+    fn briefs_go_to_each_team_with_an_ask_and_a_deadline() {
+        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let body = section(&text, Msg::PlanSectionBriefs, Lang::En);
+        assert!(body.starts_with(
+            "- **Internal stakeholders involved:** Support (Ana), on-call engineering"
+        ));
+        for team in [
+            "### Support",
+            "### Engineering",
+            "### Product",
+            "### Leadership",
+        ] {
+            assert!(body.contains(team), "{team}");
+        }
+        assert_eq!(
+            body.matches("- **Reply by:** 2026-11-23 18:15 (UTC+08:00)")
+                .count(),
+            4
+        );
+        assert_eq!(body.matches("Acme Corp has escalated:").count(), 4);
+    }
+
+    #[test]
+    fn timeline_is_a_table_from_day_0_to_day_14() {
+        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let body = section(&text, Msg::PlanSectionTimeline, Lang::En);
+        let rows: Vec<&str> = body.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(rows.len(), 2 + TIMELINE.len());
+        assert_eq!(rows[0], "| When | Customer update | Internal action |");
+        assert!(rows[2].starts_with(
+            "| Day 0 · 2026-11-23 18:15 (UTC+08:00) | Send the first response e-mail"
+        ));
+        assert!(rows[3].starts_with("| Day 1 · 2026-11-24 16:15 (UTC+08:00) |"));
+        assert!(rows.last().unwrap().starts_with("| Day 14 |"));
+        let zh = draft_text(&chinese_form(), &[], Lang::Zh);
+        assert!(section(&zh, Msg::PlanSectionTimeline, Lang::Zh).contains("| 第 14 天 |"));
+    }
+
+    #[test]
+    fn not_to_promise_lists_what_can_fix_does_not_cover() {
+        let text = draft_text(&english_form(), &[], Lang::En);
+        let body = section(&text, Msg::PlanSectionNotPromise, Lang::En);
+        assert!(body
+            .starts_with("Promise only what “What we can honestly fix, and when” says: A hotfix"));
+        assert!(body.contains("\n- service credits, refunds, discounts or other compensation\n"));
+        assert!(body.contains("\n- roadmap items, new features or custom work\n"));
+        assert!(body.contains("\n- that this will never happen again"));
+        assert!(
+            body.contains("- a fix or release date, beyond exactly what is stated above"),
+            "the can-fix text gives a date"
+        );
+    }
+
+    #[test]
+    fn not_to_promise_marks_compensation_covered_when_can_fix_offers_it() {
+        let mut form = chinese_form();
+        form.insert(CAN_FIX.key, "可以提供一个月的服务抵扣。".into());
+        let text = draft_text(&form, &[], Lang::Zh);
+        let body = section(&text, Msg::PlanSectionNotPromise, Lang::Zh);
+        assert!(body.contains("- 超出上述原文的服务抵扣、退款、折扣或其他补偿"));
+        assert!(body.contains("- 路线图事项、新功能或定制开发"));
+    }
+
+    #[test]
+    fn the_built_in_draft_is_deterministic() {
+        let facts = facts(&escalation(), east8());
+        for (form, lang) in [(english_form(), Lang::En), (chinese_form(), Lang::Zh)] {
+            assert_eq!(
+                draft_text(&form, &facts, lang),
+                draft_text(&form.clone(), &facts, lang)
+            );
+        }
+    }
+
+    #[test]
+    fn messages_carry_the_prompt_specific_rules_and_inputs() {
+        let form = english_form();
+        let facts = facts(&escalation(), east8());
+        let req = PromptRequest {
+            spec: &SPEC,
+            values: &form,
+            facts: &facts,
+            lang: Lang::En,
+        };
+        let system = system_message(&req);
+        assert!(system.contains("“Subject: …”"));
+        let user = user_message(&req);
+        assert!(user.starts_with("A customer has just escalated."));
+        assert!(user.contains("- **Account name:** Acme Corp"));
+        assert!(user.contains("- **First customer update due:** 2026-11-24 16:15 (UTC+08:00)"));
+        let zh = system_message(&PromptRequest {
+            lang: Lang::Zh,
+            ..req
+        });
+        assert!(zh.contains("“主题：……”"));
+    }
 }

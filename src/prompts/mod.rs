@@ -186,7 +186,7 @@ pub fn user_message(req: &PromptRequest) -> String {
         .fields
         .iter()
         .filter(|f| !req.value(f).is_empty())
-        .map(|f| list_item(f.label.text(req.lang), req.value(f)))
+        .map(|f| list_item(req.lang, f.label.text(req.lang), req.value(f)))
         .collect();
     let mut parts = vec![req.text(req.spec.task).to_string()];
     if !inputs.is_empty() {
@@ -200,7 +200,7 @@ pub fn user_message(req: &PromptRequest) -> String {
         .facts
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(label, value)| list_item(label.text(req.lang), value.trim()))
+        .map(|(label, value)| list_item(req.lang, label.text(req.lang), value.trim()))
         .collect();
     if !facts.is_empty() {
         parts.push(format!(
@@ -218,7 +218,11 @@ pub fn builtin_draft(req: &PromptRequest) -> String {
     let bodies = (req.spec.drafter)(req);
     let mut out = format!("*{}*\n", req.text(Msg::PromptBuiltInLabel));
     for (section, body) in req.spec.sections.iter().zip(bodies) {
-        out.push_str(&format!("\n{}\n\n{}\n", heading(*section, req.lang), body.trim()));
+        out.push_str(&format!(
+            "\n{}\n\n{}\n",
+            heading(*section, req.lang),
+            body.trim()
+        ));
     }
     out
 }
@@ -227,20 +231,20 @@ fn heading(section: Msg, lang: Lang) -> String {
     format!("## {}", section.text(lang))
 }
 
-/// `- **label:** value`; a value of several lines goes below the label, indented.
-fn list_item(label: &str, value: &str) -> String {
-    if value.contains('\n') {
-        let lines: Vec<String> = value
-            .lines()
-            .map(|l| match l.trim_end() {
-                "" => String::new(),
-                l => format!("  {l}"),
-            })
-            .collect();
-        format!("- **{label}:**\n{}", lines.join("\n"))
-    } else {
-        format!("- **{label}:** {value}")
+/// `- **label:** value` in `lang`; a value of several lines goes below the label, indented.
+fn list_item(lang: Lang, label: &str, value: &str) -> String {
+    if !value.contains('\n') {
+        return Msg::PromptListItem.fill(lang, &[("label", label), ("value", value)]);
     }
+    let lines: Vec<String> = value
+        .lines()
+        .map(|l| match l.trim_end() {
+            "" => String::new(),
+            l => format!("  {l}"),
+        })
+        .collect();
+    let item = Msg::PromptListItem.fill(lang, &[("label", label), ("value", "")]);
+    format!("{}\n{}", item.trim_end(), lines.join("\n"))
 }
 
 /// Text on one line, runs of whitespace (line breaks included) made one space.
@@ -251,8 +255,12 @@ fn one_line(text: &str) -> String {
 /// The text of a `## ` heading line, without emphasis, closing hashes or a leading number
 /// (`## 2. **Internal briefs**` → `Internal briefs`).
 fn heading_text(line: &str) -> Option<&str> {
-    let text = line.trim_end().strip_prefix("## ")?;
-    let text = text.trim().trim_end_matches('#').trim().trim_matches('*').trim();
+    let text = line.trim_end().strip_prefix("## ")?.trim();
+    let text = match text.trim_end_matches('#') {
+        open if open.is_empty() || open.ends_with(' ') => open,
+        _ => text,
+    };
+    let text = text.trim().trim_matches('*').trim();
     let unnumbered = text
         .trim_start_matches(|c: char| c.is_ascii_digit())
         .strip_prefix(['.', ')', '、'])
@@ -289,7 +297,9 @@ const CHARACTER_WORDS: &[(char, char)] = &[
 ];
 
 fn is_character_word(c: char) -> bool {
-    CHARACTER_WORDS.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c))
+    CHARACTER_WORDS
+        .iter()
+        .any(|(lo, hi)| (*lo..=*hi).contains(&c))
 }
 
 /// Words in `text`, for length limits: every Han, kana or Hangul character is one word;
@@ -335,4 +345,403 @@ pub fn email_parts(section: &str) -> Option<(&str, &str)> {
         .strip_prefix([':', '：'])?
         .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
     (!subject.is_empty()).then_some((subject, rest.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::form::{values, FieldKind};
+    use chrono::TimeZone;
+
+    const SHORT_FIELDS: &[FieldSpec] = &[
+        FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text),
+        FieldSpec::new("issue", Msg::FieldUnderlyingIssue, FieldKind::LongText),
+        FieldSpec::new("can_fix", Msg::FieldCanFix, FieldKind::LongText),
+    ];
+
+    fn short_drafter(req: &PromptRequest) -> Vec<String> {
+        vec![req.inline_or_missing(&SHORT_FIELDS[0]), String::new()]
+    }
+
+    /// A length-limited prompt, to test what the plan prompt does not use.
+    const SHORT: PromptSpec = PromptSpec {
+        id: "test.short",
+        workspace: Workspace::Escalations,
+        title: Msg::PlanTitle,
+        intro: Msg::PlanIntro,
+        task: Msg::PlanTask,
+        fields: SHORT_FIELDS,
+        rules: &[],
+        sections: &[Msg::PlanSectionSeverity, Msg::PlanSectionNotPromise],
+        word_limit: Some(300),
+        drafter: short_drafter,
+    };
+
+    fn request<'a>(
+        spec: &'static PromptSpec,
+        values: &'a FormValues,
+        facts: &'a [(Msg, String)],
+        lang: Lang,
+    ) -> PromptRequest<'a> {
+        PromptRequest {
+            spec,
+            values,
+            facts,
+            lang,
+        }
+    }
+
+    fn positions_in_order(text: &str, parts: &[String]) -> bool {
+        let found: Vec<Option<usize>> = parts.iter().map(|p| text.find(p.as_str())).collect();
+        found.iter().all(Option::is_some) && found.windows(2).all(|w| w[0] < w[1])
+    }
+
+    fn headings(spec: &PromptSpec, lang: Lang) -> Vec<String> {
+        spec.sections.iter().map(|s| heading(*s, lang)).collect()
+    }
+
+    #[test]
+    fn output_language_resolves_against_the_interface() {
+        for ui in Lang::ALL {
+            assert_eq!(OutputLanguage::SameAsInterface.resolve(ui), ui);
+            assert_eq!(OutputLanguage::English.resolve(ui), Lang::En);
+            assert_eq!(OutputLanguage::Chinese.resolve(ui), Lang::Zh);
+        }
+    }
+
+    #[test]
+    fn output_language_is_a_coded_choice() {
+        assert_eq!(OUTPUT_LANGUAGE_CHOICES.len(), OutputLanguage::ALL.len());
+        for choice in OUTPUT_LANGUAGE_CHOICES {
+            let value = OutputLanguage::from_code(choice.value).unwrap();
+            assert_eq!(value.label(), choice.label);
+        }
+        assert_eq!(
+            OutputLanguage::from_code("zh-CN"),
+            Some(OutputLanguage::Chinese)
+        );
+        assert_eq!(OutputLanguage::from_code("fr"), None);
+    }
+
+    #[test]
+    fn prompts_are_found_by_id() {
+        assert_eq!(
+            find("escalation.response_plan").map(|p| p.id),
+            Some("escalation.response_plan")
+        );
+        assert!(find("escalation.nothing").is_none());
+        let mut ids: Vec<_> = ALL.iter().map(|p| p.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), ALL.len(), "ids are unique");
+    }
+
+    #[test]
+    fn every_prompt_has_unique_fields_and_a_body_per_section() {
+        let empty = FormValues::new();
+        for spec in ALL {
+            let mut keys: Vec<_> = spec.fields.iter().map(|f| f.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), spec.fields.len(), "{}", spec.id);
+            for lang in Lang::ALL {
+                let req = request(spec, &empty, &[], lang);
+                assert_eq!(
+                    (spec.drafter)(&req).len(),
+                    spec.sections.len(),
+                    "{}",
+                    spec.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn system_message_lists_the_headings_in_order_in_english() {
+        let form = FormValues::new();
+        let text = system_message(&request(
+            &escalation_response_plan::SPEC,
+            &form,
+            &[],
+            Lang::En,
+        ));
+        assert!(text.starts_with("You are a senior Customer Success advisor"));
+        assert!(text.contains("Answer in English."));
+        assert!(positions_in_order(
+            &text,
+            &headings(&escalation_response_plan::SPEC, Lang::En)
+        ));
+        assert!(text.contains("## What NOT to promise"));
+        assert!(!text.contains("严重程度"));
+    }
+
+    #[test]
+    fn system_message_lists_the_headings_in_order_in_chinese() {
+        let form = FormValues::new();
+        let text = system_message(&request(
+            &escalation_response_plan::SPEC,
+            &form,
+            &[],
+            Lang::Zh,
+        ));
+        assert!(text.contains("请用简体中文回答。"));
+        assert!(positions_in_order(
+            &text,
+            &headings(&escalation_response_plan::SPEC, Lang::Zh)
+        ));
+        assert!(text.contains("## 严重程度及理由"));
+        assert!(!text.contains("Severity and rationale"));
+    }
+
+    #[test]
+    fn system_message_states_the_rules() {
+        let form = FormValues::new();
+        let text = system_message(&request(
+            &escalation_response_plan::SPEC,
+            &form,
+            &[],
+            Lang::En,
+        ));
+        for rule in [
+            Msg::PromptRuleFactsOnly,
+            Msg::PromptRuleAssumptions,
+            Msg::PromptRuleNoPromises,
+            Msg::PromptRuleCustomerText,
+            Msg::PlanRuleEmail,
+        ] {
+            assert!(text.contains(rule.text(Lang::En)), "{rule:?}");
+        }
+        let rules_at = text.find("Rules:").unwrap();
+        let sections_at = text.find("## Severity").unwrap();
+        assert!(rules_at < sections_at);
+    }
+
+    #[test]
+    fn word_limit_is_stated_only_when_set() {
+        let form = FormValues::new();
+        let limited = system_message(&request(&SHORT, &form, &[], Lang::En));
+        assert!(limited.ends_with("Keep the whole answer within 300 words."));
+        let limited_zh = system_message(&request(&SHORT, &form, &[], Lang::Zh));
+        assert!(limited_zh.ends_with("全文不超过 300 字。"));
+        let open = system_message(&request(
+            &escalation_response_plan::SPEC,
+            &form,
+            &[],
+            Lang::En,
+        ));
+        assert!(!open.contains("Keep the whole answer within"));
+    }
+
+    #[test]
+    fn user_message_lists_filled_fields_and_skips_empty_ones() {
+        let form = values([
+            ("account", "Acme Corp".into()),
+            ("issue", "  ".into()),
+            ("can_fix", "Hotfix by Friday".into()),
+        ]);
+        let text = user_message(&request(&SHORT, &form, &[], Lang::En));
+        assert!(text.starts_with(Msg::PlanTask.text(Lang::En)));
+        assert!(text.contains("Inputs:\n- **Account name:** Acme Corp\n"));
+        assert!(text.contains("- **What we can honestly fix, and when:** Hotfix by Friday"));
+        assert!(!text.contains("Underlying issue"), "empty field skipped");
+        assert!(!text.contains("Computed facts"), "no facts, no list");
+    }
+
+    #[test]
+    fn user_message_indents_multi_line_values() {
+        let form = values([("issue", "Sync fails\n\non large tenants\n".into())]);
+        let text = user_message(&request(&SHORT, &form, &[], Lang::En));
+        assert!(text.contains("- **Underlying issue:**\n  Sync fails\n\n  on large tenants"));
+    }
+
+    #[test]
+    fn user_message_lists_facts_after_the_form() {
+        let form = values([("account", "Acme".into())]);
+        let facts = [
+            (
+                Msg::FieldReceivedAt,
+                "2026-11-23 16:15 (UTC+08:00)".to_string(),
+            ),
+            (Msg::FactFirstResponseDue, String::new()),
+        ];
+        let text = user_message(&request(&SHORT, &form, &facts, Lang::En));
+        let facts_at = text
+            .find("Computed facts:\n- **Received at:** 2026-11-23 16:15 (UTC+08:00)")
+            .unwrap();
+        assert!(text.find("Acme").unwrap() < facts_at);
+        assert!(!text.contains("First response due"), "empty fact skipped");
+    }
+
+    #[test]
+    fn user_message_labels_are_in_the_output_language() {
+        let form = values([("account", "华东制造".into())]);
+        let facts = [(Msg::FactFirstResponseDue, "2026-11-23 18:15".to_string())];
+        let text = user_message(&request(&SHORT, &form, &facts, Lang::Zh));
+        assert!(text.contains("输入信息：\n- **客户名称：**华东制造"));
+        assert!(text.contains("系统计算的事实："));
+        assert!(text.contains("首次回复截止时间"));
+    }
+
+    #[test]
+    fn builtin_draft_is_labelled_and_has_every_heading() {
+        let form = values([("account", "Acme".into())]);
+        for lang in Lang::ALL {
+            let text = builtin_draft(&request(&SHORT, &form, &[], lang));
+            let label = format!("*{}*\n", Msg::PromptBuiltInLabel.text(lang));
+            assert!(text.starts_with(&label), "{text}");
+            assert!(positions_in_order(&text, &headings(&SHORT, lang)));
+            assert_eq!(
+                section_body(&text, Msg::PlanSectionSeverity.text(lang)),
+                Some("Acme")
+            );
+        }
+    }
+
+    #[test]
+    fn missing_values_say_what_to_add() {
+        let form = FormValues::new();
+        let text = builtin_draft(&request(&SHORT, &form, &[], Lang::En));
+        assert!(text.contains("not given yet: add “Account name” to the form"));
+        let text = builtin_draft(&request(&SHORT, &form, &[], Lang::Zh));
+        assert!(text.contains("请在表单中补充“客户名称”"));
+    }
+
+    #[test]
+    fn starting_a_built_in_draft_writes_it_at_once() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let form = values([("account", "Acme".into())]);
+        let req = request(&SHORT, &form, &[], Lang::Zh);
+        let d = req.start_draft("d1".into(), "e1".into(), DraftSource::BuiltIn, now);
+        assert_eq!(d.status, DraftStatus::Complete);
+        assert_eq!(d.text, builtin_draft(&req));
+        assert_eq!(d.prompt_id, "test.short");
+        assert_eq!(d.workspace, Workspace::Escalations);
+        assert_eq!(d.output_lang, Lang::Zh);
+        assert_eq!(d.inputs.get("account").map(String::as_str), Some("Acme"));
+        assert_eq!((d.created_at, d.updated_at), (now, now));
+    }
+
+    #[test]
+    fn starting_a_model_draft_waits_for_the_stream() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let form = FormValues::new();
+        let source = DraftSource::Model {
+            provider: "anthropic".into(),
+            model: "claude".into(),
+        };
+        let d = request(&SHORT, &form, &[], Lang::En).start_draft(
+            "d2".into(),
+            "e1".into(),
+            source.clone(),
+            now,
+        );
+        assert_eq!(d.status, DraftStatus::Streaming);
+        assert_eq!(d.text, "");
+        assert_eq!(d.source, source);
+        assert!(d.is_partial());
+    }
+
+    const ANSWER: &str = "Intro line\n\n## Severity and rationale\n\nP1: the CIO threatens to cancel.\n\n## First customer e-mail (send within 2 hours)\n\nSubject: Hi\n\nBody\n### Not a section\nStill body\n\n## What NOT to promise\n\n- dates\n";
+
+    #[test]
+    fn section_body_reads_up_to_the_next_heading() {
+        assert_eq!(
+            section_body(ANSWER, "Severity and rationale"),
+            Some("P1: the CIO threatens to cancel.")
+        );
+        assert_eq!(
+            section_body(ANSWER, "First customer e-mail (send within 2 hours)"),
+            Some("Subject: Hi\n\nBody\n### Not a section\nStill body")
+        );
+        assert_eq!(section_body(ANSWER, "What NOT to promise"), Some("- dates"));
+        assert_eq!(section_body(ANSWER, "Internal briefs"), None);
+    }
+
+    #[test]
+    fn section_body_tolerates_numbering_emphasis_case_and_crlf() {
+        let answer = "## 1. **Severity and rationale**\r\nP2\r\n## 2) what not to promise ##\r\n- credits\r\n";
+        assert_eq!(section_body(answer, "Severity and rationale"), Some("P2"));
+        assert_eq!(
+            section_body(answer, "What NOT to promise"),
+            Some("- credits")
+        );
+        let zh = "## 严重程度及理由\n\nP1\n\n## 不应承诺的内容\n\n- 退款";
+        assert_eq!(section_body(zh, "严重程度及理由"), Some("P1"));
+        assert_eq!(section_body(zh, "不应承诺的内容"), Some("- 退款"));
+        assert_eq!(section_body("## 2024 plan\nx", "2024 plan"), Some("x"));
+        assert_eq!(section_body("## Why C#\nx", "Why C#"), Some("x"));
+        assert_eq!(
+            section_body("## 4. 14-day timeline ##\n| a |", "14-day timeline"),
+            Some("| a |")
+        );
+    }
+
+    #[test]
+    fn section_body_of_an_empty_section_is_empty() {
+        assert_eq!(section_body("## A\n## B\nb", "A"), Some(""));
+        assert_eq!(section_body("## A", "A"), Some(""));
+        assert_eq!(section_body("", "A"), None);
+    }
+
+    #[test]
+    fn english_words_are_counted_by_spaces() {
+        assert_eq!(word_count("Keep it short, please."), 4);
+        assert_eq!(word_count("Don't send the e-mail before 3.5 pm"), 7);
+        assert_eq!(word_count("  \n\t "), 0);
+    }
+
+    #[test]
+    fn chinese_characters_are_one_word_each() {
+        assert_eq!(word_count("我们会尽快修复。"), 7);
+        assert_eq!(word_count("收到，谢谢！"), 4);
+    }
+
+    #[test]
+    fn mixed_text_counts_both_ways() {
+        assert_eq!(word_count("我们用 Rust 写了 3 个 e-mail 模板"), 11);
+        assert_eq!(word_count("客户CIO要求今天回复"), 9);
+    }
+
+    #[test]
+    fn markdown_marks_are_not_words() {
+        assert_eq!(word_count("## Heading\n\n- item — **bold** | x |"), 4);
+        assert_eq!(word_count("## — ... |---|"), 0);
+    }
+
+    #[test]
+    fn email_parts_read_an_english_subject() {
+        assert_eq!(
+            email_parts("Subject: Acme: our next steps\n\nDear Li,\n\nBody.\n"),
+            Some(("Acme: our next steps", "Dear Li,\n\nBody."))
+        );
+        assert_eq!(
+            email_parts("\n**Subject:** Update\nHello"),
+            Some(("Update", "Hello"))
+        );
+        assert_eq!(
+            email_parts("subject : Update\nHello"),
+            Some(("Update", "Hello"))
+        );
+    }
+
+    #[test]
+    fn email_parts_read_a_chinese_subject_with_either_colon() {
+        assert_eq!(
+            email_parts("主题：华东制造——我们的回复\n\n王芳，您好：\n正文"),
+            Some(("华东制造——我们的回复", "王芳，您好：\n正文"))
+        );
+        assert_eq!(email_parts("主题: 进展\n正文"), Some(("进展", "正文")));
+    }
+
+    #[test]
+    fn email_parts_need_a_subject_first() {
+        assert_eq!(email_parts("Dear Li,\nSubject: late"), None);
+        assert_eq!(email_parts("Subject:\nBody"), None);
+        assert_eq!(email_parts("Subjective: x"), None);
+        assert_eq!(email_parts(""), None);
+        assert_eq!(
+            email_parts("Subject: Only a subject"),
+            Some(("Only a subject", ""))
+        );
+    }
 }

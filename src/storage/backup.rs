@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::form::map_from;
 use crate::i18n::{Lang, Msg};
 use crate::storage::schema::{is_valid_record, migrate_record, record_key, Store, SCHEMA_VERSION};
 
@@ -94,10 +95,11 @@ pub fn encode(
         app: APP_ID.into(),
         schema_version: SCHEMA_VERSION,
         exported_at,
-        stores: Store::DATA
-            .into_iter()
-            .map(|s| (s.name().to_string(), stores.remove(&s).unwrap_or_default()))
-            .collect(),
+        stores: map_from(
+            Store::DATA
+                .into_iter()
+                .map(|s| (s.name().to_string(), stores.remove(&s).unwrap_or_default())),
+        ),
     };
     serde_json::to_string_pretty(&backup).unwrap_or_default()
 }

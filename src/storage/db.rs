@@ -13,6 +13,7 @@ use wasm_bindgen::JsValue;
 use crate::domain::account::Account;
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::FeedbackItem;
+use crate::domain::form::map_from;
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::AnyRecord;
 use crate::route::Workspace;
@@ -263,7 +264,7 @@ impl Db {
     /// are checked for their key before anything is touched; any failure aborts the whole
     /// transaction, so the previous data stays as it was.
     pub async fn replace_all(&self, stores: Vec<(Store, Vec<Value>)>) -> Result<()> {
-        let mut incoming: BTreeMap<Store, Vec<Value>> = stores.into_iter().collect();
+        let mut incoming = map_from(stores);
         let mut prepared = Vec::new();
         for store in Store::DATA {
             let values = incoming.remove(&store).unwrap_or_default();

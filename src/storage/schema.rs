@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
+use crate::domain::draft::Draft;
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::onboarding::{OnboardingProject, Playbook};
@@ -149,6 +150,7 @@ stored! {
     Theme => Themes, id;
     OnboardingProject => Onboarding, id;
     Playbook => Playbooks, id;
+    Draft => Drafts, id;
 }
 
 /// Brings one record written at schema `from` up to `SCHEMA_VERSION`, in place.
@@ -200,7 +202,7 @@ pub fn is_valid_record(store: Store, record: &Value) -> bool {
         Store::Themes => parses::<Theme>(record),
         Store::Onboarding => parses::<OnboardingProject>(record),
         Store::Playbooks => parses::<Playbook>(record),
-        Store::Drafts => record.get("id").is_some_and(Value::is_string),
+        Store::Drafts => parses::<Draft>(record),
     }
 }
 
@@ -298,11 +300,32 @@ mod tests {
     }
 
     #[test]
-    fn drafts_need_an_id() {
+    fn drafts_are_validated_by_their_type() {
+        use crate::domain::draft::{DraftSource, DraftStatus};
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
+            .unwrap()
+            .into();
+        let draft = Draft {
+            id: "d1".into(),
+            workspace: crate::route::Workspace::Escalations,
+            record_id: "e1".into(),
+            prompt_id: "escalation.response_plan".into(),
+            inputs: Default::default(),
+            output_lang: crate::i18n::Lang::En,
+            source: DraftSource::BuiltIn,
+            text: "## Plan".into(),
+            status: DraftStatus::Complete,
+            usage: None,
+            created_at: at,
+            updated_at: at,
+        };
         assert!(is_valid_record(
+            Store::Drafts,
+            &serde_json::to_value(&draft).unwrap()
+        ));
+        assert!(!is_valid_record(
             Store::Drafts,
             &json!({"id":"d1","text":"x"})
         ));
-        assert!(!is_valid_record(Store::Drafts, &json!({"text":"x"})));
     }
 }

@@ -2,5 +2,6 @@
 //! streaming Markdown view.
 
 pub mod confirm;
+pub mod draft_panel;
 pub mod field;
 pub mod streaming_view;

@@ -2,6 +2,7 @@
 
 mod connections;
 mod home;
+mod prompt;
 mod record_form;
 mod record_list;
 mod settings;
@@ -20,7 +21,8 @@ pub fn page(route: Route) -> AnyView {
         Route::List(w) => record_list::list_page(w).into_any(),
         Route::New(w) => record_form::form_page(w, None).into_any(),
         Route::Edit(w, id) => record_form::form_page(w, Some(id)).into_any(),
-        Route::Prompt(..) | Route::NotFound => not_found().into_any(),
+        Route::Prompt(w, id, prompt) => prompt::prompt_page(w, id, prompt).into_any(),
+        Route::NotFound => not_found().into_any(),
     }
 }
 

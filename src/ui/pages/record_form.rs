@@ -16,6 +16,7 @@ use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
 use crate::ui::load::load;
+use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -68,6 +69,7 @@ fn record_editor(
     let saving = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let title = record.title(&accounts);
+    let record_id = record.id().to_string();
     let base = StoredValue::new(record);
     let index = StoredValue::new(accounts.clone());
     let back_to_list = move || browser::go_to(&Route::List(workspace).href());
@@ -158,6 +160,7 @@ fn record_editor(
             </div>
             <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
         </form>
+        {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
         <Show when=move || confirming.get()>
             <ConfirmPanel
                 question=Signal::derive({

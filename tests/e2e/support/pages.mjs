@@ -98,3 +98,39 @@ export class Settings {
     await this.confirm();
   }
 }
+
+export class DraftPanel {
+  constructor(page) {
+    this.page = page;
+  }
+  async chooseSource(label) {
+    await this.page.selectOption('#draft-source', { label });
+  }
+  async chooseLanguage(value) {
+    await this.page.selectOption('#draft-language', value);
+  }
+  async generate() {
+    await this.page.click('#generate');
+  }
+  async stop() {
+    await this.page.click('#stop');
+  }
+  /** Waits until the status line matches `pattern`. */
+  async waitForStatus(pattern, timeout = 10000) {
+    await this.page.waitForFunction(
+      ([source, flags]) => new RegExp(source, flags).test(document.querySelector('#draft-status')?.textContent ?? ''),
+      [pattern.source, pattern.flags],
+      { timeout },
+    );
+    return this.page.textContent('#draft-status');
+  }
+  output() {
+    return this.page.textContent('#draft-output');
+  }
+  error() {
+    return this.page.textContent('#draft-error');
+  }
+  historyCount() {
+    return this.page.$$eval('#draft-history li', (items) => items.length);
+  }
+}

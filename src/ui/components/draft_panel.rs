@@ -1,0 +1,382 @@
+//! The draft panel every guided prompt uses: choose who writes (the built-in drafter or an AI
+//! connection) and the output language, then Generate / Stop / Regenerate with the answer
+//! shown live, elapsed time and token usage; copy, download .md, edit by hand, and earlier
+//! drafts. Every draft is saved with its inputs, about once a second while streaming and when
+//! it ends, so a stopped, failed or interrupted answer keeps its text.
+//!
+//! The answer is shown as plain text (appended as it arrives, so the cost per chunk does not
+//! grow); rendered Markdown waits for room in the size budget (see `streaming_view`).
+
+use leptos::html::Pre;
+use leptos::prelude::*;
+use web_sys::AbortController;
+
+use crate::domain::draft::{Draft, DraftSource, DraftStatus, Usage};
+use crate::domain::form::Coded;
+use crate::i18n::{Lang, Msg};
+use crate::llm::connections::Connections;
+use crate::llm::decode::StreamEvent;
+use crate::llm::error::LlmError;
+use crate::llm::request::chat_request;
+use crate::llm::transport::{stream_chat, Failure};
+use crate::prompts::{OutputLanguage, OUTPUT_LANGUAGE_CHOICES};
+use crate::storage::error::StorageError;
+use crate::ui::ai;
+use crate::ui::browser;
+use crate::ui::load::load;
+use crate::ui::state::{tr, use_app, AppState};
+
+/// The value of the source picker that selects the built-in drafter.
+const BUILT_IN: &str = "builtin";
+/// Wait before the one automatic retry when a rate limit gives no time.
+const DEFAULT_RETRY_SECS: u64 = 5;
+/// How often a streaming draft is saved, in milliseconds.
+const SAVE_EVERY_MS: f64 = 1_000.0;
+
+/// One generation as the prompt prepares it: the new draft (already filled by the built-in
+/// drafter when that was chosen) and the messages for a model.
+pub struct Generation {
+    pub draft: Draft,
+    pub system: String,
+    pub user: String,
+}
+
+/// Saves a draft snapshot; a failure is reported but never stops the stream.
+fn save(state: AppState, draft: Draft) {
+    leptos::task::spawn_local(async move {
+        let Some(db) = state.db() else { return };
+        if let Err(error) = db.put(&draft).await {
+            state.report(&error);
+        }
+    });
+}
+
+/// Shows `text` in the output element (as text: nothing is parsed as HTML).
+fn show_text(node: NodeRef<Pre>, text: &str) {
+    if let Some(element) = node.get_untracked() {
+        element.set_text_content(Some(text));
+    }
+}
+
+fn append_text(node: NodeRef<Pre>, text: &str) {
+    if let Some(element) = node.get_untracked() {
+        let _ = element.append_with_str_1(text);
+    }
+}
+
+#[component]
+pub fn DraftPanel(
+    /// Which drafts belong here: (record id, prompt id).
+    owner: (String, &'static str),
+    /// File name for downloads, without extension.
+    file_stem: String,
+    /// Prepares a generation for an output language and a source.
+    compose: Callback<(Lang, DraftSource), Generation>,
+) -> impl IntoView {
+    let state = use_app();
+    let owner = StoredValue::new(owner);
+    let source = RwSignal::new(String::new());
+    let output = RwSignal::new(OutputLanguage::SameAsInterface);
+    let draft = RwSignal::new(None::<Draft>);
+    let streaming = RwSignal::new(false);
+    let elapsed_ms = RwSignal::new(0u64);
+    let error = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(false);
+    let controller = StoredValue::new_local(None::<AbortController>);
+    let output_node = NodeRef::<Pre>::new();
+
+    let connections = load(move || {
+        state.data_version.track();
+        let db = state.db();
+        Box::pin(async move { ai::load_connections(&*db.ok_or(StorageError::Unavailable)?).await })
+    });
+    let history = load(move || {
+        state.data_version.track();
+        let db = state.db();
+        let (record_id, prompt_id) = owner.get_value();
+        Box::pin(async move {
+            let db = db.ok_or(StorageError::Unavailable)?;
+            let mut drafts: Vec<Draft> = db.list::<Draft>().await?;
+            drafts.retain(|d| d.record_id == record_id && d.prompt_id == prompt_id);
+            drafts.sort_unstable_by_key(|d| std::cmp::Reverse(d.created_at));
+            Ok::<_, StorageError>(drafts.into_iter().map(Draft::as_loaded).collect::<Vec<_>>())
+        })
+    });
+    // Preselect the default connection (or the built-in drafter) once connections are known.
+    Effect::new(move |_| {
+        if let Some(Ok(all)) = connections.get() {
+            if source.get_untracked().is_empty() {
+                source.set(
+                    all.default_id
+                        .clone()
+                        .unwrap_or_else(|| BUILT_IN.to_string()),
+                );
+            }
+        }
+    });
+
+    let show = move |d: &Draft| {
+        show_text(output_node, &d.text);
+        draft.set(Some(d.clone()));
+    };
+
+    let run = move || {
+        if streaming.get_untracked() {
+            return;
+        }
+        error.set(None);
+        editing.set(false);
+        let lang = output.get_untracked().resolve(state.lang.get_untracked());
+        let all: Connections = connections
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let chosen = source.get_untracked();
+        let Some(connection) = all.get(&chosen).cloned() else {
+            let generation = compose.run((lang, DraftSource::BuiltIn));
+            show(&generation.draft);
+            save(state, generation.draft);
+            return;
+        };
+        let model_source = DraftSource::Model {
+            provider: connection.name.clone(),
+            model: connection.label(),
+        };
+        let Generation {
+            draft: mut current,
+            system,
+            user,
+        } = compose.run((lang, model_source));
+        let request = match chat_request(&connection.profile, &system, &user) {
+            Ok(r) => r,
+            Err(msg) => return error.set(Some(msg.text(state.lang.get_untracked()).to_string())),
+        };
+        show(&current);
+        save(state, current.clone());
+        streaming.set(true);
+        elapsed_ms.set(0);
+        let started = js_sys::Date::now();
+        let ticker = set_interval_with_handle(
+            move || elapsed_ms.set((js_sys::Date::now() - started) as u64),
+            std::time::Duration::from_millis(200),
+        )
+        .ok();
+        leptos::task::spawn_local(async move {
+            let mut retried = false;
+            let outcome = loop {
+                let Ok(abort) = AbortController::new() else {
+                    break Err(Failure::Aborted);
+                };
+                let signal = abort.signal();
+                controller.set_value(Some(abort));
+                let mut last_save = js_sys::Date::now();
+                let result = stream_chat(&request, connection.profile.kind, &signal, |events| {
+                    for event in events {
+                        match event {
+                            StreamEvent::Text(text) | StreamEvent::Refusal(text) => {
+                                current.text.push_str(&text);
+                                append_text(output_node, &text);
+                            }
+                            StreamEvent::Usage {
+                                input_tokens,
+                                output_tokens,
+                            } => {
+                                let usage = current.usage.get_or_insert_with(Usage::default);
+                                usage.input_tokens = input_tokens.unwrap_or(usage.input_tokens);
+                                usage.output_tokens = output_tokens.unwrap_or(usage.output_tokens);
+                            }
+                            StreamEvent::Finished(reason) => {
+                                if let Some(notice) = reason.notice() {
+                                    error.set(Some(notice.text(lang).to_string()));
+                                }
+                            }
+                            StreamEvent::Reasoning(_) => {}
+                        }
+                    }
+                    if js_sys::Date::now() - last_save >= SAVE_EVERY_MS {
+                        last_save = js_sys::Date::now();
+                        current.updated_at = browser::now();
+                        save(state, current.clone());
+                    }
+                })
+                .await;
+                match result {
+                    Err(Failure::Llm(LlmError::RateLimited {
+                        retry_after_secs, ..
+                    })) if !retried && current.text.is_empty() => {
+                        retried = true;
+                        let wait = retry_after_secs.unwrap_or(DEFAULT_RETRY_SECS).min(60);
+                        error.set(Some(Msg::RetryingIn.fill(
+                            state.lang.get_untracked(),
+                            &[("seconds", &wait.to_string())],
+                        )));
+                        gloo_timers::future::TimeoutFuture::new((wait * 1000) as u32).await;
+                        error.set(None);
+                    }
+                    other => break other,
+                }
+            };
+            current.status = match &outcome {
+                Ok(()) => DraftStatus::Complete,
+                Err(Failure::Aborted) => DraftStatus::Stopped,
+                Err(failure) => DraftStatus::Failed {
+                    message: ai::describe(failure, state.lang.get_untracked()),
+                },
+            };
+            if let DraftStatus::Failed { message } = &current.status {
+                error.set(Some(message.clone()));
+            }
+            current.updated_at = browser::now();
+            show(&current);
+            save(state, current);
+            if let Some(t) = ticker {
+                t.clear();
+            }
+            elapsed_ms.set((js_sys::Date::now() - started) as u64);
+            controller.set_value(None);
+            streaming.set(false);
+        });
+    };
+
+    let stop = move |_| {
+        controller.with_value(|c| {
+            if let Some(c) = c {
+                c.abort();
+            }
+        })
+    };
+    let text = move || draft.with(|d| d.as_ref().map(|d| d.text.clone()).unwrap_or_default());
+    let copy = move |_| {
+        let markdown = text();
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_text(&markdown).await;
+            state.say(if ok { Msg::Copied } else { Msg::CopyFailed });
+        });
+    };
+    let download = move |_| {
+        let name = format!("{file_stem}.md");
+        if browser::download(&name, "text/markdown", &text()).is_err() {
+            state.say(Msg::CopyFailed);
+        }
+    };
+    let finish_editing = move |_| {
+        if let Some(mut d) = draft.get_untracked() {
+            d.status = DraftStatus::Edited;
+            d.updated_at = browser::now();
+            show(&d);
+            save(state, d);
+        }
+        editing.set(false);
+    };
+    let status_line = move || {
+        let lang = state.lang.get();
+        let mut parts = Vec::new();
+        if let Some(d) = draft.get() {
+            parts.push(d.status.label().text(lang).to_string());
+            parts.push(match &d.source {
+                DraftSource::BuiltIn => Msg::BuiltInDrafter.text(lang).to_string(),
+                DraftSource::Model { model, .. } => model.clone(),
+            });
+            if let Some(usage) = d.usage {
+                parts.push(Msg::TokenUsage.fill(
+                    lang,
+                    &[
+                        ("input", &usage.input_tokens.to_string()),
+                        ("output", &usage.output_tokens.to_string()),
+                    ],
+                ));
+            }
+        }
+        let ms = elapsed_ms.get();
+        if streaming.get() || ms > 0 {
+            parts.push(Msg::Elapsed.fill(
+                lang,
+                &[("seconds", &format!("{}.{}", ms / 1000, ms % 1000 / 100))],
+            ));
+        }
+        parts.join(" · ")
+    };
+    let source_options = move || {
+        connections.get().and_then(Result::ok).map(|all| {
+            all.list
+                .into_iter()
+                .map(|c| {
+                    let id = c.id.clone();
+                    view! { <option value=c.id selected=move || source.get() == id>{c.label()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let history_items = move || {
+        history
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| {
+                let label = format!("{} · {}", crate::domain::listing::format_utc_minute(d.created_at), d.status.label().text(state.lang.get()));
+                view! { <li><button class="link-button" on:click=move |_| show(&d)>{label}</button></li> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="draft-panel" aria-labelledby="draft-heading">
+            <h2 id="draft-heading">{tr(Msg::DraftTitle)}</h2>
+            <div class="draft-options">
+                <label>
+                    {tr(Msg::WriteWith)}
+                    <select id="draft-source" on:change:target=move |ev| source.set(ev.target().value())>
+                        <option value=BUILT_IN selected=move || source.get() == BUILT_IN>{tr(Msg::BuiltInDrafter)}</option>
+                        {source_options}
+                    </select>
+                </label>
+                <label>
+                    {tr(Msg::OutputLanguage)}
+                    <select id="draft-language" on:change:target=move |ev| {
+                        if let Some(choice) = OutputLanguage::from_code(&ev.target().value()) {
+                            output.set(choice);
+                        }
+                    }>
+                        {OUTPUT_LANGUAGE_CHOICES
+                            .iter()
+                            .map(|c| view! { <option value=c.value selected=move || output.get().code() == c.value>{tr(c.label)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="button-row">
+                <button class="button primary" id="generate" disabled=move || streaming.get() on:click=move |_| run()>
+                    {move || if draft.with(Option::is_some) { tr(Msg::Regenerate)() } else { tr(Msg::Generate)() }}
+                </button>
+                <button class="button" id="stop" disabled=move || !streaming.get() on:click=stop>{tr(Msg::Stop)}</button>
+            </div>
+            <p class="draft-status" id="draft-status" aria-live="polite">{status_line}</p>
+            {move || error.get().map(|e| view! { <p class="error-text" id="draft-error" role="alert">{e}</p> })}
+            <Show when=move || editing.get()>
+                <textarea class="draft-editor" id="draft-editor" rows="18" prop:value=text
+                    on:input:target=move |ev| draft.update(|d| {
+                        if let Some(d) = d {
+                            d.text = ev.target().value();
+                        }
+                    })></textarea>
+                <div class="button-row">
+                    <button class="button primary" id="finish-editing" on:click=finish_editing>{tr(Msg::DoneEditing)}</button>
+                </div>
+            </Show>
+            <pre class="draft-output" id="draft-output" node_ref=output_node class:hidden=move || editing.get()
+                aria-busy=move || streaming.get().to_string()></pre>
+            <Show when=move || draft.with(Option::is_some) && !streaming.get() && !editing.get()>
+                <div class="button-row draft-actions">
+                    <button class="button" id="copy-markdown" on:click=copy>{tr(Msg::CopyMarkdown)}</button>
+                    <button class="button" id="download-md" on:click=download.clone()>{tr(Msg::DownloadMarkdown)}</button>
+                    <button class="button" id="edit-draft" on:click=move |_| editing.set(true)>{tr(Msg::EditDraft)}</button>
+                </div>
+            </Show>
+            <details class="draft-history" id="draft-history">
+                <summary>{tr(Msg::DraftHistory)}</summary>
+                <ul>{history_items}</ul>
+            </details>
+        </section>
+    }
+}
