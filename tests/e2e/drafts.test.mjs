@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openApp } from './support/browser.mjs';
-import { DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { DraftPanel, Shell } from './support/pages.mjs';
+import { openResponsePlan } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 let server;
@@ -20,38 +21,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function hoursAgo(hours) {
-  const d = new Date(Date.now() - hours * 3600_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** Creates an account and an escalation, and opens the escalation's response plan. */
-export async function openResponsePlan(page) {
-  const shell = new Shell(page);
-  const list = new RecordList(page);
-  const form = new RecordForm(page);
-  await shell.goTo('accounts');
-  await list.startNew();
-  await form.fill({ name: 'Acme Corp', tier: 'Strategic', arr: '$1,200,000', renewal_date: '2027-01-31' });
-  await form.saveAndReturn();
-  await shell.goTo('escalations');
-  await list.startNew();
-  await form.fill({
-    account_id: 'Acme Corp',
-    contact_name: 'Li Wei',
-    contact_title: 'CIO',
-    received_at: hoursAgo(1),
-    summary: 'Exports have failed for two days; the CIO threatens to cancel.',
-    underlying_issue: 'Export workers time out on large tenants.',
-    can_fix: 'A patch for the export timeout ships on Friday.',
-  });
-  await form.saveAndReturn();
-  await list.open('Exports have failed');
-  await page.click('a:has-text("Response plan")');
-  await page.waitForSelector('#draft-status');
-}
 
 describe('guided prompt with the built-in drafter', () => {
   test('the response plan is drafted from the record, saved, and survives a reload', async () => {

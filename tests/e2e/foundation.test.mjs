@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
 import { RecordForm, RecordList, Settings, Shell } from './support/pages.mjs';
+import { hoursAgo } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 let server;
@@ -25,13 +26,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A local datetime-local value `hours` ago. */
-function hoursAgo(hours) {
-  const d = new Date(Date.now() - hours * 3600_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 async function createAccount(page, name, extra = {}) {
   const shell = new Shell(page);

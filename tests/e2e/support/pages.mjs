@@ -134,3 +134,25 @@ export class DraftPanel {
     return this.page.$$eval('#draft-history li', (items) => items.length);
   }
 }
+
+export class Connections {
+  constructor(page) {
+    this.page = page;
+  }
+  /** Adds a connection from a preset (its label) and overrides fields by key. */
+  async add(preset, values) {
+    await this.page.goto(this.page.url().replace(/#.*$/, '') + '#/settings');
+    await this.page.click('#add-connection');
+    await this.page.waitForSelector('#connection-editor');
+    await this.page.selectOption('#f-preset', { label: preset });
+    // The preset fills its defaults asynchronously; wait for them before overriding.
+    await this.page.waitForFunction(() => document.querySelector('#preset-help')?.textContent.length > 0);
+    await this.page.waitForTimeout(50);
+    const form = new RecordForm(this.page);
+    await form.fill(values);
+  }
+  async save() {
+    await this.page.click('#save-connection');
+    await this.page.waitForSelector('#connection-list');
+  }
+}
