@@ -1,0 +1,163 @@
+// End-to-end: the draft panel against a local mock LLM server that speaks each provider's
+// real wire format (OpenAI-compatible, Azure OpenAI, Anthropic, Gemini): set-up in Settings,
+// streamed answers, stop, a slow trickle, and every failure the user must understand.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch, openApp } from './support/browser.mjs';
+import { startMockLlm } from './support/mock-llm.mjs';
+import { Connections, DraftPanel, Shell } from './support/pages.mjs';
+import { serveDist } from './support/static-server.mjs';
+import { openResponsePlan } from './support/scenarios.mjs';
+
+let server;
+let browser;
+let mock;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  mock = await startMockLlm();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await mock?.close();
+});
+
+const PROVIDERS = {
+  openai: (model) => ['Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model }],
+  azure: (model) => [
+    'Azure OpenAI',
+    { name: 'Mock Azure', azure_resource: `${mock.url}/azure`, azure_deployment: model, azure_api_version: '2024-10-21', api_key: 'test-key' },
+  ],
+  anthropic: (model) => ['Anthropic', { name: 'Mock Anthropic', base_url: `${mock.url}/anthropic`, api_key: 'test-key', model }],
+  gemini: (model) => ['Google Gemini', { name: 'Mock Gemini', base_url: `${mock.url}/gemini/v1beta`, api_key: 'test-key', model }],
+};
+
+/** A fresh app with one connection of `provider` using `model` (the mock's scenario). */
+async function appWith(provider, model, overrides = {}) {
+  const opened = await openApp(browser, server.url);
+  const [preset, values] = PROVIDERS[provider](model);
+  const connections = new Connections(opened.page);
+  await connections.add(preset, { ...values, ...overrides });
+  await connections.save();
+  await openResponsePlan(opened.page);
+  return { ...opened, panel: new DraftPanel(opened.page) };
+}
+
+describe('AI connections and streamed drafts', () => {
+  for (const provider of Object.keys(PROVIDERS)) {
+    test(`${provider}: a streamed answer arrives, is saved, and the key stays in a header`, async () => {
+      const before = mock.requests.length;
+      const { context, page, panel, errors } = await appWith(provider, 'mock-model');
+      assert.match(await page.textContent('#draft-source option:checked'), /Mock/, 'the connection is the default');
+      await panel.generate();
+      const status = await panel.waitForStatus(/Complete/);
+      assert.match(status, /tokens in/, 'token usage is shown');
+      const text = await panel.output();
+      assert.match(text, /Echo: /);
+      const sent = mock.requests.slice(before).find((r) => r.method === 'POST');
+      assert.ok(sent, 'the request reached the mock');
+      assert.ok(!JSON.stringify(sent.query ?? {}).includes('test-key') && !sent.path.includes('test-key'), 'no key in the URL');
+      const body = JSON.stringify(sent.body);
+      assert.match(body, /First customer e-mail/, 'the system message lists the sections');
+      assert.match(body, /Exports have failed for two days/, 'the user message carries the form');
+      await page.reload();
+      await page.waitForSelector('#draft-history');
+      await page.click('#draft-history summary');
+      assert.equal(await panel.historyCount(), 1);
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+      await context.close();
+    });
+  }
+
+  test('Settings lists the models and tests the connection', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const connections = new Connections(page);
+    const [preset, values] = PROVIDERS.openai('mock-model');
+    await connections.add(preset, values);
+    await page.click('#list-models');
+    await page.waitForSelector('#model-choices');
+    assert.match(await page.textContent('#model-choices'), /slow/);
+    await page.click('#test-connection');
+    await new Shell(page).notice(/Connected: the model answered in \d+ ms/);
+    await context.close();
+  });
+
+  test('Stop keeps the partial answer, marked as such', async () => {
+    const { context, page, panel } = await appWith('openai', 'stall');
+    await panel.generate();
+    await page.waitForFunction(() => document.querySelector('#draft-output')?.textContent.length > 0);
+    await panel.stop();
+    await panel.waitForStatus(/Stopped \(partial\)/);
+    const partial = await panel.output();
+    assert.ok(partial.length > 0);
+    await page.reload();
+    await page.waitForSelector('#draft-history');
+    await page.click('#draft-history summary');
+    await page.click('#draft-history li button');
+    assert.equal(await panel.output(), partial, 'the partial text was saved');
+    await context.close();
+  });
+
+  test('a slow trickle is shown as it arrives', async () => {
+    const { context, page, panel } = await appWith('anthropic', 'slow');
+    await panel.generate();
+    await page.waitForFunction(() => document.querySelector('#draft-output')?.textContent.length > 0);
+    const early = (await panel.output()).length;
+    await page.waitForTimeout(600);
+    const later = (await panel.output()).length;
+    assert.ok(later > early, `the text grew while streaming (${early} -> ${later})`);
+    await panel.waitForStatus(/Complete/, 15000);
+    await context.close();
+  });
+
+  // [provider, model (scenario), connection overrides, message, whether text arrived first]
+  const failures = [
+    ['openai', 'mock-model', { api_key: 'wrong-key' }, /refused the API key/, false],
+    ['gemini', 'error-404', {}, /does not know this address, model or deployment/, false],
+    ['anthropic', 'error-529', {}, /overloaded/, false],
+    ['openai', 'error-500', {}, /internal error \(HTTP 500\)/, false],
+    ['openai', 'drop', {}, /connection was lost/, true],
+    ['gemini', 'truncated', {}, /stopped before the AI service said it was complete/, true],
+    ['anthropic', 'midstream-error', {}, /overloaded|stopped the answer with an error/, true],
+    ['openai', 'bad-json', {}, /cannot read/, true],
+  ];
+  for (const [provider, model, overrides, message, partial] of failures) {
+    const what = overrides.api_key ? 'wrong key' : model;
+    test(`${provider} ${what}: a clear message${partial ? ', and the text so far is kept' : ''}`, async () => {
+      const { context, page, panel } = await appWith(provider, model, overrides);
+      await panel.generate();
+      await panel.waitForStatus(/Failed \(partial\)/, 15000);
+      assert.match(await panel.error(), message);
+      if (partial) {
+        const shown = await panel.output();
+        assert.ok(shown.length > 0, 'partial text shown');
+        await page.reload();
+        await page.waitForSelector('#draft-history');
+        await page.click('#draft-history summary');
+        await page.click('#draft-history li button');
+        assert.equal(await panel.output(), shown, 'partial text saved');
+      }
+      await context.close();
+    });
+  }
+
+  test('a rate limit is retried once after the time the provider asks for', async () => {
+    const { context, page, panel } = await appWith('openai', 'count-429-once');
+    await panel.generate();
+    await page.waitForSelector('#draft-error:has-text("trying again in 1 s")');
+    await panel.waitForStatus(/Complete/, 10000);
+    await context.close();
+  });
+
+  test('an endpoint that refuses this page (CORS) gets the unreachable message with a hint', async () => {
+    const { context, panel } = await appWith('openai', 'mock-model', { base_url: `${mock.url}/nocors/openai/v1` });
+    await panel.generate();
+    await panel.waitForStatus(/Failed/);
+    assert.match(await panel.error(), /could not reach the AI service, or the service refused requests from this page \(CORS\)/);
+    await context.close();
+  });
+});
