@@ -1,7 +1,8 @@
-// Takes the README screenshot of the real app: `node tests/e2e/screenshot.mjs` after a
+// Takes the README screenshots of the real app: `node tests/e2e/screenshot.mjs` after a
 // release build. Not part of the test suite.
 import { launch, openApp } from './support/browser.mjs';
-import { RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { openResponsePlan } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 const server = await serveDist();
@@ -26,5 +27,14 @@ await page.click('th:nth-child(3) .sort-button');
 await page.click('th:nth-child(3) .sort-button');
 await page.waitForTimeout(4500);
 await page.screenshot({ path: new URL('./screenshots/accounts.png', import.meta.url).pathname });
+
+const drafting = await openApp(browser, server.url);
+await drafting.page.setViewportSize({ width: 1280, height: 760 });
+await openResponsePlan(drafting.page);
+const panel = new DraftPanel(drafting.page);
+await panel.generate();
+await panel.waitForStatus(/Complete/);
+await drafting.page.waitForTimeout(4500);
+await drafting.page.screenshot({ path: new URL('./screenshots/response-plan.png', import.meta.url).pathname });
 await browser.close();
 await server.close();
