@@ -24,6 +24,15 @@ use crate::storage::schema::{
 
 type Result<T> = std::result::Result<T, StorageError>;
 
+impl From<rexie::Error> for StorageError {
+    fn from(error: rexie::Error) -> Self {
+        match error {
+            rexie::Error::IdbError(inner) => Self::from_description(&inner.to_string()),
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
 /// An open Casebook database.
 pub struct Db {
     rexie: Rexie,

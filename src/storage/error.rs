@@ -44,11 +44,45 @@ impl StorageError {
     }
 }
 
-impl From<rexie::Error> for StorageError {
-    fn from(error: rexie::Error) -> Self {
-        match error {
-            rexie::Error::IdbError(inner) => Self::from_description(&inner.to_string()),
-            other => Self::Other(other.to_string()),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_errors_are_classified_by_their_dom_exception() {
+        assert_eq!(
+            StorageError::from_description(
+                "failed to add a value: QuotaExceededError: The quota has been exceeded."
+            ),
+            StorageError::QuotaExceeded
+        );
+        for closed in [
+            "InvalidStateError: Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.",
+            "VersionError: The requested version (2) is less than the existing version (3).",
+        ] {
+            assert_eq!(StorageError::from_description(closed), StorageError::ReloadNeeded, "{closed}");
         }
+        assert_eq!(
+            StorageError::from_description("DataError: odd"),
+            StorageError::Other("DataError: odd".into())
+        );
+    }
+
+    #[test]
+    fn every_error_has_a_message() {
+        assert_eq!(StorageError::QuotaExceeded.message(), Msg::ErrStorageQuota);
+        assert_eq!(StorageError::ReloadNeeded.message(), Msg::ErrStorageReload);
+        assert_eq!(
+            StorageError::Unavailable.message(),
+            Msg::ErrStorageUnavailable
+        );
+        assert_eq!(
+            StorageError::Unreadable { store: "drafts" }.message(),
+            Msg::ErrStorageUnreadable
+        );
+        assert_eq!(
+            StorageError::Other(String::new()).message(),
+            Msg::ErrStorageOther
+        );
     }
 }

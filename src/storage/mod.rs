@@ -2,11 +2,10 @@
 //! pure, tested natively), and, in the browser, the IndexedDB repository and tab sync.
 
 pub mod backup;
+pub mod error;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 pub mod db;
-#[cfg(target_arch = "wasm32")]
-pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
