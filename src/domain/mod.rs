@@ -5,6 +5,7 @@ pub mod account;
 pub mod backup_reminder;
 pub mod draft;
 pub mod escalation;
+pub mod escalation_rules;
 pub mod feedback;
 pub mod form;
 pub mod listing;

@@ -187,6 +187,25 @@ messages! {
     SystemHris => "HR system", "人力资源系统";
     SystemTicketing => "Ticketing", "工单系统";
 
+    // Escalation classification
+    TypeProductFailure => "Product failure", "产品故障";
+    TypeContractDispute => "Contract dispute", "合同纠纷";
+    TypeCompetitiveThreat => "Competitive threat", "竞争威胁";
+    TypeRelationshipBreakdown => "Relationship breakdown", "关系破裂";
+    TypeServiceGap => "Service gap", "服务缺口";
+    SeverityP1 => "P1 · executive", "P1 · 高管介入";
+    SeverityP2 => "P2 · CSM-managed", "P2 · CSM 负责";
+    SeverityP3 => "P3 · support-tracked", "P3 · 支持团队跟进";
+    SignalThreatToLeave => "cancellation, non-renewal or legal action threatened", "威胁解约、不续约或采取法律行动";
+    SignalExecutive => "an executive asks for or is in the escalation", "高管要求介入或已参与";
+    SignalOutage => "production outage or data loss", "生产故障或数据丢失";
+    SignalLargeRenewalSoon => "ARR of 250,000 or more with renewal within 90 days", "ARR 不低于 250,000 且 90 天内续约";
+    SignalSmallFarRenewal => "ARR under 25,000 and renewal more than 180 days away", "ARR 低于 25,000 且续约在 180 天以后";
+    FactEscalationType => "Escalation type (built-in rules)", "升级类型（内置规则）";
+    FactSeverity => "Severity (built-in rules)", "严重程度（内置规则）";
+    FactSignals => "Signals that fired", "触发的信号";
+    NoSignals => "none", "无";
+
     // Validation
     ErrRequired => "Required.", "必填。";
     ErrNotAnEmail => "Not a valid e-mail address.", "邮箱地址无效。";

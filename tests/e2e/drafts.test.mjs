@@ -45,6 +45,9 @@ describe('guided prompt with the built-in drafter', () => {
     assert.match(text, /Subject: Acme Corp/);
     assert.match(text, /Li Wei/);
     assert.match(text, /A patch for the export timeout ships on Friday/);
+    assert.match(text, /Escalation type \(built-in rules\):\** Product failure/);
+    assert.match(text, /Severity \(built-in rules\):\** P1 · executive/);
+    assert.match(text, /cancellation, non-renewal or legal action threatened; an executive asks for or is in the escalation; ARR of 250,000 or more with renewal within 90 days/);
 
     await page.reload();
     await page.waitForSelector('#draft-history');

@@ -64,6 +64,7 @@ describe('AI connections and streamed drafts', () => {
       const body = JSON.stringify(sent.body);
       assert.match(body, /First customer e-mail/, 'the system message lists the sections');
       assert.match(body, /Exports have failed for two days/, 'the user message carries the form');
+      assert.match(body, /P1 · executive/, 'the computed severity is sent with the form');
       await page.reload();
       await page.waitForSelector('#draft-history');
       await page.click('#draft-history summary');

@@ -8,7 +8,9 @@ use chrono::FixedOffset;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::form::{FieldError, FormValues};
+use crate::domain::escalation::Escalation;
+use crate::domain::escalation_rules::classify;
+use crate::domain::form::{Coded, FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
@@ -30,6 +32,37 @@ fn local_offset() -> FixedOffset {
         .unwrap_or(FixedOffset::east_opt(0).expect("zero offset is valid"))
 }
 
+/// Computes a record's facts in the output language of a generation.
+type FactsFor = Arc<dyn Fn(Lang) -> Vec<(Msg, String)> + Send + Sync>;
+
+/// The built-in classification of an escalation as prompt facts.
+fn classification_facts(
+    escalation: &Escalation,
+    account: Option<&Account>,
+    lang: Lang,
+) -> Vec<(Msg, String)> {
+    let today = (browser::now()
+        + chrono::Duration::seconds(local_offset().local_minus_utc().into()))
+    .date_naive();
+    let c = classify(escalation, account, today);
+    let signals: Vec<&str> = c.signals.iter().map(|s| s.label().text(lang)).collect();
+    vec![
+        (
+            Msg::FactEscalationType,
+            c.kind.label().text(lang).to_string(),
+        ),
+        (Msg::FactSeverity, c.severity.label().text(lang).to_string()),
+        (
+            Msg::FactSignals,
+            if signals.is_empty() {
+                Msg::NoSignals.text(lang).to_string()
+            } else {
+                signals.join("; ")
+            },
+        ),
+    ]
+}
+
 /// The prompt's prefilled form and the record's computed facts, when the prompt applies to
 /// this record.
 fn prepare(
@@ -37,12 +70,18 @@ fn prepare(
     record: &AnyRecord,
     accounts: &AccountIndex,
     lang: Lang,
-) -> Option<(FormValues, Vec<(Msg, String)>)> {
+) -> Option<(FormValues, FactsFor)> {
     match (spec.id, record) {
-        (escalation_response_plan::ID, AnyRecord::Escalation(e)) => Some((
-            escalation_response_plan::prefill(e, accounts, lang),
-            escalation_response_plan::facts(e, local_offset()),
-        )),
+        (escalation_response_plan::ID, AnyRecord::Escalation(e)) => {
+            let escalation = e.clone();
+            let account = accounts.get(&e.account_id).cloned();
+            let facts: FactsFor = Arc::new(move |lang| {
+                let mut facts = escalation_response_plan::facts(&escalation, local_offset());
+                facts.extend(classification_facts(&escalation, account.as_ref(), lang));
+                facts
+            });
+            Some((escalation_response_plan::prefill(e, accounts, lang), facts))
+        }
         _ => None,
     }
 }
@@ -90,7 +129,7 @@ fn prompt_form(
     spec: &'static PromptSpec,
     record_id: String,
     values: FormValues,
-    facts: Vec<(Msg, String)>,
+    facts: FactsFor,
     file_stem: String,
 ) -> impl IntoView {
     let values = RwSignal::new(values);
@@ -99,6 +138,7 @@ fn prompt_form(
     let owner = (record_id.clone(), spec.id);
     let compose = Callback::new(move |(lang, source)| {
         let values = values.get_untracked();
+        let facts = facts(lang);
         let request = PromptRequest {
             spec,
             values: &values,
