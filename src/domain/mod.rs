@@ -6,6 +6,7 @@ pub mod backup_reminder;
 pub mod draft;
 pub mod escalation;
 pub mod escalation_rules;
+pub mod escalation_schedule;
 pub mod feedback;
 pub mod form;
 pub mod listing;

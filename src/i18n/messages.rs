@@ -205,6 +205,7 @@ messages! {
     FactSeverity => "Severity (built-in rules)", "严重程度（内置规则）";
     FactSignals => "Signals that fired", "触发的信号";
     NoSignals => "none", "无";
+    FactCheckpoints => "Customer-update checkpoints (local time, by severity)", "客户沟通检查点（本地时间，按严重程度）";
 
     // Validation
     ErrRequired => "Required.", "必填。";

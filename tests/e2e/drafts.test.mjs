@@ -47,6 +47,7 @@ describe('guided prompt with the built-in drafter', () => {
     assert.match(text, /A patch for the export timeout ships on Friday/);
     assert.match(text, /Escalation type \(built-in rules\):\** Product failure/);
     assert.match(text, /Severity \(built-in rules\):\** P1 · executive/);
+    assert.match(text, /Customer-update checkpoints \(local time, by severity\):\*\* (\d{4}-\d\d-\d\d \d\d:\d\d, ){13}\d{4}-\d\d-\d\d \d\d:\d\d/, 'P1: 14 daily checkpoints');
     assert.match(text, /cancellation, non-renewal or legal action threatened; an executive asks for or is in the escalation; ARR of 250,000 or more with renewal within 90 days/);
 
     await page.reload();

@@ -4,12 +4,13 @@
 
 use std::sync::Arc;
 
-use chrono::FixedOffset;
+use chrono::{FixedOffset, Timelike};
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::escalation::Escalation;
 use crate::domain::escalation_rules::classify;
+use crate::domain::escalation_schedule::checkpoints;
 use crate::domain::form::{Coded, FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
@@ -46,6 +47,10 @@ fn classification_facts(
     .date_naive();
     let c = classify(escalation, account, today);
     let signals: Vec<&str> = c.signals.iter().map(|s| s.label().text(lang)).collect();
+    let dates: Vec<String> = checkpoints(escalation.received_at, c.severity, local_offset())
+        .iter()
+        .map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()))
+        .collect();
     vec![
         (
             Msg::FactEscalationType,
@@ -60,6 +65,7 @@ fn classification_facts(
                 signals.join("; ")
             },
         ),
+        (Msg::FactCheckpoints, dates.join(", ")),
     ]
 }
 
