@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
 import { RecordForm, RecordList, Settings, Shell } from './support/pages.mjs';
-import { hoursAgo } from './support/scenarios.mjs';
+import { createAccount, hoursAgo } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 let server;
@@ -26,15 +26,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function createAccount(page, name, extra = {}) {
-  const shell = new Shell(page);
-  await shell.goTo('accounts');
-  await new RecordList(page).startNew();
-  const form = new RecordForm(page);
-  await form.fill({ name, tier: 'Strategic', arr: '$1,200,000', renewal_date: '2027-01-31', ...extra });
-  await form.saveAndReturn();
-}
 
 async function createOneOfEach(page) {
   await createAccount(page, 'Acme Corp');

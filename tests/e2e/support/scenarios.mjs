@@ -8,15 +8,21 @@ export function hoursAgo(hours) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Creates a strategic account of USD 1,200,000 renewing 2027-01-31, unless `extra` says otherwise. */
+export async function createAccount(page, name, extra = {}) {
+  await new Shell(page).goTo('accounts');
+  await new RecordList(page).startNew();
+  const form = new RecordForm(page);
+  await form.fill({ name, tier: 'Strategic', arr: '$1,200,000', renewal_date: '2027-01-31', ...extra });
+  await form.saveAndReturn();
+}
+
 /** Creates an account and an escalation, and opens the escalation's response plan. */
 export async function openResponsePlan(page) {
   const shell = new Shell(page);
   const list = new RecordList(page);
   const form = new RecordForm(page);
-  await shell.goTo('accounts');
-  await list.startNew();
-  await form.fill({ name: 'Acme Corp', tier: 'Strategic', arr: '$1,200,000', renewal_date: '2027-01-31' });
-  await form.saveAndReturn();
+  await createAccount(page, 'Acme Corp');
   await shell.goTo('escalations');
   await list.startNew();
   await form.fill({
