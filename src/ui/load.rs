@@ -24,8 +24,9 @@ pub fn load<T: 'static>(fetch: impl Fn() -> Pending<T> + 'static) -> Loaded<T> {
         generation.set_value(ticket);
         leptos::task::spawn_local(async move {
             let result = future.await;
-            if generation.get_value() == ticket {
-                set_value.set(Some(result));
+            // The view may be gone by now (the user moved on): then there is nothing to update.
+            if generation.try_get_value() == Some(ticket) {
+                set_value.try_set(Some(result));
             }
         });
     });

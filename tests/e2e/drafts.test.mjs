@@ -50,10 +50,15 @@ describe('guided prompt with the built-in drafter', () => {
     assert.match(text, /Customer-update checkpoints \(local time, by severity\):\*\* (\d{4}-\d\d-\d\d \d\d:\d\d, ){13}\d{4}-\d\d-\d\d \d\d:\d\d/, 'P1: 14 daily checkpoints');
     assert.match(text, /cancellation, non-renewal or legal action threatened; an executive asks for or is in the escalation; ARR of 250,000 or more with renewal within 90 days/);
 
+    await page.click('#draft-history summary');
+    await page.waitForFunction(() => document.querySelectorAll('#draft-history li').length === 1);
+    await panel.generate();
+    await page.waitForFunction(() => document.querySelectorAll('#draft-history li').length === 2);
+
     await page.reload();
     await page.waitForSelector('#draft-history');
     await page.click('#draft-history summary');
-    assert.equal(await panel.historyCount(), 1);
+    assert.equal(await panel.historyCount(), 2);
     await page.click('#draft-history li button');
     assert.match(await panel.output(), /## What NOT to promise/);
     assert.deepEqual(errors, []);

@@ -103,6 +103,21 @@ describe('AI connections and streamed drafts', () => {
     await context.close();
   });
 
+  test('leaving the page mid-answer stops it cleanly and keeps the partial draft', async () => {
+    const { context, page, panel, errors } = await appWith('openai', 'stall');
+    await panel.generate();
+    await page.waitForFunction(() => document.querySelector('#draft-output')?.textContent.length > 0);
+    const url = page.url();
+    await new Shell(page).goTo('accounts');
+    await page.waitForTimeout(500);
+    await page.goto(url);
+    await page.waitForSelector('#draft-history');
+    await page.click('#draft-history summary');
+    assert.match(await page.textContent('#draft-history'), /Stopped \(partial\)/);
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), [], 'no panic after the panel is gone');
+    await context.close();
+  });
+
   test('a slow trickle is shown as it arrives', async () => {
     const { context, page, panel } = await appWith('anthropic', 'slow');
     await panel.generate();

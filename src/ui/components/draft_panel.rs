@@ -41,25 +41,28 @@ pub struct Generation {
     pub user: String,
 }
 
-/// Saves a draft snapshot; a failure is reported but never stops the stream.
-fn save(state: AppState, draft: Draft) {
+/// Saves a draft; a failure is reported but never stops the stream. A `settled` draft (no
+/// longer streaming) also refreshes the history here and in other tabs.
+fn save(state: AppState, draft: Draft, settled: bool) {
     leptos::task::spawn_local(async move {
         let Some(db) = state.db() else { return };
-        if let Err(error) = db.put(&draft).await {
-            state.report(&error);
+        match db.put(&draft).await {
+            Ok(()) if settled => state.changed(),
+            Ok(()) => {}
+            Err(error) => state.report(&error),
         }
     });
 }
 
 /// Shows `text` in the output element (as text: nothing is parsed as HTML).
 fn show_text(node: NodeRef<Pre>, text: &str) {
-    if let Some(element) = node.get_untracked() {
+    if let Some(element) = node.try_get_untracked().flatten() {
         element.set_text_content(Some(text));
     }
 }
 
 fn append_text(node: NodeRef<Pre>, text: &str) {
-    if let Some(element) = node.get_untracked() {
+    if let Some(element) = node.try_get_untracked().flatten() {
         let _ = element.append_with_str_1(text);
     }
 }
@@ -115,9 +118,10 @@ pub fn DraftPanel(
         }
     });
 
+    // Also called when a stream ends, possibly after the user left the page: hence `try_`.
     let show = move |d: &Draft| {
         show_text(output_node, &d.text);
-        draft.set(Some(d.clone()));
+        draft.try_set(Some(d.clone()));
     };
 
     let run = move || {
@@ -135,7 +139,7 @@ pub fn DraftPanel(
         let Some(connection) = all.get(&chosen).cloned() else {
             let generation = compose.run((lang, DraftSource::BuiltIn));
             show(&generation.draft);
-            save(state, generation.draft);
+            save(state, generation.draft, true);
             return;
         };
         let model_source = DraftSource::Model {
@@ -152,12 +156,14 @@ pub fn DraftPanel(
             Err(msg) => return error.set(Some(msg.text(state.lang.get_untracked()).to_string())),
         };
         show(&current);
-        save(state, current.clone());
+        save(state, current.clone(), false);
         streaming.set(true);
         elapsed_ms.set(0);
         let started = js_sys::Date::now();
         let ticker = set_interval_with_handle(
-            move || elapsed_ms.set((js_sys::Date::now() - started) as u64),
+            move || {
+                elapsed_ms.try_set((js_sys::Date::now() - started) as u64);
+            },
             std::time::Duration::from_millis(200),
         )
         .ok();
@@ -168,7 +174,7 @@ pub fn DraftPanel(
                     break Err(Failure::Aborted);
                 };
                 let signal = abort.signal();
-                controller.set_value(Some(abort));
+                controller.try_set_value(Some(abort));
                 let mut last_save = js_sys::Date::now();
                 let result = stream_chat(&request, connection.profile.kind, &signal, |events| {
                     for event in events {
@@ -187,7 +193,7 @@ pub fn DraftPanel(
                             }
                             StreamEvent::Finished(reason) => {
                                 if let Some(notice) = reason.notice() {
-                                    error.set(Some(notice.text(lang).to_string()));
+                                    error.try_set(Some(notice.text(lang).to_string()));
                                 }
                             }
                             StreamEvent::Reasoning(_) => {}
@@ -196,7 +202,7 @@ pub fn DraftPanel(
                     if js_sys::Date::now() - last_save >= SAVE_EVERY_MS {
                         last_save = js_sys::Date::now();
                         current.updated_at = browser::now();
-                        save(state, current.clone());
+                        save(state, current.clone(), false);
                     }
                 })
                 .await;
@@ -206,12 +212,12 @@ pub fn DraftPanel(
                     })) if !retried && current.text.is_empty() => {
                         retried = true;
                         let wait = retry_after_secs.unwrap_or(DEFAULT_RETRY_SECS).min(60);
-                        error.set(Some(Msg::RetryingIn.fill(
+                        error.try_set(Some(Msg::RetryingIn.fill(
                             state.lang.get_untracked(),
                             &[("seconds", &wait.to_string())],
                         )));
                         gloo_timers::future::TimeoutFuture::new((wait * 1000) as u32).await;
-                        error.set(None);
+                        error.try_set(None);
                     }
                     other => break other,
                 }
@@ -224,20 +230,27 @@ pub fn DraftPanel(
                 },
             };
             if let DraftStatus::Failed { message } = &current.status {
-                error.set(Some(message.clone()));
+                error.try_set(Some(message.clone()));
             }
             current.updated_at = browser::now();
             show(&current);
-            save(state, current);
+            save(state, current, true);
             if let Some(t) = ticker {
                 t.clear();
             }
-            elapsed_ms.set((js_sys::Date::now() - started) as u64);
-            controller.set_value(None);
-            streaming.set(false);
+            elapsed_ms.try_set((js_sys::Date::now() - started) as u64);
+            controller.try_set_value(None);
+            streaming.try_set(false);
         });
     };
 
+    on_cleanup(move || {
+        controller.try_with_value(|c| {
+            if let Some(c) = c {
+                c.abort();
+            }
+        });
+    });
     let stop = move |_| {
         controller.with_value(|c| {
             if let Some(c) = c {
@@ -264,7 +277,7 @@ pub fn DraftPanel(
             d.status = DraftStatus::Edited;
             d.updated_at = browser::now();
             show(&d);
-            save(state, d);
+            save(state, d, true);
         }
         editing.set(false);
     };

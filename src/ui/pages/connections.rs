@@ -189,11 +189,11 @@ fn ConnectionEditor(
                         Msg::ModelsFound.fill(lang, &[("n", &found.len().to_string())]),
                         false,
                     );
-                    models.set(found);
+                    models.try_set(found);
                 }
                 Err(message) => state.say_text(message, true),
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     let test = move |_| {
@@ -208,7 +208,7 @@ fn ConnectionEditor(
                 ),
                 Err(message) => state.say_text(message, true),
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     let no_accounts = Arc::new(AccountIndex::default());

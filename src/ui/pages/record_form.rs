@@ -97,7 +97,7 @@ fn record_editor(
                     back_to_list();
                 }
                 Err(error) => {
-                    saving.set(false);
+                    saving.try_set(false);
                     state.report(&error);
                 }
             }
@@ -115,7 +115,7 @@ fn record_editor(
                     back_to_list();
                 }
                 Ok(Err(linked)) => {
-                    confirming.set(false);
+                    confirming.try_set(false);
                     state.say_text(
                         Msg::AccountInUse
                             .fill(state.lang.get_untracked(), &[("n", &linked.to_string())]),

@@ -128,19 +128,23 @@ fn ImportBackup() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             let Some(text) = browser::read_chosen_file(&input).await else {
-                error.set(Some(state.t(Msg::ErrFileUnreadable).to_string()));
+                error.try_set(Some(state.t(Msg::ErrFileUnreadable).to_string()));
                 return;
             };
             match backup::decode(&text) {
-                Err(e) => error.set(Some(e.message(lang))),
+                Err(e) => {
+                    error.try_set(Some(e.message(lang)));
+                }
                 Ok(file) => {
                     if let Some(db) = state.db() {
                         match db.counts().await {
-                            Ok(counts) => current.set(counts),
+                            Ok(counts) => {
+                                current.try_set(counts);
+                            }
                             Err(e) => return state.report(&e),
                         }
                     }
-                    pending.set(Some(file));
+                    pending.try_set(Some(file));
                 }
             }
         });
@@ -154,7 +158,7 @@ fn ImportBackup() -> impl IntoView {
             let Some(db) = state.db() else { return };
             match db.replace_all(file.into_stores()).await {
                 Ok(()) => {
-                    pending.set(None);
+                    pending.try_set(None);
                     reset_input();
                     state.changed();
                     state.say_text(
@@ -244,7 +248,7 @@ fn StorageSection() -> impl IntoView {
             } else {
                 Msg::PersistRefused
             });
-            asked.update(|n| *n += 1);
+            asked.try_update(|n| *n += 1);
         });
     };
     view! {
@@ -281,8 +285,8 @@ fn DeleteAllSection() -> impl IntoView {
             let Some(db) = state.db() else { return };
             match db.counts().await {
                 Ok(c) => {
-                    counts.set(c);
-                    confirming.set(true);
+                    counts.try_set(c);
+                    confirming.try_set(true);
                 }
                 Err(e) => state.report(&e),
             }
@@ -293,7 +297,7 @@ fn DeleteAllSection() -> impl IntoView {
             let Some(db) = state.db() else { return };
             match db.clear_all().await {
                 Ok(()) => {
-                    confirming.set(false);
+                    confirming.try_set(false);
                     state.changed();
                     state.say(Msg::AllDataDeleted);
                 }
