@@ -1,7 +1,9 @@
 //! Casebook: a browser-only copilot for Customer Success teams.
 //!
 //! Layout: `domain` (records, rules, validation; pure), `i18n` (translation tables; pure),
-//! `route` (hash routes; pure), `storage` (schema and backup format are pure, the IndexedDB
+//! `route` (hash routes; pure), `prompts` (guided prompts and the built-in drafter; pure),
+//! `llm` (provider wire formats, pure; the fetch transport is browser-only), `markdown` (safe
+//! rendering; pure), `storage` (schema, migrations and backup format are pure, the IndexedDB
 //! repository and tab sync are browser-only), `ui` (Leptos pages and components; browser-only).
 
 pub mod domain;
