@@ -169,6 +169,15 @@ describe('AI connections and streamed drafts', () => {
     await context.close();
   });
 
+  test('a rate limit that persists after the retry shows the wait the provider asked for', async () => {
+    const { context, page, panel } = await appWith('anthropic', 'error-429');
+    await panel.generate();
+    await page.waitForSelector('#draft-error:has-text("trying again in 7 s")');
+    await panel.waitForStatus(/Failed/, 15000);
+    assert.match(await panel.error(), /too many requests from this key\. Try again in 7 s/);
+    await context.close();
+  });
+
   test('an endpoint that refuses this page (CORS) gets the unreachable message with a hint', async () => {
     const { context, panel } = await appWith('openai', 'mock-model', { base_url: `${mock.url}/nocors/openai/v1` });
     await panel.generate();

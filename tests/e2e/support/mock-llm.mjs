@@ -2,30 +2,27 @@
 // format under its own prefix: /openai (OpenAI-compatible chat completions), /azure (Azure
 // OpenAI deployments), /anthropic (Messages) and /gemini (streamGenerateContent, alt=sse, CRLF
 // frames), with the provider's own error JSON. The valid key is `test-key`, sent in the
-// provider's header; a `key` query parameter is refused. The requested model picks the
-// behaviour (see SCENARIOS). CORS is permissive, except under /nocors/, which answers the same
-// without any CORS header, like a server that refuses the page. Every request except CORS
-// preflights is recorded in `requests`.
+// provider's header; a `key` query parameter is refused. CORS is permissive, except under
+// /nocors/, which answers the same without any CORS header, like a server that refuses the page.
+// Every request except CORS preflights is recorded in `requests` (path as received).
+//
+// The requested model (the deployment for Azure) picks the behaviour; any other name gets a
+// normal answer, streamed in 8 pieces 30 ms apart:
+//   slow                 the answer in 40 pieces, 100 ms apart
+//   stall                3 pieces, then silence until the client aborts or close()
+//   drop                 3 pieces, then the connection is destroyed
+//   truncated            all the text, then a clean end without the terminal event
+//   midstream-error      3 pieces, then the provider's in-stream error event
+//   bad-json             1 piece, then an event whose data is cut-off JSON
+//   error-404            model or deployment not found
+//   error-429            rate limited: `Retry-After: 7` and the provider's body
+//   error-429-body-only  the same body without the header
+//   error-529            overloaded: 529 from Anthropic, 503 from the others
+//   error-500            internal error
+//   count-429-once       429 with `Retry-After: 1` the first time per provider, then normal
 import { createServer } from 'node:http';
 
-export const VALID_KEY = 'test-key';
-
-/** Models named after a behaviour; any other model name gets a normal streamed answer. */
-export const SCENARIOS = [
-  'slow', // the answer in 40 chunks, 100 ms apart
-  'stall', // 3 chunks, then silence until the client aborts or the server closes
-  'drop', // 3 chunks, then the connection is destroyed
-  'truncated', // all the text, then a clean end without the terminal event
-  'midstream-error', // 3 chunks, then the provider's in-stream error event
-  'bad-json', // 1 chunk, then an event whose data is cut-off JSON
-  'error-404', // model or deployment not found
-  'error-429', // rate limited: Retry-After: 7 and the provider's body
-  'error-429-body-only', // the same body, without the Retry-After header
-  'error-529', // overloaded: 529 from Anthropic, 503 from the others
-  'error-500', // internal error
-  'count-429-once', // 429 with Retry-After: 1 on the first request per provider, then normal
-];
-
+const VALID_KEY = 'test-key';
 const LISTED_MODELS = ['mock-model', 'slow', 'mock-large'];
 const RETRY_SECONDS = 7;
 const NORMAL = { chunks: 8, gapMs: 30 };
@@ -68,23 +65,23 @@ const tokens = (text) => Math.max(1, Math.ceil(chars(text) / 4));
 
 /** An OpenAI-shaped error body (also what Azure relays from the model). */
 const openAiError = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
+const openAiBadRequest = (message, param = null) => [400, openAiError(message, 'invalid_request_error', null, param)];
+const needsMessages = (body) =>
+  Array.isArray(body?.messages) && body.messages.length ? null : openAiBadRequest("Missing required parameter: 'messages'.", 'messages');
 const anthropicError = (type, message) => ({ type: 'error', error: { type, message } });
 const geminiError = (code, status, message, details) => ({ error: { code, message, status, ...(details ? { details } : {}) } });
 const azureError = (code, message) => ({ error: { code, message } });
 
 const OPENAI = {
-  key: (headers) => headers.authorization?.replace(/^Bearer /, ''),
+  key: (headers) => headers.authorization?.replace(/^Bearer\s+/i, ''),
   refuseKey: (key) => [
     401,
     key
       ? openAiError('Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key')
       : openAiError("You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", 'invalid_request_error'),
   ],
-  badRequest: (message, param = null) => [400, openAiError(message, 'invalid_request_error', null, param)],
-  checkBody: (body) => {
-    if (typeof body?.model !== 'string' || !body.model) return OPENAI.badRequest('you must provide a model parameter', 'model');
-    return OPENAI_MESSAGES.checkBody(body);
-  },
+  badRequest: openAiBadRequest,
+  checkBody: (body) => (typeof body?.model === 'string' && body.model ? needsMessages(body) : openAiBadRequest('you must provide a model parameter', 'model')),
   notFound: (model) => [404, openAiError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found')],
   rateLimited: (model, seconds) => [
     429,
@@ -105,21 +102,16 @@ const OPENAI = {
   wire: (model, usage, body) => openAiWire(model, usage, body, []),
 };
 
-/** The request checks OpenAI and Azure share: a non-empty `messages` array. */
-const OPENAI_MESSAGES = {
-  checkBody: (body) => (Array.isArray(body?.messages) && body.messages.length ? null : OPENAI.badRequest("Missing required parameter: 'messages'.", 'messages')),
-};
-
 const AZURE = {
   ...OPENAI,
   key: (headers) => headers['api-key'],
   // Classic Azure answers a missing api-version as an unknown resource.
-  checkRequest: (query) => (query.get('api-version') ? null : [404, azureError('404', 'Resource not found')]),
+  checkRequest: (op, query) => (query.get('api-version') ? null : [404, azureError('404', 'Resource not found')]),
   refuseKey: () => [
     401,
     azureError('401', 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.'),
   ],
-  checkBody: OPENAI_MESSAGES.checkBody,
+  checkBody: needsMessages,
   notFound: () => [
     404,
     azureError('DeploymentNotFound', 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.'),
@@ -139,7 +131,7 @@ const AZURE = {
 
 const ANTHROPIC = {
   key: (headers) => headers['x-api-key'],
-  checkRequest: (query, headers) => {
+  checkRequest: (op, query, headers) => {
     if (headers['anthropic-dangerous-direct-browser-access'] !== 'true') {
       return [401, anthropicError('authentication_error', "CORS requests must set 'anthropic-dangerous-direct-browser-access' header")];
     }
@@ -182,7 +174,7 @@ const ANTHROPIC = {
 
 const GEMINI = {
   key: (headers) => headers['x-goog-api-key'],
-  checkRequest: (query) => (query.get('alt') === 'sse' ? null : GEMINI.badRequest('This mock serves streamGenerateContent with alt=sse only.')),
+  checkRequest: (op, query) => (op === 'models' || query.get('alt') === 'sse' ? null : GEMINI.badRequest('This mock serves streamGenerateContent with alt=sse only.')),
   // Like the real API: a wrong key is a 400 with reason API_KEY_INVALID, a missing one a 403.
   refuseKey: (key) =>
     key
@@ -343,6 +335,7 @@ async function streamAnswer(res, wire, pieces, scenario) {
   }
   if (scenario === 'stall') return;
   if (scenario === 'drop') {
+    await wait(gapMs);
     res.socket?.destroy();
     return;
   }
@@ -380,7 +373,7 @@ export async function startMockLlm() {
     if (!target) return json([404, { error: { message: `The mock LLM server has no ${req.method} ${path}.` } }]);
     const provider = PROVIDERS[target.provider];
     if (url.searchParams.has('key')) return json(provider.badRequest('API keys must be sent in a header, never in the URL.'));
-    const refusal = provider.checkRequest?.(url.searchParams, req.headers);
+    const refusal = provider.checkRequest?.(target.op, url.searchParams, req.headers);
     if (refusal) return json(refusal);
     const key = provider.key(req.headers);
     if (key !== VALID_KEY) return json(provider.refuseKey(key));
