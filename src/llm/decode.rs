@@ -121,13 +121,14 @@ impl StreamReader {
         }
     }
 
-    /// Feeds the next chunk of the body (split anywhere).
-    pub fn push(&mut self, bytes: &[u8]) -> Result<Vec<StreamEvent>, LlmError> {
-        let mut events = Vec::new();
+    /// Feeds the next chunk of the body (split anywhere), adding its events to `out`. On an
+    /// error, the events decoded before it in the same chunk are already in `out`, so no text
+    /// that arrived is lost.
+    pub fn push(&mut self, bytes: &[u8], out: &mut Vec<StreamEvent>) -> Result<(), LlmError> {
         for event in self.parser.push(bytes) {
-            events.extend(self.decoder.decode(&event)?);
+            out.extend(self.decoder.decode(&event)?);
         }
-        Ok(events)
+        Ok(())
     }
 
     /// Ends the body. An event the server left without its closing blank line still counts;
@@ -161,7 +162,7 @@ pub(crate) mod testing {
         let mut reader = StreamReader::new(kind);
         let mut events = Vec::new();
         for chunk in chunks {
-            events.extend(reader.push(chunk)?);
+            reader.push(chunk, &mut events)?;
         }
         events.extend(reader.finish()?);
         Ok(events)
@@ -293,7 +294,20 @@ mod tests {
     #[test]
     fn decoding_stops_at_the_first_error() {
         let mut reader = StreamReader::new(ProviderKind::OpenAiCompatible);
-        let result = reader.push(b"data: not json\n\ndata: [DONE]\n\n");
+        let mut events = Vec::new();
+        let result = reader.push(b"data: not json\n\ndata: [DONE]\n\n", &mut events);
         assert_eq!(result, Err(LlmError::MalformedStream));
+    }
+
+    #[test]
+    fn text_before_an_error_in_the_same_chunk_is_kept() {
+        let mut reader = StreamReader::new(ProviderKind::OpenAiCompatible);
+        let mut events = Vec::new();
+        let body = b"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"}}]}\n\ndata: {\"choices\": [\n\n";
+        assert_eq!(
+            reader.push(body, &mut events),
+            Err(LlmError::MalformedStream)
+        );
+        assert_eq!(events, vec![StreamEvent::Text("Hello".into())]);
     }
 }

@@ -125,10 +125,12 @@ pub async fn stream_chat(
             .dyn_into::<Uint8Array>()
             .map_err(|_| LlmError::MalformedStream)?
             .to_vec();
-        let events = decoder.push(&bytes)?;
+        let mut events = Vec::new();
+        let pushed = decoder.push(&bytes, &mut events);
         if !events.is_empty() {
             on_events(events);
         }
+        pushed?;
     }
     let events = decoder.finish()?;
     if !events.is_empty() {
