@@ -411,13 +411,16 @@ fn parse_retry_after_ms(value: &str) -> Option<u64> {
     (millis.is_finite() && millis > 0.0).then(|| (millis / 1000.0).ceil() as u64)
 }
 
-/// Finds "try again in 20s" (OpenAI) or "Please retry in 7.3s" (Gemini) in a message.
+/// Finds "try again in 20s" (OpenAI), "Please retry in 7.3s" (Gemini) or "Please retry
+/// after 7 seconds" (Azure) in a message.
 fn retry_hint_in_text(text: &str) -> Option<u64> {
     let lower = text.to_ascii_lowercase();
-    ["try again in ", "retry in "].iter().find_map(|marker| {
-        let at = lower.find(marker)? + marker.len();
-        parse_duration_secs(&text[at..])
-    })
+    ["try again in ", "retry in ", "retry after "]
+        .iter()
+        .find_map(|marker| {
+            let at = lower.find(marker)? + marker.len();
+            parse_duration_secs(&text[at..])
+        })
 }
 
 /// Parses a Go or protobuf duration at the start of `text` (`20s`, `1.5s`, `6m0s`, `1h2m`,
@@ -433,7 +436,8 @@ fn parse_duration_secs(text: &str) -> Option<u64> {
         let Ok(value) = rest[..number_len].parse::<f64>() else {
             break;
         };
-        let unit = &rest[number_len..];
+        // Units may follow a space and be spelt out ("7 seconds"); only their first letter counts.
+        let unit = rest[number_len..].trim_start_matches(' ');
         let (scale, unit_len) = if unit.starts_with("ms") {
             (0.001, 2)
         } else if unit.starts_with('s') {
@@ -581,6 +585,14 @@ mod tests {
         assert_eq!(retry_hint_in_text("Please retry in 7.387285627s."), Some(8));
         assert_eq!(retry_hint_in_text("try again in 120ms"), Some(1));
         assert_eq!(retry_hint_in_text("Try again in 1h2m"), Some(3720));
+        assert_eq!(
+            retry_hint_in_text("Rate limit is exceeded. Please retry after 7 seconds."),
+            Some(7)
+        );
+        assert_eq!(
+            retry_hint_in_text("Please retry after 2 minutes"),
+            Some(120)
+        );
         assert_eq!(retry_hint_in_text("try again in a minute"), None);
         assert_eq!(retry_hint_in_text("slow down"), None);
     }
