@@ -321,9 +321,8 @@ function split(text, count) {
 
 const wait = (ms) => new Promise((done) => setTimeout(done, ms).unref());
 
-/** Streams the answer as `scenario` says, each frame written as soon as it is due. */
-async function streamAnswer(res, wire, pieces, scenario) {
-  const { gapMs } = scenario === 'slow' ? SLOW : NORMAL;
+/** Streams the answer's pieces `gapMs` apart as `scenario` says, each frame written at once. */
+async function streamAnswer(res, wire, pieces, scenario, gapMs) {
   const write = (frame) => res.destroyed || res.write(frame);
   const sent = { stall: PARTIAL_CHUNKS, drop: PARTIAL_CHUNKS, 'midstream-error': PARTIAL_CHUNKS, 'bad-json': 1 }[scenario] ?? pieces.length;
   wire.open.forEach(write);
@@ -357,8 +356,9 @@ export async function startMockLlm() {
       res.writeHead(204, cors ? PREFLIGHT : {}).end();
       return;
     }
-    let raw = '';
-    for await (const part of req) raw += part;
+    const parts = [];
+    for await (const part of req) parts.push(part);
+    const raw = Buffer.concat(parts).toString('utf8');
     let body = null;
     try {
       body = raw ? JSON.parse(raw) : null;
@@ -398,10 +398,16 @@ export async function startMockLlm() {
     const wire = provider.wire(model, { input: tokens(conversation.prompt), output: tokens(text) }, body);
     res.writeHead(200, headersFor({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' }));
     res.flushHeaders();
-    await streamAnswer(res, wire, split(text, (model === 'slow' ? SLOW : NORMAL).chunks), model);
+    const pace = model === 'slow' ? SLOW : NORMAL;
+    await streamAnswer(res, wire, split(text, pace.chunks), model, pace.gapMs);
   }
 
-  const server = createServer((req, res) => handle(req, res).catch(() => res.destroy()));
+  const server = createServer((req, res) =>
+    handle(req, res).catch((error) => {
+      console.error('mock LLM server:', error);
+      res.destroy();
+    }),
+  );
   await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
