@@ -76,13 +76,10 @@ pub async fn test_connection(connection: &Connection, lang: Lang) -> Result<u64,
     )
     .await
     .map_err(|f| describe(&f, lang))?;
-    Ok((js_sys::Date::now() - started).max(0.0) as u64).and_then(|ms| {
-        if answered {
-            Ok(ms)
-        } else {
-            Err(crate::i18n::Msg::LlmErrMalformedStream
-                .text(lang)
-                .to_string())
-        }
-    })
+    if !answered {
+        return Err(crate::i18n::Msg::LlmErrMalformedStream
+            .text(lang)
+            .to_string());
+    }
+    Ok((js_sys::Date::now() - started).max(0.0) as u64)
 }

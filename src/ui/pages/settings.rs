@@ -65,11 +65,7 @@ fn BackupSection() -> impl IntoView {
                 let name = format!("casebook-backup-{}.json", now.date_naive());
                 browser::download(&name, "application/json", &text)
                     .map_err(|_| StorageError::Other("download".into()))?;
-                db.put(&Setting {
-                    key: SETTING_LAST_BACKUP.into(),
-                    value: serde_json::json!(now),
-                })
-                .await
+                db.put_setting(SETTING_LAST_BACKUP, &now).await
             }
             .await;
             match result {
