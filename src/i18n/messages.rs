@@ -205,6 +205,11 @@ messages! {
     FactSeverity => "Severity (built-in rules)", "严重程度（内置规则）";
     FactSignals => "Signals that fired", "触发的信号";
     NoSignals => "none", "无";
+    FactStakeholders => "Stakeholders to activate, with what we need and by when", "需要动员的干系人、需要他们做什么及截止时间";
+    FactTimeline => "14-day resolution timeline (local time)", "14 天解决时间线（本地时间）";
+    FactNotToPromise => "What must not be promised", "不可承诺的内容";
+    FactEventLog => "Event log", "事件记录";
+    FactClassificationOverride => "Classification set by the CSM (overrides the rules)", "CSM 手动设定的分类（覆盖内置规则）";
     FactCheckpoints => "Customer-update checkpoints (local time, by severity)", "客户沟通检查点（本地时间，按严重程度）";
 
     // Validation
@@ -505,4 +510,15 @@ messages! {
     DraftHistory => "Earlier drafts", "历史草稿";
     Copied => "Copied.", "已复制。";
     CopyFailed => "The browser did not allow this. Select the text and copy it instead.", "浏览器不允许此操作。请选中文本后手动复制。";
+    // == Escalation plan (domain: stakeholders, timeline, agendas, calendar, event log) ==
+    // (keys for the escalation plan go above this line)
+
+    // == Escalation prompts 2-5 ==
+    // (keys for the escalation prompts go above this line)
+
+    // == Feedback loop ==
+    // (keys for the feedback loop go above this line)
+
+    // == Onboarding ==
+    // (keys for onboarding go above this line)
 }
