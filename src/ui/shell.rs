@@ -69,7 +69,7 @@ pub fn Header(route: RwSignal<Route>) -> impl IntoView {
 pub fn ReloadBanner() -> impl IntoView {
     let state = use_app();
     view! {
-        <Show when=move || state.reload_needed.get()>
+        {move || (state.reload_needed.get()).then(|| view! {
             <div class="banner banner-warning" role="alert">
                 <span>{tr(Msg::ReloadExplanation)}</span>
                 <button class="button primary" on:click=|_| {
@@ -78,7 +78,7 @@ pub fn ReloadBanner() -> impl IntoView {
                     }
                 }>{tr(Msg::ReloadThisTab)}</button>
             </div>
-        </Show>
+        })}
     }
 }
 

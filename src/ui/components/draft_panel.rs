@@ -366,7 +366,7 @@ pub fn DraftPanel(
             </div>
             <p class="draft-status" id="draft-status" aria-live="polite">{status_line}</p>
             {move || error.get().map(|e| view! { <p class="error-text" id="draft-error" role="alert">{e}</p> })}
-            <Show when=move || editing.get()>
+            {move || (editing.get()).then(|| view! {
                 <textarea class="draft-editor" id="draft-editor" rows="18" prop:value=text
                     on:input:target=move |ev| draft.update(|d| {
                         if let Some(d) = d {
@@ -376,16 +376,16 @@ pub fn DraftPanel(
                 <div class="button-row">
                     <button class="button primary" id="finish-editing" on:click=finish_editing>{tr(Msg::DoneEditing)}</button>
                 </div>
-            </Show>
+            })}
             <pre class="draft-output" id="draft-output" node_ref=output_node class:hidden=move || editing.get()
                 aria-busy=move || streaming.get().to_string()></pre>
-            <Show when=move || draft.with(Option::is_some) && !streaming.get() && !editing.get()>
+            {move || (draft.with(Option::is_some) && !streaming.get() && !editing.get()).then(|| view! {
                 <div class="button-row draft-actions">
                     <button class="button" id="copy-markdown" on:click=copy>{tr(Msg::CopyMarkdown)}</button>
                     <button class="button" id="download-md" on:click=download.clone()>{tr(Msg::DownloadMarkdown)}</button>
                     <button class="button" id="edit-draft" on:click=move |_| editing.set(true)>{tr(Msg::EditDraft)}</button>
                 </div>
-            </Show>
+            })}
             <details class="draft-history" id="draft-history">
                 <summary>{tr(Msg::DraftHistory)}</summary>
                 <ul>{history_items}</ul>

@@ -87,11 +87,11 @@ pub fn ConnectionsSection() -> impl IntoView {
                 }
                 .into_any()
             }}
-            <Show when=move || editing.with(Option::is_none)>
+            {move || (editing.with(Option::is_none)).then(|| view! {
                 <button class="button" id="add-connection" on:click=move |_| editing.set(Some(Connection::new(browser::new_id(), browser::now())))>
                     {tr(Msg::AddConnection)}
                 </button>
-            </Show>
+            })}
             {move || {
                 editing
                     .get()
@@ -226,7 +226,7 @@ fn ConnectionEditor(
         >
             <p class="help preset-help" id="preset-help">{move || tr(preset().help())()}</p>
             {Connection::FIELDS.iter().map(|spec| form_field(*spec, values, errors, no_accounts.clone())).collect_view()}
-            <Show when=move || !models.with(Vec::is_empty)>
+            {move || (!models.with(Vec::is_empty)).then(|| view! {
                 <div class="model-choices" id="model-choices">
                     {move || {
                         models
@@ -243,7 +243,7 @@ fn ConnectionEditor(
                             .collect_view()
                     }}
                 </div>
-            </Show>
+            })}
             <div class="button-row">
                 <button type="submit" class="button primary" id="save-connection">{tr(Msg::Save)}</button>
                 <button type="button" class="button" id="list-models" disabled=move || busy.get() on:click=list_models>{tr(Msg::ListModels)}</button>

@@ -61,13 +61,13 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr(Msg::HomeTitle)}</h1>
             <p class="lede">{tr(Msg::HomeLede)}</p>
             {move || overview.get().and_then(|o| o.err()).map(load_failure)}
-            <Show when=move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.backup_due)>
+            {move || (overview.get().and_then(|o| o.ok()).is_some_and(|o| o.backup_due)).then(|| view! {
                 <div class="banner banner-warning" id="backup-reminder">
                     <span>{tr(Msg::BackupReminder)}</span>
                     <a class="button" href=Route::Settings.href()>{tr(Msg::GoToBackup)}</a>
                 </div>
-            </Show>
-            <Show when=move || overview.get().is_some() && count(Store::Accounts) == 0>
+            })}
+            {move || (overview.get().is_some() && count(Store::Accounts) == 0).then(|| view! {
                 <div class="getting-started">
                     <h2>{tr(Msg::GettingStarted)}</h2>
                     <ol>
@@ -78,7 +78,7 @@ pub fn HomePage() -> impl IntoView {
                         <li>{tr(Msg::StepBackup)}</li>
                     </ol>
                 </div>
-            </Show>
+            })}
             <div class="cards">
                 {workspace_card(Workspace::Escalations, Store::Escalations, Msg::HomeEscalations)}
                 {workspace_card(Workspace::Feedback, Store::Feedback, Msg::HomeFeedback)}

@@ -141,11 +141,11 @@ fn record_editor(
                 }
             }
         >
-            <Show when=move || !errors.with(Vec::is_empty)>
+            {move || (!errors.with(Vec::is_empty)).then(|| view! {
                 <p class="form-summary" role="alert" id="form-summary">
                     {move || Msg::FixFields.fill(state.lang.get(), &[("n", &errors.with(Vec::len).to_string())])}
                 </p>
-            </Show>
+            })}
             {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
             <div class="button-row">
                 <button type="submit" class="button primary" id="save-record" disabled=move || saving.get()>
@@ -161,7 +161,7 @@ fn record_editor(
             <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
         </form>
         {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
-        <Show when=move || confirming.get()>
+        {move || (confirming.get()).then(|| view! {
             <ConfirmPanel
                 question=Signal::derive({
                     let title = title.clone();
@@ -171,6 +171,6 @@ fn record_editor(
                 on_confirm=Callback::new(move |()| delete())
                 on_cancel=Callback::new(move |()| confirming.set(false))
             />
-        </Show>
+        })}
     }
 }

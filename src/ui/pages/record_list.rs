@@ -140,26 +140,20 @@ fn record_table(
                     <tr>{AnyRecord::columns(workspace).iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    <For
-                        each=move || rows.get()
-                        key=|row| (row.id.clone(), row.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
-                        children=move |row| {
-                            let href = Route::Edit(workspace, row.id.clone()).href();
-                            let mut cells = row.cells.into_iter();
-                            let first = cells.next().map(|c| c.text).unwrap_or_default();
-                            view! {
-                                <tr>
-                                    <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
-                                    {cells.map(|c| view! { <td>{c.text}</td> }).collect_view()}
-                                </tr>
-                            }
+                    {move || rows.get().into_iter().map(|row| {
+                        let href = Route::Edit(workspace, row.id.clone()).href();
+                        let mut cells = row.cells.into_iter();
+                        let first = cells.next().map(|c| c.text).unwrap_or_default();
+                        view! {
+                            <tr>
+                                <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
+                                {cells.map(|c| view! { <td>{c.text}</td> }).collect_view()}
+                            </tr>
                         }
-                    />
+                    }).collect_view()}
                 </tbody>
             </table>
-            <Show when=move || rows.get().is_empty()>
-                <p class="empty-search">{tr(Msg::NoMatches)}</p>
-            </Show>
+            {move || rows.with(Vec::is_empty).then(|| view! { <p class="empty-search">{tr(Msg::NoMatches)}</p> })}
         </div>
     }
 }

@@ -203,7 +203,7 @@ fn ImportBackup() -> impl IntoView {
         <p>{tr(Msg::ImportExplanation)}</p>
         <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
         {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
-        <Show when=move || pending.with(Option::is_some)>
+        {move || (pending.with(Option::is_some)).then(|| view! {
             <ConfirmPanel
                 question=Signal::derive(move || {
                     let exported = pending.with(|p| p.as_ref().map(|b| format_utc_minute(b.exported_at))).unwrap_or_default();
@@ -218,7 +218,7 @@ fn ImportBackup() -> impl IntoView {
             >
                 {counts_table}
             </ConfirmPanel>
-        </Show>
+        })}
     }
 }
 
@@ -306,7 +306,7 @@ fn DeleteAllSection() -> impl IntoView {
             <h2 id="delete-heading">{tr(Msg::DeleteAllTitle)}</h2>
             <p>{tr(Msg::DeleteAllExplanation)}</p>
             <button class="button danger-outline" id="delete-all" on:click=open>{tr(Msg::DeleteAllData)}</button>
-            <Show when=move || confirming.get()>
+            {move || (confirming.get()).then(|| view! {
                 <ConfirmPanel
                     question=Signal::derive(move || {
                         let total: u32 = counts.with(|c| c.iter().map(|(_, n)| n).sum());
@@ -316,7 +316,7 @@ fn DeleteAllSection() -> impl IntoView {
                     on_confirm=Callback::new(move |()| wipe())
                     on_cancel=Callback::new(move |()| confirming.set(false))
                 />
-            </Show>
+            })}
         </section>
     }
 }
