@@ -266,13 +266,31 @@ pub trait Coded: Sized + Copy + 'static {
     }
 }
 
+/// Reads a `Coded` enum from its code; shared by every such enum so each costs little code.
+pub fn deserialize_code<'de, D: serde::Deserializer<'de>, T: Coded>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let code = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+    T::from_code(&code).ok_or_else(|| serde::de::Error::custom("unknown code"))
+}
+
 /// Declares a `Coded` enum with its codes, labels and the `Choice` list for its field.
 #[macro_export]
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident, $choices:ident { $($variant:ident => $code:literal, $label:ident;)+ }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        pub enum $name { $(#[serde(rename = $code)] $variant,)+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant,)+ }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str($crate::domain::form::Coded::code(*self))
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::domain::form::deserialize_code(deserializer)
+            }
+        }
         impl $crate::domain::form::Coded for $name {
             const ALL: &'static [Self] = &[$($name::$variant,)+];
             fn code(self) -> &'static str { match self { $($name::$variant => $code,)+ } }
@@ -324,6 +342,18 @@ mod tests {
         assert_eq!(r.date("d", false), None);
         assert_eq!(r.instant("e", false), None);
         assert!(r.finish().is_ok());
+    }
+
+    #[test]
+    fn coded_enums_are_stored_as_their_codes() {
+        use crate::domain::escalation::Channel;
+        assert_eq!(serde_json::to_string(&Channel::Phone).unwrap(), r#""phone""#);
+        assert_eq!(
+            serde_json::from_str::<Channel>(r#""meeting""#).unwrap(),
+            Channel::Meeting
+        );
+        assert!(serde_json::from_str::<Channel>(r#""Meeting""#).is_err());
+        assert!(serde_json::from_str::<Channel>("3").is_err());
     }
 
     #[test]
