@@ -347,7 +347,10 @@ mod tests {
     #[test]
     fn coded_enums_are_stored_as_their_codes() {
         use crate::domain::escalation::Channel;
-        assert_eq!(serde_json::to_string(&Channel::Phone).unwrap(), r#""phone""#);
+        assert_eq!(
+            serde_json::to_string(&Channel::Phone).unwrap(),
+            r#""phone""#
+        );
         assert_eq!(
             serde_json::from_str::<Channel>(r#""meeting""#).unwrap(),
             Channel::Meeting

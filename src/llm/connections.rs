@@ -262,7 +262,7 @@ impl FormRecord for Connection {
             ("model", p.model.clone()),
             (
                 "temperature",
-                p.temperature.map(|t| t.to_string()).unwrap_or_default(),
+                p.temperature.map(temperature_text).unwrap_or_default(),
             ),
             (
                 "max_output_tokens",
@@ -395,9 +395,33 @@ impl Connections {
     }
 }
 
+/// A temperature for the form, to two decimals: `0.2` → "0.2", `1.0` → "1". Integer
+/// arithmetic keeps float formatting out of the wasm.
+fn temperature_text(t: f64) -> String {
+    let hundredths = (t.max(0.0) * 100.0).round() as u64;
+    match (hundredths / 100, hundredths % 100) {
+        (whole, 0) => whole.to_string(),
+        (whole, f) if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        (whole, f) => format!("{whole}.{f:02}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temperatures_are_shown_with_at_most_two_decimals() {
+        for (t, text) in [
+            (0.2, "0.2"),
+            (1.0, "1"),
+            (0.75, "0.75"),
+            (0.05, "0.05"),
+            (1.999, "2"),
+        ] {
+            assert_eq!(temperature_text(t), text);
+        }
+    }
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
