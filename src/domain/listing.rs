@@ -47,26 +47,46 @@ pub struct Column {
     pub label: Msg,
 }
 
-/// One cell: what is shown and what it sorts by.
+/// One cell: what is shown, what it sorts by, and whether it needs attention now (shown in
+/// red, e.g. an overdue first response).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     pub text: String,
     pub sort: SortValue,
+    pub alert: bool,
 }
 
 impl Cell {
     pub fn text(text: impl Into<String>) -> Self {
         let text = text.into();
         let sort = SortValue::text(&text);
-        Self { text, sort }
+        Self {
+            text,
+            sort,
+            alert: false,
+        }
     }
 
     pub fn sorted_by(text: impl Into<String>, sort: SortValue) -> Self {
         Self {
             text: text.into(),
             sort,
+            alert: false,
         }
     }
+
+    /// The same cell, marked as needing attention when `alert`.
+    pub fn alert_if(mut self, alert: bool) -> Self {
+        self.alert = alert;
+        self
+    }
+}
+
+/// A list filter the user can pick: rows carrying its code as a tag are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub code: &'static str,
+    pub label: Msg,
 }
 
 /// A record as a list row.
@@ -74,6 +94,8 @@ impl Cell {
 pub struct Row {
     pub id: String,
     pub cells: Vec<Cell>,
+    /// Codes of the filters this row passes.
+    pub tags: Vec<&'static str>,
 }
 
 /// Sort direction.
@@ -92,15 +114,22 @@ impl Direction {
     }
 }
 
-/// Keeps rows whose cells contain every word of `query` (case-insensitive), then sorts them
-/// by column `sort` (stable: equal rows keep their order).
-pub fn arrange(rows: Vec<Row>, query: &str, sort: Option<(usize, Direction)>) -> Vec<Row> {
+/// Keeps rows tagged `filter` (every row when it is empty) whose cells contain every word of
+/// `query` (case-insensitive), then sorts them by column `sort` (stable: equal rows keep
+/// their order).
+pub fn arrange(
+    rows: Vec<Row>,
+    query: &str,
+    filter: &str,
+    sort: Option<(usize, Direction)>,
+) -> Vec<Row> {
     let words: Vec<String> = query
         .split_whitespace()
         .map(str::to_ascii_lowercase)
         .collect();
     let mut rows: Vec<Row> = rows
         .into_iter()
+        .filter(|row| filter.is_empty() || row.tags.contains(&filter))
         .filter(|row| {
             let haystack = row
                 .cells
@@ -187,6 +216,11 @@ mod tests {
                     arr.map(SortValue::Int).unwrap_or(SortValue::Missing),
                 ),
             ],
+            tags: if arr.is_some() {
+                vec!["has-arr"]
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -205,24 +239,37 @@ mod tests {
 
     #[test]
     fn search_matches_every_word_case_insensitively() {
-        assert_eq!(ids(&arrange(sample(), "acme", None)), vec!["a", "d"]);
-        assert_eq!(ids(&arrange(sample(), "ACME labs", None)), vec!["d"]);
-        assert_eq!(ids(&arrange(sample(), "阿里", None)), vec!["c"]);
+        assert_eq!(ids(&arrange(sample(), "acme", "", None)), vec!["a", "d"]);
+        assert_eq!(ids(&arrange(sample(), "ACME labs", "", None)), vec!["d"]);
+        assert_eq!(ids(&arrange(sample(), "阿里", "", None)), vec!["c"]);
         assert_eq!(
-            ids(&arrange(sample(), "  ", None)),
+            ids(&arrange(sample(), "  ", "", None)),
             vec!["a", "b", "c", "d"]
         );
-        assert!(arrange(sample(), "zzz", None).is_empty());
+        assert!(arrange(sample(), "zzz", "", None).is_empty());
+    }
+
+    #[test]
+    fn a_filter_keeps_only_rows_with_its_tag() {
+        assert_eq!(
+            ids(&arrange(sample(), "", "has-arr", None)),
+            vec!["a", "c", "d"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "acme", "has-arr", None)),
+            vec!["a", "d"]
+        );
+        assert!(arrange(sample(), "", "unknown", None).is_empty());
     }
 
     #[test]
     fn numbers_sort_numerically_and_missing_first() {
         assert_eq!(
-            ids(&arrange(sample(), "", Some((1, Direction::Ascending)))),
+            ids(&arrange(sample(), "", "", Some((1, Direction::Ascending)))),
             vec!["b", "c", "a", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "", Some((1, Direction::Descending)))),
+            ids(&arrange(sample(), "", "", Some((1, Direction::Descending)))),
             vec!["d", "a", "c", "b"]
         );
     }
@@ -230,7 +277,7 @@ mod tests {
     #[test]
     fn text_sorts_case_insensitively() {
         assert_eq!(
-            ids(&arrange(sample(), "", Some((0, Direction::Ascending)))),
+            ids(&arrange(sample(), "", "", Some((0, Direction::Ascending)))),
             vec!["a", "d", "b", "c"]
         );
     }
@@ -239,11 +286,16 @@ mod tests {
     fn sort_is_stable_and_out_of_range_columns_keep_order() {
         let rows = vec![row("x", "same", Some(1)), row("y", "same", Some(1))];
         assert_eq!(
-            ids(&arrange(rows.clone(), "", Some((0, Direction::Descending)))),
+            ids(&arrange(
+                rows.clone(),
+                "",
+                "",
+                Some((0, Direction::Descending))
+            )),
             vec!["x", "y"]
         );
         assert_eq!(
-            ids(&arrange(rows, "", Some((9, Direction::Ascending)))),
+            ids(&arrange(rows, "", "", Some((9, Direction::Ascending)))),
             vec!["x", "y"]
         );
     }

@@ -11,7 +11,7 @@ use crate::domain::account::{name_taken, Account};
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{map_from, Coded, FieldError, FieldSpec, FormRecord, FormValues};
-use crate::domain::listing::{format_money, Cell, Column, Row, SortValue};
+use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
@@ -61,6 +61,12 @@ pub trait Record:
     /// A short human title, used in confirmations.
     fn title(&self, accounts: &AccountIndex) -> String;
     fn cells(&self, ctx: &ListContext) -> Vec<Cell>;
+    /// Filters the list offers; the first is the one shown at first.
+    const FILTERS: &'static [Filter] = &[];
+    /// Codes of the `FILTERS` this record passes.
+    fn tags(&self, _ctx: &ListContext) -> Vec<&'static str> {
+        Vec::new()
+    }
     /// Rules that need other records: the linked account must exist (accounts override
     /// this with their name-uniqueness rule).
     fn conflicts(&self, accounts: &AccountIndex) -> Vec<FieldError> {
@@ -389,6 +395,15 @@ impl AnyRecord {
         }
     }
 
+    pub fn filters(workspace: Workspace) -> &'static [Filter] {
+        match workspace {
+            Workspace::Accounts => Account::FILTERS,
+            Workspace::Escalations => Escalation::FILTERS,
+            Workspace::Feedback => FeedbackItem::FILTERS,
+            Workspace::Onboarding => OnboardingProject::FILTERS,
+        }
+    }
+
     pub fn id(&self) -> &str {
         each_record!(self, r => r.id())
     }
@@ -405,6 +420,7 @@ impl AnyRecord {
         Row {
             id: self.id().to_string(),
             cells: each_record!(self, r => r.cells(ctx)),
+            tags: each_record!(self, r => r.tags(ctx)),
         }
     }
 
@@ -492,9 +508,10 @@ mod tests {
             .map(|r| Row {
                 id: r.id.clone(),
                 cells: r.cells(&ctx),
+                tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", Some((4, Direction::Ascending)));
+        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)));
         assert_eq!(
             sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["e1", "e0"],

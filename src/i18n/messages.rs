@@ -482,6 +482,8 @@ messages! {
     PresetHelpAnthropic => "Create a key at console.anthropic.com. Calls go straight from this page to Anthropic.", "在 console.anthropic.com 创建密钥。请求会从本页面直接发往 Anthropic。";
     PresetHelpGemini => "Create a key in Google AI Studio (aistudio.google.com).", "在 Google AI Studio（aistudio.google.com）创建密钥。";
     PresetHelpCustom => "Any server with an OpenAI-compatible /v1/chat/completions endpoint that allows browser (CORS) requests.", "任何提供 OpenAI 兼容 /v1/chat/completions 接口、并允许浏览器（CORS）请求的服务。";
+    ListFilter => "Show", "显示";
+    FilterAll => "All", "全部";
     // Drafts
     Stopped => "Stopped.", "已停止。";
     DraftStreaming => "Writing…", "正在撰写…";

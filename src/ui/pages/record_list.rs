@@ -66,6 +66,8 @@ fn record_table(
     let state = use_app();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<(usize, Direction)>);
+    let filters = AnyRecord::filters(workspace);
+    let filter = RwSignal::new(filters.first().map_or("", |f| f.code));
     let total = records.len();
     let rows = Memo::new(move |_| {
         let ctx = ListContext {
@@ -74,7 +76,7 @@ fn record_table(
             now: browser::now(),
         };
         let rows = records.iter().map(|r| r.row(&ctx)).collect();
-        arrange(rows, &query.get(), sort.get())
+        arrange(rows, &query.get(), filter.get(), sort.get())
     });
     let search_id = "record-search";
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -130,6 +132,18 @@ fn record_table(
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
             </label>
+            {(!filters.is_empty()).then(|| view! {
+                <label class="list-filter">
+                    <span class="visually-hidden">{tr(Msg::ListFilter)}</span>
+                    <select id="record-filter" on:change:target=move |ev| {
+                        let code = ev.target().value();
+                        filter.set(filters.iter().find(|f| f.code == code).map_or("", |f| f.code));
+                    }>
+                        {filters.iter().map(|f| view! { <option value=f.code>{tr(f.label)}</option> }).collect_view()}
+                        <option value="">{tr(Msg::FilterAll)}</option>
+                    </select>
+                </label>
+            })}
             <span class="list-count" aria-live="polite">
                 {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows.get().len().to_string()), ("total", &total.to_string())])}
             </span>
@@ -147,7 +161,7 @@ fn record_table(
                         view! {
                             <tr>
                                 <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
-                                {cells.map(|c| view! { <td>{c.text}</td> }).collect_view()}
+                                {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_view()}
                             </tr>
                         }
                     }).collect_view()}
