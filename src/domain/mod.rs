@@ -13,3 +13,4 @@ pub mod listing;
 pub mod onboarding;
 pub mod parse;
 pub mod record;
+pub mod time;

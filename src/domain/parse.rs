@@ -63,9 +63,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Msg> {
 
 /// Parses an instant written as RFC 3339 (the form layer converts local input to UTC).
 pub fn parse_instant(input: &str) -> Result<DateTime<Utc>, Msg> {
-    DateTime::parse_from_rfc3339(input.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| Msg::ErrNotATime)
+    crate::domain::time::parse_rfc3339(input).ok_or(Msg::ErrNotATime)
 }
 
 /// Parses a whole non-negative number such as `1,200`.

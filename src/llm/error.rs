@@ -397,8 +397,8 @@ fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<u64> {
     let secs = match value.parse::<u64>() {
         Ok(secs) => secs,
         Err(_) => {
-            let date = DateTime::parse_from_rfc2822(value).ok()?;
-            let millis = (date.with_timezone(&Utc) - now).num_milliseconds().max(0);
+            let date = crate::domain::time::parse_http_date(value.trim())?;
+            let millis = (date - now).num_milliseconds().max(0);
             millis.unsigned_abs().div_ceil(1000)
         }
     };
