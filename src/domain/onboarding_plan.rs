@@ -84,315 +84,37 @@ use Phase::*;
 
 /// The phase template. Dependencies always come earlier in the table; a dependency on a task
 /// that does not apply is dropped.
+#[rustfmt::skip]
 const TEMPLATE: &[Template] = &[
-    (
-        "pk_handoff",
-        PreKickoff,
-        0,
-        V,
-        Msg::ObTaskHandoff,
-        Msg::ObDoneHandoff,
-        &[],
-        Need::Always,
-    ),
-    (
-        "pk_contacts",
-        PreKickoff,
-        0,
-        C,
-        Msg::ObTaskContacts,
-        Msg::ObDoneContacts,
-        &[],
-        Need::Always,
-    ),
-    (
-        "pk_it_questions",
-        PreKickoff,
-        500,
-        C,
-        Msg::ObTaskItQuestions,
-        Msg::ObDoneItQuestions,
-        &["pk_handoff"],
-        Need::AnySystem,
-    ),
-    (
-        "pk_security_pack",
-        PreKickoff,
-        500,
-        V,
-        Msg::ObTaskSecurityPack,
-        Msg::ObDoneSecurityPack,
-        &["pk_handoff"],
-        Need::Regulated,
-    ),
-    (
-        "w1_kickoff",
-        Week1,
-        0,
-        V,
-        Msg::ObTaskKickoff,
-        Msg::ObDoneKickoff,
-        &["pk_handoff", "pk_contacts"],
-        Need::Always,
-    ),
-    (
-        "w1_environment",
-        Week1,
-        500,
-        V,
-        Msg::ObTaskEnvironment,
-        Msg::ObDoneEnvironment,
-        &["w1_kickoff"],
-        Need::Always,
-    ),
-    (
-        "w1_success_plan",
-        Week1,
-        1000,
-        V,
-        Msg::ObTaskSuccessPlan,
-        Msg::ObDoneSuccessPlan,
-        &["w1_kickoff"],
-        Need::Always,
-    ),
-    (
-        "w1_entity_map",
-        Week1,
-        1000,
-        C,
-        Msg::ObTaskEntityMap,
-        Msg::ObDoneEntityMap,
-        &["w1_kickoff"],
-        Need::Entities,
-    ),
-    (
-        "w2_security_review",
-        Weeks2To4,
-        500,
-        C,
-        Msg::ObTaskSecurityReview,
-        Msg::ObDoneSecurityReview,
-        &["pk_security_pack", "w1_kickoff"],
-        Need::Regulated,
-    ),
-    (
-        "w2_sso",
-        Weeks2To4,
-        300,
-        C,
-        Msg::ObTaskSso,
-        Msg::ObDoneSso,
-        &["pk_it_questions", "w1_environment"],
-        Need::System(Integration::Sso),
-    ),
-    (
-        "w2_crm",
-        Weeks2To4,
-        600,
-        V,
-        Msg::ObTaskCrm,
-        Msg::ObDoneCrm,
-        &["pk_it_questions", "w1_environment"],
-        Need::System(Integration::Crm),
-    ),
-    (
-        "w2_dw",
-        Weeks2To4,
-        800,
-        V,
-        Msg::ObTaskDw,
-        Msg::ObDoneDw,
-        &["pk_it_questions", "w1_environment"],
-        Need::System(Integration::DataWarehouse),
-    ),
-    (
-        "w2_erp",
-        Weeks2To4,
-        1000,
-        V,
-        Msg::ObTaskErp,
-        Msg::ObDoneErp,
-        &["pk_it_questions", "w1_environment"],
-        Need::System(Integration::Erp),
-    ),
-    (
-        "w2_other",
-        Weeks2To4,
-        800,
-        V,
-        Msg::ObTaskOther,
-        Msg::ObDoneOther,
-        &["pk_it_questions", "w1_environment"],
-        Need::System(Integration::Other),
-    ),
-    (
-        "w2_config",
-        Weeks2To4,
-        600,
-        V,
-        Msg::ObTaskConfig,
-        Msg::ObDoneConfig,
-        &["w1_environment", "w1_success_plan"],
-        Need::Always,
-    ),
-    (
-        "w2_migration_plan",
-        Weeks2To4,
-        600,
-        C,
-        Msg::ObTaskMigrationPlan,
-        Msg::ObDoneMigrationPlan,
-        &["w1_kickoff"],
-        Need::NotStandard,
-    ),
-    (
-        "w4_first_value",
-        Weeks2To4,
-        1000,
-        C,
-        Msg::ObTaskFirstValue,
-        Msg::ObDoneFirstValue,
-        &["w2_config"],
-        Need::Always,
-    ),
-    (
-        "m2_migration",
-        Months2To3,
-        400,
-        V,
-        Msg::ObTaskMigration,
-        Msg::ObDoneMigration,
-        &["w2_migration_plan"],
-        Need::NotStandard,
-    ),
-    (
-        "m2_train_admins",
-        Months2To3,
-        300,
-        V,
-        Msg::ObTaskTrainAdmins,
-        Msg::ObDoneTrainAdmins,
-        &["w2_config"],
-        Need::Always,
-    ),
-    (
-        "m2_train_users",
-        Months2To3,
-        700,
-        C,
-        Msg::ObTaskTrainUsers,
-        Msg::ObDoneTrainUsers,
-        &["m2_train_admins"],
-        Need::Always,
-    ),
-    (
-        "m2_entity_rollout",
-        Months2To3,
-        800,
-        C,
-        Msg::ObTaskEntityRollout,
-        Msg::ObDoneEntityRollout,
-        &["w1_entity_map", "w2_config"],
-        Need::Entities,
-    ),
-    (
-        "m2_uat",
-        Months2To3,
-        1000,
-        C,
-        Msg::ObTaskUat,
-        Msg::ObDoneUat,
-        &[
-            "w2_config",
-            "w2_sso",
-            "w2_crm",
-            "w2_dw",
-            "w2_erp",
-            "w2_other",
-            "m2_migration",
-        ],
-        Need::NotStandard,
-    ),
-    (
-        "gl_go_no_go",
-        GoLive,
-        0,
-        V,
-        Msg::ObTaskGoNoGo,
-        Msg::ObDoneGoNoGo,
-        &[
-            "w2_security_review",
-            "m2_train_users",
-            "m2_entity_rollout",
-            "m2_uat",
-            "w2_sso",
-            "w2_crm",
-            "w2_dw",
-            "w2_erp",
-            "w2_other",
-        ],
-        Need::Always,
-    ),
-    (
-        "gl_announce",
-        GoLive,
-        500,
-        C,
-        Msg::ObTaskAnnounce,
-        Msg::ObDoneAnnounce,
-        &["gl_go_no_go"],
-        Need::Always,
-    ),
-    (
-        "gl_launch",
-        GoLive,
-        1000,
-        V,
-        Msg::ObTaskLaunch,
-        Msg::ObDoneLaunch,
-        &["gl_go_no_go", "gl_announce"],
-        Need::Always,
-    ),
-    (
-        "pg_hypercare",
-        PostGoLive,
-        250,
-        V,
-        Msg::ObTaskHypercare,
-        Msg::ObDoneHypercare,
-        &["gl_launch"],
-        Need::Always,
-    ),
-    (
-        "pg_adoption",
-        PostGoLive,
-        500,
-        V,
-        Msg::ObTaskAdoption,
-        Msg::ObDoneAdoption,
-        &["pg_hypercare"],
-        Need::Always,
-    ),
-    (
-        "pg_handover",
-        PostGoLive,
-        750,
-        V,
-        Msg::ObTaskHandover,
-        Msg::ObDoneHandover,
-        &["pg_adoption"],
-        Need::Always,
-    ),
-    (
-        "pg_retro",
-        PostGoLive,
-        1000,
-        V,
-        Msg::ObTaskRetro,
-        Msg::ObDoneRetro,
-        &["pg_handover"],
-        Need::Always,
-    ),
+    ("pk_handoff", PreKickoff, 0, V, Msg::ObTaskHandoff, Msg::ObDoneHandoff, &[], Need::Always),
+    ("pk_contacts", PreKickoff, 0, C, Msg::ObTaskContacts, Msg::ObDoneContacts, &[], Need::Always),
+    ("pk_it_questions", PreKickoff, 500, C, Msg::ObTaskItQuestions, Msg::ObDoneItQuestions, &["pk_handoff"], Need::AnySystem),
+    ("pk_security_pack", PreKickoff, 500, V, Msg::ObTaskSecurityPack, Msg::ObDoneSecurityPack, &["pk_handoff"], Need::Regulated),
+    ("w1_kickoff", Week1, 0, V, Msg::ObTaskKickoff, Msg::ObDoneKickoff, &["pk_handoff", "pk_contacts"], Need::Always),
+    ("w1_environment", Week1, 500, V, Msg::ObTaskEnvironment, Msg::ObDoneEnvironment, &["w1_kickoff"], Need::Always),
+    ("w1_success_plan", Week1, 1000, V, Msg::ObTaskSuccessPlan, Msg::ObDoneSuccessPlan, &["w1_kickoff"], Need::Always),
+    ("w1_entity_map", Week1, 1000, C, Msg::ObTaskEntityMap, Msg::ObDoneEntityMap, &["w1_kickoff"], Need::Entities),
+    ("w2_security_review", Weeks2To4, 500, C, Msg::ObTaskSecurityReview, Msg::ObDoneSecurityReview, &["pk_security_pack", "w1_kickoff"], Need::Regulated),
+    ("w2_sso", Weeks2To4, 300, C, Msg::ObTaskSso, Msg::ObDoneSso, &["pk_it_questions", "w1_environment"], Need::System(Integration::Sso)),
+    ("w2_crm", Weeks2To4, 600, V, Msg::ObTaskCrm, Msg::ObDoneCrm, &["pk_it_questions", "w1_environment"], Need::System(Integration::Crm)),
+    ("w2_dw", Weeks2To4, 800, V, Msg::ObTaskDw, Msg::ObDoneDw, &["pk_it_questions", "w1_environment"], Need::System(Integration::DataWarehouse)),
+    ("w2_erp", Weeks2To4, 1000, V, Msg::ObTaskErp, Msg::ObDoneErp, &["pk_it_questions", "w1_environment"], Need::System(Integration::Erp)),
+    ("w2_other", Weeks2To4, 800, V, Msg::ObTaskOther, Msg::ObDoneOther, &["pk_it_questions", "w1_environment"], Need::System(Integration::Other)),
+    ("w2_config", Weeks2To4, 600, V, Msg::ObTaskConfig, Msg::ObDoneConfig, &["w1_environment", "w1_success_plan"], Need::Always),
+    ("w2_migration_plan", Weeks2To4, 600, C, Msg::ObTaskMigrationPlan, Msg::ObDoneMigrationPlan, &["w1_kickoff"], Need::NotStandard),
+    ("w4_first_value", Weeks2To4, 1000, C, Msg::ObTaskFirstValue, Msg::ObDoneFirstValue, &["w2_config"], Need::Always),
+    ("m2_migration", Months2To3, 400, V, Msg::ObTaskMigration, Msg::ObDoneMigration, &["w2_migration_plan"], Need::NotStandard),
+    ("m2_train_admins", Months2To3, 300, V, Msg::ObTaskTrainAdmins, Msg::ObDoneTrainAdmins, &["w2_config"], Need::Always),
+    ("m2_train_users", Months2To3, 700, C, Msg::ObTaskTrainUsers, Msg::ObDoneTrainUsers, &["m2_train_admins"], Need::Always),
+    ("m2_entity_rollout", Months2To3, 800, C, Msg::ObTaskEntityRollout, Msg::ObDoneEntityRollout, &["w1_entity_map", "w2_config"], Need::Entities),
+    ("m2_uat", Months2To3, 1000, C, Msg::ObTaskUat, Msg::ObDoneUat, &["w2_config", "w2_sso", "w2_crm", "w2_dw", "w2_erp", "w2_other", "m2_migration"], Need::NotStandard),
+    ("gl_go_no_go", GoLive, 0, V, Msg::ObTaskGoNoGo, Msg::ObDoneGoNoGo, &["w2_security_review", "m2_train_users", "m2_entity_rollout", "m2_uat", "w2_sso", "w2_crm", "w2_dw", "w2_erp", "w2_other"], Need::Always),
+    ("gl_announce", GoLive, 500, C, Msg::ObTaskAnnounce, Msg::ObDoneAnnounce, &["gl_go_no_go"], Need::Always),
+    ("gl_launch", GoLive, 1000, V, Msg::ObTaskLaunch, Msg::ObDoneLaunch, &["gl_go_no_go", "gl_announce"], Need::Always),
+    ("pg_hypercare", PostGoLive, 250, V, Msg::ObTaskHypercare, Msg::ObDoneHypercare, &["gl_launch"], Need::Always),
+    ("pg_adoption", PostGoLive, 500, V, Msg::ObTaskAdoption, Msg::ObDoneAdoption, &["pg_hypercare"], Need::Always),
+    ("pg_handover", PostGoLive, 750, V, Msg::ObTaskHandover, Msg::ObDoneHandover, &["pg_adoption"], Need::Always),
+    ("pg_retro", PostGoLive, 1000, V, Msg::ObTaskRetro, Msg::ObDoneRetro, &["pg_handover"], Need::Always),
 ];
 
 /// Keys of the milestone tasks (calendar events and slip checks).
@@ -705,6 +427,65 @@ mod tests {
     }
 
     #[test]
+    fn weekends_move_to_monday() {
+        assert_eq!(business_day(day(1, 8)), day(1, 8));
+        assert_eq!(business_day(day(1, 9)), day(1, 11));
+        assert_eq!(business_day(day(1, 10)), day(1, 11));
+    }
+
+    #[test]
+    fn phase_spans_at_and_off_the_typical_window() {
+        let spans: Vec<(i64, i64)> = [PreKickoff, Week1, Weeks2To4, Months2To3, GoLive, PostGoLive]
+            .iter()
+            .map(|p| phase_span(*p, 37, 37))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![(-7, -1), (0, 7), (7, 28), (28, 30), (30, 37), (37, 65)]
+        );
+        // About half the typical window: week 1 is 3 days (7·37/75), weeks 2–4 end on day 13.
+        assert_eq!(phase_span(Weeks2To4, 37, 75), (3, 13));
+        assert_eq!(phase_span(GoLive, 37, 75), (34, 37));
+    }
+
+    #[test]
+    fn a_missing_kickoff_plans_from_today() {
+        let mut p = project("Retail", 10, &[], 60);
+        p.kickoff_date = None;
+        let plan = build_plan(&p, &segment(&p, &[], day(1, 6)), day(1, 6));
+        assert_eq!(plan.kickoff, day(1, 6));
+        assert_eq!(due(&plan, "w1_kickoff"), day(1, 6));
+    }
+
+    #[test]
+    fn every_phase_has_tasks_and_the_customer_owns_some() {
+        let plan = plan_of(&project("Bank", 3000, &[System::Sso, System::Crm], 110));
+        for phase in [PreKickoff, Week1, Weeks2To4, Months2To3, GoLive, PostGoLive] {
+            assert!(plan.tasks.iter().any(|t| t.phase == phase), "{phase:?}");
+        }
+        let customer: Vec<&str> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.owner == Owner::Customer)
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(
+            customer,
+            vec![
+                "pk_contacts",
+                "pk_it_questions",
+                "w2_security_review",
+                "w2_sso",
+                "w2_migration_plan",
+                "w4_first_value",
+                "m2_train_users",
+                "m2_uat",
+                "gl_announce"
+            ]
+        );
+    }
+
+    #[test]
     fn standard_plan_has_the_core_tasks_only() {
         let plan = plan_of(&project("Retail", 50, &[], 42));
         assert_eq!(
@@ -884,6 +665,17 @@ mod tests {
     }
 
     #[test]
+    fn every_integration_has_questions_and_go_criteria() {
+        for (kind, questions, go) in INTEGRATION_CHECKS {
+            assert_eq!((questions.len(), go.len()), (3, 2), "{kind:?}");
+        }
+        assert_eq!(
+            Msg::ObQSsoIdp.text(Lang::Zh),
+            "使用哪个身份提供方和协议（SAML、OIDC）？"
+        );
+    }
+
+    #[test]
     fn plan_csv_has_a_header_and_a_row_per_task() {
         let plan = plan_of(&project("Retail", 10, &[], 42));
         let csv = plan_csv(&plan, Lang::En);
@@ -895,7 +687,12 @@ mod tests {
         );
         assert!(lines[3].starts_with("w1_kickoff,Week 1,"));
         assert!(lines[3].ends_with(",pk_handoff pk_contacts,2027-01-04"));
-        assert!(plan_csv(&plan, Lang::Zh).starts_with("编号,阶段,"));
+        assert_eq!(
+            lines[1],
+            "pk_handoff,Pre-kickoff,Review the sales handoff and contract scope,Vendor,\"Goals, scope and open questions written down\",,2026-12-28"
+        );
+        assert!(plan_csv(&plan, Lang::Zh)
+            .starts_with("编号,阶段,任务,责任方,成功标准,依赖,截止日期\r\npk_handoff,启动前,"));
     }
 
     #[test]

@@ -119,13 +119,13 @@ pub fn step_stats<'a>(
     (mine, stats)
 }
 
-/// Customisations proposed for the base playbook: the most common steps (up to 5) that at
-/// least 2 projects skipped, changed or added.
+/// At most this many customisations are proposed for the base playbook.
 pub const MAX_PROPOSALS: usize = 5;
 /// Projects that must share a change before it is proposed.
 pub const MIN_PROJECTS: u32 = 2;
 
-/// The proposed customisations, from `step_stats` output.
+/// Customisations proposed for the base playbook: the most common steps (from `step_stats`)
+/// that at least `MIN_PROJECTS` projects skipped, changed or added, at most `MAX_PROPOSALS`.
 pub fn proposed_customisations(stats: &[StepStat]) -> Vec<StepStat> {
     stats
         .iter()
@@ -306,6 +306,27 @@ mod tests {
         let many: Vec<StepStat> = (0..7).map(|i| stat(&format!("t{i}"), Added, 2)).collect();
         assert_eq!(proposed_customisations(&many).len(), 5);
         assert_eq!(proposed_customisations(&[stat("x", Skipped, 1)]), vec![]);
+    }
+
+    #[test]
+    fn an_unknown_playbook_has_no_projects_or_stats() {
+        let all = projects();
+        let (mine, stats) = step_stats(&all, "nope");
+        assert!(mine.is_empty() && stats.is_empty());
+    }
+
+    #[test]
+    fn proposals_name_template_steps_in_the_reader_language() {
+        let s = stat("w2_config", Changed, 2);
+        assert_eq!(
+            proposal_text(&s, 4, Lang::En),
+            "Revise “Configure workflows, roles and permissions”: changed in 2 of 4 projects."
+        );
+        assert_eq!(s.name(Lang::Zh), "配置流程、角色与权限");
+        assert_eq!(
+            stat("Legal sign-off", Added, 2).name(Lang::Zh),
+            "Legal sign-off"
+        );
     }
 
     #[test]

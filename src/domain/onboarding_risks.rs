@@ -43,71 +43,16 @@ const fn risk(
 }
 
 /// The register: common risks first, then those that apply to some projects only.
+#[rustfmt::skip]
 pub const RISKS: &[Risk] = &[
-    risk(
-        "security_stall",
-        Msg::ObRiskSecurity,
-        Msg::ObSignalSecurity,
-        Msg::ObMitigateSecurity,
-        Msg::ObTriggerSecurity,
-        Need::Always,
-    ),
-    risk(
-        "champion_leaves",
-        Msg::ObRiskChampion,
-        Msg::ObSignalChampion,
-        Msg::ObMitigateChampion,
-        Msg::ObTriggerChampion,
-        Need::Always,
-    ),
-    risk(
-        "unclear_ownership",
-        Msg::ObRiskOwnership,
-        Msg::ObSignalOwnership,
-        Msg::ObMitigateOwnership,
-        Msg::ObTriggerOwnership,
-        Need::Always,
-    ),
-    risk(
-        "low_adoption",
-        Msg::ObRiskAdoption,
-        Msg::ObSignalAdoption,
-        Msg::ObMitigateAdoption,
-        Msg::ObTriggerAdoption,
-        Need::Always,
-    ),
-    risk(
-        "migration_slips",
-        Msg::ObRiskMigration,
-        Msg::ObSignalMigration,
-        Msg::ObMitigateMigration,
-        Msg::ObTriggerMigration,
-        Need::NotStandard,
-    ),
-    risk(
-        "integration_blocked",
-        Msg::ObRiskIntegration,
-        Msg::ObSignalIntegration,
-        Msg::ObMitigateIntegration,
-        Msg::ObTriggerIntegration,
-        Need::AnySystem,
-    ),
-    risk(
-        "compliance_scope",
-        Msg::ObRiskCompliance,
-        Msg::ObSignalCompliance,
-        Msg::ObMitigateCompliance,
-        Msg::ObTriggerCompliance,
-        Need::Regulated,
-    ),
-    risk(
-        "entity_divergence",
-        Msg::ObRiskEntities,
-        Msg::ObSignalEntities,
-        Msg::ObMitigateEntities,
-        Msg::ObTriggerEntities,
-        Need::Entities,
-    ),
+    risk("security_stall", Msg::ObRiskSecurity, Msg::ObSignalSecurity, Msg::ObMitigateSecurity, Msg::ObTriggerSecurity, Need::Always),
+    risk("champion_leaves", Msg::ObRiskChampion, Msg::ObSignalChampion, Msg::ObMitigateChampion, Msg::ObTriggerChampion, Need::Always),
+    risk("unclear_ownership", Msg::ObRiskOwnership, Msg::ObSignalOwnership, Msg::ObMitigateOwnership, Msg::ObTriggerOwnership, Need::Always),
+    risk("low_adoption", Msg::ObRiskAdoption, Msg::ObSignalAdoption, Msg::ObMitigateAdoption, Msg::ObTriggerAdoption, Need::Always),
+    risk("migration_slips", Msg::ObRiskMigration, Msg::ObSignalMigration, Msg::ObMitigateMigration, Msg::ObTriggerMigration, Need::NotStandard),
+    risk("integration_blocked", Msg::ObRiskIntegration, Msg::ObSignalIntegration, Msg::ObMitigateIntegration, Msg::ObTriggerIntegration, Need::AnySystem),
+    risk("compliance_scope", Msg::ObRiskCompliance, Msg::ObSignalCompliance, Msg::ObMitigateCompliance, Msg::ObTriggerCompliance, Need::Regulated),
+    risk("entity_divergence", Msg::ObRiskEntities, Msg::ObSignalEntities, Msg::ObMitigateEntities, Msg::ObTriggerEntities, Need::Entities),
 ];
 
 /// The risks that apply to the segmented project, in register order.
@@ -251,6 +196,50 @@ mod tests {
         assert_eq!(keys(&complex)[4..], ["migration_slips"]);
     }
 
+    #[test]
+    fn every_risk_has_four_distinct_texts_in_both_languages() {
+        for r in RISKS {
+            for lang in Lang::ALL {
+                let texts = [r.title, r.signal, r.mitigation, r.trigger].map(|m| m.text(lang));
+                assert!(
+                    texts
+                        .iter()
+                        .enumerate()
+                        .all(|(i, t)| !texts[..i].contains(t)),
+                    "{}",
+                    r.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn flags_read_well_in_both_languages() {
+        let cases = [
+            (
+                YellowFlag::TasksOverdue { count: 4 },
+                "Tasks overdue: 4",
+                "逾期任务：4 项",
+            ),
+            (
+                YellowFlag::MilestoneSlipping { key: "gl_launch" },
+                "Milestone slipping: Go live",
+                "里程碑滑坡：正式上线",
+            ),
+            (
+                YellowFlag::GoLiveAtRisk { open: 2 },
+                "Go-live within 2 weeks, 2 tasks open before it",
+                "2 周内上线，之前仍有 2 项任务未完成",
+            ),
+        ];
+        for (flag, en, zh) in cases {
+            assert_eq!(
+                (flag.text(Lang::En).as_str(), flag.text(Lang::Zh).as_str()),
+                (en, zh)
+            );
+        }
+    }
+
     fn owned(mut p: OnboardingProject) -> OnboardingProject {
         p.exec_sponsor = "Li Wei".into();
         p.technical_lead = "Sam".into();
@@ -313,9 +302,15 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(quiet(&p, day(1, 13)), vec![]);
-        assert_eq!(quiet(&p, day(1, 14)), vec![YellowFlag::NoActivity { days: 10 }]);
+        assert_eq!(
+            quiet(&p, day(1, 14)),
+            vec![YellowFlag::NoActivity { days: 10 }]
+        );
         p.progress.clear();
-        assert_eq!(quiet(&p, day(1, 15)), vec![YellowFlag::NoActivity { days: 11 }]);
+        assert_eq!(
+            quiet(&p, day(1, 15)),
+            vec![YellowFlag::NoActivity { days: 11 }]
+        );
         assert_eq!(
             YellowFlag::NoActivity { days: 11 }.text(Lang::Zh),
             "已 11 天没有进展记录"

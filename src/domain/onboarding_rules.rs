@@ -455,312 +455,50 @@ pub(crate) mod tests {
         &'static [Factor],
     );
 
+    #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("Retail", 200, &[Sso], "", "", "", Standard, &[]),
         ("Retail", 999, &[Sso, Crm], "", "", "", Standard, &[]),
         ("Retail", 1000, &[], "", "", "", Complex, &[ManyUsers]),
-        (
-            "Retail",
-            50,
-            &[Sso, Crm, Hris],
-            "",
-            "",
-            "",
-            Complex,
-            &[ManySystems],
-        ),
-        (
-            "Retail",
-            50,
-            &[Sso, Crm],
-            "Zendesk",
-            "",
-            "",
-            Complex,
-            &[ManySystems],
-        ),
+        ("Retail", 50, &[Sso, Crm, Hris], "", "", "", Complex, &[ManySystems]),
+        ("Retail", 50, &[Sso, Crm], "Zendesk", "", "", Complex, &[ManySystems]),
         ("Retail", 50, &[Erp], "", "", "", Complex, &[ErpOrWarehouse]),
-        (
-            "Retail",
-            50,
-            &[DataWarehouse],
-            "",
-            "",
-            "",
-            Complex,
-            &[ErpOrWarehouse],
-        ),
-        (
-            "Retail",
-            50,
-            &[],
-            "Snowflake",
-            "",
-            "",
-            Complex,
-            &[ErpOrWarehouse],
-        ),
-        (
-            "Retail",
-            50,
-            &[],
-            "SAP S/4HANA",
-            "",
-            "",
-            Complex,
-            &[ErpOrWarehouse],
-        ),
-        (
-            "Manufacturing",
-            5000,
-            &[Erp, Sso, Crm],
-            "",
-            "",
-            "",
-            Complex,
-            &[ManyUsers, ManySystems, ErpOrWarehouse],
-        ),
-        (
-            "Financial services",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "Retail banking",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "Insurance",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "Healthcare",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "Government",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "金融科技",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "城市商业银行",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "医疗器械",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "地方政府",
-            100,
-            &[],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry],
-        ),
-        (
-            "Software",
-            100,
-            &[],
-            "",
-            "",
-            "SOC 2 Type II report needed",
-            Compliance,
-            &[ComplianceNeeds],
-        ),
-        (
-            "Software",
-            100,
-            &[],
-            "",
-            "",
-            "EU data residency (GDPR)",
-            Compliance,
-            &[ComplianceNeeds],
-        ),
-        (
-            "Software",
-            100,
-            &[],
-            "",
-            "",
-            "HIPAA BAA",
-            Compliance,
-            &[ComplianceNeeds],
-        ),
-        (
-            "Software",
-            100,
-            &[],
-            "",
-            "",
-            "Quarterly audits by internal audit",
-            Compliance,
-            &[ComplianceNeeds],
-        ),
-        (
-            "软件",
-            100,
-            &[],
-            "",
-            "",
-            "需要通过等级保护三级",
-            Compliance,
-            &[ComplianceNeeds],
-        ),
-        (
-            "软件",
-            100,
-            &[],
-            "",
-            "",
-            "数据合规要求",
-            Compliance,
-            &[ComplianceNeeds],
-        ),
-        (
-            "Software",
-            100,
-            &[],
-            "",
-            "SOC 2 reports module",
-            "",
-            Standard,
-            &[],
-        ),
-        (
-            "Insurance",
-            3000,
-            &[Erp],
-            "",
-            "",
-            "",
-            Compliance,
-            &[RegulatedIndustry, ManyUsers, ErpOrWarehouse],
-        ),
-        (
-            "Retail",
-            100,
-            &[],
-            "",
-            "Rollout to 4 subsidiaries",
-            "",
-            MultiEntity,
-            &[MultipleEntities],
-        ),
-        (
-            "Retail",
-            100,
-            &[],
-            "",
-            "All legal entities of the group",
-            "",
-            MultiEntity,
-            &[MultipleEntities],
-        ),
-        (
-            "Retail",
-            100,
-            &[],
-            "",
-            "集团及下属三家子公司",
-            "",
-            MultiEntity,
-            &[MultipleEntities],
-        ),
-        (
-            "Banking group",
-            100,
-            &[],
-            "",
-            "",
-            "SOX",
-            MultiEntity,
-            &[MultipleEntities, RegulatedIndustry, ComplianceNeeds],
-        ),
-        (
-            "Retail",
-            100,
-            &[],
-            "",
-            "One legal entity",
-            "",
-            Standard,
-            &[],
-        ),
-        (
-            "Retail",
-            100,
-            &[],
-            "",
-            "Groupware licences",
-            "",
-            Standard,
-            &[],
-        ),
+        ("Retail", 50, &[DataWarehouse], "", "", "", Complex, &[ErpOrWarehouse]),
+        ("Retail", 50, &[], "Snowflake", "", "", Complex, &[ErpOrWarehouse]),
+        ("Retail", 50, &[], "SAP S/4HANA", "", "", Complex, &[ErpOrWarehouse]),
+        ("Manufacturing", 5000, &[Erp, Sso, Crm], "", "", "", Complex, &[ManyUsers, ManySystems, ErpOrWarehouse]),
+        ("Financial services", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Retail banking", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Insurance", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Healthcare", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Government", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("金融科技", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("城市商业银行", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("医疗器械", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("地方政府", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Software", 100, &[], "", "", "SOC 2 Type II report needed", Compliance, &[ComplianceNeeds]),
+        ("Software", 100, &[], "", "", "EU data residency (GDPR)", Compliance, &[ComplianceNeeds]),
+        ("Software", 100, &[], "", "", "HIPAA BAA", Compliance, &[ComplianceNeeds]),
+        ("Software", 100, &[], "", "", "Quarterly audits by internal audit", Compliance, &[ComplianceNeeds]),
+        ("软件", 100, &[], "", "", "需要通过等级保护三级", Compliance, &[ComplianceNeeds]),
+        ("软件", 100, &[], "", "", "数据合规要求", Compliance, &[ComplianceNeeds]),
+        ("Software", 100, &[], "", "SOC 2 reports module", "", Standard, &[]),
+        ("Insurance", 3000, &[Erp], "", "", "", Compliance, &[RegulatedIndustry, ManyUsers, ErpOrWarehouse]),
+        ("Retail", 100, &[], "", "Rollout to 4 subsidiaries", "", MultiEntity, &[MultipleEntities]),
+        ("Retail", 100, &[], "", "All legal entities of the group", "", MultiEntity, &[MultipleEntities]),
+        ("Retail", 100, &[], "", "集团及下属三家子公司", "", MultiEntity, &[MultipleEntities]),
+        ("Banking group", 100, &[], "", "", "SOX", MultiEntity, &[MultipleEntities, RegulatedIndustry, ComplianceNeeds]),
+        ("Retail", 100, &[], "", "One legal entity", "", Standard, &[]),
+        ("Retail", 100, &[], "", "Groupware licences", "", Standard, &[]),
         ("Refinancing", 100, &[], "", "", "", Standard, &[]),
-        (
-            "Logistics",
-            100,
-            &[],
-            "",
-            "",
-            "Unsorted requests",
-            Standard,
-            &[],
-        ),
+        ("Logistics", 100, &[], "", "", "Unsorted requests", Standard, &[]),
+        ("Pharmaceuticals", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Public sector agency", 100, &[], "", "", "", Compliance, &[RegulatedIndustry]),
+        ("Retail", 100, &[], "", "", "PCI DSS scope", Compliance, &[ComplianceNeeds]),
+        ("Retail", 100, &[], "", "", "三家子公司分别签约", MultiEntity, &[MultipleEntities]),
+        ("Education", 100, &[Sso, Crm], "Workday", "", "", Complex, &[ManySystems]),
+        ("Retail", 100, &[], "Oracle EBS, Okta", "", "", Complex, &[ErpOrWarehouse]),
+        ("Retail", 100, &[Ticketing, Hris], "", "", "", Standard, &[]),
     ];
 
     #[test]
@@ -779,6 +517,45 @@ pub(crate) mod tests {
                 "case {i}: {industry} / {scope} / {special}"
             );
         }
+    }
+
+    #[test]
+    fn cues_match_whole_words_prefixes_and_chinese_anywhere() {
+        assert!(matches("retail banking", "bank*"));
+        assert!(!matches("embankment works", "bank*"));
+        assert!(matches("the group-wide rollout", "group"));
+        assert!(!matches("groupware", "group"));
+        assert!(matches("需通过等保测评", "等保"));
+        assert!(matches("soc 2.", "soc 2"));
+        assert!(!matches("soc 20", "soc 2"));
+    }
+
+    #[test]
+    fn other_systems_split_on_latin_and_chinese_separators() {
+        assert_eq!(
+            other_system_names(" Okta ,, SAP;Jira\n钉钉、飞书，自研"),
+            vec!["Okta", "SAP", "Jira", "钉钉", "飞书", "自研"]
+        );
+        assert!(other_system_names(" ; , ").is_empty());
+    }
+
+    #[test]
+    fn unknown_end_users_and_empty_industry_raise_nothing() {
+        let mut p = project("", 10, &[], 60);
+        p.end_users = None;
+        let s = segment(&p, &[], day(1, 1));
+        assert_eq!((s.tier, s.factors.len(), s.flags.len()), (Standard, 0, 0));
+        assert!(!s.regulated());
+        assert!(segment(&project("Bank", 10, &[], 100), &[], day(1, 1)).regulated());
+    }
+
+    #[test]
+    fn tiers_are_stored_as_codes_and_labelled_in_both_languages() {
+        use crate::domain::form::Coded;
+        use crate::i18n::Lang;
+        assert_eq!(Tier::from_code("multi_entity"), Some(MultiEntity));
+        assert_eq!(Compliance.label().text(Lang::Zh), "合规型");
+        assert_eq!(Factor::ManyUsers.label().text(Lang::En), "1,000+ end users");
     }
 
     #[test]
