@@ -302,7 +302,7 @@ fn cues_of(factor: Factor) -> Cues {
         .map_or(&[], |(_, c)| c)
 }
 
-/// The names listed in "other systems" (split on commas, semicolons and new lines).
+/// The names listed in "other systems" (split on commas, semicolons, 、 and new lines).
 pub fn other_system_names(text: &str) -> Vec<String> {
     text.split([',', ';', '\n', '，', '；', '、'])
         .map(str::trim)
@@ -353,7 +353,6 @@ pub fn segment(
     integrations.sort_unstable();
     integrations.dedup();
 
-    let mut factors = Vec::new();
     let checks = [
         (
             Factor::MultipleEntities,
@@ -379,11 +378,7 @@ pub fn segment(
                 .any(|i| matches!(i, Integration::Erp | Integration::DataWarehouse)),
         ),
     ];
-    for (factor, fired) in checks {
-        if fired {
-            factors.push(factor);
-        }
-    }
+    let factors: Vec<Factor> = checks.into_iter().filter(|c| c.1).map(|c| c.0).collect();
     let tier = factors.first().map_or(Tier::Standard, |f| f.tier());
 
     let mut flags = Vec::new();
