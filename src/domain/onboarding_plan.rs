@@ -625,6 +625,22 @@ mod tests {
     }
 
     #[test]
+    fn multi_entity_needs_120_days() {
+        let mut p = project("Retail", 10, &[], 100);
+        p.contract_scope = "3 subsidiaries".into();
+        let plan = plan_of(&p);
+        // 4 Jan + 120 days = Tue 4 May.
+        assert_eq!(
+            plan.warning,
+            Some(PlanWarning::TooSoon {
+                earliest: day(5, 4)
+            })
+        );
+        p.go_live_target = day(5, 4);
+        assert_eq!(plan_of(&p).warning, None);
+    }
+
+    #[test]
     fn go_live_before_kickoff_plans_for_the_earliest_date() {
         let plan = plan_of(&project("Retail", 10, &[], 0));
         assert_eq!(
@@ -708,5 +724,9 @@ mod tests {
             }
         );
         assert_eq!(events[3].date, day(2, 15));
+        assert_eq!(
+            milestone_events(&plan, "Acme", Lang::Zh)[0].title,
+            "Acme：召开启动会"
+        );
     }
 }

@@ -418,6 +418,17 @@ mod tests {
     }
 
     #[test]
+    fn home_lines_in_chinese() {
+        let mut p = owned("x", 60);
+        p.customer_pm.clear();
+        let lines = home_lines(&[p], &accounts(), day(1, 1), Lang::Zh);
+        assert_eq!(
+            lines[0].text,
+            "Acme：未指定执行发起人、技术负责人或客户项目经理"
+        );
+    }
+
+    #[test]
     fn home_stops_watching_four_weeks_after_go_live() {
         let p = owned("late", 42);
         // Go-live 15 Feb; 28 days later is 15 Mar.

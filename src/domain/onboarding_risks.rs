@@ -292,6 +292,26 @@ mod tests {
     }
 
     #[test]
+    fn a_stalled_project_fires_every_flag_it_earns() {
+        // Standard, go-live Mon 15 Feb, nothing recorded; on Wed 10 Feb ten tasks are overdue
+        // (up to the go/no-go on 8 Feb), three of them milestones; nine pre-go-live tasks open.
+        let p = owned(project("Retail", 10, &[], 42));
+        assert_eq!(
+            flags_on(&p, day(2, 10)),
+            vec![
+                YellowFlag::TasksOverdue { count: 10 },
+                YellowFlag::MilestoneSlipping { key: "w1_kickoff" },
+                YellowFlag::MilestoneSlipping {
+                    key: "w4_first_value"
+                },
+                YellowFlag::MilestoneSlipping { key: "gl_go_no_go" },
+                YellowFlag::NoActivity { days: 37 },
+                YellowFlag::GoLiveAtRisk { open: 9 },
+            ]
+        );
+    }
+
+    #[test]
     fn no_activity_counts_from_the_last_entry_or_kickoff() {
         let mut p = owned(project("Retail", 10, &[], 90));
         p.progress = vec![entry("pk_handoff", ProgressKind::Done, 1, 4)];

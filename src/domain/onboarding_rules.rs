@@ -573,6 +573,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn go_live_on_or_before_kickoff_is_aggressive() {
+        for days in [0, -5] {
+            let s = segment(&project("Retail", 10, &[], days), &[], day(1, 1));
+            assert_eq!(
+                s.flags,
+                vec![RiskFlag::FirstInIndustry, RiskFlag::AggressiveGoLive]
+            );
+        }
+    }
+
+    #[test]
     fn a_missing_kickoff_counts_from_today() {
         let mut p = project("Retail", 10, &[], 40);
         p.kickoff_date = None;
