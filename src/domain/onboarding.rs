@@ -8,6 +8,7 @@ use crate::coded_enum;
 use crate::domain::form::{
     date_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
 };
+use crate::domain::onboarding_progress::{ProgressEntry, Retrospective};
 use crate::i18n::Msg;
 
 coded_enum!(
@@ -48,6 +49,12 @@ pub struct OnboardingProject {
     pub special_requirements: String,
     #[serde(default)]
     pub playbook_id: Option<String>,
+    /// Task progress entries, oldest first.
+    #[serde(default)]
+    pub progress: Vec<ProgressEntry>,
+    /// The post-onboarding retrospective, once held.
+    #[serde(default)]
+    pub retrospective: Option<Retrospective>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -80,6 +87,8 @@ impl OnboardingProject {
             contract_scope: String::new(),
             special_requirements: String::new(),
             playbook_id: None,
+            progress: Vec::new(),
+            retrospective: None,
             created_at: now,
             updated_at: now,
         }
