@@ -5,19 +5,24 @@ use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
-        /// A translation key.
+        /// A translation key: its text in English and in Chinese. Every key is a constant, so
+        /// a text no code uses stays out of the wasm.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key,)+ }
+        pub struct Msg(&'static [&'static str; 2]);
 
+        #[allow(non_upper_case_globals)]
         impl Msg {
+            $(pub const $key: Msg = Msg(&[$en, $zh]);)+
+
             /// Every key, for table-wide tests.
+            #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)+];
 
             /// The text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match lang {
-                    Lang::En => match self { $(Msg::$key => $en,)+ },
-                    Lang::Zh => match self { $(Msg::$key => $zh,)+ },
+                    Lang::En => self.0[0],
+                    Lang::Zh => self.0[1],
                 }
             }
         }

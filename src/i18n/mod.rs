@@ -107,15 +107,15 @@ mod tests {
             })
             // Product and company names stay as they are in both languages.
             .filter(|m| {
-                !matches!(
-                    m,
-                    Msg::AppName
-                        | Msg::PresetOpenAi
-                        | Msg::PresetAzureOpenAi
-                        | Msg::PresetOpenRouter
-                        | Msg::PresetAnthropic
-                        | Msg::PresetGemini
-                )
+                ![
+                    Msg::AppName,
+                    Msg::PresetOpenAi,
+                    Msg::PresetAzureOpenAi,
+                    Msg::PresetOpenRouter,
+                    Msg::PresetAnthropic,
+                    Msg::PresetGemini,
+                ]
+                .contains(m)
             })
             .collect();
         assert!(
