@@ -525,3 +525,419 @@ pub fn calendar(escalation: &Escalation, items: &[TimelineItem], lang: Lang) -> 
         .collect();
     write_calendar(&events, escalation.updated_at)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap()
+    }
+
+    fn zone(hours: i32) -> FixedOffset {
+        FixedOffset::east_opt(hours * 3600).unwrap()
+    }
+
+    fn eff(kind: EscalationType, severity: Severity, signals: &[Signal]) -> Effective {
+        Effective {
+            kind,
+            severity,
+            signals: signals.to_vec(),
+            overridden: None,
+        }
+    }
+
+    fn roles(kind: EscalationType, severity: Severity, signals: &[Signal]) -> Vec<Role> {
+        stakeholders(&eff(kind, severity, signals), utc(11, 23, 8, 15), zone(0))
+            .into_iter()
+            .map(|s| s.role)
+            .collect()
+    }
+
+    fn escalation(received: DateTime<Utc>) -> Escalation {
+        let mut e = Escalation::new("e1".into(), received);
+        e.summary = "Production outage for two days".into();
+        e
+    }
+
+    fn keys(items: &[TimelineItem]) -> Vec<&str> {
+        items.iter().map(|i| i.key.as_str()).collect()
+    }
+
+    fn find<'a>(items: &'a [TimelineItem], key: &str) -> &'a TimelineItem {
+        items.iter().find(|i| i.key == key).unwrap()
+    }
+
+    fn texts(msgs: &[Msg]) -> Vec<String> {
+        msgs.iter().map(|m| m.text(Lang::En).to_string()).collect()
+    }
+
+    use Role::*;
+    use Severity::{P1, P2, P3};
+
+    #[test]
+    fn product_failures_bring_in_engineering_at_every_severity() {
+        let k = ProductFailure;
+        assert_eq!(
+            roles(k, P1, &[]),
+            [Support, Engineering, Product, ExecutiveSponsor]
+        );
+        assert_eq!(roles(k, P2, &[]), [Support, Engineering, Product]);
+        assert_eq!(roles(k, P3, &[]), [Support, Engineering]);
+    }
+
+    #[test]
+    fn contract_disputes_bring_in_finance_and_at_p1_legal() {
+        let k = ContractDispute;
+        assert_eq!(
+            roles(k, P1, &[]),
+            [Support, Legal, Finance, ExecutiveSponsor]
+        );
+        assert_eq!(roles(k, P2, &[]), [Support, Finance]);
+        assert_eq!(roles(k, P3, &[]), [Support]);
+    }
+
+    #[test]
+    fn competitive_threats_bring_in_product_and_at_p1_finance() {
+        let k = CompetitiveThreat;
+        assert_eq!(
+            roles(k, P1, &[]),
+            [Support, Product, Finance, ExecutiveSponsor]
+        );
+        assert_eq!(roles(k, P2, &[]), [Support, Product]);
+        assert_eq!(roles(k, P3, &[]), [Support]);
+    }
+
+    #[test]
+    fn relationship_breakdowns_need_the_sponsor_at_p1() {
+        let k = RelationshipBreakdown;
+        assert_eq!(roles(k, P1, &[]), [Support, ExecutiveSponsor]);
+        assert_eq!(roles(k, P2, &[]), [Support]);
+        assert_eq!(roles(k, P3, &[]), [Support]);
+    }
+
+    #[test]
+    fn service_gaps_bring_in_engineering_at_p1() {
+        let k = ServiceGap;
+        assert_eq!(roles(k, P1, &[]), [Support, Engineering, ExecutiveSponsor]);
+        assert_eq!(roles(k, P2, &[]), [Support]);
+        assert_eq!(roles(k, P3, &[]), [Support]);
+    }
+
+    #[test]
+    fn signals_bring_roles_in_whatever_the_severity() {
+        assert_eq!(
+            roles(RelationshipBreakdown, P2, &[Signal::ThreatToLeave]),
+            [Support, Legal]
+        );
+        assert_eq!(
+            roles(ServiceGap, P3, &[Signal::Executive]),
+            [Support, ExecutiveSponsor]
+        );
+        assert_eq!(
+            roles(ServiceGap, P2, &[Signal::OutageOrDataLoss]),
+            [Support, Engineering]
+        );
+        assert_eq!(
+            roles(ServiceGap, P2, &[Signal::LargeRenewalSoon]),
+            [Support],
+            "a renewal signal alone brings nobody extra at P2"
+        );
+    }
+
+    #[test]
+    fn stakeholders_say_what_we_need() {
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(0));
+        assert_eq!(list[1].need, Msg::EscNeedLegal);
+        assert_eq!(list[1].role.label().text(Lang::Zh), "法务");
+    }
+
+    #[test]
+    fn p1_stakeholders_answer_within_four_hours() {
+        let list = stakeholders(&eff(ProductFailure, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        assert!(list.iter().all(|s| s.due == utc(11, 23, 12, 15)));
+    }
+
+    #[test]
+    fn p2_stakeholders_answer_by_10_on_the_next_business_day() {
+        // Friday 15:00 UTC is Friday 23:00 in Shanghai: Monday 10:00 local is 02:00 UTC.
+        let list = stakeholders(&eff(ProductFailure, P2, &[]), utc(11, 20, 15, 0), zone(8));
+        assert_eq!(list[0].due, utc(11, 23, 2, 0));
+    }
+
+    #[test]
+    fn p3_stakeholders_answer_by_10_on_the_second_business_day() {
+        // Thursday 17:00 UTC: Thursday noon in New York → Monday 10:00 (15:00 UTC);
+        // already Friday 01:00 in Shanghai → Tuesday 10:00 (02:00 UTC).
+        let received = utc(11, 19, 17, 0);
+        let ny = stakeholders(&eff(ServiceGap, P3, &[]), received, zone(-5));
+        assert_eq!(ny[0].due, utc(11, 23, 15, 0));
+        let sh = stakeholders(&eff(ServiceGap, P3, &[]), received, zone(8));
+        assert_eq!(sh[0].due, utc(11, 24, 2, 0));
+    }
+
+    #[test]
+    fn p1_timeline_runs_daily_through_the_weekend() {
+        // Friday 2026-11-20 09:00 UTC.
+        let e = escalation(utc(11, 20, 9, 0));
+        let items = timeline(&e, &eff(ProductFailure, P1, &[]), zone(0));
+        assert_eq!(items.len(), 20);
+        let mut expected = vec!["first-response", "internal-call", "customer-call"];
+        let cps: Vec<String> = (1..=14).map(|n| format!("checkpoint-{n}")).collect();
+        expected.extend(cps[..6].iter().map(String::as_str));
+        expected.push("progress-review");
+        expected.extend(cps[6..13].iter().map(String::as_str));
+        expected.extend(["resolution-target", "checkpoint-14", "post-review"]);
+        assert_eq!(keys(&items), expected);
+        assert_eq!(find(&items, "first-response").at, utc(11, 20, 11, 0));
+        assert_eq!(find(&items, "internal-call").at, utc(11, 20, 13, 0));
+        assert_eq!(find(&items, "customer-call").at, utc(11, 21, 9, 0));
+        assert_eq!(find(&items, "checkpoint-1").at, utc(11, 21, 9, 0));
+        assert_eq!(find(&items, "progress-review").at, utc(11, 27, 9, 0));
+        assert_eq!(find(&items, "resolution-target").at, utc(12, 4, 9, 0));
+        assert_eq!(find(&items, "post-review").at, utc(12, 8, 9, 0));
+    }
+
+    #[test]
+    fn p2_timeline_uses_business_days() {
+        // Thursday 2026-11-19 09:00 UTC.
+        let e = escalation(utc(11, 19, 9, 0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(0));
+        assert_eq!(
+            keys(&items),
+            [
+                "first-response",
+                "internal-call",
+                "checkpoint-1",
+                "customer-call",
+                "checkpoint-2",
+                "progress-review",
+                "checkpoint-3",
+                "checkpoint-4",
+                "resolution-target",
+                "checkpoint-5",
+                "post-review"
+            ]
+        );
+        let at: Vec<DateTime<Utc>> = items.iter().map(|i| i.at).collect();
+        assert_eq!(
+            at,
+            [
+                utc(11, 19, 11, 0),
+                utc(11, 20, 10, 0),
+                utc(11, 23, 9, 0),
+                utc(11, 23, 14, 0),
+                utc(11, 25, 9, 0),
+                utc(11, 26, 9, 0),
+                utc(11, 27, 9, 0),
+                utc(12, 1, 9, 0),
+                utc(12, 3, 9, 0),
+                utc(12, 3, 9, 0),
+                utc(12, 7, 9, 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn p3_weekend_reviews_and_target_move_to_monday() {
+        // Sunday 2026-11-22 09:00 UTC: day 7 and day 14 are Sundays.
+        let e = escalation(utc(11, 22, 9, 0));
+        let items = timeline(&e, &eff(ServiceGap, P3, &[]), zone(0));
+        assert_eq!(find(&items, "internal-call").at, utc(11, 24, 10, 0));
+        assert_eq!(find(&items, "customer-call").at, utc(11, 25, 14, 0));
+        assert_eq!(find(&items, "progress-review").at, utc(11, 30, 9, 0));
+        assert_eq!(find(&items, "resolution-target").at, utc(12, 7, 9, 0));
+        assert_eq!(find(&items, "post-review").at, utc(12, 9, 9, 0));
+        assert_eq!(find(&items, "checkpoint-2").at, utc(12, 7, 9, 0));
+        assert_eq!(items.len(), 8);
+    }
+
+    #[test]
+    fn timeline_times_are_local() {
+        // Friday 17:00 UTC is Saturday 01:00 in Shanghai.
+        let e = escalation(utc(11, 20, 17, 0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(8));
+        let call = find(&items, "internal-call");
+        assert_eq!(format_local(call.local), "2026-11-23 10:00");
+        assert_eq!(call.at, utc(11, 23, 2, 0));
+        assert_eq!(
+            format_local(find(&items, "customer-call").local),
+            "2026-11-24 14:00"
+        );
+        assert_eq!(
+            format_local(find(&items, "checkpoint-1").local),
+            "2026-11-24 01:00"
+        );
+        assert_eq!(
+            format_local(find(&items, "first-response").local),
+            "2026-11-21 03:00"
+        );
+    }
+
+    #[test]
+    fn edits_move_items_and_resort_the_timeline() {
+        let mut e = escalation(utc(11, 19, 9, 0));
+        e.edit_timeline("checkpoint-1", Some(utc(11, 24, 16, 30)));
+        e.edit_timeline("checkpoint-9", Some(utc(11, 20, 0, 0)));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(0));
+        let cp = find(&items, "checkpoint-1");
+        assert!(cp.edited);
+        assert_eq!(cp.at, utc(11, 24, 16, 30));
+        assert_eq!(
+            keys(&items)[2..5],
+            ["customer-call", "checkpoint-1", "checkpoint-2"]
+        );
+        assert_eq!(items.len(), 11, "edits of unknown keys are ignored");
+        assert_eq!(items.iter().filter(|i| i.edited).count(), 1);
+    }
+
+    #[test]
+    fn milestones_have_labels_and_keys() {
+        assert_eq!(Milestone::Checkpoint(3).key(), "checkpoint-3");
+        assert_eq!(
+            Milestone::Checkpoint(3).label(Lang::En),
+            "Customer update 3"
+        );
+        assert_eq!(Milestone::Checkpoint(3).label(Lang::Zh), "客户进展通报 3");
+        assert_eq!(Milestone::PostReview.label(Lang::Zh), "升级后复盘");
+        assert_eq!(Meeting::CustomerCall.label(), Msg::EscItemCustomerCall);
+    }
+
+    #[test]
+    fn what_not_to_promise_depends_on_type_and_severity() {
+        assert_eq!(
+            not_to_promise(ProductFailure, P3, Lang::En),
+            texts(&[
+                Msg::EscNoFixDate,
+                Msg::EscNoCredit,
+                Msg::EscNoRoadmap,
+                Msg::EscNoBlame,
+                Msg::EscNoNeverAgain
+            ])
+        );
+        let list = not_to_promise(ContractDispute, P1, Lang::En);
+        assert_eq!(list.len(), 6);
+        assert_eq!(list[4], Msg::EscNoLegalPosition.text(Lang::En));
+        assert_eq!(list[5], Msg::EscNoExecOutcome.text(Lang::En));
+        let zh = not_to_promise(CompetitiveThreat, P2, Lang::Zh);
+        assert_eq!(zh.len(), 5);
+        assert!(zh[4].contains("竞争对手"));
+    }
+
+    #[test]
+    fn internal_agenda_for_a_p1_contract_dispute() {
+        let e = escalation(utc(11, 19, 9, 0));
+        let eff = eff(ContractDispute, P1, &[]);
+        let items = timeline(&e, &eff, zone(0));
+        let a = agenda(Meeting::InternalCall, &e, &eff, &items, Lang::En);
+        assert_eq!(
+            a.points,
+            texts(&[
+                Msg::EscAgIntFacts,
+                Msg::EscAgIntCause,
+                Msg::EscAgIntContract,
+                Msg::EscAgIntLegal,
+                Msg::EscAgIntSponsor,
+                Msg::EscAgIntRisk,
+                Msg::EscAgIntOwners
+            ])
+        );
+        assert_eq!(a.at.map(format_local).as_deref(), Some("2026-11-19 13:00"));
+        assert_eq!(
+            a.must_not_promise,
+            not_to_promise(ContractDispute, P1, Lang::En)
+        );
+    }
+
+    #[test]
+    fn customer_agenda_for_a_p3_product_failure() {
+        let e = escalation(utc(11, 19, 9, 0));
+        let eff = eff(ProductFailure, P3, &[]);
+        let items = timeline(&e, &eff, zone(0));
+        let a = agenda(Meeting::CustomerCall, &e, &eff, &items, Lang::En);
+        assert_eq!(
+            a.points,
+            texts(&[
+                Msg::EscAgCustAcknowledge,
+                Msg::EscAgCustKnown,
+                Msg::EscAgCustProduct,
+                Msg::EscAgCustNextSteps
+            ])
+        );
+        let p1 = agenda(
+            Meeting::CustomerCall,
+            &e,
+            &Effective {
+                severity: P1,
+                ..eff
+            },
+            &items,
+            Lang::En,
+        );
+        assert_eq!(p1.points[1], Msg::EscAgCustSponsor.text(Lang::En));
+    }
+
+    #[test]
+    fn may_promise_uses_can_fix_and_the_next_checkpoint_after_the_meeting() {
+        // P2 from Thursday 19: customer call Monday 23 14:00, after checkpoint 1 (09:00).
+        let mut e = escalation(utc(11, 19, 9, 0));
+        e.can_fix = "  Patch on 26 Nov ".into();
+        let eff = eff(ServiceGap, P2, &[]);
+        let items = timeline(&e, &eff, zone(0));
+        let a = agenda(Meeting::CustomerCall, &e, &eff, &items, Lang::En);
+        assert_eq!(
+            a.may_promise,
+            [
+                "What we can fix and when, as confirmed: Patch on 26 Nov",
+                "The next update on 2026-11-25 09:00, then every 2 business days."
+            ]
+        );
+        let internal = agenda(Meeting::InternalCall, &e, &eff, &items, Lang::Zh);
+        assert_eq!(
+            internal.may_promise[1],
+            "下次通报在 2026-11-23 09:00，之后每 2 个工作日一次。"
+        );
+    }
+
+    #[test]
+    fn without_a_can_fix_text_we_only_promise_the_investigation() {
+        let e = escalation(utc(11, 19, 9, 0));
+        let eff = eff(ServiceGap, P3, &[]);
+        let items = timeline(&e, &eff, zone(0));
+        let a = agenda(Meeting::CustomerCall, &e, &eff, &items, Lang::Zh);
+        assert_eq!(a.may_promise[0], Msg::EscMayInvestigating.text(Lang::Zh));
+        assert!(a.may_promise[1].ends_with("之后每周一次。"));
+    }
+
+    #[test]
+    fn the_calendar_has_one_event_per_timeline_item() {
+        use icalendar::{Calendar, CalendarComponent, Component};
+        let mut e = escalation(utc(11, 22, 9, 0));
+        e.updated_at = utc(11, 22, 10, 0);
+        e.can_fix = "Hotfix; then a review, with the CIO".into();
+        let eff = eff(ServiceGap, P3, &[]);
+        let items = timeline(&e, &eff, zone(8));
+        let text = calendar(&e, &items, Lang::Zh);
+        assert!(text.contains("DTSTAMP:20261122T100000Z\r\n"));
+        let cal: Calendar = text.parse().unwrap();
+        let events: Vec<_> = cal
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Event(ev) => Some(ev.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(events.len(), items.len());
+        assert_eq!(events[0].get_uid(), Some("e1-first-response@casebook"));
+        assert_eq!(
+            events[0].get_summary(),
+            Some("首次客户回复 · Production outage for two days")
+        );
+        assert_eq!(
+            events[0].get_description(),
+            Some("Production outage for two days\n\nHotfix; then a review, with the CIO")
+        );
+    }
+}
