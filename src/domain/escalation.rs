@@ -1,15 +1,19 @@
-//! Escalations: the record of an unhappy customer situation, its status lifecycle and its
-//! dated event log. Classification and planning rules build on this record.
+//! Escalations: the record of an unhappy customer situation, its status lifecycle, its
+//! dated event log (one-click events advance the status) and the CSM's classification
+//! override. Classification and planning rules build on this record.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coded_enum;
+use crate::domain::account::Account;
+use crate::domain::escalation_plan::TimelineEdit;
+use crate::domain::escalation_rules::{classify, Classification, EscalationType, Severity, Signal};
 use crate::domain::form::{
     instant_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord,
     FormValues,
 };
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 coded_enum!(
     /// How the escalation reached us.
@@ -34,8 +38,9 @@ coded_enum!(
     }
 );
 
-/// What happened, as recorded in the event log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What happened, as recorded in the event log. Stored externally tagged in snake_case
+/// (`"received"`, `{"status_changed":{"from":"new","to":"responding"}}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Received,
@@ -43,6 +48,63 @@ pub enum EventKind {
         from: EscalationStatus,
         to: EscalationStatus,
     },
+    FirstResponseSent,
+    StakeholderEngaged,
+    CustomerUpdated,
+    FixShipped,
+    Resolved,
+    ReviewDone,
+}
+
+/// The events the UI offers as one-click buttons, in lifecycle order.
+pub const ONE_CLICK_EVENTS: &[EventKind] = &[
+    EventKind::FirstResponseSent,
+    EventKind::StakeholderEngaged,
+    EventKind::CustomerUpdated,
+    EventKind::FixShipped,
+    EventKind::Resolved,
+    EventKind::ReviewDone,
+];
+
+impl EventKind {
+    /// The event's label.
+    pub fn label(self) -> Msg {
+        match self {
+            Self::Received => Msg::EscEventReceived,
+            Self::StatusChanged { .. } => Msg::EscEventStatus,
+            Self::FirstResponseSent => Msg::EscEventFirstResponse,
+            Self::StakeholderEngaged => Msg::EscEventStakeholder,
+            Self::CustomerUpdated => Msg::EscEventCustomerUpdated,
+            Self::FixShipped => Msg::EscEventFixShipped,
+            Self::Resolved => Msg::EscEventResolved,
+            Self::ReviewDone => Msg::EscEventReviewDone,
+        }
+    }
+
+    /// The event as a log line: the label, or "Status: New → Responding".
+    pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Self::StatusChanged { from, to } => Msg::EscEventStatusChange.fill(
+                lang,
+                &[
+                    ("from", from.label().text(lang)),
+                    ("to", to.label().text(lang)),
+                ],
+            ),
+            _ => self.label().text(lang).to_string(),
+        }
+    }
+
+    /// The status this event implies at least.
+    fn implied_status(self) -> Option<EscalationStatus> {
+        match self {
+            Self::FirstResponseSent => Some(EscalationStatus::Responding),
+            Self::FixShipped => Some(EscalationStatus::Resolving),
+            Self::Resolved => Some(EscalationStatus::Resolved),
+            Self::ReviewDone => Some(EscalationStatus::Reviewed),
+            _ => None,
+        }
+    }
 }
 
 /// A dated entry of the event log.
@@ -78,11 +140,18 @@ pub struct Escalation {
     pub status: EscalationStatus,
     #[serde(default)]
     pub events: Vec<EscalationEvent>,
+    /// Type and severity set by the CSM instead of the rules.
+    #[serde(default)]
+    pub classification_override: Option<ClassificationOverride>,
+    /// Moved dates of the resolution timeline, by item key.
+    #[serde(default)]
+    pub timeline_edits: Vec<TimelineEdit>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl Escalation {
+    /// A blank escalation received `now`.
     pub fn new(id: String, now: DateTime<Utc>) -> Self {
         Self {
             id,
@@ -98,9 +167,139 @@ impl Escalation {
             stakeholders: String::new(),
             status: EscalationStatus::New,
             events: Vec::new(),
+            classification_override: None,
+            timeline_edits: Vec::new(),
             created_at: now,
             updated_at: now,
         }
+    }
+
+    /// Appends an event (note trimmed) and advances the status when the event implies a
+    /// later one, logging that change at the same time.
+    pub fn log_event(&mut self, kind: EventKind, at: DateTime<Utc>, note: &str) {
+        self.events.push(EscalationEvent {
+            at,
+            kind,
+            note: note.trim().to_string(),
+        });
+        if let Some(to) = kind.implied_status().filter(|s| *s > self.status) {
+            self.set_status(to, at);
+        }
+        self.updated_at = self.updated_at.max(at);
+    }
+
+    /// Changes the status by hand, logging the change; returns whether anything changed.
+    pub fn set_status(&mut self, to: EscalationStatus, at: DateTime<Utc>) -> bool {
+        if to == self.status {
+            return false;
+        }
+        self.events.push(EscalationEvent {
+            at,
+            kind: EventKind::StatusChanged {
+                from: self.status,
+                to,
+            },
+            note: String::new(),
+        });
+        self.status = to;
+        self.updated_at = self.updated_at.max(at);
+        true
+    }
+
+    /// When the first customer response was sent (the earliest such event).
+    pub fn first_response_at(&self) -> Option<DateTime<Utc>> {
+        self.events
+            .iter()
+            .filter(|e| e.kind == EventKind::FirstResponseSent)
+            .map(|e| e.at)
+            .min()
+    }
+
+    /// Whether the escalation is still being worked on (not resolved or reviewed).
+    pub fn is_open(&self) -> bool {
+        self.status < EscalationStatus::Resolved
+    }
+
+    /// Moves a timeline item to `at`, or back to its planned date with `None`.
+    pub fn edit_timeline(&mut self, key: &str, at: Option<DateTime<Utc>>) {
+        self.timeline_edits.retain(|e| e.key != key);
+        if let Some(at) = at {
+            self.timeline_edits.push(TimelineEdit {
+                key: key.to_string(),
+                at,
+            });
+        }
+    }
+
+    /// The classification every consumer uses: the rules' result, or the CSM's override.
+    pub fn effective(&self, account: Option<&Account>, today: NaiveDate) -> Effective {
+        effective(
+            &classify(self, account, today),
+            self.classification_override.as_ref(),
+        )
+    }
+}
+
+/// Type and severity chosen by the CSM, with the reason, replacing the rules' result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassificationOverride {
+    pub kind: EscalationType,
+    pub severity: Severity,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+impl ClassificationOverride {
+    /// A validated override: the reason, trimmed, is required.
+    pub fn new(
+        kind: EscalationType,
+        severity: Severity,
+        reason: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Self, Msg> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Msg::EscErrOverrideReason);
+        }
+        Ok(Self {
+            kind,
+            severity,
+            reason: reason.to_string(),
+            at,
+        })
+    }
+}
+
+/// The classification in force, after any override.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Effective {
+    pub kind: EscalationType,
+    pub severity: Severity,
+    /// The signals the rules found (kept as evidence even when overridden).
+    pub signals: Vec<Signal>,
+    /// The CSM's reason, when the override is in force.
+    pub overridden: Option<String>,
+}
+
+impl Effective {
+    /// "Set by the CSM: reason", when overridden.
+    pub fn override_note(&self, lang: Lang) -> Option<String> {
+        self.overridden
+            .as_ref()
+            .map(|r| Msg::EscOverridden.fill(lang, &[("reason", r)]))
+    }
+}
+
+/// Combines the rules' classification with the CSM's override, if any.
+pub fn effective(
+    classification: &Classification,
+    over: Option<&ClassificationOverride>,
+) -> Effective {
+    Effective {
+        kind: over.map_or(classification.kind, |o| o.kind),
+        severity: over.map_or(classification.severity, |o| o.severity),
+        signals: classification.signals.clone(),
+        overridden: over.map(|o| o.reason.clone()),
     }
 }
 
@@ -196,16 +395,8 @@ impl FormRecord for Escalation {
                 note: String::new(),
             });
         }
-        if let Some(to) = status.filter(|s| *s != self.status) {
-            self.events.push(EscalationEvent {
-                at: now,
-                kind: EventKind::StatusChanged {
-                    from: self.status,
-                    to,
-                },
-                note: String::new(),
-            });
-            self.status = to;
+        if let Some(to) = status {
+            self.set_status(to, now);
         }
         self.updated_at = now;
         Ok(())
@@ -304,5 +495,256 @@ mod tests {
             serde_json::from_str::<EscalationStatus>(&json).unwrap(),
             EscalationStatus::Resolving
         );
+    }
+    fn received() -> Escalation {
+        let mut e = Escalation::new("e1".into(), now());
+        e.log_event(EventKind::Received, now(), "");
+        e
+    }
+
+    fn statuses(e: &Escalation) -> Vec<(EscalationStatus, EscalationStatus)> {
+        e.events
+            .iter()
+            .filter_map(|ev| match ev.kind {
+                EventKind::StatusChanged { from, to } => Some((from, to)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn old_event_json_still_reads() {
+        let old = r#"[{"at":"2026-11-23T08:15:00Z","kind":"received"},
+            {"at":"2026-11-23T09:00:00Z","kind":{"status_changed":{"from":"new","to":"responding"}},"note":"x"}]"#;
+        let events: Vec<EscalationEvent> = serde_json::from_str(old).unwrap();
+        assert_eq!(events[0].kind, EventKind::Received);
+        assert_eq!(events[0].note, "");
+        assert_eq!(
+            events[1].kind,
+            EventKind::StatusChanged {
+                from: EscalationStatus::New,
+                to: EscalationStatus::Responding
+            }
+        );
+    }
+
+    #[test]
+    fn new_events_are_stored_in_snake_case() {
+        assert_eq!(
+            serde_json::to_string(&EventKind::FirstResponseSent).unwrap(),
+            "\"first_response_sent\""
+        );
+        assert_eq!(
+            serde_json::from_str::<EventKind>("\"review_done\"").unwrap(),
+            EventKind::ReviewDone
+        );
+    }
+
+    #[test]
+    fn a_stored_escalation_without_the_new_fields_still_reads() {
+        let mut e = received();
+        e.classification_override = Some(
+            ClassificationOverride::new(EscalationType::ServiceGap, Severity::P3, "ok", now())
+                .unwrap(),
+        );
+        e.edit_timeline("checkpoint-1", Some(now()));
+        let mut json = serde_json::to_value(&e).unwrap();
+        let map = json.as_object_mut().unwrap();
+        map.remove("classification_override");
+        map.remove("timeline_edits");
+        let old: Escalation = serde_json::from_value(json).unwrap();
+        assert_eq!(old.classification_override, None);
+        assert!(old.timeline_edits.is_empty());
+        let back: Escalation = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+    }
+
+    #[test]
+    fn first_response_moves_a_new_escalation_to_responding() {
+        let mut e = received();
+        let t = now() + chrono::Duration::minutes(47);
+        e.log_event(EventKind::FirstResponseSent, t, "  sent by Ana ");
+        assert_eq!(e.status, EscalationStatus::Responding);
+        assert_eq!(e.events.len(), 3);
+        assert_eq!(e.events[1].note, "sent by Ana");
+        assert_eq!(
+            e.events[2].kind,
+            EventKind::StatusChanged {
+                from: EscalationStatus::New,
+                to: EscalationStatus::Responding
+            }
+        );
+        assert_eq!(e.events[2].at, t);
+        assert_eq!(e.updated_at, t);
+    }
+
+    #[test]
+    fn events_never_move_the_status_back() {
+        let mut e = received();
+        e.set_status(EscalationStatus::Resolving, now());
+        e.log_event(EventKind::FirstResponseSent, now(), "");
+        assert_eq!(e.status, EscalationStatus::Resolving);
+        assert_eq!(statuses(&e).len(), 1);
+    }
+
+    #[test]
+    fn fix_shipped_can_skip_responding() {
+        let mut e = received();
+        e.log_event(EventKind::FixShipped, now(), "");
+        assert_eq!(
+            statuses(&e),
+            [(EscalationStatus::New, EscalationStatus::Resolving)]
+        );
+    }
+
+    #[test]
+    fn resolved_and_review_done_close_the_lifecycle() {
+        let mut e = received();
+        e.log_event(EventKind::Resolved, now(), "");
+        assert_eq!(e.status, EscalationStatus::Resolved);
+        assert!(!e.is_open());
+        e.log_event(EventKind::ReviewDone, now(), "");
+        assert_eq!(e.status, EscalationStatus::Reviewed);
+        assert_eq!(
+            statuses(&e),
+            [
+                (EscalationStatus::New, EscalationStatus::Resolved),
+                (EscalationStatus::Resolved, EscalationStatus::Reviewed)
+            ]
+        );
+    }
+
+    #[test]
+    fn informational_events_keep_the_status() {
+        let mut e = received();
+        e.log_event(EventKind::StakeholderEngaged, now(), "");
+        e.log_event(EventKind::CustomerUpdated, now(), "");
+        assert_eq!(e.status, EscalationStatus::New);
+        assert!(e.is_open());
+        assert_eq!(e.events.len(), 3);
+    }
+
+    #[test]
+    fn manual_status_changes_are_logged_and_may_go_back() {
+        let mut e = received();
+        assert!(e.set_status(EscalationStatus::Resolved, now()));
+        assert!(e.set_status(EscalationStatus::Resolving, now()));
+        assert!(!e.set_status(EscalationStatus::Resolving, now()));
+        assert_eq!(
+            statuses(&e),
+            [
+                (EscalationStatus::New, EscalationStatus::Resolved),
+                (EscalationStatus::Resolved, EscalationStatus::Resolving)
+            ]
+        );
+    }
+
+    #[test]
+    fn first_response_time_is_the_earliest_logged() {
+        let mut e = received();
+        assert_eq!(e.first_response_at(), None);
+        let late = now() + chrono::Duration::hours(3);
+        let early = now() + chrono::Duration::hours(1);
+        e.log_event(EventKind::FirstResponseSent, late, "");
+        e.log_event(EventKind::FirstResponseSent, early, "backdated");
+        assert_eq!(e.first_response_at(), Some(early));
+    }
+
+    #[test]
+    fn timeline_edits_replace_and_reset() {
+        let mut e = received();
+        let later = now() + chrono::Duration::days(1);
+        e.edit_timeline("checkpoint-2", Some(now()));
+        e.edit_timeline("checkpoint-2", Some(later));
+        e.edit_timeline("post-review", Some(now()));
+        assert_eq!(e.timeline_edits.len(), 2);
+        assert_eq!(e.timeline_edits[0].at, later);
+        e.edit_timeline("checkpoint-2", None);
+        assert_eq!(e.timeline_edits.len(), 1);
+        assert_eq!(e.timeline_edits[0].key, "post-review");
+    }
+
+    #[test]
+    fn an_override_needs_a_reason() {
+        assert_eq!(
+            ClassificationOverride::new(EscalationType::ServiceGap, Severity::P1, "  ", now()),
+            Err(Msg::EscErrOverrideReason)
+        );
+        let o = ClassificationOverride::new(
+            EscalationType::ServiceGap,
+            Severity::P1,
+            " CEO called us ",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(o.reason, "CEO called us");
+        assert_eq!(
+            serde_json::to_value(&o).unwrap()["kind"],
+            serde_json::json!("service_gap")
+        );
+    }
+
+    #[test]
+    fn the_effective_classification_prefers_the_override() {
+        let rules = Classification {
+            kind: EscalationType::ProductFailure,
+            type_hits: Vec::new(),
+            severity: Severity::P1,
+            signals: vec![Signal::OutageOrDataLoss],
+        };
+        let plain = effective(&rules, None);
+        assert_eq!(
+            (plain.kind, plain.severity, plain.overridden.clone()),
+            (EscalationType::ProductFailure, Severity::P1, None)
+        );
+        assert_eq!(plain.override_note(Lang::En), None);
+        let o = ClassificationOverride::new(
+            EscalationType::ServiceGap,
+            Severity::P2,
+            "known bug",
+            now(),
+        )
+        .unwrap();
+        let eff = effective(&rules, Some(&o));
+        assert_eq!(eff.kind, EscalationType::ServiceGap);
+        assert_eq!(eff.severity, Severity::P2);
+        assert_eq!(eff.signals, [Signal::OutageOrDataLoss]);
+        assert_eq!(
+            eff.override_note(Lang::Zh).as_deref(),
+            Some("CSM 手动设定：known bug")
+        );
+    }
+
+    #[test]
+    fn the_record_method_applies_rules_then_override() {
+        let mut e = received();
+        e.summary = "Production outage since Monday".into();
+        let today = now().date_naive();
+        assert_eq!(e.effective(None, today).severity, Severity::P1);
+        e.classification_override = Some(
+            ClassificationOverride::new(
+                EscalationType::ProductFailure,
+                Severity::P3,
+                "test env",
+                now(),
+            )
+            .unwrap(),
+        );
+        assert_eq!(e.effective(None, today).severity, Severity::P3);
+    }
+
+    #[test]
+    fn events_describe_themselves_in_both_languages() {
+        let change = EventKind::StatusChanged {
+            from: EscalationStatus::New,
+            to: EscalationStatus::Responding,
+        };
+        assert_eq!(change.describe(Lang::En), "Status: New → Responding");
+        assert_eq!(change.describe(Lang::Zh), "状态：新建 → 响应中");
+        assert_eq!(EventKind::FixShipped.describe(Lang::Zh), "修复已上线");
+        let mut labels: Vec<Msg> = ONE_CLICK_EVENTS.iter().map(|k| k.label()).collect();
+        labels.dedup();
+        assert_eq!(labels.len(), 6);
+        assert!(!labels.contains(&Msg::EscEventReceived));
     }
 }
