@@ -3,12 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::account::{name_taken, Account};
 use crate::domain::escalation::Escalation;
+use crate::domain::escalation_plan::{format_local, timeline, Milestone, TimelineItem};
+use crate::domain::escalation_rules::Severity;
+use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{map_from, Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
@@ -47,6 +50,8 @@ pub struct ListContext<'a> {
     pub lang: Lang,
     pub accounts: &'a AccountIndex,
     pub now: DateTime<Utc>,
+    /// The user's offset from UTC: dates are shown in local time.
+    pub offset: FixedOffset,
 }
 
 /// A record kept in a workspace store and shown by the generic screens.
@@ -189,16 +194,46 @@ impl Record for Escalation {
             label: Msg::FieldSummary,
         },
         Column {
+            key: "severity",
+            label: Msg::BoardSeverity,
+        },
+        Column {
             key: "status",
             label: Msg::FieldStatus,
         },
         Column {
-            key: "channel",
-            label: Msg::FieldChannel,
-        },
-        Column {
             key: "age",
             label: Msg::ColumnAge,
+        },
+        Column {
+            key: "first_response",
+            label: Msg::BoardFirstResponse,
+        },
+        Column {
+            key: "next_checkpoint",
+            label: Msg::BoardNextCheckpoint,
+        },
+        Column {
+            key: "renewal",
+            label: Msg::BoardRenewal,
+        },
+        Column {
+            key: "arr",
+            label: Msg::BoardArr,
+        },
+    ];
+    const FILTERS: &'static [Filter] = &[
+        Filter {
+            code: "open",
+            label: Msg::FilterOpen,
+        },
+        Filter {
+            code: "overdue",
+            label: Msg::FilterOverdue,
+        },
+        Filter {
+            code: "p1",
+            label: Msg::FilterP1,
         },
     ];
     fn blank(id: String, now: DateTime<Utc>) -> Self {
@@ -218,16 +253,99 @@ impl Record for Escalation {
         )
     }
     fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
+        let clock = EscalationClock::new(self, ctx);
+        let lang = ctx.lang;
+        let due = clock.first_response_due;
+        let response = match (self.first_response_at(), self.is_open()) {
+            (Some(_), _) => Cell::sorted_by(Msg::BoardResponded.text(lang), SortValue::Missing),
+            (None, false) => Cell::sorted_by("—", SortValue::Missing),
+            (None, true) if clock.overdue => Cell::sorted_by(
+                Msg::BoardOverdue.fill(lang, &[("late", &age(due, ctx.now, lang))]),
+                SortValue::Int(due.timestamp()),
+            )
+            .alert_if(true),
+            (None, true) => Cell::sorted_by(
+                Msg::BoardDueIn.fill(lang, &[("left", &age(ctx.now, due, lang))]),
+                SortValue::Int(due.timestamp()),
+            ),
+        };
+        let next = clock.next_checkpoint.map_or_else(
+            || Cell::sorted_by("", SortValue::Missing),
+            |item| {
+                Cell::sorted_by(
+                    format_local(item.local),
+                    SortValue::Int(item.at.timestamp()),
+                )
+            },
+        );
+        let account = ctx.accounts.get(&self.account_id);
+        let arr = account.map_or(0, |a| a.arr);
         vec![
             Cell::text(ctx.accounts.name(&self.account_id)),
-            Cell::text(excerpt(&self.summary, 90)),
-            label_cell(self.status, ctx.lang),
-            label_cell(self.channel, ctx.lang),
+            Cell::text(excerpt(&self.summary, 80)),
             Cell::sorted_by(
-                age(self.received_at, ctx.now, ctx.lang),
+                clock.severity.label().text(lang),
+                SortValue::Int(clock.severity as i64),
+            ),
+            label_cell(self.status, lang),
+            Cell::sorted_by(
+                age(self.received_at, ctx.now, lang),
                 SortValue::Int(-self.received_at.timestamp()),
             ),
+            response,
+            next,
+            date_cell(account.and_then(|a| a.renewal_date)),
+            Cell::sorted_by(
+                account.map_or_else(String::new, |a| format_money(a.arr, &a.currency)),
+                SortValue::Int(arr as i64),
+            ),
         ]
+    }
+    fn tags(&self, ctx: &ListContext) -> Vec<&'static str> {
+        if !self.is_open() {
+            return Vec::new();
+        }
+        let clock = EscalationClock::new(self, ctx);
+        let mut tags = vec!["open"];
+        if clock.overdue {
+            tags.push("overdue");
+        }
+        if clock.severity == Severity::P1 {
+            tags.push("p1");
+        }
+        tags
+    }
+}
+
+/// What the escalation board shows of an escalation's clocks, as of `ctx.now`.
+struct EscalationClock {
+    severity: Severity,
+    first_response_due: DateTime<Utc>,
+    /// Open, no first response logged, and past the 2-hour target.
+    overdue: bool,
+    /// The next customer-update checkpoint of an open escalation.
+    next_checkpoint: Option<TimelineItem>,
+}
+
+impl EscalationClock {
+    fn new(e: &Escalation, ctx: &ListContext) -> Self {
+        let today = ctx.now.with_timezone(&ctx.offset).date_naive();
+        let effective = e.effective(ctx.accounts.get(&e.account_id), today);
+        let due = first_response_due(e.received_at);
+        let next_checkpoint = e
+            .is_open()
+            .then(|| {
+                timeline(e, &effective, ctx.offset)
+                    .into_iter()
+                    .find(|i| matches!(i.milestone, Milestone::Checkpoint(_)) && i.at > ctx.now)
+            })
+            .flatten();
+        Self {
+            severity: effective.severity,
+            first_response_due: due,
+            overdue: e.is_open() && e.first_response_at().is_none() && ctx.now > due,
+            next_checkpoint,
+        }
     }
 }
 
@@ -447,6 +565,7 @@ impl AnyRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::escalation::{EscalationStatus, EventKind};
     use crate::domain::listing::{arrange, Direction};
     use chrono::TimeZone;
 
@@ -491,6 +610,7 @@ mod tests {
             lang: Lang::En,
             accounts: &accounts,
             now: now(),
+            offset: FixedOffset::east_opt(0).unwrap(),
         };
         let mut e = Escalation::new("e1".into(), now());
         e.account_id = "a1".into();
@@ -498,7 +618,8 @@ mod tests {
         let cells = e.cells(&ctx);
         assert_eq!(cells.len(), Escalation::COLUMNS.len());
         assert_eq!(cells[0].text, "Acme");
-        assert_eq!(cells[2].text, "New");
+        assert_eq!(cells[2].text, "P2 · CSM-managed");
+        assert_eq!(cells[3].text, "New");
         assert_eq!(cells[4].text, "3 h");
         let mut older = e.clone();
         older.received_at = now() - chrono::Duration::days(3);
@@ -519,6 +640,75 @@ mod tests {
         );
     }
 
+    fn board_context(accounts: &AccountIndex) -> ListContext<'_> {
+        ListContext {
+            lang: Lang::En,
+            accounts,
+            now: now(),
+            offset: FixedOffset::east_opt(8 * 3600).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_board_flags_an_overdue_first_response_in_red() {
+        let mut big = Account::new("a1".into(), now());
+        big.name = "Big".into();
+        big.arr = 400_000;
+        big.renewal_date = Some(now().date_naive() + chrono::Duration::days(30));
+        let accounts = AccountIndex::new([big]);
+        let ctx = board_context(&accounts);
+        let mut e = Escalation::new("e1".into(), now());
+        e.account_id = "a1".into();
+        e.summary = "Outage since this morning".into();
+        e.received_at = now() - chrono::Duration::minutes(150);
+        let cells = e.cells(&ctx);
+        assert_eq!(cells[2].text, "P1 · executive");
+        assert_eq!(cells[5].text, "Overdue 30 min");
+        assert!(cells[5].alert);
+        assert_eq!(cells[8].text, "USD 400,000");
+        assert_eq!(e.tags(&ctx), vec!["open", "overdue", "p1"]);
+
+        e.log_event(EventKind::FirstResponseSent, now(), "");
+        let cells = e.cells(&ctx);
+        assert_eq!(cells[5].text, "Sent");
+        assert!(!cells[5].alert);
+        assert_eq!(e.tags(&ctx), vec!["open", "p1"]);
+    }
+
+    #[test]
+    fn the_board_shows_time_left_and_the_next_local_checkpoint() {
+        let accounts = AccountIndex::default();
+        let ctx = board_context(&accounts);
+        let mut e = Escalation::new("e1".into(), now());
+        e.received_at = now() - chrono::Duration::minutes(30);
+        let cells = e.cells(&ctx);
+        assert_eq!(cells[5].text, "Due in 1 h");
+        assert!(!cells[5].alert);
+        // P2 (no account): the first checkpoint is 2 business days later, in UTC+8.
+        let expected = (e.received_at + chrono::Duration::hours(8)).naive_utc();
+        let first = crate::domain::escalation_schedule::checkpoints(
+            e.received_at,
+            Severity::P2,
+            ctx.offset,
+        )[0];
+        assert!(first > expected);
+        assert_eq!(cells[6].text, format_local(first));
+        assert_eq!(e.tags(&ctx), vec!["open"]);
+    }
+
+    #[test]
+    fn closed_escalations_leave_the_open_board() {
+        let accounts = AccountIndex::default();
+        let ctx = board_context(&accounts);
+        let mut e = Escalation::new("e1".into(), now());
+        e.received_at = now() - chrono::Duration::days(2);
+        e.set_status(EscalationStatus::Resolved, now());
+        let cells = e.cells(&ctx);
+        assert_eq!(cells[5].text, "—");
+        assert_eq!(cells[6].text, "");
+        assert!(e.tags(&ctx).is_empty());
+    }
+
     #[test]
     fn every_record_has_a_cell_per_column() {
         let accounts = AccountIndex::default();
@@ -526,6 +716,7 @@ mod tests {
             lang: Lang::Zh,
             accounts: &accounts,
             now: now(),
+            offset: FixedOffset::east_opt(0).unwrap(),
         };
         assert_eq!(
             Account::blank("a".into(), now()).cells(&ctx).len(),
@@ -585,6 +776,7 @@ mod tests {
                 lang: Lang::En,
                 accounts: &accounts,
                 now: now(),
+                offset: FixedOffset::east_opt(0).unwrap(),
             };
             assert_eq!(blank.row(&ctx).cells.len(), AnyRecord::columns(w).len());
             assert!(!AnyRecord::fields(w).is_empty());

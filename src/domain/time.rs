@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
@@ -64,6 +64,22 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
     };
     let local = date.and_time(parse_time(time)?);
     Some((local - Duration::minutes(offset_minutes)).and_utc())
+}
+
+/// A `datetime-local` input value, `2026-11-23T09:05` (seconds allowed), as a local time.
+pub fn parse_local_minute(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.trim().split_once('T')?;
+    let time = if time.len() == 5 {
+        format!("{time}:00")
+    } else {
+        time.to_string()
+    };
+    Some(parse_iso_date(date)?.and_time(parse_time(&time)?))
+}
+
+/// A local time as a `datetime-local` input value, `2026-11-23T09:05`.
+pub fn local_minute_value(t: NaiveDateTime) -> String {
+    format!("{}T{:02}:{:02}", t.date(), t.hour(), t.minute())
 }
 
 const MONTHS: [&str; 12] = [
@@ -213,6 +229,32 @@ mod tests {
             "2026-02-28x",
         ] {
             assert_eq!(parse_iso_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn local_input_values_round_trip() {
+        let t = parse_local_minute("2026-11-23T09:05").unwrap();
+        assert_eq!(
+            t,
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+                .unwrap()
+                .and_hms_opt(9, 5, 0)
+                .unwrap()
+        );
+        assert_eq!(local_minute_value(t), "2026-11-23T09:05");
+        assert_eq!(
+            parse_local_minute("2026-11-23T09:05:30").map(|t| t.second()),
+            Some(30)
+        );
+        for bad in [
+            "",
+            "2026-11-23",
+            "2026-11-23T9:05",
+            "2026-11-23 09:05",
+            "2026-11-31T09:05",
+        ] {
+            assert_eq!(parse_local_minute(bad), None, "{bad}");
         }
     }
 

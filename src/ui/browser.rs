@@ -17,6 +17,13 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
 }
 
+/// This browser's current offset from UTC (times are shown and planned in local time).
+pub fn local_offset() -> chrono::FixedOffset {
+    let minutes = -(Date::new_0().get_timezone_offset() as i32);
+    chrono::FixedOffset::east_opt(minutes * 60)
+        .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"))
+}
+
 /// A new random record id.
 pub fn new_id() -> String {
     web_sys::window()

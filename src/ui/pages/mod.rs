@@ -1,6 +1,7 @@
 //! Pages, one per route. `page` picks the page for a route.
 
 mod connections;
+mod escalation_panel;
 mod home;
 mod prompt;
 mod record_form;

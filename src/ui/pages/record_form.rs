@@ -16,6 +16,7 @@ use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
 use crate::ui::load::load;
+use crate::ui::pages::escalation_panel::escalation_panel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -161,6 +162,7 @@ fn record_editor(
             <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
         </form>
         {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
+        {(!is_new).then(|| escalation_panel(base, accounts.clone()))}
         {move || (confirming.get()).then(|| view! {
             <ConfirmPanel
                 question=Signal::derive({

@@ -74,6 +74,7 @@ fn record_table(
             lang: state.lang.get(),
             accounts: &accounts,
             now: browser::now(),
+            offset: browser::local_offset(),
         };
         let rows = records.iter().map(|r| r.row(&ctx)).collect();
         arrange(rows, &query.get(), filter.get(), sort.get())
