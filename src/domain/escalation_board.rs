@@ -35,6 +35,24 @@ pub struct BoardRow<'a> {
     pub arr_at_risk: u64,
 }
 
+impl BoardRow<'_> {
+    /// The first-response clock: "due in 45 min", "overdue by 3 h" or "answered in 47 min".
+    pub fn clock(&self, now: DateTime<Utc>, lang: Lang) -> String {
+        let (msg, time) = match self.responded_at {
+            Some(at) => (
+                Msg::EscClockAnswered,
+                age(self.escalation.received_at, at, lang),
+            ),
+            None if self.overdue => (
+                Msg::EscClockOverdue,
+                age(self.first_response_due, now, lang),
+            ),
+            None => (Msg::EscClockDueIn, age(now, self.first_response_due, lang)),
+        };
+        msg.fill(lang, &[("time", &time)])
+    }
+}
+
 fn local_date(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
     t.with_timezone(&offset).date_naive()
 }
@@ -340,6 +358,29 @@ mod tests {
         // Exactly at the due time it is not yet overdue.
         let rows = board(&list, &index, utc(11, 23, 11, 0), zone(0));
         assert!(!rows[2].overdue);
+    }
+
+    #[test]
+    fn the_clock_reads_due_overdue_or_answered() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, utc(11, 23, 10, 15), zone(0));
+        let clocks: Vec<String> = rows
+            .iter()
+            .map(|r| r.clock(utc(11, 23, 10, 15), Lang::En))
+            .collect();
+        assert_eq!(
+            clocks,
+            [
+                "answered in 1 h",
+                "overdue by 12 h",
+                "due in 45 min",
+                "due in 1 h"
+            ]
+        );
+        assert_eq!(
+            rows[1].clock(utc(11, 23, 10, 15), Lang::Zh),
+            "已逾期 12 小时"
+        );
     }
 
     #[test]

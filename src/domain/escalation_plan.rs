@@ -188,6 +188,20 @@ pub struct Stakeholder {
     pub due: DateTime<Utc>,
 }
 
+impl Stakeholder {
+    /// "Legal: what we need. By 2026-11-23 12:15." with the deadline in local time.
+    pub fn line(&self, offset: FixedOffset, lang: Lang) -> String {
+        Msg::EscStakeholderLine.fill(
+            lang,
+            &[
+                ("role", self.role.label().text(lang)),
+                ("need", self.need.text(lang)),
+                ("due", &format_local(local(self.due, offset))),
+            ],
+        )
+    }
+}
+
 /// The stakeholders to activate for this classification, in `Role::ALL` order.
 pub fn stakeholders(
     eff: &Effective,
@@ -281,6 +295,17 @@ pub struct TimelineItem {
     pub local: NaiveDateTime,
     /// Whether the CSM moved it.
     pub edited: bool,
+}
+
+impl TimelineItem {
+    /// "2026-11-24 09:00 · Customer update 1", for lists and prompt facts.
+    pub fn line(&self, lang: Lang) -> String {
+        format!(
+            "{} · {}",
+            format_local(self.local),
+            self.milestone.label(lang)
+        )
+    }
 }
 
 /// A local date-time as "2026-11-23 09:05".
@@ -654,6 +679,19 @@ mod tests {
     }
 
     #[test]
+    fn stakeholder_lines_show_the_local_deadline() {
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        assert_eq!(
+            list[1].line(zone(8), Lang::En),
+            "Legal: The contract position, and review of any written commitment before it is sent. By 2026-11-23 20:15."
+        );
+        assert_eq!(
+            list[0].line(zone(8), Lang::Zh),
+            "技术支持：工单历史、未结工单以及指定的支持负责人。截止：2026-11-23 20:15。"
+        );
+    }
+
+    #[test]
     fn p1_stakeholders_answer_within_four_hours() {
         let list = stakeholders(&eff(ProductFailure, P1, &[]), utc(11, 23, 8, 15), zone(8));
         assert!(list.iter().all(|s| s.due == utc(11, 23, 12, 15)));
@@ -802,6 +840,12 @@ mod tests {
         assert_eq!(Milestone::Checkpoint(3).label(Lang::Zh), "客户进展通报 3");
         assert_eq!(Milestone::PostReview.label(Lang::Zh), "升级后复盘");
         assert_eq!(Meeting::CustomerCall.label(), Msg::EscItemCustomerCall);
+        let e = escalation(utc(11, 20, 17, 0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(8));
+        assert_eq!(
+            items[0].line(Lang::En),
+            "2026-11-21 03:00 · First customer response"
+        );
     }
 
     #[test]
