@@ -122,26 +122,15 @@ enum Slot {
     BusinessDay(u32, u32),
 }
 
-/// Per severity: (internal resolution call, customer resolution conversation).
-const MEETINGS: &[(Severity, Slot, Slot)] = &[
-    (Severity::P1, Slot::Hours(4), Slot::Hours(24)),
-    (
-        Severity::P2,
-        Slot::BusinessDay(1, 10),
-        Slot::BusinessDay(2, 14),
-    ),
-    (
-        Severity::P3,
-        Slot::BusinessDay(2, 10),
-        Slot::BusinessDay(3, 14),
-    ),
+/// Per severity, P1 to P3: (internal resolution call, customer resolution conversation).
+const MEETINGS: [(Slot, Slot); 3] = [
+    (Slot::Hours(4), Slot::Hours(24)),
+    (Slot::BusinessDay(1, 10), Slot::BusinessDay(2, 14)),
+    (Slot::BusinessDay(2, 10), Slot::BusinessDay(3, 14)),
 ];
 
 fn meeting_slots(severity: Severity) -> (Slot, Slot) {
-    MEETINGS
-        .iter()
-        .find(|(s, _, _)| *s == severity)
-        .map_or((Slot::Hours(4), Slot::Hours(24)), |(_, i, c)| (*i, *c))
+    MEETINGS[severity as usize]
 }
 
 fn local(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDateTime {
