@@ -35,6 +35,24 @@ pub struct BoardRow<'a> {
     pub arr_at_risk: u64,
 }
 
+impl BoardRow<'_> {
+    /// The first-response clock: "due in 45 min", "overdue by 3 h" or "answered in 47 min".
+    pub fn clock(&self, now: DateTime<Utc>, lang: Lang) -> String {
+        let (msg, time) = match self.responded_at {
+            Some(at) => (
+                Msg::EscClockAnswered,
+                age(self.escalation.received_at, at, lang),
+            ),
+            None if self.overdue => (
+                Msg::EscClockOverdue,
+                age(self.first_response_due, now, lang),
+            ),
+            None => (Msg::EscClockDueIn, age(now, self.first_response_due, lang)),
+        };
+        msg.fill(lang, &[("time", &time)])
+    }
+}
+
 fn local_date(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
     t.with_timezone(&offset).date_naive()
 }
@@ -252,4 +270,323 @@ pub fn attention(
         (rank(a), a.due, &a.escalation_id).cmp(&(rank(b), b.due, &b.escalation_id))
     });
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::escalation::ClassificationOverride;
+    use chrono::TimeZone;
+
+    fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap()
+    }
+
+    fn zone(hours: i32) -> FixedOffset {
+        FixedOffset::east_opt(hours * 3600).unwrap()
+    }
+
+    /// Monday 2026-11-23 12:00 UTC.
+    fn now() -> DateTime<Utc> {
+        utc(11, 23, 12, 0)
+    }
+
+    fn account(id: &str, name: &str, arr: u64, renewal: (i32, u32, u32)) -> Account {
+        let mut a = Account::new(id.into(), now());
+        a.name = name.into();
+        a.arr = arr;
+        a.renewal_date = NaiveDate::from_ymd_opt(renewal.0, renewal.1, renewal.2);
+        a
+    }
+
+    fn accounts() -> AccountIndex {
+        AccountIndex::new([
+            account("a1", "Acme", 300_000, (2027, 1, 15)),
+            account("a2", "Beta", 20_000, (2027, 12, 1)),
+        ])
+    }
+
+    fn esc(id: &str, account: &str, received: DateTime<Utc>, summary: &str) -> Escalation {
+        let mut e = Escalation::new(id.into(), received);
+        e.account_id = account.into();
+        e.summary = summary.into();
+        e.log_event(EventKind::Received, received, "");
+        e
+    }
+
+    /// e3 P3 responded; e5 P2 (no account) overdue; e1 P1 overdue; e2 P3 overdue; e4 resolved.
+    fn escalations() -> Vec<Escalation> {
+        let mut e3 = esc("e3", "a2", utc(11, 20, 9, 0), "Ticket waiting");
+        e3.log_event(EventKind::FirstResponseSent, utc(11, 20, 10, 0), "");
+        let mut e4 = esc("e4", "gone", utc(11, 22, 8, 0), "Old");
+        e4.log_event(EventKind::Resolved, utc(11, 22, 9, 0), "");
+        vec![
+            esc("e1", "a1", utc(11, 23, 9, 0), "Invoice is wrong"),
+            esc("e2", "a2", utc(11, 23, 9, 30), "Ticket waiting for days"),
+            e3,
+            e4,
+            esc("e5", "gone", utc(11, 22, 20, 0), "Support ticket slow"),
+        ]
+    }
+
+    fn ids(rows: &[BoardRow]) -> Vec<String> {
+        rows.iter().map(|r| r.escalation.id.clone()).collect()
+    }
+
+    #[test]
+    fn the_board_lists_open_escalations_oldest_first() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, now(), zone(0));
+        assert_eq!(ids(&rows), ["e3", "e5", "e1", "e2"]);
+        let sev: Vec<Severity> = rows.iter().map(|r| r.severity).collect();
+        assert_eq!(
+            sev,
+            [Severity::P3, Severity::P2, Severity::P1, Severity::P3]
+        );
+        let age: Vec<i64> = rows.iter().map(|r| r.age_minutes).collect();
+        assert_eq!(age, [4500, 960, 180, 150]);
+    }
+
+    #[test]
+    fn the_first_response_clock_is_overdue_only_without_a_response() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, now(), zone(0));
+        let overdue: Vec<bool> = rows.iter().map(|r| r.overdue).collect();
+        assert_eq!(overdue, [false, true, true, true]);
+        assert_eq!(rows[0].responded_at, Some(utc(11, 20, 10, 0)));
+        assert_eq!(rows[2].first_response_due, utc(11, 23, 11, 0));
+        // Exactly at the due time it is not yet overdue.
+        let rows = board(&list, &index, utc(11, 23, 11, 0), zone(0));
+        assert!(!rows[2].overdue);
+    }
+
+    #[test]
+    fn the_clock_reads_due_overdue_or_answered() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, utc(11, 23, 10, 15), zone(0));
+        let clocks: Vec<String> = rows
+            .iter()
+            .map(|r| r.clock(utc(11, 23, 10, 15), Lang::En))
+            .collect();
+        assert_eq!(
+            clocks,
+            [
+                "answered in 1 h",
+                "overdue by 12 h",
+                "due in 45 min",
+                "due in 1 h"
+            ]
+        );
+        assert_eq!(
+            rows[1].clock(utc(11, 23, 10, 15), Lang::Zh),
+            "已逾期 12 小时"
+        );
+    }
+
+    #[test]
+    fn next_checkpoint_follows_the_severity_cadence() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, now(), zone(0));
+        let next: Vec<(String, DateTime<Utc>)> = rows
+            .iter()
+            .map(|r| {
+                let i = r.next_checkpoint.as_ref().unwrap();
+                (i.key.clone(), i.at)
+            })
+            .collect();
+        assert_eq!(
+            next,
+            [
+                ("checkpoint-1".to_string(), utc(11, 27, 9, 0)),
+                ("checkpoint-1".to_string(), utc(11, 24, 20, 0)),
+                ("checkpoint-1".to_string(), utc(11, 24, 9, 0)),
+                ("checkpoint-1".to_string(), utc(11, 30, 9, 30)),
+            ]
+        );
+    }
+
+    #[test]
+    fn next_checkpoint_respects_edits_and_the_window_end() {
+        let mut list = escalations();
+        list[0].edit_timeline("checkpoint-1", Some(utc(11, 23, 10, 0)));
+        let index = accounts();
+        let rows = board(&list, &index, now(), zone(0));
+        let e1 = rows.iter().find(|r| r.escalation.id == "e1").unwrap();
+        assert_eq!(
+            e1.next_checkpoint.as_ref().map(|i| i.key.as_str()),
+            Some("checkpoint-2")
+        );
+        let late = board(&list, &index, utc(12, 31, 0, 0), zone(0));
+        assert!(late.iter().all(|r| r.next_checkpoint.is_none()));
+    }
+
+    #[test]
+    fn renewal_and_arr_come_from_the_account() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, now(), zone(0));
+        let arr: Vec<u64> = rows.iter().map(|r| r.arr_at_risk).collect();
+        assert_eq!(arr, [20_000, 0, 300_000, 20_000]);
+        assert_eq!(rows[2].renewal, NaiveDate::from_ymd_opt(2027, 1, 15));
+        assert_eq!(rows[1].renewal, None);
+        assert!(rows[1].account.is_none());
+    }
+
+    #[test]
+    fn an_override_changes_the_board_severity() {
+        let mut list = escalations();
+        list[1].classification_override = Some(
+            ClassificationOverride::new(
+                EscalationType::RelationshipBreakdown,
+                Severity::P1,
+                "CIO on the phone",
+                now(),
+            )
+            .unwrap(),
+        );
+        let index = accounts();
+        let rows = board(&list, &index, now(), zone(0));
+        let e2 = &rows[3];
+        assert_eq!(
+            (e2.severity, e2.kind, e2.overridden),
+            (Severity::P1, EscalationType::RelationshipBreakdown, true)
+        );
+        assert!(!rows[0].overridden);
+        // P1 cadence: daily from Monday 09:30.
+        assert_eq!(
+            e2.next_checkpoint.as_ref().map(|i| i.at),
+            Some(utc(11, 24, 9, 30))
+        );
+    }
+
+    #[test]
+    fn sorting_by_each_key() {
+        let (list, index) = (escalations(), accounts());
+        let expect = [
+            (BoardSort::Urgency, ["e1", "e5", "e2", "e3"]),
+            (BoardSort::Age, ["e3", "e5", "e1", "e2"]),
+            (BoardSort::FirstResponseDue, ["e3", "e5", "e1", "e2"]),
+            (BoardSort::NextCheckpoint, ["e1", "e5", "e3", "e2"]),
+            (BoardSort::Renewal, ["e1", "e3", "e2", "e5"]),
+            (BoardSort::ArrAtRisk, ["e1", "e3", "e2", "e5"]),
+        ];
+        for (sort, order) in expect {
+            let mut rows = board(&list, &index, now(), zone(0));
+            sort_board(&mut rows, sort);
+            assert_eq!(ids(&rows), order, "{sort:?}");
+        }
+        assert_eq!(BoardSort::ALL.len(), expect.len());
+        assert_eq!(BoardSort::Renewal.label().text(Lang::Zh), "续约日期");
+    }
+
+    #[test]
+    fn filters_by_severity_status_and_overdue() {
+        let (list, index) = (escalations(), accounts());
+        let rows = board(&list, &index, now(), zone(0));
+        let keep = |f: BoardFilter| -> Vec<String> {
+            rows.iter()
+                .filter(|r| f.keeps(r))
+                .map(|r| r.escalation.id.clone())
+                .collect()
+        };
+        assert_eq!(keep(BoardFilter::default()).len(), 4);
+        let p3 = BoardFilter {
+            severity: Some(Severity::P3),
+            ..BoardFilter::default()
+        };
+        assert_eq!(keep(p3), ["e3", "e2"]);
+        let responding = BoardFilter {
+            status: Some(EscalationStatus::Responding),
+            ..BoardFilter::default()
+        };
+        assert_eq!(keep(responding), ["e3"]);
+        let overdue = BoardFilter {
+            overdue_only: true,
+            ..BoardFilter::default()
+        };
+        assert_eq!(keep(overdue), ["e5", "e1", "e2"]);
+        assert_eq!(
+            keep(BoardFilter {
+                severity: Some(Severity::P3),
+                ..overdue
+            }),
+            ["e2"]
+        );
+    }
+
+    #[test]
+    fn attention_lists_overdue_first_responses_longest_first() {
+        let (list, index) = (escalations(), accounts());
+        let lines = attention(&list, &index, now(), zone(0));
+        let got: Vec<(&str, AttentionKind)> = lines
+            .iter()
+            .map(|l| (l.escalation_id.as_str(), l.kind))
+            .collect();
+        let overdue = AttentionKind::FirstResponseOverdue;
+        assert_eq!(got, [("e5", overdue), ("e1", overdue), ("e2", overdue)]);
+        assert_eq!(
+            lines[1].text(now(), Lang::En),
+            "Acme: first response overdue by 1 h (due 2026-11-23 11:00)"
+        );
+        assert_eq!(
+            lines[1].text(now(), Lang::Zh),
+            "Acme：首次回复已逾期 1 小时（截止 2026-11-23 11:00）"
+        );
+        assert_eq!(lines[0].account_name, "");
+    }
+
+    fn p1_from_saturday_evening() -> Escalation {
+        // Saturday 2026-11-21 20:00 UTC, answered within the hour.
+        let mut e = esc("e9", "a1", utc(11, 21, 20, 0), "Production outage");
+        e.log_event(EventKind::FirstResponseSent, utc(11, 21, 20, 40), "");
+        e
+    }
+
+    #[test]
+    fn checkpoints_due_today_use_the_local_date() {
+        let list = [p1_from_saturday_evening()];
+        let index = accounts();
+        // UTC: checkpoint 2 is Monday 20:00.
+        let lines = attention(&list, &index, now(), zone(0));
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].kind, AttentionKind::CheckpointToday(2));
+        assert_eq!(
+            lines[0].text(now(), Lang::En),
+            "Acme: customer update 2 due today at 20:00"
+        );
+        // Shanghai: received Sunday 04:00, so checkpoint 1 is Monday 04:00 local (already past,
+        // still due today).
+        let lines = attention(&list, &index, now(), zone(8));
+        assert_eq!(lines[0].kind, AttentionKind::CheckpointToday(1));
+        assert_eq!(lines[0].due, utc(11, 22, 20, 0));
+        assert_eq!(
+            lines[0].text(now(), Lang::Zh),
+            "Acme：客户进展通报 1 今天 04:00 到期"
+        );
+    }
+
+    #[test]
+    fn overdue_lines_come_before_checkpoint_lines() {
+        let mut list = escalations();
+        list.push(p1_from_saturday_evening());
+        let index = accounts();
+        let lines = attention(&list, &index, now(), zone(0));
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[3].escalation_id, "e9");
+    }
+
+    #[test]
+    fn an_update_logged_today_or_a_closed_escalation_needs_no_attention() {
+        let index = accounts();
+        let mut updated = p1_from_saturday_evening();
+        updated.log_event(EventKind::CustomerUpdated, utc(11, 23, 8, 0), "");
+        assert!(attention(&[updated.clone()], &index, now(), zone(0)).is_empty());
+        // In New York the update was logged on Monday 03:00 local, also today.
+        assert!(attention(&[updated], &index, now(), zone(-5)).is_empty());
+        let mut yesterday = p1_from_saturday_evening();
+        yesterday.log_event(EventKind::CustomerUpdated, utc(11, 22, 20, 0), "");
+        assert_eq!(attention(&[yesterday], &index, now(), zone(0)).len(), 1);
+        let mut closed = p1_from_saturday_evening();
+        closed.log_event(EventKind::Resolved, utc(11, 23, 9, 0), "");
+        assert!(attention(&[closed], &index, now(), zone(0)).is_empty());
+    }
 }

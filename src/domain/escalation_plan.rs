@@ -122,26 +122,15 @@ enum Slot {
     BusinessDay(u32, u32),
 }
 
-/// Per severity: (internal resolution call, customer resolution conversation).
-const MEETINGS: &[(Severity, Slot, Slot)] = &[
-    (Severity::P1, Slot::Hours(4), Slot::Hours(24)),
-    (
-        Severity::P2,
-        Slot::BusinessDay(1, 10),
-        Slot::BusinessDay(2, 14),
-    ),
-    (
-        Severity::P3,
-        Slot::BusinessDay(2, 10),
-        Slot::BusinessDay(3, 14),
-    ),
+/// Per severity, P1 to P3: (internal resolution call, customer resolution conversation).
+const MEETINGS: [(Slot, Slot); 3] = [
+    (Slot::Hours(4), Slot::Hours(24)),
+    (Slot::BusinessDay(1, 10), Slot::BusinessDay(2, 14)),
+    (Slot::BusinessDay(2, 10), Slot::BusinessDay(3, 14)),
 ];
 
 fn meeting_slots(severity: Severity) -> (Slot, Slot) {
-    MEETINGS
-        .iter()
-        .find(|(s, _, _)| *s == severity)
-        .map_or((Slot::Hours(4), Slot::Hours(24)), |(_, i, c)| (*i, *c))
+    MEETINGS[severity as usize]
 }
 
 fn local(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDateTime {
@@ -186,6 +175,20 @@ pub struct Stakeholder {
     pub need: Msg,
     /// When we need it by: the internal resolution call.
     pub due: DateTime<Utc>,
+}
+
+impl Stakeholder {
+    /// "Legal: what we need. By 2026-11-23 12:15." with the deadline in local time.
+    pub fn line(&self, offset: FixedOffset, lang: Lang) -> String {
+        Msg::EscStakeholderLine.fill(
+            lang,
+            &[
+                ("role", self.role.label().text(lang)),
+                ("need", self.need.text(lang)),
+                ("due", &format_local(local(self.due, offset))),
+            ],
+        )
+    }
 }
 
 /// The stakeholders to activate for this classification, in `Role::ALL` order.
@@ -281,6 +284,17 @@ pub struct TimelineItem {
     pub local: NaiveDateTime,
     /// Whether the CSM moved it.
     pub edited: bool,
+}
+
+impl TimelineItem {
+    /// "2026-11-24 09:00 · Customer update 1", for lists and prompt facts.
+    pub fn line(&self, lang: Lang) -> String {
+        format!(
+            "{} · {}",
+            format_local(self.local),
+            self.milestone.label(lang)
+        )
+    }
 }
 
 /// A local date-time as "2026-11-23 09:05".
@@ -654,6 +668,19 @@ mod tests {
     }
 
     #[test]
+    fn stakeholder_lines_show_the_local_deadline() {
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        assert_eq!(
+            list[1].line(zone(8), Lang::En),
+            "Legal: The contract position, and review of any written commitment before it is sent. By 2026-11-23 20:15."
+        );
+        assert_eq!(
+            list[0].line(zone(8), Lang::Zh),
+            "技术支持：工单历史、未结工单以及指定的支持负责人。截止：2026-11-23 20:15。"
+        );
+    }
+
+    #[test]
     fn p1_stakeholders_answer_within_four_hours() {
         let list = stakeholders(&eff(ProductFailure, P1, &[]), utc(11, 23, 8, 15), zone(8));
         assert!(list.iter().all(|s| s.due == utc(11, 23, 12, 15)));
@@ -802,6 +829,12 @@ mod tests {
         assert_eq!(Milestone::Checkpoint(3).label(Lang::Zh), "客户进展通报 3");
         assert_eq!(Milestone::PostReview.label(Lang::Zh), "升级后复盘");
         assert_eq!(Meeting::CustomerCall.label(), Msg::EscItemCustomerCall);
+        let e = escalation(utc(11, 20, 17, 0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(8));
+        assert_eq!(
+            items[0].line(Lang::En),
+            "2026-11-21 03:00 · First customer response"
+        );
     }
 
     #[test]

@@ -635,6 +635,10 @@ messages! {
     EscOverdueOnly => "Overdue only", "仅显示逾期";
     EscAttnFirstResponse => "{account}: first response overdue by {late} (due {due})", "{account}：首次回复已逾期 {late}（截止 {due}）";
     EscAttnCheckpoint => "{account}: customer update {n} due today at {time}", "{account}：客户进展通报 {n} 今天 {time} 到期";
+    EscStakeholderLine => "{role}: {need} By {due}.", "{role}：{need}截止：{due}。";
+    EscClockDueIn => "due in {time}", "{time}后到期";
+    EscClockOverdue => "overdue by {time}", "已逾期 {time}";
+    EscClockAnswered => "answered in {time}", "{time}内已回复";
     // (keys for the escalation plan go above this line)
 
     // == Escalation prompts 2-5 ==
