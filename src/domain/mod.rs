@@ -8,6 +8,7 @@ pub mod escalation;
 pub mod escalation_rules;
 pub mod escalation_schedule;
 pub mod feedback;
+pub mod feedback_import;
 pub mod form;
 pub mod listing;
 pub mod onboarding;

@@ -517,6 +517,10 @@ messages! {
     // (keys for the escalation prompts go above this line)
 
     // == Feedback loop ==
+    FbErrTier => "Unknown tier; use Strategic, Enterprise, Mid-market or SMB.", "无法识别的客户等级；请使用战略、企业、中型或中小客户。";
+    FbErrCsvRow => "This row could not be read as CSV.", "此行无法按 CSV 格式读取。";
+    FbErrNotMapped => "Choose the column that holds this field.", "请选择包含此字段的列。";
+    FbErrNoRows => "The file has no data rows.", "文件中没有数据行。";
     // (keys for the feedback loop go above this line)
 
     // == Onboarding ==
