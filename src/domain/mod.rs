@@ -9,6 +9,7 @@ pub mod escalation_rules;
 pub mod escalation_schedule;
 pub mod feedback;
 pub mod feedback_import;
+pub mod feedback_stats;
 pub mod form;
 pub mod listing;
 pub mod onboarding;

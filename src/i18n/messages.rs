@@ -521,6 +521,22 @@ messages! {
     FbErrCsvRow => "This row could not be read as CSV.", "此行无法按 CSV 格式读取。";
     FbErrNotMapped => "Choose the column that holds this field.", "请选择包含此字段的列。";
     FbErrNoRows => "The file has no data rows.", "文件中没有数据行。";
+    FbSkewPromoters => "Leans promoter", "偏向推荐者";
+    FbSkewPassives => "Leans passive", "偏向被动者";
+    FbSkewDetractors => "Leans detractor", "偏向批评者";
+    FbSkewMixed => "Mixed", "无明显偏向";
+    FbOverdueAck => "Not acknowledged within 48 h", "48 小时内未确认";
+    FbOverdueProduct => "No product answer after 30 days", "转交产品超过 30 天未获答复";
+    FbCommitNotRouted => "Not routed to product yet", "尚未转交产品";
+    FbCommitAwaiting => "Waiting on product", "等待产品答复";
+    FbCommitAnswered => "Product answered, no decision yet", "产品已答复，尚未决定";
+    FbCommitPlanned => "Planned", "已列入计划";
+    FbCommitShipped => "Shipped: tell the customer", "已发布：待告知客户";
+    FbCommitDeclined => "Declined: explain to the customer", "已拒绝：待向客户说明";
+    FbAgeWeek => "Up to 7 days", "7 天以内";
+    FbAgeMonth => "8–30 days", "8–30 天";
+    FbAgeQuarter => "31–90 days", "31–90 天";
+    FbAgeOlder => "Over 90 days", "超过 90 天";
     // (keys for the feedback loop go above this line)
 
     // == Onboarding ==
