@@ -10,6 +10,7 @@ pub mod escalation_schedule;
 pub mod feedback;
 pub mod feedback_import;
 pub mod feedback_stats;
+pub mod feedback_themes;
 pub mod form;
 pub mod listing;
 pub mod onboarding;

@@ -537,6 +537,14 @@ messages! {
     FbAgeMonth => "8–30 days", "8–30 天";
     FbAgeQuarter => "31–90 days", "31–90 天";
     FbAgeOlder => "Over 90 days", "超过 90 天";
+    FbErrWindowTooSmall => "The model's context window is too small for these verbatims; choose a model with a larger one.", "模型的上下文窗口太小，放不下这些客户原话；请选择上下文窗口更大的模型。";
+    FbErrNoJson => "The answer has no JSON block with themes. Try again.", "回答中没有包含主题的 JSON 块，请重试。";
+    FbErrBadJson => "The answer's JSON block could not be read. Try again.", "无法读取回答中的 JSON 块，请重试。";
+    FbErrThemeShape => "Each theme in the answer needs a name and a list of item ids.", "回答中的每个主题都需要名称和反馈编号列表。";
+    FbErrNoThemes => "The answer lists no themes.", "回答中没有列出任何主题。";
+    FbErrUnknownIds => "The answer names items that were not sent: {ids}.", "回答中引用了未发送的反馈编号：{ids}。";
+    FbThemeOther => "Other", "其他";
+    FbKeywordThemeDesc => "Verbatims that mention \"{term}\".", "提到“{term}”的客户原话。";
     // (keys for the feedback loop go above this line)
 
     // == Onboarding ==
