@@ -4,10 +4,12 @@
 
 use std::io::Cursor;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::account::Tier;
-use crate::domain::parse::{parse_date, parse_money};
+use crate::domain::account::{Account, Tier};
+use crate::domain::feedback::{FeedbackItem, Stage};
+use crate::domain::parse::{name_key, parse_date, parse_money};
+use crate::domain::record::AccountIndex;
 use crate::i18n::Msg;
 
 /// A value the import reads from a column.
@@ -277,6 +279,50 @@ pub struct Response {
     pub tier: Option<Tier>,
     pub received_on: Option<NaiveDate>,
     pub renewal_date: Option<NaiveDate>,
+}
+
+impl Response {
+    /// The feedback item of this response (source NPS, stage received, dated `now`),
+    /// linked to `account_id`; without a date it counts as received on `now`'s day.
+    pub fn to_item(&self, id: String, account_id: String, now: DateTime<Utc>) -> FeedbackItem {
+        let mut item = FeedbackItem::new(id, now);
+        item.account_id = account_id;
+        item.received_on = self.received_on.unwrap_or(item.received_on);
+        item.verbatim = self.comment.clone();
+        item.score = Some(self.score);
+        item.move_to(Stage::Received, now);
+        item
+    }
+
+    /// A new account for a name not yet known, with the row's ARR, tier and renewal date.
+    pub fn to_account(&self, id: String, now: DateTime<Utc>) -> Account {
+        let mut account = Account::new(id, now);
+        account.name = self.account.clone();
+        account.arr = self.arr.unwrap_or(0);
+        account.tier = self.tier.unwrap_or(account.tier);
+        account.renewal_date = self.renewal_date;
+        account
+    }
+}
+
+/// The id of the existing account named like each response's account (trimmed,
+/// case-folded), or `None` where a new account is needed.
+pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Option<String>> {
+    let mut keys: Vec<(String, &str)> = accounts
+        .sorted()
+        .into_iter()
+        .map(|a| (name_key(&a.name), a.id.as_str()))
+        .collect();
+    keys.sort_unstable();
+    responses
+        .iter()
+        .map(|r| {
+            let key = name_key(&r.account);
+            keys.binary_search_by(|(k, _)| k.as_str().cmp(&key))
+                .ok()
+                .map(|i| keys[i].1.to_string())
+        })
+        .collect()
 }
 
 /// Why a row (or the whole file, row 0) cannot be imported.
@@ -698,6 +744,40 @@ mod tests {
         assert_eq!(rows[0].cells, ["9", "good", "Acme", "", "", "", ""]);
         assert_eq!(rows[0].result.as_ref().unwrap().score, 9);
         assert_eq!(rows[1].result.as_ref().unwrap_err()[0].row, 3);
+    }
+
+    #[test]
+    fn responses_become_items_and_accounts() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let text = "客户,评分,评论,ARR,层级,日期,续约日期\n华为,4,太慢,\"¥80,000\",企业,2026/10/01,2027年3月1日\nacme corp,9,,,,,\n";
+        let rows = import(text).unwrap();
+        let item = rows[0].to_item("f1".into(), "a9".into(), now);
+        assert_eq!(
+            (item.account_id.as_str(), item.score, item.verbatim.as_str()),
+            ("a9", Some(4), "太慢")
+        );
+        assert_eq!(item.received_on, d(2026, 10, 1));
+        assert_eq!((item.stage, item.stage_history.len()), (Stage::Received, 1));
+        assert_eq!(
+            rows[1].to_item("f2".into(), "a1".into(), now).received_on,
+            d(2026, 11, 23)
+        );
+        let account = rows[0].to_account("a9".into(), now);
+        assert_eq!(
+            (
+                account.name.as_str(),
+                account.arr,
+                account.tier,
+                account.renewal_date
+            ),
+            ("华为", 80_000, Tier::Enterprise, Some(d(2027, 3, 1)))
+        );
+        let mut acme = Account::new("a1".into(), now);
+        acme.name = " Acme  Corp".into();
+        let mut other = Account::new("a2".into(), now);
+        other.name = "Beta".into();
+        let accounts = AccountIndex::new([acme, other]);
+        assert_eq!(link_accounts(&rows, &accounts), [None, Some("a1".into())]);
     }
 
     #[test]
