@@ -675,6 +675,14 @@ mod tests {
     }
 
     #[test]
+    fn windows_line_ends_and_doubled_quotes() {
+        let text = "Account,Score,Comment\r\nAcme,8,\"They said \"\"fine\"\", mostly\"\r\n";
+        let rows = import(text).unwrap();
+        assert_eq!(rows[0].comment, "They said \"fine\", mostly");
+        assert_eq!(rows[0].score, 8);
+    }
+
+    #[test]
     fn us_dates_are_a_mapping_option() {
         let text = "account,score,date\nAcme,10,03/04/2026\n";
         let mut m = guess_mapping(&read_headers(text));
