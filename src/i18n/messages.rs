@@ -645,6 +645,34 @@ messages! {
     // (keys for the escalation prompts go above this line)
 
     // == Feedback loop ==
+    FbErrTier => "Unknown tier; use Strategic, Enterprise, Mid-market or SMB.", "无法识别的客户等级；请使用战略、企业、中型或中小客户。";
+    FbErrCsvRow => "This row could not be read as CSV.", "此行无法按 CSV 格式读取。";
+    FbErrNotMapped => "Choose the column that holds this field.", "请选择包含此字段的列。";
+    FbErrNoRows => "The file has no data rows.", "文件中没有数据行。";
+    FbSkewPromoters => "Leans promoter", "偏向推荐者";
+    FbSkewPassives => "Leans passive", "偏向被动者";
+    FbSkewDetractors => "Leans detractor", "偏向批评者";
+    FbSkewMixed => "Mixed", "无明显偏向";
+    FbOverdueAck => "Not acknowledged within 48 h", "48 小时内未确认";
+    FbOverdueProduct => "No product answer after 30 days", "转交产品超过 30 天未获答复";
+    FbCommitNotRouted => "Not routed to product yet", "尚未转交产品";
+    FbCommitAwaiting => "Waiting on product", "等待产品答复";
+    FbCommitAnswered => "Product answered, no decision yet", "产品已答复，尚未决定";
+    FbCommitPlanned => "Planned", "已列入计划";
+    FbCommitShipped => "Shipped: tell the customer", "已发布：待告知客户";
+    FbCommitDeclined => "Declined: explain to the customer", "已拒绝：待向客户说明";
+    FbAgeWeek => "Up to 7 days", "7 天以内";
+    FbAgeMonth => "8–30 days", "8–30 天";
+    FbAgeQuarter => "31–90 days", "31–90 天";
+    FbAgeOlder => "Over 90 days", "超过 90 天";
+    FbErrWindowTooSmall => "The model's context window is too small for these verbatims; choose a model with a larger one.", "模型的上下文窗口太小，放不下这些客户原话；请选择上下文窗口更大的模型。";
+    FbErrNoJson => "The answer has no JSON block with themes. Try again.", "回答中没有包含主题的 JSON 块，请重试。";
+    FbErrBadJson => "The answer's JSON block could not be read. Try again.", "无法读取回答中的 JSON 块，请重试。";
+    FbErrThemeShape => "Each theme in the answer needs a name and a list of item ids.", "回答中的每个主题都需要名称和反馈编号列表。";
+    FbErrNoThemes => "The answer lists no themes.", "回答中没有列出任何主题。";
+    FbErrUnknownIds => "The answer names items that were not sent: {ids}.", "回答中引用了未发送的反馈编号：{ids}。";
+    FbThemeOther => "Other", "其他";
+    FbKeywordThemeDesc => "Verbatims that mention \"{term}\".", "提到“{term}”的客户原话。";
     // (keys for the feedback loop go above this line)
 
     // == Onboarding ==

@@ -1,0 +1,1032 @@
+//! Feedback figures computed from the tracker, never typed in: NPS and its split, per-theme
+//! figures, tracker views, overdue flags, the Home lists, the monthly health report and the
+//! highest-risk open items. Percentages and means are integer tenths (125 = 12.5).
+
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+
+use crate::domain::account::Account;
+use crate::domain::feedback::{FeedbackItem, Stage, Theme};
+use crate::domain::form::Coded;
+use crate::domain::record::AccountIndex;
+use crate::i18n::{Lang, Msg};
+
+/// Hours after receipt by which an item must be acknowledged.
+pub const ACK_HOURS: i64 = 48;
+/// Days after routing by which product must answer.
+pub const ANSWER_DAYS: i64 = 30;
+/// "Near renewal" on Home and in the health report: renewal within this many days.
+pub const NEAR_RENEWAL_DAYS: i64 = 90;
+
+/// `num / den` rounded half away from zero; `den` must be positive.
+fn div_round(num: i64, den: i64) -> i64 {
+    let q = (num.abs() * 2 + den) / (2 * den);
+    if num < 0 {
+        -q
+    } else {
+        q
+    }
+}
+
+/// `part / whole` as tenths of a percent, rounded; `None` when `whole` is 0.
+pub fn pct_tenths(part: usize, whole: usize) -> Option<i64> {
+    (whole > 0).then(|| div_round(part as i64 * 1000, whole as i64))
+}
+
+/// Writes tenths with one decimal: `125` → `12.5`, `-5` → `-0.5`.
+pub fn format_tenths(tenths: i64) -> String {
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// NPS figures of a set of responses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NpsSummary {
+    pub responses: usize,
+    /// Scores 9–10.
+    pub promoters: usize,
+    /// Scores 7–8.
+    pub passives: usize,
+    /// Scores 0–6.
+    pub detractors: usize,
+    /// % promoters minus % detractors, in tenths; `None` without responses.
+    pub nps_tenths: Option<i64>,
+    /// Responses per surveyed customer, in tenths of a percent, when the survey size is known.
+    pub response_rate_tenths: Option<i64>,
+}
+
+/// NPS of `scores` (0–10); `surveyed` is how many were asked, if known.
+pub fn nps(scores: impl IntoIterator<Item = u8>, surveyed: Option<usize>) -> NpsSummary {
+    let mut s = NpsSummary::default();
+    for score in scores {
+        s.responses += 1;
+        match score {
+            9.. => s.promoters += 1,
+            7 | 8 => s.passives += 1,
+            _ => s.detractors += 1,
+        }
+    }
+    s.nps_tenths = (s.responses > 0).then(|| {
+        div_round(
+            (s.promoters as i64 - s.detractors as i64) * 1000,
+            s.responses as i64,
+        )
+    });
+    s.response_rate_tenths = surveyed.and_then(|n| pct_tenths(s.responses, n));
+    s
+}
+
+/// Which group a theme's scored items lean to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skew {
+    Promoters,
+    Passives,
+    Detractors,
+    /// No group has strictly more than each other, or no scores.
+    Mixed,
+}
+
+impl Skew {
+    /// The skew's label.
+    pub fn label(self) -> Msg {
+        match self {
+            Self::Promoters => Msg::FbSkewPromoters,
+            Self::Passives => Msg::FbSkewPassives,
+            Self::Detractors => Msg::FbSkewDetractors,
+            Self::Mixed => Msg::FbSkewMixed,
+        }
+    }
+
+    fn of(s: &NpsSummary) -> Self {
+        let (p, m, d) = (s.promoters, s.passives, s.detractors);
+        if p > m && p > d {
+            Self::Promoters
+        } else if m > p && m > d {
+            Self::Passives
+        } else if d > p && d > m {
+            Self::Detractors
+        } else {
+            Self::Mixed
+        }
+    }
+}
+
+/// When the item came in: its first recorded stage change if that is on the received day,
+/// else midnight (UTC) of the received day.
+pub fn received_at(item: &FeedbackItem) -> DateTime<Utc> {
+    match item.stage_history.first() {
+        Some(c) if c.at.date_naive() == item.received_on => c.at,
+        _ => item.received_on.and_time(chrono::NaiveTime::MIN).and_utc(),
+    }
+}
+
+/// The first time the item reached `stage` or any later one.
+pub fn reached(item: &FeedbackItem, stage: Stage) -> Option<DateTime<Utc>> {
+    item.stage_history
+        .iter()
+        .find(|c| c.stage >= stage)
+        .map(|c| c.at)
+}
+
+/// Open until the loop is closed with the customer.
+pub fn is_open(item: &FeedbackItem) -> bool {
+    item.stage != Stage::LoopClosed
+}
+
+/// Why an item is overdue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overdue {
+    /// Not acknowledged 48 hours after it was received.
+    NotAcknowledged,
+    /// Routed to product 30 days ago or more, still without an answer.
+    NoProductAnswer,
+}
+
+impl Overdue {
+    /// The flag's label.
+    pub fn label(self) -> Msg {
+        match self {
+            Self::NotAcknowledged => Msg::FbOverdueAck,
+            Self::NoProductAnswer => Msg::FbOverdueProduct,
+        }
+    }
+}
+
+/// The item's overdue flag at `now`, if any.
+pub fn overdue(item: &FeedbackItem, now: DateTime<Utc>) -> Option<Overdue> {
+    match item.stage {
+        Stage::Received if now - received_at(item) > Duration::hours(ACK_HOURS) => {
+            Some(Overdue::NotAcknowledged)
+        }
+        Stage::Routed
+            if now - reached(item, Stage::Routed).unwrap_or(item.updated_at)
+                >= Duration::days(ANSWER_DAYS) =>
+        {
+            Some(Overdue::NoProductAnswer)
+        }
+        _ => None,
+    }
+}
+
+fn account<'a>(item: &FeedbackItem, accounts: &'a AccountIndex) -> Option<&'a Account> {
+    accounts.get(&item.account_id)
+}
+
+/// Days from `today` to the account's renewal (negative once past), if known.
+pub fn days_to_renewal(
+    item: &FeedbackItem,
+    accounts: &AccountIndex,
+    today: NaiveDate,
+) -> Option<i64> {
+    account(item, accounts)?
+        .renewal_date
+        .map(|r| (r - today).num_days())
+}
+
+fn renews_within(
+    item: &FeedbackItem,
+    accounts: &AccountIndex,
+    today: NaiveDate,
+    days: i64,
+) -> bool {
+    days_to_renewal(item, accounts, today).is_some_and(|d| (0..=days).contains(&d))
+}
+
+/// Home: items still unacknowledged more than 48 hours after receipt, oldest first.
+pub fn unacknowledged(items: &[FeedbackItem], now: DateTime<Utc>) -> Vec<&FeedbackItem> {
+    let mut out: Vec<&FeedbackItem> = items
+        .iter()
+        .filter(|i| overdue(i, now) == Some(Overdue::NotAcknowledged))
+        .collect();
+    out.sort_unstable_by_key(|i| (received_at(i), i.id.clone()));
+    out
+}
+
+/// Home: items waiting on product for 30 days or more whose account renews within 90 days,
+/// nearest renewal first.
+pub fn waiting_near_renewal<'a>(
+    items: &'a [FeedbackItem],
+    accounts: &AccountIndex,
+    now: DateTime<Utc>,
+) -> Vec<&'a FeedbackItem> {
+    let today = now.date_naive();
+    let mut out: Vec<&FeedbackItem> = items
+        .iter()
+        .filter(|i| {
+            overdue(i, now) == Some(Overdue::NoProductAnswer)
+                && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
+        })
+        .collect();
+    out.sort_unstable_by_key(|i| (days_to_renewal(i, accounts, today), i.id.clone()));
+    out
+}
+
+/// Figures of one theme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThemeFigures {
+    pub theme_id: String,
+    pub items: usize,
+    /// Distinct accounts.
+    pub accounts: usize,
+    /// ARR summed once per distinct account.
+    pub arr: u64,
+    /// Split of the scored items.
+    pub split: NpsSummary,
+    pub skew: Skew,
+    /// Distinct accounts renewing within 6 months of `today`.
+    pub renewals_6m: usize,
+}
+
+/// Figures of every theme, most ARR first (then most items).
+pub fn theme_figures(
+    themes: &[Theme],
+    items: &[FeedbackItem],
+    accounts: &AccountIndex,
+    today: NaiveDate,
+) -> Vec<ThemeFigures> {
+    let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
+    let mut out: Vec<ThemeFigures> = themes
+        .iter()
+        .map(|theme| {
+            let mine: Vec<&FeedbackItem> = items
+                .iter()
+                .filter(|i| i.theme_ids.contains(&theme.id))
+                .collect();
+            let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
+            let split = nps(mine.iter().filter_map(|i| i.score), None);
+            ThemeFigures {
+                theme_id: theme.id.clone(),
+                items: mine.len(),
+                accounts: ids.len(),
+                arr: known.iter().map(|a| a.arr).sum(),
+                skew: Skew::of(&split),
+                split,
+                renewals_6m: known
+                    .iter()
+                    .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
+                    .count(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.arr.cmp(&a.arr).then(b.items.cmp(&a.items)));
+    out
+}
+
+/// How the tracker groups items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrackerView {
+    /// Open items by days since receipt.
+    Age,
+    /// Every item by current stage.
+    Stage,
+    /// Open items by account name.
+    Account,
+    /// Open items by what has been committed to the customer.
+    Commitment,
+}
+
+/// Commitment state of an open item, derived from its stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Commitment {
+    NotRouted,
+    AwaitingProduct,
+    Answered,
+    Planned,
+    Shipped,
+    Declined,
+}
+
+impl Commitment {
+    /// The commitment of an item in `stage` (loop closed counts as shipped).
+    pub fn of(stage: Stage) -> Self {
+        match stage {
+            Stage::Received | Stage::Acknowledged => Self::NotRouted,
+            Stage::Routed => Self::AwaitingProduct,
+            Stage::ProductResponded => Self::Answered,
+            Stage::Planned => Self::Planned,
+            Stage::Shipped | Stage::LoopClosed => Self::Shipped,
+            Stage::Declined => Self::Declined,
+        }
+    }
+
+    /// The commitment's label.
+    pub fn label(self) -> Msg {
+        match self {
+            Self::NotRouted => Msg::FbCommitNotRouted,
+            Self::AwaitingProduct => Msg::FbCommitAwaiting,
+            Self::Answered => Msg::FbCommitAnswered,
+            Self::Planned => Msg::FbCommitPlanned,
+            Self::Shipped => Msg::FbCommitShipped,
+            Self::Declined => Msg::FbCommitDeclined,
+        }
+    }
+}
+
+const AGE_BUCKETS: [(i64, Msg); 4] = [
+    (7, Msg::FbAgeWeek),
+    (30, Msg::FbAgeMonth),
+    (90, Msg::FbAgeQuarter),
+    (i64::MAX, Msg::FbAgeOlder),
+];
+
+/// A group of the tracker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrackerGroup<'a> {
+    pub label: String,
+    /// Oldest first.
+    pub items: Vec<&'a FeedbackItem>,
+}
+
+/// The tracker grouped by `view`, groups in their natural order (ages and stages in order,
+/// accounts by name); empty groups are left out.
+pub fn tracker<'a>(
+    items: &'a [FeedbackItem],
+    view: TrackerView,
+    accounts: &AccountIndex,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<TrackerGroup<'a>> {
+    let mut keyed: Vec<((usize, String), &FeedbackItem)> = items
+        .iter()
+        .filter(|i| view == TrackerView::Stage || is_open(i))
+        .map(|i| {
+            let key = match view {
+                TrackerView::Age => {
+                    let days = (today - i.received_on).num_days();
+                    let at = AGE_BUCKETS.iter().position(|(max, _)| days <= *max);
+                    (at.unwrap_or(3), String::new())
+                }
+                TrackerView::Stage => (
+                    Stage::ALL.iter().position(|s| *s == i.stage).unwrap_or(0),
+                    String::new(),
+                ),
+                TrackerView::Account => {
+                    let name = accounts.name(&i.account_id);
+                    (
+                        0,
+                        if name.is_empty() {
+                            i.account_id.clone()
+                        } else {
+                            name
+                        },
+                    )
+                }
+                TrackerView::Commitment => (Commitment::of(i.stage) as usize, String::new()),
+            };
+            (key, i)
+        })
+        .collect();
+    keyed.sort_by(|(a, x), (b, y)| {
+        (a.0, a.1.to_lowercase(), x.received_on, &x.id).cmp(&(
+            b.0,
+            b.1.to_lowercase(),
+            y.received_on,
+            &y.id,
+        ))
+    });
+    let mut groups: Vec<TrackerGroup> = Vec::new();
+    let mut last = None;
+    for (key, item) in keyed {
+        if last.as_ref() != Some(&key) {
+            let label = match view {
+                TrackerView::Age => AGE_BUCKETS[key.0].1.text(lang).to_string(),
+                TrackerView::Stage => item.stage.label().text(lang).to_string(),
+                TrackerView::Account => key.1.clone(),
+                TrackerView::Commitment => {
+                    Commitment::of(item.stage).label().text(lang).to_string()
+                }
+            };
+            groups.push(TrackerGroup {
+                label,
+                items: Vec::new(),
+            });
+            last = Some(key);
+        }
+        if let Some(g) = groups.last_mut() {
+            g.items.push(item);
+        }
+    }
+    groups
+}
+
+/// Monthly health report figures; percentages and means in tenths, `None` when there is
+/// nothing to divide by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HealthReport {
+    /// Items received in the month.
+    pub received: usize,
+    /// Of those, share with at least one theme.
+    pub categorised_pct: Option<i64>,
+    /// Of those, share routed to product (or beyond).
+    pub routed_pct: Option<i64>,
+    /// Of those routed, share answered by product.
+    pub answered_pct: Option<i64>,
+    /// Of those received, share acknowledged within 48 hours.
+    pub acknowledged_48h_pct: Option<i64>,
+    /// Mean days from receipt to acknowledgement.
+    pub mean_days_to_ack: Option<i64>,
+    /// Mean days from routing to product answer.
+    pub mean_days_to_answer: Option<i64>,
+    /// Loops closed during the month (whenever the item came in).
+    pub loops_closed: usize,
+    /// Open items older than 30 days whose account renews within 90 days, as of `now`.
+    pub open_old_near_renewal: usize,
+}
+
+fn mean_days(spans: &[Duration]) -> Option<i64> {
+    let minutes: i64 = spans.iter().map(|d| d.num_minutes()).sum();
+    (!spans.is_empty()).then(|| div_round(minutes * 10, spans.len() as i64 * 1440))
+}
+
+/// The health report for `year`-`month`.
+pub fn health_report(
+    items: &[FeedbackItem],
+    accounts: &AccountIndex,
+    year: i32,
+    month: u32,
+    now: DateTime<Utc>,
+) -> HealthReport {
+    let in_month = |d: NaiveDate| d.year() == year && d.month() == month;
+    let month_items: Vec<&FeedbackItem> =
+        items.iter().filter(|i| in_month(i.received_on)).collect();
+    let n = month_items.len();
+    let count = |f: &dyn Fn(&FeedbackItem) -> bool| month_items.iter().filter(|i| f(i)).count();
+    let routed = count(&|i| reached(i, Stage::Routed).is_some());
+    let ack_spans: Vec<Duration> = month_items
+        .iter()
+        .filter_map(|i| Some(reached(i, Stage::Acknowledged)? - received_at(i)))
+        .collect();
+    let answer_spans: Vec<Duration> = month_items
+        .iter()
+        .filter_map(|i| Some(reached(i, Stage::ProductResponded)? - reached(i, Stage::Routed)?))
+        .collect();
+    let today = now.date_naive();
+    HealthReport {
+        received: n,
+        categorised_pct: pct_tenths(count(&|i| !i.theme_ids.is_empty()), n),
+        routed_pct: pct_tenths(routed, n),
+        answered_pct: pct_tenths(answer_spans.len(), routed),
+        acknowledged_48h_pct: pct_tenths(
+            ack_spans
+                .iter()
+                .filter(|d| **d <= Duration::hours(ACK_HOURS))
+                .count(),
+            n,
+        ),
+        mean_days_to_ack: mean_days(&ack_spans),
+        mean_days_to_answer: mean_days(&answer_spans),
+        loops_closed: items
+            .iter()
+            .filter(|i| reached(i, Stage::LoopClosed).is_some_and(|t| in_month(t.date_naive())))
+            .count(),
+        open_old_near_renewal: items
+            .iter()
+            .filter(|i| {
+                is_open(i)
+                    && (today - i.received_on).num_days() > ANSWER_DAYS
+                    && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
+            })
+            .count(),
+    }
+}
+
+/// Risk of an open item: days waiting since receipt, plus up to 180 for a near renewal
+/// (180 minus the days left, so a renewal today or past adds 180; unknown adds nothing).
+pub fn risk_score(item: &FeedbackItem, accounts: &AccountIndex, today: NaiveDate) -> i64 {
+    let waiting = (today - item.received_on).num_days().max(0);
+    let renewal = days_to_renewal(item, accounts, today).map_or(0, |d| 180 - d.clamp(0, 180));
+    waiting + renewal
+}
+
+/// The `n` open items with the highest risk score (older first on a tie).
+pub fn highest_risk<'a>(
+    items: &'a [FeedbackItem],
+    accounts: &AccountIndex,
+    today: NaiveDate,
+    n: usize,
+) -> Vec<&'a FeedbackItem> {
+    let mut open: Vec<(i64, &FeedbackItem)> = items
+        .iter()
+        .filter(|i| is_open(i))
+        .map(|i| (risk_score(i, accounts, today), i))
+        .collect();
+    open.sort_by(|(a, x), (b, y)| {
+        b.cmp(a)
+            .then(x.received_on.cmp(&y.received_on))
+            .then(x.id.cmp(&y.id))
+    });
+    open.into_iter().take(n).map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        at(11, 23, 9)
+    }
+
+    fn today() -> NaiveDate {
+        day(2026, 11, 23)
+    }
+
+    /// Acme renews in 60 days, Beta in 200, Cobalt never, Delta in 98, Echo in 10,
+    /// Foxtrot's renewal is past.
+    fn accounts() -> AccountIndex {
+        let make = |id: &str, name: &str, arr, renewal| {
+            let mut a = Account::new(id.into(), now());
+            a.name = name.into();
+            a.arr = arr;
+            a.renewal_date = renewal;
+            a
+        };
+        AccountIndex::new([
+            make("a1", "Acme", 100_000, Some(day(2027, 1, 22))),
+            make("a2", "Beta", 50_000, Some(day(2027, 6, 11))),
+            make("a3", "Cobalt", 20_000, None),
+            make("a4", "Delta", 30_000, Some(day(2027, 3, 1))),
+            make("a5", "Echo", 5_000, Some(day(2026, 12, 3))),
+            make("a6", "Foxtrot", 1_000, Some(day(2026, 11, 1))),
+        ])
+    }
+
+    fn item(
+        id: &str,
+        account: &str,
+        received: NaiveDate,
+        changes: &[(Stage, DateTime<Utc>)],
+    ) -> FeedbackItem {
+        let mut f = FeedbackItem::new(id.into(), now());
+        f.account_id = account.into();
+        f.received_on = received;
+        for (stage, when) in changes {
+            f.move_to(*stage, *when);
+        }
+        f
+    }
+
+    fn scored(id: &str, account: &str, score: Option<u8>, themes: &[&str]) -> FeedbackItem {
+        let mut f = item(id, account, today(), &[(Stage::Received, now())]);
+        f.score = score;
+        f.theme_ids = themes.iter().map(|t| t.to_string()).collect();
+        f
+    }
+
+    fn ids(items: &[&FeedbackItem]) -> Vec<String> {
+        items.iter().map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn nps_split_and_score_in_tenths() {
+        let s = nps([10, 9, 9, 8, 7, 6, 0, 3, 10, 5], None);
+        assert_eq!(
+            (s.responses, s.promoters, s.passives, s.detractors),
+            (10, 4, 2, 4)
+        );
+        assert_eq!(s.nps_tenths, Some(0));
+        assert_eq!(nps([9, 10, 7, 3], None).nps_tenths, Some(250));
+        assert_eq!(nps([9, 9, 6], None).nps_tenths, Some(333));
+        assert_eq!(nps([0, 0, 9], None).nps_tenths, Some(-333));
+        assert_eq!(nps([9, 7, 7, 7, 7, 7], None).nps_tenths, Some(167));
+        assert_eq!(nps([], None).nps_tenths, None);
+    }
+
+    #[test]
+    fn nps_rounds_half_away_from_zero() {
+        let mut scores = vec![8; 15];
+        scores.push(10);
+        assert_eq!(nps(scores.clone(), None).nps_tenths, Some(63));
+        scores[15] = 2;
+        assert_eq!(nps(scores, None).nps_tenths, Some(-63));
+    }
+
+    #[test]
+    fn response_rate_needs_the_survey_size() {
+        assert_eq!(nps([9, 10, 7, 3], Some(12)).response_rate_tenths, Some(333));
+        assert_eq!(nps([9, 10, 7, 3], Some(8)).response_rate_tenths, Some(500));
+        assert_eq!(nps([9], Some(0)).response_rate_tenths, None);
+        assert_eq!(nps([9], None).response_rate_tenths, None);
+    }
+
+    #[test]
+    fn tenths_are_written_with_one_decimal() {
+        assert_eq!(format_tenths(0), "0.0");
+        assert_eq!(format_tenths(125), "12.5");
+        assert_eq!(format_tenths(-5), "-0.5");
+        assert_eq!(format_tenths(-333), "-33.3");
+        assert_eq!(format_tenths(1000), "100.0");
+        assert_eq!(pct_tenths(1, 3), Some(333));
+        assert_eq!(pct_tenths(2, 3), Some(667));
+        assert_eq!(pct_tenths(1, 0), None);
+    }
+
+    #[test]
+    fn received_at_uses_the_first_change_only_on_the_received_day() {
+        let same_day = item(
+            "f",
+            "a1",
+            day(2026, 11, 20),
+            &[(Stage::Received, at(11, 20, 10))],
+        );
+        assert_eq!(received_at(&same_day), at(11, 20, 10));
+        let imported = item("f", "a1", day(2026, 10, 1), &[(Stage::Received, now())]);
+        assert_eq!(received_at(&imported), at(10, 1, 0));
+    }
+
+    #[test]
+    fn acknowledgement_is_overdue_after_48_hours() {
+        let received = |h| {
+            item(
+                "f",
+                "a1",
+                day(2026, 11, 21),
+                &[(Stage::Received, at(11, 21, h))],
+            )
+        };
+        assert_eq!(overdue(&received(8), now()), Some(Overdue::NotAcknowledged));
+        assert_eq!(overdue(&received(9), now()), None);
+        assert_eq!(overdue(&received(10), now()), None);
+        let acked = item(
+            "f",
+            "a1",
+            day(2026, 11, 1),
+            &[
+                (Stage::Received, at(11, 1, 9)),
+                (Stage::Acknowledged, at(11, 5, 9)),
+            ],
+        );
+        assert_eq!(overdue(&acked, now()), None);
+    }
+
+    #[test]
+    fn product_answer_is_overdue_30_days_after_routing() {
+        let routed = |d, h| {
+            item(
+                "f",
+                "a1",
+                day(2026, 10, 1),
+                &[
+                    (Stage::Received, at(10, 1, 9)),
+                    (Stage::Routed, at(10, d, h)),
+                ],
+            )
+        };
+        assert_eq!(
+            overdue(&routed(24, 9), now()),
+            Some(Overdue::NoProductAnswer)
+        );
+        assert_eq!(overdue(&routed(24, 10), now()), None);
+        let mut answered = routed(2, 9);
+        answered.move_to(Stage::ProductResponded, at(11, 20, 9));
+        assert_eq!(overdue(&answered, now()), None);
+        assert_eq!(Overdue::NoProductAnswer.label(), Msg::FbOverdueProduct);
+    }
+
+    #[test]
+    fn home_lists_unacknowledged_items_oldest_first() {
+        let items = [
+            item(
+                "new",
+                "a1",
+                day(2026, 11, 23),
+                &[(Stage::Received, at(11, 23, 8))],
+            ),
+            item(
+                "b",
+                "a1",
+                day(2026, 11, 20),
+                &[(Stage::Received, at(11, 20, 9))],
+            ),
+            item(
+                "a",
+                "a2",
+                day(2026, 11, 10),
+                &[(Stage::Received, at(11, 10, 9))],
+            ),
+            item(
+                "acked",
+                "a2",
+                day(2026, 11, 1),
+                &[
+                    (Stage::Received, at(11, 1, 9)),
+                    (Stage::Acknowledged, at(11, 2, 9)),
+                ],
+            ),
+        ];
+        assert_eq!(ids(&unacknowledged(&items, now())), ["a", "b"]);
+    }
+
+    #[test]
+    fn home_lists_items_waiting_on_product_near_renewal() {
+        let routed = |id: &str, account: &str, d| {
+            item(
+                id,
+                account,
+                day(2026, 9, 1),
+                &[
+                    (Stage::Received, at(9, 1, 9)),
+                    (Stage::Routed, at(10, d, 9)),
+                ],
+            )
+        };
+        let items = [
+            routed("acme", "a1", 1),
+            routed("beta", "a2", 1),
+            routed("cobalt", "a3", 1),
+            routed("delta", "a4", 1),
+            routed("echo", "a5", 20),
+            routed("foxtrot", "a6", 1),
+            routed("acme-recent", "a1", 30),
+        ];
+        assert_eq!(
+            ids(&waiting_near_renewal(&items, &accounts(), now())),
+            ["echo", "acme"]
+        );
+    }
+
+    #[test]
+    fn theme_figures_count_accounts_once() {
+        let themes: Vec<Theme> = ["t3", "t2", "t1"]
+            .iter()
+            .map(|id| Theme {
+                id: id.to_string(),
+                name: id.to_string(),
+                description: String::new(),
+                created_at: now(),
+            })
+            .collect();
+        let items = [
+            scored("i1", "a1", Some(3), &["t1"]),
+            scored("i2", "a1", Some(5), &["t1"]),
+            scored("i3", "a2", Some(9), &["t1", "t2"]),
+            scored("i4", "a3", None, &["t1"]),
+            scored("i5", "a4", Some(6), &["t1"]),
+            scored("i6", "a5", Some(10), &["t2"]),
+            scored("i7", "a5", Some(8), &["t2"]),
+            scored("i8", "gone", Some(7), &["t3"]),
+        ];
+        let figures = theme_figures(&themes, &items, &accounts(), today());
+        let seen: Vec<_> = figures
+            .iter()
+            .map(|f| {
+                (
+                    f.theme_id.as_str(),
+                    f.items,
+                    f.accounts,
+                    f.arr,
+                    (f.split.promoters, f.split.passives, f.split.detractors),
+                    f.skew,
+                    f.renewals_6m,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("t1", 5, 4, 200_000, (1, 0, 3), Skew::Detractors, 2),
+                ("t2", 3, 2, 55_000, (2, 1, 0), Skew::Promoters, 1),
+                ("t3", 1, 1, 0, (0, 1, 0), Skew::Passives, 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tie_or_no_score_is_mixed() {
+        assert_eq!(Skew::of(&nps([9, 3], None)), Skew::Mixed);
+        assert_eq!(Skew::of(&nps([9, 9, 7, 7, 3], None)), Skew::Mixed);
+        assert_eq!(Skew::of(&nps([], None)), Skew::Mixed);
+        assert_eq!(Skew::Mixed.label(), Msg::FbSkewMixed);
+    }
+
+    fn tracker_items() -> Vec<FeedbackItem> {
+        let with = |id: &str, account: &str, received: NaiveDate, stage| {
+            let start = received.and_time(chrono::NaiveTime::MIN).and_utc();
+            item(
+                id,
+                account,
+                received,
+                &[(Stage::Received, start), (stage, now())],
+            )
+        };
+        vec![
+            with("k1", "a1", day(2026, 11, 20), Stage::Received),
+            with("k2", "a2", day(2026, 11, 1), Stage::Routed),
+            with("k3", "a1", day(2026, 9, 1), Stage::Planned),
+            with("k4", "a3", day(2026, 6, 1), Stage::Shipped),
+            with("k5", "a2", day(2026, 11, 16), Stage::LoopClosed),
+            with("k6", "a1", day(2026, 11, 16), Stage::Acknowledged),
+        ]
+    }
+
+    fn grouped(view: TrackerView, lang: Lang) -> Vec<(String, Vec<String>)> {
+        let items = tracker_items();
+        tracker(&items, view, &accounts(), today(), lang)
+            .into_iter()
+            .map(|g| (g.label, ids(&g.items)))
+            .collect()
+    }
+
+    fn group(label: &str, ids: &[&str]) -> (String, Vec<String>) {
+        (
+            label.to_string(),
+            ids.iter().map(|i| i.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn tracker_by_age_leaves_closed_loops_out() {
+        assert_eq!(
+            grouped(TrackerView::Age, Lang::En),
+            [
+                group("Up to 7 days", &["k6", "k1"]),
+                group("8–30 days", &["k2"]),
+                group("31–90 days", &["k3"]),
+                group("Over 90 days", &["k4"]),
+            ]
+        );
+        assert_eq!(grouped(TrackerView::Age, Lang::Zh)[0].0, "7 天以内");
+    }
+
+    #[test]
+    fn tracker_by_stage_shows_every_item_in_stage_order() {
+        let label = |s: Stage| s.label().text(Lang::En);
+        assert_eq!(
+            grouped(TrackerView::Stage, Lang::En),
+            [
+                group(label(Stage::Received), &["k1"]),
+                group(label(Stage::Acknowledged), &["k6"]),
+                group(label(Stage::Routed), &["k2"]),
+                group(label(Stage::Shipped), &["k4"]),
+                group(label(Stage::Planned), &["k3"]),
+                group(label(Stage::LoopClosed), &["k5"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn tracker_by_account_and_by_commitment() {
+        assert_eq!(
+            grouped(TrackerView::Account, Lang::En),
+            [
+                group("Acme", &["k3", "k6", "k1"]),
+                group("Beta", &["k2"]),
+                group("Cobalt", &["k4"]),
+            ]
+        );
+        assert_eq!(
+            grouped(TrackerView::Commitment, Lang::En),
+            [
+                group("Not routed to product yet", &["k6", "k1"]),
+                group("Waiting on product", &["k2"]),
+                group("Planned", &["k3"]),
+                group("Shipped: tell the customer", &["k4"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn commitment_follows_the_stage() {
+        assert_eq!(Commitment::of(Stage::Acknowledged), Commitment::NotRouted);
+        assert_eq!(
+            Commitment::of(Stage::ProductResponded),
+            Commitment::Answered
+        );
+        assert_eq!(Commitment::of(Stage::Declined), Commitment::Declined);
+    }
+
+    fn report_items() -> Vec<FeedbackItem> {
+        let mut h1 = item(
+            "h1",
+            "a1",
+            day(2026, 10, 1),
+            &[
+                (Stage::Received, at(10, 1, 9)),
+                (Stage::Acknowledged, at(10, 2, 9)),
+                (Stage::Routed, at(10, 3, 9)),
+                (Stage::ProductResponded, at(10, 13, 9)),
+            ],
+        );
+        h1.theme_ids = vec!["t1".into()];
+        let mut h2 = item(
+            "h2",
+            "a2",
+            day(2026, 10, 5),
+            &[
+                (Stage::Received, at(10, 5, 12)),
+                (Stage::Acknowledged, at(10, 8, 12)),
+                (Stage::Routed, at(10, 10, 12)),
+            ],
+        );
+        h2.theme_ids = vec!["t1".into()];
+        let mut h3 = item(
+            "h3",
+            "a5",
+            day(2026, 10, 20),
+            &[
+                (Stage::Received, at(10, 20, 0)),
+                (Stage::Acknowledged, at(10, 20, 12)),
+            ],
+        );
+        h3.theme_ids = vec!["t2".into()];
+        let h4 = item(
+            "h4",
+            "a1",
+            day(2026, 10, 30),
+            &[(Stage::Received, at(10, 30, 8))],
+        );
+        let h5 = item(
+            "h5",
+            "a1",
+            day(2026, 9, 15),
+            &[
+                (Stage::Received, at(9, 15, 9)),
+                (Stage::Routed, at(9, 16, 9)),
+                (Stage::Shipped, at(10, 10, 9)),
+                (Stage::LoopClosed, at(10, 25, 10)),
+            ],
+        );
+        let h6 = item(
+            "h6",
+            "a1",
+            day(2026, 8, 1),
+            &[
+                (Stage::Received, at(8, 1, 9)),
+                (Stage::LoopClosed, at(11, 2, 9)),
+            ],
+        );
+        vec![h1, h2, h3, h4, h5, h6]
+    }
+
+    #[test]
+    fn monthly_health_report_figures() {
+        let report = health_report(&report_items(), &accounts(), 2026, 10, now());
+        assert_eq!(
+            report,
+            HealthReport {
+                received: 4,
+                categorised_pct: Some(750),
+                routed_pct: Some(500),
+                answered_pct: Some(500),
+                acknowledged_48h_pct: Some(500),
+                mean_days_to_ack: Some(15),
+                mean_days_to_answer: Some(100),
+                loops_closed: 1,
+                open_old_near_renewal: 2,
+            }
+        );
+    }
+
+    #[test]
+    fn an_empty_month_has_no_percentages() {
+        let report = health_report(&report_items(), &accounts(), 2026, 12, now());
+        assert_eq!(
+            report,
+            HealthReport {
+                open_old_near_renewal: 2,
+                ..HealthReport::default()
+            }
+        );
+        let november = health_report(&report_items(), &accounts(), 2026, 11, now());
+        assert_eq!((november.received, november.loops_closed), (0, 1));
+    }
+
+    #[test]
+    fn highest_risk_weighs_waiting_and_renewal() {
+        let open = |id: &str, account: &str, received| {
+            item(id, account, received, &[(Stage::Received, now())])
+        };
+        let mut closed = open("r5", "a1", day(2026, 1, 1));
+        closed.move_to(Stage::LoopClosed, now());
+        let items = [
+            open("r1", "a1", day(2026, 11, 13)),
+            open("r2", "a2", day(2026, 7, 26)),
+            open("r3", "a3", day(2026, 6, 26)),
+            open("r4", "a5", day(2026, 11, 22)),
+            closed,
+            open("r6", "a6", day(2026, 11, 23)),
+        ];
+        let accounts = accounts();
+        let scores: Vec<i64> = items
+            .iter()
+            .map(|i| risk_score(i, &accounts, today()))
+            .collect();
+        assert_eq!(scores, [130, 120, 150, 171, 326 + 120, 180]);
+        assert_eq!(
+            ids(&highest_risk(&items, &accounts, today(), 3)),
+            ["r6", "r4", "r3"]
+        );
+        assert_eq!(highest_risk(&items, &accounts, today(), 10).len(), 5);
+    }
+}
