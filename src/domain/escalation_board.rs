@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 
 use crate::domain::account::Account;
-use crate::domain::escalation::{Escalation, EscalationStatus, EventKind};
+use crate::domain::escalation::{Escalation, EventKind};
 use crate::domain::escalation_plan::{format_local, timeline, Milestone, TimelineItem};
 use crate::domain::escalation_rules::{EscalationType, Severity};
 use crate::domain::escalation_schedule::first_response_due;
@@ -35,7 +35,36 @@ pub struct BoardRow<'a> {
     pub arr_at_risk: u64,
 }
 
-impl BoardRow<'_> {
+impl<'a> BoardRow<'a> {
+    /// The board's view of one escalation as of `now`, in the user's time zone (`offset`).
+    pub fn new(
+        e: &'a Escalation,
+        accounts: &'a AccountIndex,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+    ) -> Self {
+        let account = accounts.get(&e.account_id);
+        let eff = e.effective(account, local_date(now, offset));
+        let due = first_response_due(e.received_at);
+        let responded_at = e.first_response_at();
+        BoardRow {
+            escalation: e,
+            account,
+            kind: eff.kind,
+            severity: eff.severity,
+            overridden: eff.overridden.is_some(),
+            age_minutes: (now - e.received_at).num_minutes().max(0),
+            first_response_due: due,
+            responded_at,
+            overdue: responded_at.is_none() && now > due,
+            next_checkpoint: timeline(e, &eff, offset)
+                .into_iter()
+                .find(|i| is_checkpoint(i) && i.at > now),
+            renewal: account.and_then(|a| a.renewal_date),
+            arr_at_risk: account.map_or(0, |a| a.arr),
+        }
+    }
+
     /// The first-response clock: "due in 45 min", "overdue by 3 h" or "answered in 47 min".
     pub fn clock(&self, now: DateTime<Utc>, lang: Lang) -> String {
         let (msg, time) = match self.responded_at {
@@ -59,127 +88,6 @@ fn local_date(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
 
 fn is_checkpoint(item: &TimelineItem) -> bool {
     matches!(item.milestone, Milestone::Checkpoint(_))
-}
-
-/// The board rows of the open escalations, oldest receipt first.
-pub fn board<'a>(
-    escalations: &'a [Escalation],
-    accounts: &'a AccountIndex,
-    now: DateTime<Utc>,
-    offset: FixedOffset,
-) -> Vec<BoardRow<'a>> {
-    let mut rows: Vec<BoardRow> = escalations
-        .iter()
-        .filter(|e| e.is_open())
-        .map(|e| {
-            let account = accounts.get(&e.account_id);
-            let eff = e.effective(account, local_date(now, offset));
-            let due = first_response_due(e.received_at);
-            let responded_at = e.first_response_at();
-            BoardRow {
-                escalation: e,
-                account,
-                kind: eff.kind,
-                severity: eff.severity,
-                overridden: eff.overridden.is_some(),
-                age_minutes: (now - e.received_at).num_minutes().max(0),
-                first_response_due: due,
-                responded_at,
-                overdue: responded_at.is_none() && now > due,
-                next_checkpoint: timeline(e, &eff, offset)
-                    .into_iter()
-                    .find(|i| is_checkpoint(i) && i.at > now),
-                renewal: account.and_then(|a| a.renewal_date),
-                arr_at_risk: account.map_or(0, |a| a.arr),
-            }
-        })
-        .collect();
-    rows.sort_unstable_by(|a, b| {
-        (a.escalation.received_at, &a.escalation.id)
-            .cmp(&(b.escalation.received_at, &b.escalation.id))
-    });
-    rows
-}
-
-/// What the board can be sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BoardSort {
-    /// P1 first, overdue first within a severity, then oldest first.
-    Urgency,
-    /// Oldest first.
-    Age,
-    /// Earliest first-response due first.
-    FirstResponseDue,
-    /// Earliest next checkpoint first; none last.
-    NextCheckpoint,
-    /// Nearest renewal first; unknown last.
-    Renewal,
-    /// Largest ARR first.
-    ArrAtRisk,
-}
-
-impl BoardSort {
-    /// Every sort, in menu order.
-    pub const ALL: [BoardSort; 6] = [
-        Self::Urgency,
-        Self::Age,
-        Self::FirstResponseDue,
-        Self::NextCheckpoint,
-        Self::Renewal,
-        Self::ArrAtRisk,
-    ];
-
-    /// The sort's menu label.
-    pub fn label(self) -> Msg {
-        match self {
-            Self::Urgency => Msg::EscSortUrgency,
-            Self::Age => Msg::EscSortAge,
-            Self::FirstResponseDue => Msg::EscSortFirstResponse,
-            Self::NextCheckpoint => Msg::EscSortNextCheckpoint,
-            Self::Renewal => Msg::EscSortRenewal,
-            Self::ArrAtRisk => Msg::EscSortArr,
-        }
-    }
-}
-
-/// Sorts rows by `sort`; ties keep the oldest receipt first.
-pub fn sort_board(rows: &mut [BoardRow], sort: BoardSort) {
-    rows.sort_unstable_by(|a, b| {
-        let primary = match sort {
-            BoardSort::Urgency => (a.severity, !a.overdue).cmp(&(b.severity, !b.overdue)),
-            BoardSort::Age => b.age_minutes.cmp(&a.age_minutes),
-            BoardSort::FirstResponseDue => a.first_response_due.cmp(&b.first_response_due),
-            BoardSort::NextCheckpoint => {
-                let key = |r: &BoardRow| r.next_checkpoint.as_ref().map(|i| i.at);
-                (key(a).is_none(), key(a)).cmp(&(key(b).is_none(), key(b)))
-            }
-            BoardSort::Renewal => {
-                (a.renewal.is_none(), a.renewal).cmp(&(b.renewal.is_none(), b.renewal))
-            }
-            BoardSort::ArrAtRisk => b.arr_at_risk.cmp(&a.arr_at_risk),
-        };
-        primary.then_with(|| {
-            (a.escalation.received_at, &a.escalation.id)
-                .cmp(&(b.escalation.received_at, &b.escalation.id))
-        })
-    });
-}
-
-/// Which rows to show; `None` shows every value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct BoardFilter {
-    pub severity: Option<Severity>,
-    pub status: Option<EscalationStatus>,
-    pub overdue_only: bool,
-}
-
-impl BoardFilter {
-    /// Whether `row` passes the filter.
-    pub fn keeps(&self, row: &BoardRow) -> bool {
-        self.severity.is_none_or(|s| s == row.severity)
-            && self.status.is_none_or(|s| s == row.escalation.status)
-            && (!self.overdue_only || row.overdue)
-    }
 }
 
 /// Why an escalation needs attention.
@@ -329,6 +237,22 @@ mod tests {
         ]
     }
 
+    /// The open escalations' rows, oldest receipt first.
+    fn board<'a>(
+        escalations: &'a [Escalation],
+        accounts: &'a AccountIndex,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+    ) -> Vec<BoardRow<'a>> {
+        let mut rows: Vec<BoardRow> = escalations
+            .iter()
+            .filter(|e| e.is_open())
+            .map(|e| BoardRow::new(e, accounts, now, offset))
+            .collect();
+        rows.sort_unstable_by_key(|r| (r.escalation.received_at, r.escalation.id.clone()));
+        rows
+    }
+
     fn ids(rows: &[BoardRow]) -> Vec<String> {
         rows.iter().map(|r| r.escalation.id.clone()).collect()
     }
@@ -455,61 +379,6 @@ mod tests {
         assert_eq!(
             e2.next_checkpoint.as_ref().map(|i| i.at),
             Some(utc(11, 24, 9, 30))
-        );
-    }
-
-    #[test]
-    fn sorting_by_each_key() {
-        let (list, index) = (escalations(), accounts());
-        let expect = [
-            (BoardSort::Urgency, ["e1", "e5", "e2", "e3"]),
-            (BoardSort::Age, ["e3", "e5", "e1", "e2"]),
-            (BoardSort::FirstResponseDue, ["e3", "e5", "e1", "e2"]),
-            (BoardSort::NextCheckpoint, ["e1", "e5", "e3", "e2"]),
-            (BoardSort::Renewal, ["e1", "e3", "e2", "e5"]),
-            (BoardSort::ArrAtRisk, ["e1", "e3", "e2", "e5"]),
-        ];
-        for (sort, order) in expect {
-            let mut rows = board(&list, &index, now(), zone(0));
-            sort_board(&mut rows, sort);
-            assert_eq!(ids(&rows), order, "{sort:?}");
-        }
-        assert_eq!(BoardSort::ALL.len(), expect.len());
-        assert_eq!(BoardSort::Renewal.label().text(Lang::Zh), "续约日期");
-    }
-
-    #[test]
-    fn filters_by_severity_status_and_overdue() {
-        let (list, index) = (escalations(), accounts());
-        let rows = board(&list, &index, now(), zone(0));
-        let keep = |f: BoardFilter| -> Vec<String> {
-            rows.iter()
-                .filter(|r| f.keeps(r))
-                .map(|r| r.escalation.id.clone())
-                .collect()
-        };
-        assert_eq!(keep(BoardFilter::default()).len(), 4);
-        let p3 = BoardFilter {
-            severity: Some(Severity::P3),
-            ..BoardFilter::default()
-        };
-        assert_eq!(keep(p3), ["e3", "e2"]);
-        let responding = BoardFilter {
-            status: Some(EscalationStatus::Responding),
-            ..BoardFilter::default()
-        };
-        assert_eq!(keep(responding), ["e3"]);
-        let overdue = BoardFilter {
-            overdue_only: true,
-            ..BoardFilter::default()
-        };
-        assert_eq!(keep(overdue), ["e5", "e1", "e2"]);
-        assert_eq!(
-            keep(BoardFilter {
-                severity: Some(Severity::P3),
-                ..overdue
-            }),
-            ["e2"]
         );
     }
 

@@ -271,6 +271,7 @@ impl Milestone {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEdit {
     pub key: String,
+    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
 }
 

@@ -40,6 +40,7 @@ coded_enum!(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageChange {
     pub stage: Stage,
+    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
 }
 
@@ -49,6 +50,7 @@ pub struct FeedbackItem {
     pub id: String,
     pub account_id: String,
     pub source: Source,
+    #[serde(deserialize_with = "crate::domain::time::date")]
     pub received_on: NaiveDate,
     pub verbatim: String,
     /// 0–10, for NPS responses.
@@ -59,7 +61,9 @@ pub struct FeedbackItem {
     pub owner: String,
     #[serde(default)]
     pub theme_ids: Vec<String>,
+    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -70,6 +74,7 @@ pub struct Theme {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 

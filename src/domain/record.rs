@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::domain::account::{name_taken, Account};
 use crate::domain::escalation::Escalation;
-use crate::domain::escalation_plan::{format_local, timeline, Milestone, TimelineItem};
+use crate::domain::escalation_board::BoardRow;
+use crate::domain::escalation_plan::format_local;
 use crate::domain::escalation_rules::Severity;
-use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{map_from, Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
@@ -253,39 +253,27 @@ impl Record for Escalation {
         )
     }
     fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
-        let clock = EscalationClock::new(self, ctx);
-        let lang = ctx.lang;
-        let due = clock.first_response_due;
-        let response = match (self.first_response_at(), self.is_open()) {
-            (Some(_), _) => Cell::sorted_by(Msg::BoardResponded.text(lang), SortValue::Missing),
+        let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.offset);
+        let (lang, open) = (ctx.lang, self.is_open());
+        let due = SortValue::Int(row.first_response_due.timestamp());
+        let response = match (row.responded_at, open) {
             (None, false) => Cell::sorted_by("—", SortValue::Missing),
-            (None, true) if clock.overdue => Cell::sorted_by(
-                Msg::BoardOverdue.fill(lang, &[("late", &age(due, ctx.now, lang))]),
-                SortValue::Int(due.timestamp()),
-            )
-            .alert_if(true),
-            (None, true) => Cell::sorted_by(
-                Msg::BoardDueIn.fill(lang, &[("left", &age(ctx.now, due, lang))]),
-                SortValue::Int(due.timestamp()),
-            ),
+            (Some(_), _) => Cell::sorted_by(row.clock(ctx.now, lang), SortValue::Missing),
+            (None, true) => Cell::sorted_by(row.clock(ctx.now, lang), due).alert_if(row.overdue),
         };
-        let next = clock.next_checkpoint.map_or_else(
-            || Cell::sorted_by("", SortValue::Missing),
-            |item| {
-                Cell::sorted_by(
-                    format_local(item.local),
-                    SortValue::Int(item.at.timestamp()),
-                )
-            },
-        );
-        let account = ctx.accounts.get(&self.account_id);
-        let arr = account.map_or(0, |a| a.arr);
+        let next = match row.next_checkpoint.as_ref().filter(|_| open) {
+            Some(item) => Cell::sorted_by(
+                format_local(item.local),
+                SortValue::Int(item.at.timestamp()),
+            ),
+            None => Cell::sorted_by("", SortValue::Missing),
+        };
         vec![
             Cell::text(ctx.accounts.name(&self.account_id)),
             Cell::text(excerpt(&self.summary, 80)),
             Cell::sorted_by(
-                clock.severity.label().text(lang),
-                SortValue::Int(clock.severity as i64),
+                row.severity.label().text(lang),
+                SortValue::Int(row.severity as i64),
             ),
             label_cell(self.status, lang),
             Cell::sorted_by(
@@ -294,10 +282,11 @@ impl Record for Escalation {
             ),
             response,
             next,
-            date_cell(account.and_then(|a| a.renewal_date)),
+            date_cell(row.renewal),
             Cell::sorted_by(
-                account.map_or_else(String::new, |a| format_money(a.arr, &a.currency)),
-                SortValue::Int(arr as i64),
+                row.account
+                    .map_or_else(String::new, |a| format_money(a.arr, &a.currency)),
+                SortValue::Int(row.arr_at_risk as i64),
             ),
         ]
     }
@@ -305,47 +294,15 @@ impl Record for Escalation {
         if !self.is_open() {
             return Vec::new();
         }
-        let clock = EscalationClock::new(self, ctx);
+        let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.offset);
         let mut tags = vec!["open"];
-        if clock.overdue {
+        if row.overdue {
             tags.push("overdue");
         }
-        if clock.severity == Severity::P1 {
+        if row.severity == Severity::P1 {
             tags.push("p1");
         }
         tags
-    }
-}
-
-/// What the escalation board shows of an escalation's clocks, as of `ctx.now`.
-struct EscalationClock {
-    severity: Severity,
-    first_response_due: DateTime<Utc>,
-    /// Open, no first response logged, and past the 2-hour target.
-    overdue: bool,
-    /// The next customer-update checkpoint of an open escalation.
-    next_checkpoint: Option<TimelineItem>,
-}
-
-impl EscalationClock {
-    fn new(e: &Escalation, ctx: &ListContext) -> Self {
-        let today = ctx.now.with_timezone(&ctx.offset).date_naive();
-        let effective = e.effective(ctx.accounts.get(&e.account_id), today);
-        let due = first_response_due(e.received_at);
-        let next_checkpoint = e
-            .is_open()
-            .then(|| {
-                timeline(e, &effective, ctx.offset)
-                    .into_iter()
-                    .find(|i| matches!(i.milestone, Milestone::Checkpoint(_)) && i.at > ctx.now)
-            })
-            .flatten();
-        Self {
-            severity: effective.severity,
-            first_response_due: due,
-            overdue: e.is_open() && e.first_response_at().is_none() && ctx.now > due,
-            next_checkpoint,
-        }
     }
 }
 
@@ -663,14 +620,14 @@ mod tests {
         e.received_at = now() - chrono::Duration::minutes(150);
         let cells = e.cells(&ctx);
         assert_eq!(cells[2].text, "P1 · executive");
-        assert_eq!(cells[5].text, "Overdue 30 min");
+        assert_eq!(cells[5].text, "overdue by 30 min");
         assert!(cells[5].alert);
         assert_eq!(cells[8].text, "USD 400,000");
         assert_eq!(e.tags(&ctx), vec!["open", "overdue", "p1"]);
 
         e.log_event(EventKind::FirstResponseSent, now(), "");
         let cells = e.cells(&ctx);
-        assert_eq!(cells[5].text, "Sent");
+        assert_eq!(cells[5].text, "answered in 2 h");
         assert!(!cells[5].alert);
         assert_eq!(e.tags(&ctx), vec!["open", "p1"]);
     }
@@ -682,7 +639,7 @@ mod tests {
         let mut e = Escalation::new("e1".into(), now());
         e.received_at = now() - chrono::Duration::minutes(30);
         let cells = e.cells(&ctx);
-        assert_eq!(cells[5].text, "Due in 1 h");
+        assert_eq!(cells[5].text, "due in 1 h");
         assert!(!cells[5].alert);
         // P2 (no account): the first checkpoint is 2 business days later, in UTC+8.
         let expected = (e.received_at + chrono::Duration::hours(8)).naive_utc();

@@ -522,9 +522,6 @@ messages! {
     BoardNextCheckpoint => "Next update due", "下次通报";
     BoardRenewal => "Renewal", "续约日期";
     BoardArr => "ARR at risk", "风险 ARR";
-    BoardResponded => "Sent", "已发送";
-    BoardDueIn => "Due in {left}", "剩余 {left}";
-    BoardOverdue => "Overdue {late}", "逾期 {late}";
     FilterOpen => "Open escalations", "未结升级";
     FilterOverdue => "First response overdue", "首次回复已逾期";
     FilterP1 => "P1 only", "仅 P1";
@@ -626,13 +623,6 @@ messages! {
     EscNoDedicatedTeam => "A dedicated team or headcount the company has not approved.", "公司未批准的专属团队或人员编制。";
     EscNoBetterSla => "Response times better than the SLA we can staff.", "超出我们人力可支撑的 SLA 响应时间。";
     EscNoExecOutcome => "Outcomes only an executive can commit to, before the sponsor agrees.", "在高管发起人同意前，只有高管才能承诺的结果。";
-    EscSortUrgency => "Urgency", "紧急程度";
-    EscSortAge => "Age", "已持续时间";
-    EscSortFirstResponse => "First response due", "首次回复截止";
-    EscSortNextCheckpoint => "Next checkpoint", "下个检查点";
-    EscSortRenewal => "Renewal", "续约日期";
-    EscSortArr => "ARR at risk", "风险 ARR";
-    EscOverdueOnly => "Overdue only", "仅显示逾期";
     EscAttnFirstResponse => "{account}: first response overdue by {late} (due {due})", "{account}：首次回复已逾期 {late}（截止 {due}）";
     EscAttnCheckpoint => "{account}: customer update {n} due today at {time}", "{account}：客户进展通报 {n} 今天 {time} 到期";
     EscStakeholderLine => "{role}: {need} By {due}.", "{role}：{need}截止：{due}。";

@@ -105,15 +105,16 @@ pub fn escalation_panel(
     let current = RwSignal::new(initial);
     let note = RwSignal::new(String::new());
     let override_error = RwSignal::new(false);
-    let analysis = {
-        let accounts = accounts.clone();
-        Memo::new(move |_| current.with(|e| Arc::new(analyse(e, &accounts, offset))))
-    };
+    // Recomputed on every save: the analysis depends on the record only.
+    let analysis =
+        RwSignal::new(current.with_untracked(|e| Arc::new(analyse(e, &accounts, offset))));
+    let accounts = StoredValue::new(accounts);
 
     let save = move |change: &dyn Fn(&mut Escalation)| {
         let mut e = current.get_untracked();
         change(&mut e);
         e.updated_at = e.updated_at.max(browser::now());
+        analysis.set(accounts.with_value(|a| Arc::new(analyse(&e, a, offset))));
         current.set(e.clone());
         let record = AnyRecord::Escalation(e);
         base.set_value(record.clone());
