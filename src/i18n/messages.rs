@@ -628,8 +628,7 @@ messages! {
     TalkSectionReactions => "Handling their reactions", "应对对方的反应";
     TalkSectionAlternatives => "Alternatives to offer", "可以提供的替代方案";
     TalkSectionClose => "Constructive close", "建设性收尾";
-    TalkOpening => "“{name}, thank you for making the time. I have an update on {topic} that is not what you were hoping for, and I wanted you to hear it from me directly.”", "“{name}，感谢您抽出时间。关于{topic}，我有一个不太理想的进展，想亲自告诉您。”";
-    TalkTopicFallback => "the issue you raised", "您提出的问题";
+    TalkOpening => "“{name}, thank you for making the time. I have an update on the issue you raised. It is not what you were hoping for, and I wanted you to hear it from me directly.”", "“{name}，感谢您抽出时间。关于您提出的问题，我有一个不太理想的进展，想亲自告诉您。”";
     TalkOpeningTip => "Get to the news within the first minute; small talk first makes it worse.", "在第一分钟内进入正题；先寒暄只会让情况更糟。";
     TalkContext => "Context: {account} · {title} · {severity}", "背景：{account} · {title} · {severity}";
     TalkNews => "“I'm afraid the news is not good: {news}.”", "“很抱歉，消息并不好：{news}。”";

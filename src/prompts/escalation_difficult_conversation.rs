@@ -8,7 +8,8 @@ use crate::domain::record::excerpt;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::escalation_response_plan::risky_promises;
 use crate::prompts::{
-    bullets, escalation_facts, example_values, one_line, PromptRequest, PromptSpec, RecordContext,
+    bare, bullets, escalation_facts, example_values, list_item, PromptRequest, PromptSpec,
+    RecordContext,
 };
 use crate::route::Workspace;
 
@@ -99,28 +100,14 @@ pub fn example(lang: Lang) -> FormValues {
     )
 }
 
-/// Strips the closing full stop, so a field can end a sentence of a template.
-fn bare(text: &str) -> String {
-    one_line(text)
-        .trim_end_matches(['.', '。', '!', '！'])
-        .to_string()
-}
-
 fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let name = req.inline_or_missing(&CONTACT_NAME);
     let next = req.next_update();
-    let topic = match excerpt(&bare(req.value(&ISSUE)), 160) {
-        t if t.is_empty() => req.text(Msg::TalkTopicFallback).to_string(),
-        t => t,
-    };
-    let news = match bare(req.value(&BAD_NEWS)) {
-        n if n.is_empty() => req.missing(&BAD_NEWS),
-        n => n,
-    };
+    let news = req.clause(&BAD_NEWS);
     let opening = format!(
-        "{}\n\n{}\n\n{}",
-        Msg::TalkOpening.fill(lang, &[("name", &name), ("topic", &topic)]),
+        "{}\n\n{}\n\n{}\n{}",
+        Msg::TalkOpening.fill(lang, &[("name", &name)]),
         req.text(Msg::TalkOpeningTip),
         Msg::TalkContext.fill(
             lang,
@@ -129,6 +116,11 @@ fn draft(req: &PromptRequest) -> Vec<String> {
                 ("title", &req.inline_or_missing(&CONTACT_TITLE)),
                 ("severity", &req.classification()),
             ]
+        ),
+        list_item(
+            lang,
+            req.text(ISSUE.label),
+            &excerpt(&req.inline_or_missing(&ISSUE), 240)
         ),
     );
     let constraints = bare(req.value(&CONSTRAINTS));
@@ -225,7 +217,8 @@ mod tests {
         assert!(headings_in_order(&SPEC, &text, Lang::En), "{text}");
         let opening = section(&text, Msg::TalkSectionOpening, Lang::En);
         assert!(opening.starts_with("“Li Wei, thank you for making the time."));
-        assert!(opening.contains("The nightly sync job fails on large tenants"));
+        assert!(opening
+            .ends_with("- **Underlying issue:** The nightly sync job fails on large tenants."));
         assert!(opening.contains("Acme Corp · CIO · P1 · executive · Product failure"));
         let news = section(&text, Msg::TalkSectionNews, Lang::En);
         assert!(news.contains("The full fix will not ship for 6 weeks."));
@@ -271,7 +264,10 @@ mod tests {
 
     #[test]
     fn closing_full_stops_are_not_doubled() {
-        assert_eq!(bare("Six weeks.\n"), "Six weeks");
+        let mut form = form(Lang::En);
+        form.insert(BAD_NEWS.key, "Six weeks.\n".into());
+        let text = draft_of(&SPEC, &form, &[], Lang::En);
+        assert!(text.contains("not good: Six weeks.”"));
         assert_eq!(bare("六周。"), "六周");
     }
 }

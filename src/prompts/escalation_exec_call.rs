@@ -8,8 +8,8 @@ use crate::domain::record::excerpt;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::escalation_response_plan::risky_promises;
 use crate::prompts::{
-    bullets, escalation_facts, example_values, list_item, one_line, PromptRequest, PromptSpec,
-    RecordContext,
+    bare, bullets, escalation_facts, example_values, list_item, one_line, PromptRequest,
+    PromptSpec, RecordContext,
 };
 use crate::route::Workspace;
 
@@ -128,8 +128,8 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let name = req.inline_or_missing(&EXEC_NAME);
     let account = req.inline_or_missing(&ACCOUNT);
-    let can_offer = req.inline_or_missing(&CAN_OFFER);
-    let cannot = one_line(&req.value_or_fact(&CANNOT_OFFER, Msg::FactNotToPromise));
+    let can_offer = req.clause(&CAN_OFFER);
+    let cannot = bare(&req.value_or_fact(&CANNOT_OFFER, Msg::FactNotToPromise));
     let next = req.next_update();
     let issue = match excerpt(req.value(&ISSUE), 200) {
         i if i.is_empty() => req.missing(&ISSUE),
@@ -295,7 +295,10 @@ mod tests {
             assert!(body.contains(n), "{n}");
         }
         assert_eq!(body.matches("### ").count(), 3);
-        assert!(body.contains(Msg::ExecExCannotOffer.text(Lang::En)));
+        assert!(
+            body.contains("(No service credit beyond one month; no date for the sync redesign)")
+        );
+        assert!(!body.contains(".."), "no doubled full stops");
         assert!(
             body.contains("within 24 hours"),
             "no facts: a relative next update"

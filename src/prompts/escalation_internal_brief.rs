@@ -1,13 +1,13 @@
 //! Escalations, guided prompt 3, “Internal escalation brief” (seed prompt 内部升级简报): a
 //! factual, blame-free brief of at most 300 words for internal stakeholders. Owns its form,
-//! the prefill from the escalation record and its built-in drafter, which cuts every section
-//! to a word budget so the whole draft stays within the limit.
+//! the prefill from the escalation record and its built-in drafter, which cuts the longest
+//! sections first so the whole draft stays within the limit.
 
 use crate::domain::form::{FieldKind, FieldSpec, FormValues};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
-    bullets, clip, escalation_facts, example_values, list_item, one_line, sentences, PromptRequest,
-    PromptSpec, RecordContext,
+    bullets, clip, escalation_facts, example_values, list_item, one_line, sentences, word_count,
+    PromptRequest, PromptSpec, RecordContext,
 };
 use crate::route::Workspace;
 
@@ -34,19 +34,6 @@ const ASKS: FieldSpec =
 const DEADLINE: FieldSpec = FieldSpec::new("deadline", Msg::BriefFieldDeadline, FieldKind::Text)
     .help(Msg::BriefHelpDeadline);
 const OWNER: FieldSpec = FieldSpec::new("owner", Msg::BriefFieldOwner, FieldKind::Text);
-
-/// Section headings with the most words each body may take: with the headings and the
-/// built-in label, a draft stays within `LIMIT` words in either language.
-const BUDGETS: &[(Msg, usize)] = &[
-    (Msg::BriefSectionSharedWith, 15),
-    (Msg::BriefSectionSummary, 40),
-    (Msg::BriefSectionImpact, 30),
-    (Msg::BriefSectionRootCause, 30),
-    (Msg::BriefSectionActions, 38),
-    (Msg::BriefSectionAsks, 40),
-    (Msg::BriefSectionDeadline, 12),
-    (Msg::BriefSectionOwner, 12),
-];
 
 /// The word limit of the brief.
 const LIMIT: u32 = 300;
@@ -154,7 +141,12 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     let bodies = [
         req.inline_or_missing(&SHARED_WITH),
         format!(
-            "{summary} {}",
+            "{summary}{}{}",
+            if summary.ends_with(['。', '！', '？']) {
+                ""
+            } else {
+                " "
+            },
             Msg::BriefSummaryFacts.fill(
                 lang,
                 &[("severity", &req.classification()), ("received", &received)]
@@ -171,11 +163,25 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         one_line(&req.value_or_fact(&DEADLINE, Msg::PromptFactNextCheckpoint)),
         req.inline_or_missing(&OWNER),
     ];
-    bodies
-        .iter()
-        .zip(BUDGETS)
-        .map(|(body, (_, max))| clip(body, *max))
-        .collect()
+    within_limit(req, &bodies)
+}
+
+/// The bodies, the longest cut first to one common length, so that with the built-in label
+/// and the headings the whole draft stays within `LIMIT` words.
+fn within_limit(req: &PromptRequest, bodies: &[String]) -> Vec<String> {
+    let overhead = word_count(req.text(Msg::PromptBuiltInLabel))
+        + SPEC
+            .sections
+            .iter()
+            .map(|s| word_count(req.text(*s)))
+            .sum::<usize>();
+    let room = (LIMIT as usize).saturating_sub(overhead);
+    let words: Vec<usize> = bodies.iter().map(|b| word_count(b)).collect();
+    let mut cap = words.iter().copied().max().unwrap_or(0);
+    while cap > 0 && words.iter().map(|w| (*w).min(cap)).sum::<usize>() > room {
+        cap -= 1;
+    }
+    bodies.iter().map(|b| clip(b, cap)).collect()
 }
 
 #[cfg(test)]
@@ -186,7 +192,6 @@ mod tests {
     use crate::prompts::escalation_facts::tests::{
         accounts, context, draft_of, escalation, headings_in_order, now, sample_facts, section,
     };
-    use crate::prompts::word_count;
 
     fn form(lang: Lang) -> FormValues {
         let record = AnyRecord::Escalation(escalation());
@@ -194,9 +199,22 @@ mod tests {
     }
 
     #[test]
-    fn budgets_follow_the_sections() {
-        let headings: Vec<Msg> = BUDGETS.iter().map(|(m, _)| *m).collect();
-        assert_eq!(headings, SPEC.sections);
+    fn short_bodies_are_kept_whole_and_long_ones_cut_longest_first() {
+        let form = FormValues::new();
+        let req = PromptRequest {
+            spec: &SPEC,
+            values: &form,
+            facts: &[],
+            lang: Lang::En,
+        };
+        let short = vec!["one two".to_string(), "three".to_string()];
+        assert_eq!(within_limit(&req, &short), short);
+        let long = vec!["word ".repeat(400), "a b c".to_string()];
+        let cut = within_limit(&req, &long);
+        assert_eq!(cut[1], "a b c");
+        assert!(cut[0].ends_with("word…"));
+        // 300 − 18 (label) − 19 (headings) − 3 (the short body) = 260.
+        assert_eq!(word_count(&cut[0]), 260);
         assert_eq!(SPEC.word_limit, Some(300));
     }
 

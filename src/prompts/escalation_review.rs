@@ -7,7 +7,7 @@ use crate::domain::escalation_rules::EscalationType;
 use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
-    cell, escalation_facts, example_values, one_line, PromptRequest, PromptSpec, RecordContext,
+    cell, escalation_facts, example_values, PromptRequest, PromptSpec, RecordContext,
 };
 use crate::route::Workspace;
 
@@ -91,14 +91,6 @@ pub fn example(lang: Lang) -> FormValues {
     )
 }
 
-/// A field's value on one line without its closing full stop, or what to add.
-fn clause(req: &PromptRequest, field: &FieldSpec) -> String {
-    match one_line(req.value(field)).trim_end_matches(['.', '。']) {
-        "" => req.missing(field),
-        v => v.to_string(),
-    }
-}
-
 /// Separators between the time and the event of a timeline line, in the order tried.
 const TIME_SEPARATORS: &[&str] = &[" · ", "：", ": ", " – ", " - "];
 
@@ -150,8 +142,8 @@ const SYSTEMIC_CUES: &[&str] = &[
 fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let account = req.inline_or_missing(&ACCOUNT);
-    let root = clause(req, &ROOT_CAUSE);
-    let resolution = clause(req, &RESOLUTION);
+    let root = req.clause(&ROOT_CAUSE);
+    let resolution = req.clause(&RESOLUTION);
     let summary = [
         Msg::ReviewSummary1.fill(
             lang,
@@ -161,12 +153,15 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         Msg::ReviewSummary3.fill(
             lang,
             &[
-                ("outcome", &clause(req, &OUTCOME)),
-                ("arr", &clause(req, &ARR)),
+                ("outcome", &req.clause(&OUTCOME)),
+                ("arr", &req.clause(&ARR)),
             ],
         ),
     ]
-    .join(" ");
+    .join(match lang {
+        Lang::Zh => "",
+        Lang::En => " ",
+    });
 
     let lines = match req.value(&TIMELINE) {
         "" => req.fact(Msg::FactEventLog).unwrap_or(""),
@@ -192,7 +187,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
 
     let went_well = [
         Msg::ReviewWellResolution.fill(lang, &[("resolution", &resolution)]),
-        Msg::ReviewWellOutcome.fill(lang, &[("outcome", &clause(req, &OUTCOME))]),
+        Msg::ReviewWellOutcome.fill(lang, &[("outcome", &req.clause(&OUTCOME))]),
         req.text(Msg::ReviewWellAdd).to_string(),
     ];
     let due = req
@@ -384,6 +379,10 @@ mod tests {
         assert!(text.contains(Msg::ReviewChangeProduct.text(Lang::Zh)));
         assert!(text.contains(Msg::ReviewExOutcome.text(Lang::Zh).trim_end_matches('。')));
         assert!(section(&text, Msg::ReviewSectionSystemic, Lang::Zh).starts_with("**可能是。**"));
+        let summary = section(&text, Msg::ReviewSectionSummary, Lang::Zh);
+        assert!(summary
+            .starts_with("华东制造发起的升级已解决，分类为 P1 · 高管介入 · 产品故障。原因："));
+        assert_eq!(summary.matches('。').count(), 3);
         assert!(!text.contains("What went well"));
     }
 

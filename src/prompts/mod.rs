@@ -163,6 +163,15 @@ impl PromptRequest<'_> {
         )
     }
 
+    /// A field's value for the inside of a sentence (one line, no closing full stop), or what
+    /// to add when it is empty.
+    fn clause(&self, field: &FieldSpec) -> String {
+        match bare(self.value(field)) {
+            v if v.is_empty() => self.missing(field),
+            v => v,
+        }
+    }
+
     /// `- **label:** value` for a computed fact, when it is given and not empty.
     fn fact_item(&self, label: Msg) -> Option<String> {
         self.fact(label)
@@ -344,6 +353,13 @@ fn list_item(lang: Lang, label: &str, value: &str) -> String {
 /// Text on one line, runs of whitespace (line breaks included) made one space.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text on one line without its closing full stop, so it can end a sentence of a template.
+fn bare(text: &str) -> String {
+    one_line(text)
+        .trim_end_matches(['.', '。', '!', '！'])
+        .to_string()
 }
 
 /// Each non-empty line of `text` as a `- ` list item (existing list marks kept once).
