@@ -1,4 +1,5 @@
-//! Guided prompts: one form per task, and the messages sent to the model for it, built the
+//! Guided prompts: one form per task (prefilled from the record it is opened on, or with an
+//! example), the facts computed from that record, and the messages sent to the model, built the
 //! same way for every prompt (role, rules, output language, the exact section headings); the
 //! built-in drafter that fills the same headings without a model; and the helpers that find
 //! parts of an answer (a section, an e-mail's subject and body, a word count). Pure: every
@@ -207,8 +208,15 @@ impl PromptRequest<'_> {
             )
     }
 
-    /// Severity and type from the facts, on one line, or "to be confirmed".
+    /// The CSM's classification when set; else severity and type from the rules, on one line;
+    /// else "to be confirmed".
     fn classification(&self) -> String {
+        if let Some(set) = self
+            .fact(Msg::FactClassificationOverride)
+            .filter(|v| !v.trim().is_empty())
+        {
+            return one_line(set);
+        }
         match (
             self.fact(Msg::FactSeverity),
             self.fact(Msg::FactEscalationType),
@@ -839,6 +847,91 @@ mod tests {
         assert_eq!(section_body("## A\n## B\nb", "A"), Some(""));
         assert_eq!(section_body("## A", "A"), Some(""));
         assert_eq!(section_body("", "A"), None);
+    }
+
+    #[test]
+    fn every_prompt_prefills_and_exemplifies_exactly_its_fields() {
+        use crate::prompts::escalation_facts::tests::{accounts, context, escalation};
+        let record = AnyRecord::Escalation(escalation());
+        let accounts = accounts();
+        let ctx = context(&record, &accounts);
+        for spec in ALL {
+            let mut fields: Vec<_> = spec.fields.iter().map(|f| f.key).collect();
+            fields.sort_unstable();
+            for lang in Lang::ALL {
+                let form = (spec.prefill)(&ctx, lang).unwrap();
+                assert_eq!(
+                    form.keys().copied().collect::<Vec<_>>(),
+                    fields,
+                    "{}",
+                    spec.id
+                );
+                let example = (spec.example)(lang);
+                assert_eq!(
+                    example.keys().copied().collect::<Vec<_>>(),
+                    fields,
+                    "{}",
+                    spec.id
+                );
+                assert!(!(spec.facts)(&ctx, lang).is_empty(), "{}", spec.id);
+            }
+            assert_ne!((spec.example)(Lang::En), (spec.example)(Lang::Zh));
+        }
+    }
+
+    #[test]
+    fn classification_prefers_the_csm_override() {
+        let form = FormValues::new();
+        let mut facts = vec![
+            (Msg::FactSeverity, "P1 · executive".to_string()),
+            (Msg::FactEscalationType, "Product failure".to_string()),
+        ];
+        assert_eq!(
+            request(&SHORT, &form, &facts, Lang::En).classification(),
+            "P1 · executive · Product failure"
+        );
+        facts.push((Msg::FactClassificationOverride, "P2 · Service gap".into()));
+        assert_eq!(
+            request(&SHORT, &form, &facts, Lang::En).classification(),
+            "P2 · Service gap"
+        );
+        assert_eq!(
+            request(&SHORT, &form, &[], Lang::Zh).classification(),
+            "待确认"
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_in_both_languages() {
+        assert_eq!(
+            sentences("It broke. Twice! Now 3.5 is out.", 1),
+            "It broke."
+        );
+        assert_eq!(
+            sentences("It broke. Twice! Now 3.5 is out.", 2),
+            "It broke. Twice!"
+        );
+        assert_eq!(sentences("同步中断。客户很生气。", 1), "同步中断。");
+        assert_eq!(sentences("no stop at all", 2), "no stop at all");
+    }
+
+    #[test]
+    fn clip_keeps_whole_words_and_marks_the_cut() {
+        assert_eq!(clip("one two three", 2), "one two…");
+        assert_eq!(clip("one two", 2), "one two");
+        assert_eq!(clip("同步中断了", 3), "同步中…");
+        assert_eq!(word_count(&clip(&"word ".repeat(50), 10)), 10);
+    }
+
+    #[test]
+    fn bullets_and_cells_tidy_free_text() {
+        assert_eq!(
+            bullets("first\n\n- second\n• third "),
+            "- first\n- second\n- third"
+        );
+        assert_eq!(bullets("  \n"), "");
+        assert_eq!(cell("a | b\nc"), "a \\| b c");
+        assert_eq!(bare("Done.\n"), "Done");
     }
 
     #[test]
