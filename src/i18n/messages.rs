@@ -560,7 +560,7 @@ messages! {
     ExecAgenda1 => "1. **2 min** · Thanks and purpose: listen, give a straight status, agree next steps.", "1. **2 分钟** · 致谢并说明目的：倾听、如实说明现状、商定下一步。";
     ExecAgenda2 => "2. **5–8 min** · They describe the impact in their own words; do not interrupt.", "2. **5–8 分钟** · 请对方用自己的话描述影响；不要打断。";
     ExecAgenda3 => "3. **5 min** · What happened and what we have done so far (below).", "3. **5 分钟** · 发生了什么以及我们迄今做了什么（见下）。";
-    ExecAgenda4 => "4. **5–8 min** · What we can offer: {offer}", "4. **5–8 分钟** · 我们能提供的：{offer}";
+    ExecAgenda4 => "4. **5–8 min** · What we can offer: {offer}.", "4. **5–8 分钟** · 我们能提供的：{offer}。";
     ExecAgenda5 => "5. **3–5 min** · Commitments: who does what, and the next update ({next}).", "5. **3–5 分钟** · 承诺：谁做什么，以及下次更新（{next}）。";
     ExecOpening => "“{name}, thank you for making time for this call. I am sorry for what {account} has been through. As I understand it: {issue} I want to listen first, then tell you plainly where things stand and agree what happens next.”", "“{name}，感谢您抽出时间。对于{account}所经历的一切，我深表歉意。据我了解：{issue}我想先听您说，然后如实说明目前的情况，并一起商定下一步。”";
     ExecOpeningTip => "Keep it under a minute. Do not explain the cause or defend anyone yet.", "控制在一分钟以内。此时不要解释原因，也不要为任何人辩护。";

@@ -135,9 +135,12 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         i if i.is_empty() => req.missing(&ISSUE),
         i => i,
     };
-    let actions = match bullets(req.value(&ACTIONS)) {
-        a if a.is_empty() => req.value_or_fact(&HISTORY, Msg::FactEventLog),
-        a => a,
+    let (actions_label, actions) = match bullets(req.value(&ACTIONS)) {
+        a if a.is_empty() => (
+            HISTORY.label,
+            req.value_or_fact(&HISTORY, Msg::FactEventLog),
+        ),
+        a => (ACTIONS.label, a),
     };
     let team = req
         .fact(Msg::FactStakeholders)
@@ -159,7 +162,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         req.text(Msg::ExecAgenda3),
         Msg::ExecAgenda4.fill(lang, &[("offer", &can_offer)]),
         Msg::ExecAgenda5.fill(lang, &[("next", &next)]),
-        list_item(lang, req.text(ACTIONS.label), &actions),
+        list_item(lang, req.text(actions_label), &actions),
     );
     let opening = format!(
         "{}\n\n{}",
