@@ -3,14 +3,12 @@
 //! computed facts it is sent with (received time and response deadlines) and its built-in
 //! drafter.
 
-use chrono::{DateTime, Duration, FixedOffset, Timelike, Utc};
-
-use crate::domain::escalation::Escalation;
-use crate::domain::form::{values, Coded, FieldKind, FieldSpec, FormValues};
-use crate::domain::listing::format_money;
-use crate::domain::record::{excerpt, AccountIndex};
+use crate::domain::form::{values, FieldKind, FieldSpec, FormValues};
+use crate::domain::record::excerpt;
 use crate::i18n::{Lang, Msg};
-use crate::prompts::{list_item, one_line, PromptRequest, PromptSpec};
+use crate::prompts::{
+    escalation_facts, example_values, list_item, one_line, PromptRequest, PromptSpec, RecordContext,
+};
 use crate::route::Workspace;
 
 pub const ID: &str = "escalation.response_plan";
@@ -77,64 +75,49 @@ pub const SPEC: PromptSpec = PromptSpec {
     ],
     word_limit: None,
     drafter: draft,
+    prefill,
+    facts: escalation_facts::facts,
+    example,
 };
 
 /// The form filled from the escalation and its account (tier, ARR and renewal as one line in
-/// `lang`); a dangling account link leaves the account fields empty.
-pub fn prefill(escalation: &Escalation, accounts: &AccountIndex, lang: Lang) -> FormValues {
-    let account = accounts.get(&escalation.account_id);
-    let context = account.map(|a| {
-        let arr = if a.arr == 0 {
-            Msg::PlanContextNoArr.text(lang).to_string()
-        } else {
-            Msg::PlanContextArr.fill(lang, &[("amount", &format_money(a.arr, &a.currency))])
-        };
-        let renewal = a.renewal_date.map_or_else(
-            || Msg::PlanContextNoRenewal.text(lang).to_string(),
-            |d| Msg::PlanContextRenewal.fill(lang, &[("date", &d.to_string())]),
-        );
-        [a.tier.label().text(lang).to_string(), arr, renewal].join(" · ")
-    });
-    values([
+/// `lang`); a dangling account link leaves the account fields empty. `None` for other records.
+pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
+    let (escalation, account) = escalation_facts::escalation(ctx)?;
+    Some(values([
         (SUMMARY.key, escalation.summary.clone()),
         (
             ACCOUNT.key,
             account.map(|a| a.name.clone()).unwrap_or_default(),
         ),
-        (ACCOUNT_CONTEXT.key, context.unwrap_or_default()),
+        (
+            ACCOUNT_CONTEXT.key,
+            account
+                .map(|a| escalation_facts::account_line(a, lang))
+                .unwrap_or_default(),
+        ),
         (CONTACT_NAME.key, escalation.contact_name.clone()),
         (CONTACT_TITLE.key, escalation.contact_title.clone()),
         (ISSUE.key, escalation.underlying_issue.clone()),
         (CAN_FIX.key, escalation.can_fix.clone()),
         (STAKEHOLDERS.key, escalation.stakeholders.clone()),
-    ])
+    ]))
 }
 
-/// Hours from receipt to the first customer response.
-const FIRST_RESPONSE_HOURS: i64 = 2;
-/// Hours from receipt to the first customer update: the strictest cadence (P1, daily) until
-/// the severity is confirmed, since an early update is never wrong.
-const FIRST_UPDATE_HOURS: i64 = 24;
-
-/// The computed facts sent with the form: received time and the first response and first
-/// update deadlines, in the user's time zone (`offset`).
-pub fn facts(escalation: &Escalation, offset: FixedOffset) -> Vec<(Msg, String)> {
-    let at = |hours: i64| local_minute(escalation.received_at + Duration::hours(hours), offset);
-    vec![
-        (Msg::FieldReceivedAt, at(0)),
-        (Msg::FactFirstResponseDue, at(FIRST_RESPONSE_HOURS)),
-        (Msg::FactFirstUpdateDue, at(FIRST_UPDATE_HOURS)),
-    ]
-}
-
-/// "2026-11-23 17:15 (UTC+08:00)".
-fn local_minute(t: DateTime<Utc>, offset: FixedOffset) -> String {
-    let local = t.with_timezone(&offset);
-    format!(
-        "{} {:02}:{:02} (UTC{offset})",
-        local.date_naive(),
-        local.hour(),
-        local.minute()
+/// The shared example escalation, in `lang`.
+pub fn example(lang: Lang) -> FormValues {
+    example_values(
+        lang,
+        &[
+            (SUMMARY.key, Msg::PromptExSummary),
+            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_CONTEXT.key, Msg::PromptExAccountContext),
+            (CONTACT_NAME.key, Msg::PromptExContactName),
+            (CONTACT_TITLE.key, Msg::PromptExContactTitle),
+            (ISSUE.key, Msg::PromptExIssue),
+            (CAN_FIX.key, Msg::PromptExCanFix),
+            (STAKEHOLDERS.key, Msg::PromptExStakeholders),
+        ],
     )
 }
 
@@ -148,22 +131,21 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     ]
 }
 
-fn field_line(req: &PromptRequest, field: &FieldSpec) -> String {
-    list_item(
-        req.lang,
-        req.text(field.label),
-        &req.inline_or_missing(field),
-    )
-}
+/// Facts written in a later section rather than listed under the severity.
+const SHOWN_ELSEWHERE: &[Msg] = &[
+    Msg::FactStakeholders,
+    Msg::FactTimeline,
+    Msg::FactNotToPromise,
+];
 
 fn severity(req: &PromptRequest) -> String {
     let summary = excerpt(req.value(&SUMMARY), 240);
     let mut lines = vec![
-        field_line(req, &ACCOUNT),
-        field_line(req, &ACCOUNT_CONTEXT),
-        field_line(req, &CONTACT_TITLE),
+        req.field_line(&ACCOUNT),
+        req.field_line(&ACCOUNT_CONTEXT),
+        req.field_line(&CONTACT_TITLE),
         if summary.is_empty() {
-            field_line(req, &SUMMARY)
+            req.field_line(&SUMMARY)
         } else {
             list_item(req.lang, req.text(SUMMARY.label), &summary)
         },
@@ -171,11 +153,15 @@ fn severity(req: &PromptRequest) -> String {
     lines.extend(
         req.facts
             .iter()
+            .filter(|(label, _)| !SHOWN_ELSEWHERE.contains(label))
             .map(|(label, value)| list_item(req.lang, req.text(*label), value)),
     );
+    let verdict = req.fact(Msg::FactSeverity).map_or_else(
+        || req.text(Msg::PlanSeverityTbc).to_string(),
+        |s| Msg::PromptSeverityFromRules.fill(req.lang, &[("severity", s)]),
+    );
     format!(
-        "{}\n\n{}\n\n{}",
-        req.text(Msg::PlanSeverityTbc),
+        "{verdict}\n\n{}\n\n{}",
         lines.join("\n"),
         req.text(Msg::PlanSeverityGuide)
     )
@@ -261,11 +247,14 @@ fn briefs(req: &PromptRequest) -> String {
         ),
         req.text(Msg::PlanBriefsSendRelevant).to_string(),
     ];
+    if let Some(item) = req.fact_item(Msg::FactStakeholders) {
+        out.insert(1, item);
+    }
     out.extend(TEAMS.iter().map(|(team, ask)| {
         format!(
             "### {}\n\n{situation}\n\n{}\n{}\n{}\n{}",
             req.text(*team),
-            field_line(req, &ISSUE),
+            req.field_line(&ISSUE),
             list_item(req.lang, req.text(CAN_FIX.label), &can_fix),
             list_item(req.lang, req.text(Msg::PlanBriefAsk), req.text(*ask)),
             list_item(req.lang, req.text(Msg::PlanBriefReplyBy), reply_by),
@@ -318,7 +307,8 @@ fn timeline(req: &PromptRequest) -> String {
             req.text(*internal)
         )
     }));
-    format!("{}\n\n{}", rows.join("\n"), req.text(Msg::PlanCadence))
+    let table = format!("{}\n\n{}", rows.join("\n"), req.text(Msg::PlanCadence));
+    req.with_fact(table, Msg::FactTimeline)
 }
 
 /// Promises to warn against, with the cue words (lower case) showing the can-fix field
@@ -395,13 +385,24 @@ const RISKY_PROMISES: &[(Msg, &[&str])] = &[
 fn not_to_promise(req: &PromptRequest) -> String {
     let label = req.text(CAN_FIX.label);
     let can_fix = one_line(req.value(&CAN_FIX));
-    let cues = can_fix.to_ascii_lowercase();
     let allowed = if can_fix.is_empty() {
         Msg::PlanNotPromiseNothingAllowed.fill(req.lang, &[("label", label)])
     } else {
         Msg::PlanNotPromiseAllowed.fill(req.lang, &[("label", label), ("can_fix", &can_fix)])
     };
-    let items: Vec<String> = RISKY_PROMISES
+    let body = format!(
+        "{allowed}\n\n{}\n\n{}",
+        req.text(Msg::PlanNotPromiseIntro),
+        risky_promises(req, &can_fix)
+    );
+    req.with_fact(body, Msg::FactNotToPromise)
+}
+
+/// The list of promises to avoid, each marked as covered "beyond exactly what is stated"
+/// when `allowed` (lower case) already offers some of it.
+pub(super) fn risky_promises(req: &PromptRequest, allowed: &str) -> String {
+    let cues = allowed.to_lowercase();
+    RISKY_PROMISES
         .iter()
         .map(|(item, words)| {
             if words.iter().any(|w| cues.contains(w)) {
@@ -413,53 +414,31 @@ fn not_to_promise(req: &PromptRequest) -> String {
                 format!("- {}", req.text(*item))
             }
         })
-        .collect();
-    format!(
-        "{allowed}\n\n{}\n\n{}",
-        req.text(Msg::PlanNotPromiseIntro),
-        items.join("\n")
-    )
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::account::{Account, Tier};
+    use crate::domain::record::{AccountIndex, AnyRecord};
+    use crate::prompts::escalation_facts::tests::{
+        accounts, context, escalation, now, sample_facts,
+    };
     use crate::prompts::{builtin_draft, email_parts, section_body, system_message, user_message};
-    use chrono::{NaiveDate, TimeZone};
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    fn facts(lang: Lang) -> Vec<(Msg, String)> {
+        sample_facts(lang)
     }
 
-    fn east8() -> FixedOffset {
-        FixedOffset::east_opt(8 * 3600).unwrap()
-    }
-
-    fn escalation() -> Escalation {
-        let mut e = Escalation::new("e1".into(), now());
-        e.account_id = "a1".into();
-        e.contact_name = "Li Wei".into();
-        e.contact_title = "CIO".into();
-        e.received_at = Utc.with_ymd_and_hms(2026, 11, 23, 8, 15, 0).unwrap();
-        e.summary = "Sync has been down for two days; the CIO asks whether to cancel.".into();
-        e.underlying_issue = "The nightly sync job fails on large tenants.".into();
-        e.can_fix = "A hotfix for the sync job by Friday 18:00, and a manual resync today.".into();
-        e.stakeholders = "Support (Ana), on-call engineering".into();
-        e
-    }
-
-    fn accounts() -> AccountIndex {
-        let mut a = Account::new("a1".into(), now());
-        a.name = "Acme Corp".into();
-        a.tier = Tier::Strategic;
-        a.arr = 1_200_000;
-        a.renewal_date = NaiveDate::from_ymd_opt(2027, 1, 15);
-        AccountIndex::new([a])
+    fn prefill_with(accounts: &AccountIndex, lang: Lang) -> FormValues {
+        let record = AnyRecord::Escalation(escalation());
+        prefill(&context(&record, accounts), lang).unwrap()
     }
 
     fn english_form() -> FormValues {
-        prefill(&escalation(), &accounts(), Lang::En)
+        prefill_with(&accounts(), Lang::En)
     }
 
     fn chinese_form() -> FormValues {
@@ -531,7 +510,7 @@ mod tests {
 
     #[test]
     fn prefill_writes_the_account_line_in_the_requested_language() {
-        let form = prefill(&escalation(), &accounts(), Lang::Zh);
+        let form = prefill_with(&accounts(), Lang::Zh);
         assert_eq!(
             form["account_context"],
             "战略客户 · 年经常性收入 USD 1,200,000 · 2027-01-15 续约"
@@ -543,7 +522,7 @@ mod tests {
         let mut a = Account::new("a1".into(), now());
         a.name = "Globex".into();
         a.tier = Tier::Smb;
-        let form = prefill(&escalation(), &AccountIndex::new([a]), Lang::En);
+        let form = prefill_with(&AccountIndex::new([a]), Lang::En);
         assert_eq!(
             form["account_context"],
             "SMB · ARR not recorded · renewal date not recorded"
@@ -552,48 +531,22 @@ mod tests {
 
     #[test]
     fn prefill_with_a_dangling_account_leaves_the_account_empty() {
-        let form = prefill(&escalation(), &AccountIndex::default(), Lang::En);
+        let form = prefill_with(&AccountIndex::default(), Lang::En);
         assert_eq!(form["account"], "");
         assert_eq!(form["account_context"], "");
         assert_eq!(form["contact_name"], "Li Wei");
     }
 
     #[test]
-    fn facts_are_local_times_from_receipt() {
-        assert_eq!(
-            facts(&escalation(), east8()),
-            vec![
-                (
-                    Msg::FieldReceivedAt,
-                    "2026-11-23 16:15 (UTC+08:00)".to_string()
-                ),
-                (
-                    Msg::FactFirstResponseDue,
-                    "2026-11-23 18:15 (UTC+08:00)".to_string()
-                ),
-                (
-                    Msg::FactFirstUpdateDue,
-                    "2026-11-24 16:15 (UTC+08:00)".to_string()
-                ),
-            ]
-        );
-        let utc = FixedOffset::east_opt(0).unwrap();
-        assert_eq!(
-            facts(&escalation(), utc)[1].1,
-            "2026-11-23 10:15 (UTC+00:00)"
-        );
-    }
-
-    #[test]
     fn english_draft_has_every_heading_in_order() {
-        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
         assert!(text.starts_with("*Built-in draft (no AI model)"));
         assert!(headings_in_order(&text, Lang::En), "{text}");
     }
 
     #[test]
     fn chinese_draft_has_every_heading_in_order() {
-        let text = draft_text(&chinese_form(), &facts(&escalation(), east8()), Lang::Zh);
+        let text = draft_text(&chinese_form(), &facts(Lang::Zh), Lang::Zh);
         assert!(text.starts_with("*内置草稿（未使用 AI 模型）"));
         assert!(headings_in_order(&text, Lang::Zh), "{text}");
         assert!(!text.contains("Severity and rationale"));
@@ -601,7 +554,7 @@ mod tests {
 
     #[test]
     fn english_email_is_addressed_and_keeps_to_the_can_fix_text() {
-        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
         let (subject, body) = email_parts(section(&text, Msg::PlanSectionEmail, Lang::En)).unwrap();
         assert_eq!(subject, "Acme Corp: our response and next steps");
         assert!(body.starts_with("Dear Li Wei,"));
@@ -616,7 +569,7 @@ mod tests {
 
     #[test]
     fn chinese_email_is_addressed_and_keeps_to_the_can_fix_text() {
-        let text = draft_text(&chinese_form(), &facts(&escalation(), east8()), Lang::Zh);
+        let text = draft_text(&chinese_form(), &facts(Lang::Zh), Lang::Zh);
         let (subject, body) = email_parts(section(&text, Msg::PlanSectionEmail, Lang::Zh)).unwrap();
         assert_eq!(subject, "华东制造——我们的回复与下一步安排");
         assert!(body.starts_with("王芳，您好："));
@@ -627,7 +580,7 @@ mod tests {
 
     #[test]
     fn email_promises_nothing_beyond_the_can_fix_text() {
-        let en = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let en = draft_text(&english_form(), &facts(Lang::En), Lang::En);
         let email = section(&en, Msg::PlanSectionEmail, Lang::En).to_lowercase();
         for word in [
             "credit",
@@ -640,7 +593,7 @@ mod tests {
         ] {
             assert!(!email.contains(word), "{word}");
         }
-        let zh = draft_text(&chinese_form(), &facts(&escalation(), east8()), Lang::Zh);
+        let zh = draft_text(&chinese_form(), &facts(Lang::Zh), Lang::Zh);
         let email = section(&zh, Msg::PlanSectionEmail, Lang::Zh);
         for word in ["退款", "补偿", "折扣", "路线图", "保证"] {
             assert!(!email.contains(word), "{word}");
@@ -673,10 +626,18 @@ mod tests {
     }
 
     #[test]
-    fn severity_is_to_be_confirmed_with_the_facts_given() {
-        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+    fn severity_is_to_be_confirmed_without_the_rules() {
+        let text = draft_text(&english_form(), &[], Lang::En);
         let body = section(&text, Msg::PlanSectionSeverity, Lang::En);
         assert!(body.starts_with("**Severity: to be confirmed.**"));
+    }
+
+    #[test]
+    fn severity_comes_from_the_rules_with_the_facts_given() {
+        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
+        let body = section(&text, Msg::PlanSectionSeverity, Lang::En);
+        assert!(body.starts_with("**Severity: P1 · executive**"), "{body}");
+        assert!(body.contains("- **Escalation type (built-in rules):** Product failure"));
         assert!(body.contains(
             "- **Tier, ARR and renewal:** Strategic · ARR USD 1,200,000 · renews 2027-01-15"
         ));
@@ -702,7 +663,7 @@ mod tests {
 
     #[test]
     fn briefs_go_to_each_team_with_an_ask_and_a_deadline() {
-        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
         let body = section(&text, Msg::PlanSectionBriefs, Lang::En);
         assert!(body.starts_with(
             "- **Internal stakeholders involved:** Support (Ana), on-call engineering"
@@ -725,7 +686,7 @@ mod tests {
 
     #[test]
     fn timeline_is_a_table_from_day_0_to_day_14() {
-        let text = draft_text(&english_form(), &facts(&escalation(), east8()), Lang::En);
+        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
         let body = section(&text, Msg::PlanSectionTimeline, Lang::En);
         let rows: Vec<&str> = body.lines().filter(|l| l.starts_with('|')).collect();
         assert_eq!(rows.len(), 2 + TIMELINE.len());
@@ -765,8 +726,43 @@ mod tests {
     }
 
     #[test]
+    fn later_facts_go_to_their_sections() {
+        let mut facts = facts(Lang::En);
+        facts.push((
+            Msg::FactStakeholders,
+            "Engineering: fix date by 18:00".into(),
+        ));
+        facts.push((Msg::FactTimeline, "Day 1: update".into()));
+        facts.push((Msg::FactNotToPromise, "credits".into()));
+        let text = draft_text(&english_form(), &facts, Lang::En);
+        let briefs = section(&text, Msg::PlanSectionBriefs, Lang::En);
+        assert!(briefs.contains(
+            "- **Stakeholders to activate, with what we need and by when:** Engineering: fix date by 18:00"
+        ));
+        let timeline = section(&text, Msg::PlanSectionTimeline, Lang::En);
+        assert!(timeline.ends_with("- **14-day resolution timeline (local time):** Day 1: update"));
+        let not = section(&text, Msg::PlanSectionNotPromise, Lang::En);
+        assert!(not.ends_with("- **What must not be promised:** credits"));
+        let severity = section(&text, Msg::PlanSectionSeverity, Lang::En);
+        assert!(!severity.contains("credits"));
+    }
+
+    #[test]
+    fn example_fills_every_field_in_both_languages() {
+        for lang in Lang::ALL {
+            let form = example(lang);
+            assert_eq!(form.len(), SPEC.fields.len());
+            assert!(form.values().all(|v| !v.is_empty()));
+        }
+        assert_ne!(
+            example(Lang::En)[ACCOUNT.key],
+            example(Lang::Zh)[ACCOUNT.key]
+        );
+    }
+
+    #[test]
     fn the_built_in_draft_is_deterministic() {
-        let facts = facts(&escalation(), east8());
+        let facts = facts(Lang::En);
         for (form, lang) in [(english_form(), Lang::En), (chinese_form(), Lang::Zh)] {
             assert_eq!(
                 draft_text(&form, &facts, lang),
@@ -778,7 +774,7 @@ mod tests {
     #[test]
     fn messages_carry_the_prompt_specific_rules_and_inputs() {
         let form = english_form();
-        let facts = facts(&escalation(), east8());
+        let facts = facts(Lang::En);
         let req = PromptRequest {
             spec: &SPEC,
             values: &form,

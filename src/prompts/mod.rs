@@ -1,16 +1,23 @@
-//! Guided prompts: one form per task, and the messages sent to the model for it, built the
+//! Guided prompts: one form per task (prefilled from the record it is opened on, or with an
+//! example), the facts computed from that record, and the messages sent to the model, built the
 //! same way for every prompt (role, rules, output language, the exact section headings); the
 //! built-in drafter that fills the same headings without a model; and the helpers that find
 //! parts of an answer (a section, an e-mail's subject and body, a word count). Pure: every
 //! text comes from the translation table in the requested language.
 
+pub mod escalation_difficult_conversation;
+pub mod escalation_exec_call;
+pub mod escalation_facts;
+pub mod escalation_internal_brief;
 pub mod escalation_response_plan;
+pub mod escalation_review;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::coded_enum;
 use crate::domain::draft::{stored_inputs, Draft, DraftSource, DraftStatus};
 use crate::domain::form::{Coded, FieldSpec, FormValues};
+use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -45,6 +52,17 @@ impl OutputLanguage {
 /// Writes the body of every section, in the order of `PromptSpec::sections`.
 pub type Drafter = fn(&PromptRequest) -> Vec<String>;
 
+/// What a prompt reads from the record it is opened on.
+#[derive(Clone, Copy, Debug)]
+pub struct RecordContext<'a> {
+    pub record: &'a AnyRecord,
+    pub accounts: &'a AccountIndex,
+    /// The time the prompt is opened (deadlines and "next checkpoint" are counted from it).
+    pub now: DateTime<Utc>,
+    /// The user's offset from UTC: facts show local times.
+    pub offset: FixedOffset,
+}
+
 /// A guided prompt: its form, what it asks of the model and its built-in drafter.
 #[derive(Debug)]
 pub struct PromptSpec {
@@ -63,10 +81,31 @@ pub struct PromptSpec {
     pub sections: &'static [Msg],
     pub word_limit: Option<u32>,
     pub drafter: Drafter,
+    /// The form filled from the record, in `Lang`; `None` when the record is not of the
+    /// prompt's workspace.
+    pub prefill: fn(&RecordContext, Lang) -> Option<FormValues>,
+    /// The facts computed from the record, labelled, in `Lang`.
+    pub facts: fn(&RecordContext, Lang) -> Vec<(Msg, String)>,
+    /// A realistic filled-in form, in `Lang`, for "Fill with an example".
+    pub example: fn(Lang) -> FormValues,
 }
 
 /// Every guided prompt.
-pub const ALL: &[&PromptSpec] = &[&escalation_response_plan::SPEC];
+pub const ALL: &[&PromptSpec] = &[
+    &escalation_response_plan::SPEC,
+    &escalation_exec_call::SPEC,
+    &escalation_internal_brief::SPEC,
+    &escalation_difficult_conversation::SPEC,
+    &escalation_review::SPEC,
+];
+
+/// A form whose fields are filled with texts of the table, in `lang` (for example fillers).
+fn example_values(lang: Lang, pairs: &[(&'static str, Msg)]) -> FormValues {
+    pairs
+        .iter()
+        .map(|(key, msg)| (*key, msg.text(lang).to_string()))
+        .collect()
+}
 
 /// The prompt with this id.
 pub fn find(id: &str) -> Option<&'static PromptSpec> {
@@ -114,6 +153,78 @@ impl PromptRequest<'_> {
 
     fn text(&self, msg: Msg) -> &'static str {
         msg.text(self.lang)
+    }
+
+    /// `- **label:** value` for a field, saying what to add when it is empty.
+    fn field_line(&self, field: &FieldSpec) -> String {
+        list_item(
+            self.lang,
+            self.text(field.label),
+            &self.inline_or_missing(field),
+        )
+    }
+
+    /// A field's value for the inside of a sentence (one line, no closing full stop), or what
+    /// to add when it is empty.
+    fn clause(&self, field: &FieldSpec) -> String {
+        match bare(self.value(field)) {
+            v if v.is_empty() => self.missing(field),
+            v => v,
+        }
+    }
+
+    /// `- **label:** value` for a computed fact, when it is given and not empty.
+    fn fact_item(&self, label: Msg) -> Option<String> {
+        self.fact(label)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| list_item(self.lang, self.text(label), v.trim()))
+    }
+
+    /// `body`, followed by the fact with this label when it is given.
+    fn with_fact(&self, body: String, label: Msg) -> String {
+        match self.fact_item(label) {
+            Some(item) => format!("{body}\n\n{item}"),
+            None => body,
+        }
+    }
+
+    /// A field's value; else the fact with this label; else what to add to the field.
+    fn value_or_fact(&self, field: &FieldSpec, fact: Msg) -> String {
+        match (self.value(field), self.fact(fact)) {
+            ("", Some(f)) if !f.trim().is_empty() => f.trim().to_string(),
+            ("", _) => self.missing(field),
+            (v, _) => v.to_string(),
+        }
+    }
+
+    /// The next customer update: the next checkpoint, else the first update due, else "within
+    /// 24 hours".
+    fn next_update(&self) -> String {
+        self.fact(Msg::PromptFactNextCheckpoint)
+            .or(self.fact(Msg::FactFirstUpdateDue))
+            .map_or_else(
+                || self.text(Msg::PromptWithin24h).to_string(),
+                str::to_string,
+            )
+    }
+
+    /// The CSM's classification when set; else severity and type from the rules, on one line;
+    /// else "to be confirmed".
+    fn classification(&self) -> String {
+        if let Some(set) = self
+            .fact(Msg::FactClassificationOverride)
+            .filter(|v| !v.trim().is_empty())
+        {
+            return one_line(set);
+        }
+        match (
+            self.fact(Msg::FactSeverity),
+            self.fact(Msg::FactEscalationType),
+        ) {
+            (Some(s), Some(t)) => format!("{s} · {t}"),
+            (Some(s), None) => s.to_string(),
+            _ => self.text(Msg::PromptSeverityTbc).to_string(),
+        }
     }
 
     /// A new draft for this request: written at once by the built-in drafter, or empty and
@@ -252,6 +363,57 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text on one line without its closing full stop, so it can end a sentence of a template.
+fn bare(text: &str) -> String {
+    one_line(text)
+        .trim_end_matches(['.', '。', '!', '！'])
+        .to_string()
+}
+
+/// Each non-empty line of `text` as a `- ` list item (existing list marks kept once).
+fn bullets(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("- {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first `n` sentences of `text`, on one line.
+fn sentences(text: &str, n: usize) -> String {
+    let flat = one_line(text);
+    let mut seen = 0;
+    let mut chars = flat.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => chars.peek().is_none_or(|(_, next)| *next == ' '),
+            _ => false,
+        };
+        if ends {
+            seen += 1;
+            if seen == n {
+                return flat[..at + c.len_utf8()].to_string();
+            }
+        }
+    }
+    flat
+}
+
+/// A Markdown table cell: on one line, with `|` escaped.
+fn cell(text: &str) -> String {
+    one_line(text).replace('|', "\\|")
+}
+
+/// `text` cut to at most `max` words (as `word_count` counts them), ending with "…" when cut.
+fn clip(text: &str, max: usize) -> String {
+    match word_starts(text).nth(max) {
+        Some(at) => format!("{}…", text[..at].trim_end()),
+        None => text.to_string(),
+    }
+}
+
 /// The text of a `## ` heading line, without emphasis, closing hashes or a leading number
 /// (`## 2. **Internal briefs**` → `Internal briefs`).
 fn heading_text(line: &str) -> Option<&str> {
@@ -302,29 +464,30 @@ fn is_character_word(c: char) -> bool {
         .any(|(lo, hi)| (*lo..=*hi).contains(&c))
 }
 
-/// Words in `text`, for length limits: every Han, kana or Hangul character is one word;
-/// other text counts runs of letters and digits, which ASCII punctuation does not split
-/// (`don't`, `e-mail`, `3.5`), so Markdown marks and punctuation alone are not words.
-pub fn word_count(text: &str) -> usize {
-    let mut count = 0;
+/// Where each word of `text` starts (byte offsets): every Han, kana or Hangul character is
+/// one word; other text counts runs of letters and digits, which ASCII punctuation does not
+/// split (`don't`, `e-mail`, `3.5`), so Markdown marks and punctuation alone are not words.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut in_word = false;
-    for c in text.chars() {
-        match c {
-            c if is_character_word(c) => {
-                count += 1;
+    text.char_indices().filter_map(move |(at, c)| {
+        let starts = if is_character_word(c) {
+            in_word = false;
+            true
+        } else if c.is_alphanumeric() {
+            !std::mem::replace(&mut in_word, true)
+        } else {
+            if !c.is_ascii_punctuation() {
                 in_word = false;
             }
-            c if c.is_alphanumeric() => {
-                if !in_word {
-                    count += 1;
-                    in_word = true;
-                }
-            }
-            c if c.is_ascii_punctuation() => {}
-            _ => in_word = false,
-        }
-    }
-    count
+            false
+        };
+        starts.then_some(at)
+    })
+}
+
+/// Words in `text`, for length limits, counted as `word_starts` finds them.
+pub fn word_count(text: &str) -> usize {
+    word_starts(text).count()
 }
 
 /// Words that open an e-mail's subject line (`Subject: …`, `主题：…`), compared ignoring case.
@@ -375,6 +538,9 @@ mod tests {
         sections: &[Msg::PlanSectionSeverity, Msg::PlanSectionNotPromise],
         word_limit: Some(300),
         drafter: short_drafter,
+        prefill: |_, _| None,
+        facts: |_, _| Vec::new(),
+        example: |_| FormValues::new(),
     };
 
     fn request<'a>(
@@ -681,6 +847,91 @@ mod tests {
         assert_eq!(section_body("## A\n## B\nb", "A"), Some(""));
         assert_eq!(section_body("## A", "A"), Some(""));
         assert_eq!(section_body("", "A"), None);
+    }
+
+    #[test]
+    fn every_prompt_prefills_and_exemplifies_exactly_its_fields() {
+        use crate::prompts::escalation_facts::tests::{accounts, context, escalation};
+        let record = AnyRecord::Escalation(escalation());
+        let accounts = accounts();
+        let ctx = context(&record, &accounts);
+        for spec in ALL {
+            let mut fields: Vec<_> = spec.fields.iter().map(|f| f.key).collect();
+            fields.sort_unstable();
+            for lang in Lang::ALL {
+                let form = (spec.prefill)(&ctx, lang).unwrap();
+                assert_eq!(
+                    form.keys().copied().collect::<Vec<_>>(),
+                    fields,
+                    "{}",
+                    spec.id
+                );
+                let example = (spec.example)(lang);
+                assert_eq!(
+                    example.keys().copied().collect::<Vec<_>>(),
+                    fields,
+                    "{}",
+                    spec.id
+                );
+                assert!(!(spec.facts)(&ctx, lang).is_empty(), "{}", spec.id);
+            }
+            assert_ne!((spec.example)(Lang::En), (spec.example)(Lang::Zh));
+        }
+    }
+
+    #[test]
+    fn classification_prefers_the_csm_override() {
+        let form = FormValues::new();
+        let mut facts = vec![
+            (Msg::FactSeverity, "P1 · executive".to_string()),
+            (Msg::FactEscalationType, "Product failure".to_string()),
+        ];
+        assert_eq!(
+            request(&SHORT, &form, &facts, Lang::En).classification(),
+            "P1 · executive · Product failure"
+        );
+        facts.push((Msg::FactClassificationOverride, "P2 · Service gap".into()));
+        assert_eq!(
+            request(&SHORT, &form, &facts, Lang::En).classification(),
+            "P2 · Service gap"
+        );
+        assert_eq!(
+            request(&SHORT, &form, &[], Lang::Zh).classification(),
+            "待确认"
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_in_both_languages() {
+        assert_eq!(
+            sentences("It broke. Twice! Now 3.5 is out.", 1),
+            "It broke."
+        );
+        assert_eq!(
+            sentences("It broke. Twice! Now 3.5 is out.", 2),
+            "It broke. Twice!"
+        );
+        assert_eq!(sentences("同步中断。客户很生气。", 1), "同步中断。");
+        assert_eq!(sentences("no stop at all", 2), "no stop at all");
+    }
+
+    #[test]
+    fn clip_keeps_whole_words_and_marks_the_cut() {
+        assert_eq!(clip("one two three", 2), "one two…");
+        assert_eq!(clip("one two", 2), "one two");
+        assert_eq!(clip("同步中断了", 3), "同步中…");
+        assert_eq!(word_count(&clip(&"word ".repeat(50), 10)), 10);
+    }
+
+    #[test]
+    fn bullets_and_cells_tidy_free_text() {
+        assert_eq!(
+            bullets("first\n\n- second\n• third "),
+            "- first\n- second\n- third"
+        );
+        assert_eq!(bullets("  \n"), "");
+        assert_eq!(cell("a | b\nc"), "a \\| b c");
+        assert_eq!(bare("Done.\n"), "Done");
     }
 
     #[test]
