@@ -525,6 +525,14 @@ messages! {
     FilterOpen => "Open escalations", "未结升级";
     FilterOverdue => "First response overdue", "首次回复已逾期";
     FilterP1 => "P1 only", "仅 P1";
+    FillExample => "Fill with an example", "填入示例";
+    OpenInMail => "Open in mail client", "在邮件客户端中打开";
+    CopyEmail => "Copy the e-mail", "复制邮件";
+    WordCount => "{n} of at most {limit} words", "{n} 字 / 上限 {limit} 字";
+    HomeAttention => "Needs attention now", "需要立即处理";
+    HomeNothingUrgent => "Nothing is overdue: no late first responses, no customer updates due today, no feedback waiting too long.", "没有逾期事项：没有超时的首次回复、今天没有到期的客户通报、也没有等待过久的反馈。";
+    HomeFeedbackUnacknowledged => "{account}: feedback not acknowledged within 48 h (“{verbatim}”)", "{account}：反馈 48 小时内未确认（“{verbatim}”）";
+    HomeFeedbackWaiting => "{account}: waiting on product for 30+ days, renewal within 90 days (“{verbatim}”)", "{account}：等待产品答复超过 30 天，90 天内续约（“{verbatim}”）";
     // Drafts
     Stopped => "Stopped.", "已停止。";
     DraftStreaming => "Writing…", "正在撰写…";

@@ -61,6 +61,7 @@ pub const SPEC: PromptSpec = PromptSpec {
         Msg::TalkSectionClose,
     ],
     word_limit: None,
+    email_section: None,
     drafter: draft,
     prefill,
     facts: escalation_facts::facts,
@@ -174,6 +175,7 @@ mod tests {
     use crate::domain::record::AnyRecord;
     use crate::prompts::escalation_facts::tests::{
         accounts, context, draft_of, escalation, headings_in_order, now, sample_facts, section,
+        set_fact,
     };
 
     fn form(lang: Lang) -> FormValues {
@@ -246,7 +248,11 @@ mod tests {
     #[test]
     fn not_to_promise_fact_is_added_to_the_alternatives() {
         let mut facts = sample_facts(Lang::En);
-        facts.push((Msg::FactNotToPromise, "no discount on renewal".into()));
+        set_fact(
+            &mut facts,
+            Msg::FactNotToPromise,
+            "no discount on renewal".into(),
+        );
         let text = draft_of(&SPEC, &form(Lang::En), &facts, Lang::En);
         let alternatives = section(&text, Msg::TalkSectionAlternatives, Lang::En);
         assert!(alternatives.ends_with("- **What must not be promised:** no discount on renewal"));

@@ -75,6 +75,7 @@ pub const SPEC: PromptSpec = PromptSpec {
         Msg::ExecSectionClosing,
     ],
     word_limit: None,
+    email_section: None,
     drafter: draft,
     prefill,
     facts: escalation_facts::facts,
@@ -226,6 +227,7 @@ mod tests {
     use crate::domain::record::AnyRecord;
     use crate::prompts::escalation_facts::tests::{
         accounts, context, draft_of, escalation, headings_in_order, now, sample_facts, section,
+        set_fact,
     };
 
     fn form(lang: Lang) -> FormValues {
@@ -322,8 +324,12 @@ mod tests {
     #[test]
     fn stakeholders_and_not_to_promise_facts_are_used_when_given() {
         let mut facts = sample_facts(Lang::En);
-        facts.push((Msg::FactStakeholders, "VP Engineering (Raj)".into()));
-        facts.push((Msg::FactNotToPromise, "no credits".into()));
+        set_fact(
+            &mut facts,
+            Msg::FactStakeholders,
+            "VP Engineering (Raj)".into(),
+        );
+        set_fact(&mut facts, Msg::FactNotToPromise, "no credits".into());
         let text = draft_of(&SPEC, &form(Lang::En), &facts, Lang::En);
         let scenarios = section(&text, Msg::ExecSectionScenarios, Lang::En);
         assert!(scenarios.contains("VP Engineering (Raj)"));

@@ -6,9 +6,11 @@
 use chrono::{DateTime, Duration, FixedOffset, Timelike, Utc};
 
 use crate::domain::account::Account;
-use crate::domain::escalation::{Escalation, EventKind};
-use crate::domain::escalation_rules::classify;
-use crate::domain::escalation_schedule::{checkpoints, first_response_due};
+use crate::domain::escalation::Escalation;
+use crate::domain::escalation_plan::{
+    format_local, not_to_promise, stakeholders, timeline, Milestone, TimelineItem,
+};
+use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::form::Coded;
 use crate::domain::listing::format_money;
 use crate::domain::record::AnyRecord;
@@ -76,16 +78,7 @@ pub fn event_lines(escalation: &Escalation, offset: FixedOffset, lang: Lang) -> 
         .events
         .iter()
         .map(|ev| {
-            let what = match &ev.kind {
-                EventKind::Received => Msg::PromptEventReceived.text(lang).to_string(),
-                EventKind::StatusChanged { from, to } => Msg::PromptEventStatus.fill(
-                    lang,
-                    &[
-                        ("from", from.label().text(lang)),
-                        ("to", to.label().text(lang)),
-                    ],
-                ),
-            };
+            let what = ev.kind.describe(lang);
             match ev.note.trim() {
                 "" => format!("{} · {what}", local_minute(ev.at, offset)),
                 note => format!("{} · {what} — {note}", local_minute(ev.at, offset)),
@@ -103,11 +96,13 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         return Vec::new();
     };
     let local_now = ctx.now.with_timezone(&ctx.offset).naive_local();
-    let c = classify(e, account, local_now.date());
-    let signals: Vec<&str> = c.signals.iter().map(|s| s.label().text(lang)).collect();
-    let dates = checkpoints(e.received_at, c.severity, ctx.offset);
-    let minute =
-        |t: &chrono::NaiveDateTime| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute());
+    let eff = e.effective(account, local_now.date());
+    let signals: Vec<&str> = eff.signals.iter().map(|s| s.label().text(lang)).collect();
+    let items = timeline(e, &eff, ctx.offset);
+    let checkpoints: Vec<&TimelineItem> = items
+        .iter()
+        .filter(|i| matches!(i.milestone, Milestone::Checkpoint(_)))
+        .collect();
     let mut facts = vec![
         (
             Msg::FieldReceivedAt,
@@ -126,9 +121,12 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         ),
         (
             Msg::FactEscalationType,
-            c.kind.label().text(lang).to_string(),
+            eff.kind.label().text(lang).to_string(),
         ),
-        (Msg::FactSeverity, c.severity.label().text(lang).to_string()),
+        (
+            Msg::FactSeverity,
+            eff.severity.label().text(lang).to_string(),
+        ),
         (
             Msg::FactSignals,
             if signals.is_empty() {
@@ -137,14 +135,41 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
                 signals.join("; ")
             },
         ),
-        (
-            Msg::FactCheckpoints,
-            dates.iter().map(minute).collect::<Vec<_>>().join(", "),
-        ),
     ];
-    if let Some(next) = dates.iter().find(|t| **t > local_now) {
-        facts.push((Msg::PromptFactNextCheckpoint, minute(next)));
+    if let Some(note) = eff.override_note(lang) {
+        facts.push((Msg::FactClassificationOverride, note));
     }
+    facts.push((
+        Msg::FactCheckpoints,
+        checkpoints
+            .iter()
+            .map(|i| format_local(i.local))
+            .collect::<Vec<_>>()
+            .join(", "),
+    ));
+    if let Some(next) = checkpoints.iter().find(|i| i.at > ctx.now) {
+        facts.push((Msg::PromptFactNextCheckpoint, format_local(next.local)));
+    }
+    facts.push((
+        Msg::FactStakeholders,
+        stakeholders(&eff, e.received_at, ctx.offset)
+            .iter()
+            .map(|s| s.line(ctx.offset, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ));
+    facts.push((
+        Msg::FactTimeline,
+        items
+            .iter()
+            .map(|i| i.line(lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ));
+    facts.push((
+        Msg::FactNotToPromise,
+        not_to_promise(eff.kind, eff.severity, lang).join("\n"),
+    ));
     if !e.events.is_empty() {
         facts.push((Msg::FactEventLog, event_lines(e, ctx.offset, lang)));
     }
@@ -155,7 +180,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
 pub(crate) mod tests {
     use super::*;
     use crate::domain::account::Tier;
-    use crate::domain::escalation::{EscalationEvent, EscalationStatus};
+    use crate::domain::escalation::{EscalationEvent, EscalationStatus, EventKind};
     use crate::domain::form::FormValues;
     use crate::domain::record::AccountIndex;
     use crate::prompts::{builtin_draft, section_body, PromptRequest, PromptSpec};
@@ -218,6 +243,12 @@ pub(crate) mod tests {
     }
 
     /// The facts of `escalation()` at `now()` in UTC+8.
+    /// Replaces the fact labelled `label` (a test's own value instead of the computed one).
+    pub fn set_fact(facts: &mut Vec<(Msg, String)>, label: Msg, value: String) {
+        facts.retain(|(l, _)| *l != label);
+        facts.push((label, value));
+    }
+
     pub fn sample_facts(lang: Lang) -> Vec<(Msg, String)> {
         let record = AnyRecord::Escalation(escalation());
         facts(&context(&record, &accounts()), lang)

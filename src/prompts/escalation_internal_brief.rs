@@ -67,6 +67,7 @@ pub const SPEC: PromptSpec = PromptSpec {
         Msg::BriefSectionOwner,
     ],
     word_limit: Some(LIMIT),
+    email_section: None,
     drafter: draft,
     prefill,
     facts: escalation_facts::facts,
@@ -191,6 +192,7 @@ mod tests {
     use crate::domain::record::AnyRecord;
     use crate::prompts::escalation_facts::tests::{
         accounts, context, draft_of, escalation, headings_in_order, now, sample_facts, section,
+        set_fact,
     };
 
     fn form(lang: Lang) -> FormValues {
@@ -280,10 +282,11 @@ mod tests {
     #[test]
     fn stakeholders_fact_gives_the_asks_when_the_field_is_empty() {
         let mut facts = sample_facts(Lang::En);
-        facts.push((
+        set_fact(
+            &mut facts,
             Msg::FactStakeholders,
             "Engineering: fix date by 18:00\nLegal: review the contract".into(),
-        ));
+        );
         let text = draft_of(&SPEC, &form(Lang::En), &facts, Lang::En);
         assert_eq!(
             section(&text, Msg::BriefSectionAsks, Lang::En),
@@ -305,7 +308,7 @@ mod tests {
                 )])
                 .collect();
             let mut facts = sample_facts(lang);
-            facts.push((Msg::FactStakeholders, long(Msg::BriefExAsks)));
+            set_fact(&mut facts, Msg::FactStakeholders, long(Msg::BriefExAsks));
             let text = draft_of(&SPEC, &form, &facts, lang);
             assert!(word_count(&text) <= 300, "{lang:?}: {}", word_count(&text));
             assert!(headings_in_order(&SPEC, &text, lang));

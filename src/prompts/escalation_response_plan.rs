@@ -74,6 +74,7 @@ pub const SPEC: PromptSpec = PromptSpec {
         Msg::PlanSectionNotPromise,
     ],
     word_limit: None,
+    email_section: Some(Msg::PlanSectionEmail),
     drafter: draft,
     prefill,
     facts: escalation_facts::facts,
@@ -424,7 +425,7 @@ mod tests {
     use crate::domain::account::{Account, Tier};
     use crate::domain::record::{AccountIndex, AnyRecord};
     use crate::prompts::escalation_facts::tests::{
-        accounts, context, escalation, now, sample_facts,
+        accounts, context, escalation, now, sample_facts, set_fact,
     };
     use crate::prompts::{builtin_draft, email_parts, section_body, system_message, user_message};
 
@@ -728,12 +729,13 @@ mod tests {
     #[test]
     fn later_facts_go_to_their_sections() {
         let mut facts = facts(Lang::En);
-        facts.push((
+        set_fact(
+            &mut facts,
             Msg::FactStakeholders,
             "Engineering: fix date by 18:00".into(),
-        ));
-        facts.push((Msg::FactTimeline, "Day 1: update".into()));
-        facts.push((Msg::FactNotToPromise, "credits".into()));
+        );
+        set_fact(&mut facts, Msg::FactTimeline, "Day 1: update".into());
+        set_fact(&mut facts, Msg::FactNotToPromise, "credits".into());
         let text = draft_text(&english_form(), &facts, Lang::En);
         let briefs = section(&text, Msg::PlanSectionBriefs, Lang::En);
         assert!(briefs.contains(

@@ -50,6 +50,7 @@ pub const SPEC: PromptSpec = PromptSpec {
         Msg::ReviewSectionSystemic,
     ],
     word_limit: None,
+    email_section: None,
     drafter: draft,
     prefill,
     facts: escalation_facts::facts,

@@ -80,6 +80,8 @@ pub struct PromptSpec {
     /// The output's `## ` headings, in order.
     pub sections: &'static [Msg],
     pub word_limit: Option<u32>,
+    /// The section holding an e-mail to the customer (subject line, then body), if any.
+    pub email_section: Option<Msg>,
     pub drafter: Drafter,
     /// The form filled from the record, in `Lang`; `None` when the record is not of the
     /// prompt's workspace.
@@ -510,9 +512,61 @@ pub fn email_parts(section: &str) -> Option<(&str, &str)> {
     (!subject.is_empty()).then_some((subject, rest.trim()))
 }
 
+/// The e-mail in `text` (the `section` heading in `lang`), as subject and body.
+pub fn draft_email(text: &str, section: Msg, lang: Lang) -> Option<(String, String)> {
+    let (subject, body) = email_parts(section_body(text, section.text(lang))?)?;
+    Some((subject.to_string(), body.to_string()))
+}
+
+/// A `mailto:` link that opens the e-mail in the mail client, addressed to `to` (may be empty).
+pub fn mailto_link(to: &str, subject: &str, body: &str) -> String {
+    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    format!(
+        "mailto:{}?subject={}&body={}",
+        percent_encode(to.trim()),
+        percent_encode(subject),
+        percent_encode(&body)
+    )
+}
+
+/// Percent-encodes every byte but the URL-unreserved ones (and `@` in addresses).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'@') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_email_section_becomes_a_mailto_link() {
+        let text = "## First customer e-mail (send within 2 hours)\n\n**Subject:** Outage & next steps\n\nHi Dana,\nWe are on it.\n\n## Internal briefs\n\nx";
+        let (subject, body) = draft_email(text, Msg::PlanSectionEmail, Lang::En).unwrap();
+        assert_eq!(subject, "Outage & next steps");
+        assert_eq!(body, "Hi Dana,\nWe are on it.");
+        assert_eq!(
+            mailto_link("dana@acme.com", &subject, &body),
+            "mailto:dana@acme.com?subject=Outage%20%26%20next%20steps&body=Hi%20Dana%2C%0D%0AWe%20are%20on%20it."
+        );
+        assert!(draft_email("## Other\n\nSubject: x", Msg::PlanSectionEmail, Lang::En).is_none());
+    }
+
+    #[test]
+    fn mailto_links_encode_chinese_and_reserved_characters() {
+        assert_eq!(
+            mailto_link("", "故障?", "a=b#c"),
+            "mailto:?subject=%E6%95%85%E9%9A%9C%3F&body=a%3Db%23c"
+        );
+    }
+
     use crate::domain::form::{values, FieldKind};
     use chrono::TimeZone;
 
@@ -537,6 +591,7 @@ mod tests {
         rules: &[],
         sections: &[Msg::PlanSectionSeverity, Msg::PlanSectionNotPromise],
         word_limit: Some(300),
+        email_section: None,
         drafter: short_drafter,
         prefill: |_, _| None,
         facts: |_, _| Vec::new(),

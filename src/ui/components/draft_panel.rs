@@ -19,7 +19,9 @@ use crate::llm::decode::StreamEvent;
 use crate::llm::error::LlmError;
 use crate::llm::request::chat_request;
 use crate::llm::transport::{stream_chat, Failure};
-use crate::prompts::{OutputLanguage, OUTPUT_LANGUAGE_CHOICES};
+use crate::prompts::{
+    draft_email, mailto_link, word_count, OutputLanguage, OUTPUT_LANGUAGE_CHOICES,
+};
 use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::browser;
@@ -75,6 +77,12 @@ pub fn DraftPanel(
     file_stem: String,
     /// Prepares a generation for an output language and a source.
     compose: Callback<(Lang, DraftSource), Generation>,
+    /// The prompt's length limit in words, shown against the draft's word count.
+    word_limit: Option<u32>,
+    /// The section holding an e-mail to the customer, offered as mailto: and copy.
+    email_section: Option<Msg>,
+    /// The customer's address for that e-mail (may be empty).
+    mail_to: String,
 ) -> impl IntoView {
     let state = use_app();
     let owner = StoredValue::new(owner);
@@ -272,6 +280,32 @@ pub fn DraftPanel(
             state.say(Msg::CopyFailed);
         }
     };
+    // The draft's e-mail (subject, body), read from the section in the draft's own language.
+    let email = move || {
+        let section = email_section?;
+        draft.with(|d| {
+            d.as_ref()
+                .and_then(|d| draft_email(&d.text, section, d.output_lang))
+        })
+    };
+    let copy_email = move |_| {
+        if let Some((subject, body)) = email() {
+            leptos::task::spawn_local(async move {
+                let ok = browser::copy_text(&format!("{subject}\n\n{body}")).await;
+                state.say(if ok { Msg::Copied } else { Msg::CopyFailed });
+            });
+        }
+    };
+    let word_count_line = move || {
+        let limit = word_limit?;
+        let n = draft.with(|d| d.as_ref().map(|d| word_count(&d.text)))?;
+        let text = Msg::WordCount.fill(
+            state.lang.get(),
+            &[("n", &n.to_string()), ("limit", &limit.to_string())],
+        );
+        let over = n > limit as usize;
+        Some(view! { <p class="word-count" id="word-count" class:alert=over>{text}</p> })
+    };
     let finish_editing = move |_| {
         if let Some(mut d) = draft.get_untracked() {
             d.status = DraftStatus::Edited;
@@ -384,8 +418,13 @@ pub fn DraftPanel(
                     <button class="button" id="copy-markdown" on:click=copy>{tr(Msg::CopyMarkdown)}</button>
                     <button class="button" id="download-md" on:click=download.clone()>{tr(Msg::DownloadMarkdown)}</button>
                     <button class="button" id="edit-draft" on:click=move |_| editing.set(true)>{tr(Msg::EditDraft)}</button>
+                    {email().map(|(subject, body)| view! {
+                        <a class="button" id="open-mail" href=mailto_link(&mail_to, &subject, &body)>{tr(Msg::OpenInMail)}</a>
+                        <button class="button" id="copy-email" on:click=copy_email>{tr(Msg::CopyEmail)}</button>
+                    })}
                 </div>
             })}
+            {word_count_line}
             <details class="draft-history" id="draft-history">
                 <summary>{tr(Msg::DraftHistory)}</summary>
                 <ul>{history_items}</ul>

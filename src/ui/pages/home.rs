@@ -5,7 +5,12 @@ use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::backup_reminder::backup_due;
-use crate::i18n::Msg;
+use crate::domain::escalation::Escalation;
+use crate::domain::escalation_board::attention;
+use crate::domain::feedback::FeedbackItem;
+use crate::domain::feedback_stats::{unacknowledged, waiting_near_renewal};
+use crate::domain::record::{excerpt, AccountIndex};
+use crate::i18n::{Lang, Msg};
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
@@ -19,6 +24,52 @@ use crate::ui::state::{tr, use_app};
 struct Overview {
     counts: Vec<(Store, u32)>,
     backup_due: bool,
+    /// "Needs attention now": (link, line), most urgent first.
+    attention: Vec<(String, String)>,
+}
+
+/// The lines of "needs attention now" across the workspaces, in `lang`.
+fn attention_lines(
+    escalations: &[Escalation],
+    feedback: &[FeedbackItem],
+    accounts: &AccountIndex,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let now = browser::now();
+    let mut lines: Vec<(String, String)> =
+        attention(escalations, accounts, now, browser::local_offset())
+            .iter()
+            .map(|a| {
+                (
+                    Route::Edit(Workspace::Escalations, a.escalation_id.clone()).href(),
+                    a.text(now, lang),
+                )
+            })
+            .collect();
+    let feedback_line = |item: &FeedbackItem, msg: Msg| {
+        let text = msg.fill(
+            lang,
+            &[
+                ("account", &accounts.name(&item.account_id)),
+                ("verbatim", &excerpt(&item.verbatim, 60)),
+            ],
+        );
+        (
+            Route::Edit(Workspace::Feedback, item.id.clone()).href(),
+            text,
+        )
+    };
+    lines.extend(
+        unacknowledged(feedback, now)
+            .into_iter()
+            .map(|i| feedback_line(i, Msg::HomeFeedbackUnacknowledged)),
+    );
+    lines.extend(
+        waiting_near_renewal(feedback, accounts, now)
+            .into_iter()
+            .map(|i| feedback_line(i, Msg::HomeFeedbackWaiting)),
+    );
+    lines
 }
 
 #[component]
@@ -31,10 +82,16 @@ pub fn HomePage() -> impl IntoView {
             let db = db.ok_or(StorageError::Unavailable)?;
             let counts = db.counts().await?;
             let accounts = db.list::<Account>().await?;
+            let escalations = db.list::<Escalation>().await?;
+            let feedback = db.list::<FeedbackItem>().await?;
             let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
             let last = last.and_then(|s| s.instant());
             let oldest = accounts.iter().map(|a| a.created_at).min();
+            let index = AccountIndex::new(accounts.iter().cloned());
+            let attention =
+                attention_lines(&escalations, &feedback, &index, state.lang.get_untracked());
             Ok::<_, StorageError>(Overview {
+                attention,
                 counts,
                 backup_due: backup_due(last, oldest, browser::now()),
             })
@@ -78,6 +135,20 @@ pub fn HomePage() -> impl IntoView {
                         <li>{tr(Msg::StepBackup)}</li>
                     </ol>
                 </div>
+            })}
+            {move || overview.get().and_then(|o| o.ok()).filter(|o| o.counts.iter().any(|(_, n)| *n > 0)).map(|o| view! {
+                <section class="attention" id="attention" aria-labelledby="attention-heading">
+                    <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
+                    {if o.attention.is_empty() {
+                        view! { <p class="hint">{tr(Msg::HomeNothingUrgent)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="attention-list">
+                                {o.attention.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
             })}
             <div class="cards">
                 {workspace_card(Workspace::Escalations, Store::Escalations, Msg::HomeEscalations)}

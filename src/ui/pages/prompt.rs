@@ -4,18 +4,14 @@
 
 use std::sync::Arc;
 
-use chrono::{FixedOffset, Timelike};
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::escalation::Escalation;
-use crate::domain::escalation_rules::classify;
-use crate::domain::escalation_schedule::checkpoints;
-use crate::domain::form::{Coded, FieldError, FormValues};
+use crate::domain::form::{FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
-    self, escalation_response_plan, system_message, user_message, PromptRequest, PromptSpec,
+    self, system_message, user_message, PromptRequest, PromptSpec, RecordContext,
 };
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
@@ -26,71 +22,8 @@ use crate::ui::load::load;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
-/// This browser's current offset from UTC (the prompts show local times).
-fn local_offset() -> FixedOffset {
-    let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    FixedOffset::east_opt(minutes * 60)
-        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset is valid"))
-}
-
 /// Computes a record's facts in the output language of a generation.
 type FactsFor = Arc<dyn Fn(Lang) -> Vec<(Msg, String)> + Send + Sync>;
-
-/// The built-in classification of an escalation as prompt facts.
-fn classification_facts(
-    escalation: &Escalation,
-    account: Option<&Account>,
-    lang: Lang,
-) -> Vec<(Msg, String)> {
-    let today = (browser::now()
-        + chrono::Duration::seconds(local_offset().local_minus_utc().into()))
-    .date_naive();
-    let c = classify(escalation, account, today);
-    let signals: Vec<&str> = c.signals.iter().map(|s| s.label().text(lang)).collect();
-    let dates: Vec<String> = checkpoints(escalation.received_at, c.severity, local_offset())
-        .iter()
-        .map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()))
-        .collect();
-    vec![
-        (
-            Msg::FactEscalationType,
-            c.kind.label().text(lang).to_string(),
-        ),
-        (Msg::FactSeverity, c.severity.label().text(lang).to_string()),
-        (
-            Msg::FactSignals,
-            if signals.is_empty() {
-                Msg::NoSignals.text(lang).to_string()
-            } else {
-                signals.join("; ")
-            },
-        ),
-        (Msg::FactCheckpoints, dates.join(", ")),
-    ]
-}
-
-/// The prompt's prefilled form and the record's computed facts, when the prompt applies to
-/// this record.
-fn prepare(
-    spec: &PromptSpec,
-    record: &AnyRecord,
-    accounts: &AccountIndex,
-    lang: Lang,
-) -> Option<(FormValues, FactsFor)> {
-    match (spec.id, record) {
-        (escalation_response_plan::ID, AnyRecord::Escalation(e)) => {
-            let escalation = e.clone();
-            let account = accounts.get(&e.account_id).cloned();
-            let facts: FactsFor = Arc::new(move |lang| {
-                let mut facts = escalation_response_plan::facts(&escalation, local_offset());
-                facts.extend(classification_facts(&escalation, account.as_ref(), lang));
-                facts
-            });
-            Some((escalation_response_plan::prefill(e, accounts, lang), facts))
-        }
-        _ => None,
-    }
-}
 
 pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -> impl IntoView {
     let state = use_app();
@@ -116,13 +49,27 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                 let lang = state.lang.get_untracked();
                 Some(match data.get()? {
                     Err(error) => load_failure(error).into_any(),
-                    Ok((Some(record), accounts)) => match prepare(spec, &record, &accounts, lang) {
-                        Some((values, facts)) => {
-                            let stem = format!("{}-{}", spec.id, record.title(&accounts).chars().take(30).collect::<String>());
-                            prompt_form(spec, record_id.clone(), values, facts, stem).into_any()
+                    Ok((Some(record), accounts)) => {
+                        let ctx = RecordContext { record: &record, accounts: &accounts, now: browser::now(), offset: browser::local_offset() };
+                        match (spec.prefill)(&ctx, lang) {
+                            Some(values) => {
+                                let stem = format!("{}-{}", spec.id, record.title(&accounts).chars().take(30).collect::<String>());
+                                let mail_to = match &record {
+                                    AnyRecord::Escalation(e) => e.contact_email.clone(),
+                                    _ => String::new(),
+                                };
+                                let facts: FactsFor = {
+                                    let (record, accounts) = (record.clone(), accounts.clone());
+                                    Arc::new(move |lang| {
+                                        let ctx = RecordContext { record: &record, accounts: &accounts, now: browser::now(), offset: browser::local_offset() };
+                                        (spec.facts)(&ctx, lang)
+                                    })
+                                };
+                                prompt_form(spec, record_id.clone(), values, facts, stem, mail_to).into_any()
+                            }
+                            None => view! { <p class="error-text">{tr(Msg::NotFoundTitle)}</p> }.into_any(),
                         }
-                        None => view! { <p class="error-text">{tr(Msg::NotFoundTitle)}</p> }.into_any(),
-                    },
+                    }
                     Ok((None, _)) => view! { <p class="error-text" role="alert">{tr(Msg::RecordNotFound)}</p> }.into_any(),
                 })
             }}
@@ -137,7 +84,9 @@ fn prompt_form(
     values: FormValues,
     facts: FactsFor,
     file_stem: String,
+    mail_to: String,
 ) -> impl IntoView {
+    let state = use_app();
     let values = RwSignal::new(values);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let no_accounts = Arc::new(AccountIndex::default());
@@ -167,9 +116,15 @@ fn prompt_form(
         <p class="lede">{tr(spec.intro)}</p>
         <div class="prompt-layout">
             <form class="record-form prompt-form" novalidate on:submit=|ev| ev.prevent_default()>
+                <div class="button-row">
+                    <button type="button" class="button small" id="fill-example"
+                        on:click=move |_| values.set((spec.example)(state.lang.get_untracked()))>
+                        {tr(Msg::FillExample)}
+                    </button>
+                </div>
                 {spec.fields.iter().map(|f| form_field(*f, values, errors, no_accounts.clone())).collect_view()}
             </form>
-            <DraftPanel owner=owner file_stem=file_stem compose=compose />
+            <DraftPanel owner=owner file_stem=file_stem compose=compose word_limit=spec.word_limit email_section=spec.email_section mail_to=mail_to />
         </div>
     }
 }
