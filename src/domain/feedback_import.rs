@@ -168,7 +168,7 @@ impl Mapping {
 pub fn guess_mapping(headers: &[String]) -> Mapping {
     let mut mapping = Mapping::default();
     for (column, header) in headers.iter().enumerate() {
-        let lower = header.to_lowercase();
+        let lower = header.to_ascii_lowercase();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -252,7 +252,7 @@ pub fn parse_import_date(text: &str, us: bool) -> Result<NaiveDate, Msg> {
 
 /// Reads a tier name or code in English or Chinese.
 pub fn parse_tier(text: &str) -> Result<Tier, Msg> {
-    let t = text.to_lowercase().replace([' ', '-', '_'], "");
+    let t = text.to_ascii_lowercase().replace([' ', '-', '_'], "");
     let has = |names: &[&str]| names.iter().any(|n| t.contains(n));
     if has(&["strategic", "战略", "kam"]) {
         Ok(Tier::Strategic)

@@ -271,7 +271,7 @@ pub fn theme_figures(
             }
         })
         .collect();
-    out.sort_by(|a, b| b.arr.cmp(&a.arr).then(b.items.cmp(&a.items)));
+    out.sort_unstable_by(|a, b| b.arr.cmp(&a.arr).then(b.items.cmp(&a.items)));
     out
 }
 
@@ -379,10 +379,10 @@ pub fn tracker<'a>(
             (key, i)
         })
         .collect();
-    keyed.sort_by(|(a, x), (b, y)| {
-        (a.0, a.1.to_lowercase(), x.received_on, &x.id).cmp(&(
+    keyed.sort_unstable_by(|(a, x), (b, y)| {
+        (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
             b.0,
-            b.1.to_lowercase(),
+            b.1.to_ascii_lowercase(),
             y.received_on,
             &y.id,
         ))
@@ -513,7 +513,7 @@ pub fn highest_risk<'a>(
         .filter(|i| is_open(i))
         .map(|i| (risk_score(i, accounts, today), i))
         .collect();
-    open.sort_by(|(a, x), (b, y)| {
+    open.sort_unstable_by(|(a, x), (b, y)| {
         b.cmp(a)
             .then(x.received_on.cmp(&y.received_on))
             .then(x.id.cmp(&y.id))

@@ -177,7 +177,7 @@ const STOP_CHARS: &str = "的了是我们你他她它很不在有和也就都太
 /// pairs of adjacent Chinese characters without a stop character; each term once.
 fn terms(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
         let word = match word.strip_suffix('s') {
             Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
@@ -207,7 +207,7 @@ fn is_han(c: char) -> bool {
 /// characters), else the share of shared terms (Dice).
 fn likeness(a: &str, b: &str) -> usize {
     let key = |s: &str| -> String {
-        s.to_lowercase()
+        s.to_ascii_lowercase()
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect()
@@ -241,7 +241,7 @@ fn absorb(into: &mut ThemeDraft, from: ThemeDraft) {
 }
 
 fn by_size(themes: &mut [ThemeDraft]) {
-    themes.sort_by_key(|t| std::cmp::Reverse(t.item_ids.len()));
+    themes.sort_unstable_by_key(|t| std::cmp::Reverse(t.item_ids.len()));
 }
 
 /// Merges the themes of every chunk: names alike (at least half their terms shared) become

@@ -402,7 +402,7 @@ fn not_to_promise(req: &PromptRequest) -> String {
 /// The list of promises to avoid, each marked as covered "beyond exactly what is stated"
 /// when `allowed` (lower case) already offers some of it.
 pub(super) fn risky_promises(req: &PromptRequest, allowed: &str) -> String {
-    let cues = allowed.to_lowercase();
+    let cues = allowed.to_ascii_lowercase();
     RISKY_PROMISES
         .iter()
         .map(|(item, words)| {
@@ -582,7 +582,7 @@ mod tests {
     #[test]
     fn email_promises_nothing_beyond_the_can_fix_text() {
         let en = draft_text(&english_form(), &facts(Lang::En), Lang::En);
-        let email = section(&en, Msg::PlanSectionEmail, Lang::En).to_lowercase();
+        let email = section(&en, Msg::PlanSectionEmail, Lang::En).to_ascii_lowercase();
         for word in [
             "credit",
             "refund",

@@ -228,7 +228,8 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     changes.insert(0, Msg::ReviewChangeCause.fill(lang, &[("cause", &root)]));
     changes.push(req.text(Msg::ReviewChangeOwner).to_string());
 
-    let evidence = format!("{} {}", req.value(&ROOT_CAUSE), req.value(&RESOLUTION)).to_lowercase();
+    let evidence =
+        format!("{} {}", req.value(&ROOT_CAUSE), req.value(&RESOLUTION)).to_ascii_lowercase();
     let systemic = match SYSTEMIC_CUES.iter().find(|c| evidence.contains(*c)) {
         Some(cue) => Msg::ReviewSystemicYes.fill(lang, &[("cue", cue)]),
         None => req.text(Msg::ReviewSystemicNo).to_string(),

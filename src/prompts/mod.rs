@@ -103,10 +103,12 @@ pub const ALL: &[&PromptSpec] = &[
 
 /// A form whose fields are filled with texts of the table, in `lang` (for example fillers).
 fn example_values(lang: Lang, pairs: &[(&'static str, Msg)]) -> FormValues {
-    pairs
-        .iter()
-        .map(|(key, msg)| (*key, msg.text(lang).to_string()))
-        .collect()
+    // Inserted one by one: collecting into a map would pull a stable sort into the wasm.
+    let mut form = FormValues::new();
+    for (key, msg) in pairs {
+        form.insert(*key, msg.text(lang).to_string());
+    }
+    form
 }
 
 /// The prompt with this id.

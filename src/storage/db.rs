@@ -50,7 +50,8 @@ fn from_js<T: DeserializeOwned>(value: JsValue, store: Store) -> Result<T> {
         store: store.name(),
     };
     let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
-    serde_json::from_str(&String::from(text)).map_err(|_| unreadable())
+    let value: Value = serde_json::from_str(&String::from(text)).map_err(|_| unreadable())?;
+    T::deserialize(&value).map_err(|_| unreadable())
 }
 
 /// Declares the stores of schema `version` (every store of that version, so none is dropped).
@@ -155,7 +156,7 @@ impl Db {
     /// rather than blocking the app).
     pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let stored: Option<Setting> = self.get(key).await?;
-        Ok(stored.and_then(|s| serde_json::from_str(&s.value.to_string()).ok()))
+        Ok(stored.and_then(|s| T::deserialize(&s.value).ok()))
     }
 
     /// Stores a settings value.

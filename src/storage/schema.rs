@@ -190,9 +190,9 @@ fn v1_to_v2(store: Store, record: &mut Value) {
 
 /// True when `record` is a valid record of `store` at the current schema.
 pub fn is_valid_record(store: Store, record: &Value) -> bool {
-    // Through text on purpose: the app then carries one JSON deserializer per record type.
+    // From a parsed value, as the database layer reads records: one deserializer per type.
     fn parses<T: DeserializeOwned>(v: &Value) -> bool {
-        serde_json::from_str::<T>(&v.to_string()).is_ok()
+        T::deserialize(v).is_ok()
     }
     match store {
         Store::Meta | Store::Settings => parses::<Setting>(record),
