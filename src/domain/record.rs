@@ -442,6 +442,27 @@ macro_rules! each_record {
 }
 
 impl AnyRecord {
+    /// The workspace the record belongs to.
+    pub fn workspace(&self) -> Workspace {
+        match self {
+            Self::Account(_) => Workspace::Accounts,
+            Self::Escalation(_) => Workspace::Escalations,
+            Self::Feedback(_) => Workspace::Feedback,
+            Self::Onboarding(_) => Workspace::Onboarding,
+        }
+    }
+
+    /// A record of `workspace` read from its stored JSON; `None` when it does not fit.
+    pub fn from_value(workspace: Workspace, value: &serde_json::Value) -> Option<Self> {
+        use serde::Deserialize;
+        Some(match workspace {
+            Workspace::Accounts => Self::Account(Account::deserialize(value).ok()?),
+            Workspace::Escalations => Self::Escalation(Escalation::deserialize(value).ok()?),
+            Workspace::Feedback => Self::Feedback(FeedbackItem::deserialize(value).ok()?),
+            Workspace::Onboarding => Self::Onboarding(OnboardingProject::deserialize(value).ok()?),
+        })
+    }
+
     /// A new, empty record of the workspace's type.
     pub fn blank(workspace: Workspace, id: String, now: DateTime<Utc>) -> Self {
         match workspace {
@@ -604,6 +625,21 @@ mod tests {
             now: now(),
             offset: FixedOffset::east_opt(8 * 3600).unwrap(),
         }
+    }
+
+    #[test]
+    fn records_read_back_from_their_stored_json() {
+        let mut e = Escalation::new("e1".into(), now());
+        e.summary = "Outage".into();
+        let value = serde_json::to_value(&e).unwrap();
+        let back = AnyRecord::from_value(Workspace::Escalations, &value).unwrap();
+        assert_eq!(back, AnyRecord::Escalation(e));
+        assert_eq!(back.workspace(), Workspace::Escalations);
+        assert_eq!(AnyRecord::from_value(Workspace::Accounts, &value), None);
+        assert_eq!(
+            AnyRecord::from_value(Workspace::Feedback, &serde_json::json!(3)),
+            None
+        );
     }
 
     #[test]

@@ -45,13 +45,41 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| StorageError::Other("JSON.parse".into()))
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue, store: Store) -> Result<T> {
-    let unreadable = || StorageError::Unreadable {
+fn unreadable(store: Store) -> StorageError {
+    StorageError::Unreadable {
         store: store.name(),
-    };
-    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
-    let value: Value = serde_json::from_str(&String::from(text)).map_err(|_| unreadable())?;
-    T::deserialize(&value).map_err(|_| unreadable())
+    }
+}
+
+/// The store of a workspace's records.
+fn workspace_store(workspace: Workspace) -> Store {
+    match workspace {
+        Workspace::Accounts => Account::STORE,
+        Workspace::Escalations => Escalation::STORE,
+        Workspace::Feedback => FeedbackItem::STORE,
+        Workspace::Onboarding => OnboardingProject::STORE,
+    }
+}
+
+/// A workspace record as the object to store.
+fn each_record_to_js(record: &AnyRecord) -> Result<JsValue> {
+    match record {
+        AnyRecord::Account(r) => to_js(r),
+        AnyRecord::Escalation(r) => to_js(r),
+        AnyRecord::Feedback(r) => to_js(r),
+        AnyRecord::Onboarding(r) => to_js(r),
+    }
+}
+
+/// A stored object as a JSON value.
+fn value_from_js(value: JsValue, store: Store) -> Result<Value> {
+    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable(store))?;
+    serde_json::from_str(&String::from(text)).map_err(|_| unreadable(store))
+}
+
+/// A record read from its JSON value.
+fn read<T: DeserializeOwned>(value: &Value, store: Store) -> Result<T> {
+    T::deserialize(value).map_err(|_| unreadable(store))
 }
 
 /// Declares the stores of schema `version` (every store of that version, so none is dropped).
@@ -79,7 +107,8 @@ impl Db {
 
     /// Runs the data migrations from the stored schema version, in one transaction.
     async fn migrate_data(&self) -> Result<()> {
-        let stored: Option<Setting> = self.get_in(Store::Meta, META_SCHEMA_VERSION).await?;
+        let stored = self.get_value(Store::Meta, META_SCHEMA_VERSION).await?;
+        let stored: Option<Setting> = stored.map(|v| read(&v, Store::Meta)).transpose()?;
         let from = stored.and_then(|s| s.value.as_u64()).map(|v| v as u32);
         if from.is_some_and(|v| v >= SCHEMA_VERSION) {
             return Ok(());
@@ -91,7 +120,7 @@ impl Db {
                 let handle = tx.store(store.name())?;
                 let mut migrated = Vec::new();
                 for raw in handle.get_all(None, None).await? {
-                    let mut value: Value = from_js(raw, store)?;
+                    let mut value = value_from_js(raw, store)?;
                     migrate_record(store, from, &mut value);
                     migrated.push((to_js(&value)?, None));
                 }
@@ -108,48 +137,64 @@ impl Db {
         finish(tx).await
     }
 
-    async fn get_in<T: DeserializeOwned>(&self, store: Store, key: &str) -> Result<Option<T>> {
+    // The async parts below are not generic: one state machine each, however many record
+    // types go through them (generic wrappers only convert).
+
+    async fn get_value(&self, store: Store, key: &str) -> Result<Option<Value>> {
         let tx = self
             .rexie
             .transaction(&[store.name()], TransactionMode::ReadOnly)?;
         let value = tx.store(store.name())?.get(JsValue::from_str(key)).await?;
-        value.map(|v| from_js(v, store)).transpose()
+        value.map(|v| value_from_js(v, store)).transpose()
+    }
+
+    async fn list_values(&self, store: Store) -> Result<Vec<Value>> {
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let all = tx.store(store.name())?.get_all(None, None).await?;
+        all.into_iter().map(|v| value_from_js(v, store)).collect()
+    }
+
+    async fn put_js(&self, store: Store, value: Result<JsValue>) -> Result<()> {
+        let value = value?;
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadWrite)?;
+        tx.store(store.name())?.put(&value, None).await?;
+        finish(tx).await
+    }
+
+    async fn delete_in(&self, store: Store, key: &str) -> Result<()> {
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadWrite)?;
+        tx.store(store.name())?
+            .delete(JsValue::from_str(key))
+            .await?;
+        finish(tx).await
     }
 
     /// Reads one record by key.
     pub async fn get<T: Stored>(&self, key: &str) -> Result<Option<T>> {
-        self.get_in(T::STORE, key).await
+        let value = self.get_value(T::STORE, key).await?;
+        value.map(|v| read(&v, T::STORE)).transpose()
     }
 
     /// Reads every record of a store.
     pub async fn list<T: Stored>(&self) -> Result<Vec<T>> {
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE.name()], TransactionMode::ReadOnly)?;
-        let all = tx.store(T::STORE.name())?.get_all(None, None).await?;
-        all.into_iter().map(|v| from_js(v, T::STORE)).collect()
+        let values = self.list_values(T::STORE).await?;
+        values.iter().map(|v| read(v, T::STORE)).collect()
     }
 
     /// Inserts or replaces a record.
     pub async fn put<T: Stored>(&self, record: &T) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
-        tx.store(T::STORE.name())?
-            .put(&to_js(record)?, None)
-            .await?;
-        finish(tx).await
+        self.put_js(T::STORE, to_js(record)).await
     }
 
     /// Deletes a record by key (no error if it is already gone).
     pub async fn delete<T: Stored>(&self, key: &str) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE.name()], TransactionMode::ReadWrite)?;
-        tx.store(T::STORE.name())?
-            .delete(JsValue::from_str(key))
-            .await?;
-        finish(tx).await
+        self.delete_in(T::STORE, key).await
     }
 
     /// A settings value read as `T`; `None` when absent or unreadable (settings are recreated
@@ -171,54 +216,27 @@ impl Db {
 
     /// Every record of a workspace.
     pub async fn list_records(&self, workspace: Workspace) -> Result<Vec<AnyRecord>> {
-        Ok(match workspace {
-            Workspace::Accounts => self
-                .list::<Account>()
-                .await?
-                .into_iter()
-                .map(AnyRecord::Account)
-                .collect(),
-            Workspace::Escalations => self
-                .list::<Escalation>()
-                .await?
-                .into_iter()
-                .map(AnyRecord::Escalation)
-                .collect(),
-            Workspace::Feedback => self
-                .list::<FeedbackItem>()
-                .await?
-                .into_iter()
-                .map(AnyRecord::Feedback)
-                .collect(),
-            Workspace::Onboarding => self
-                .list::<OnboardingProject>()
-                .await?
-                .into_iter()
-                .map(AnyRecord::Onboarding)
-                .collect(),
-        })
+        let store = workspace_store(workspace);
+        let values = self.list_values(store).await?;
+        values
+            .iter()
+            .map(|v| AnyRecord::from_value(workspace, v).ok_or_else(|| unreadable(store)))
+            .collect()
     }
 
     /// One record of a workspace by id.
     pub async fn get_record(&self, workspace: Workspace, id: &str) -> Result<Option<AnyRecord>> {
-        Ok(match workspace {
-            Workspace::Accounts => self.get::<Account>(id).await?.map(AnyRecord::Account),
-            Workspace::Escalations => self.get::<Escalation>(id).await?.map(AnyRecord::Escalation),
-            Workspace::Feedback => self.get::<FeedbackItem>(id).await?.map(AnyRecord::Feedback),
-            Workspace::Onboarding => self
-                .get::<OnboardingProject>(id)
-                .await?
-                .map(AnyRecord::Onboarding),
-        })
+        let store = workspace_store(workspace);
+        let value = self.get_value(store, id).await?;
+        value
+            .map(|v| AnyRecord::from_value(workspace, &v).ok_or_else(|| unreadable(store)))
+            .transpose()
     }
 
     pub async fn put_record(&self, record: &AnyRecord) -> Result<()> {
-        match record {
-            AnyRecord::Account(r) => self.put(r).await,
-            AnyRecord::Escalation(r) => self.put(r).await,
-            AnyRecord::Feedback(r) => self.put(r).await,
-            AnyRecord::Onboarding(r) => self.put(r).await,
-        }
+        let store = workspace_store(record.workspace());
+        let value = each_record_to_js(record);
+        self.put_js(store, value).await
     }
 
     /// Deletes a record; an account is kept while records still link to it, and the number of
@@ -247,9 +265,10 @@ impl Db {
                 }
                 self.delete::<Account>(&a.id).await?;
             }
-            AnyRecord::Escalation(r) => self.delete::<Escalation>(&r.id).await?,
-            AnyRecord::Feedback(r) => self.delete::<FeedbackItem>(&r.id).await?,
-            AnyRecord::Onboarding(r) => self.delete::<OnboardingProject>(&r.id).await?,
+            other => {
+                self.delete_in(workspace_store(other.workspace()), other.id())
+                    .await?
+            }
         }
         Ok(Ok(()))
     }
@@ -263,7 +282,7 @@ impl Db {
             let values = tx.store(store.name())?.get_all(None, None).await?;
             let values = values
                 .into_iter()
-                .map(|v| from_js(v, store))
+                .map(|v| value_from_js(v, store))
                 .collect::<Result<Vec<Value>>>()?;
             out.insert(store, values);
         }
