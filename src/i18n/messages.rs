@@ -5,14 +5,14 @@ use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
-        /// A translation key: its text in English and in Chinese. Every key is a constant, so
-        /// a text no code uses stays out of the wasm.
+        /// A translation key: its English and Chinese texts, stored as one string split at a
+        /// NUL. Every key is a constant, so a text no code uses stays out of the wasm.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct Msg(&'static [&'static str; 2]);
+        pub struct Msg(&'static str);
 
         #[allow(non_upper_case_globals)]
         impl Msg {
-            $(pub const $key: Msg = Msg(&[$en, $zh]);)+
+            $(pub const $key: Msg = Msg(concat!($en, "\u{0}", $zh));)+
 
             /// Every key, for table-wide tests.
             #[cfg(test)]
@@ -20,9 +20,10 @@ macro_rules! messages {
 
             /// The text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
+                let (en, zh) = self.0.split_once('\0').unwrap_or((self.0, self.0));
                 match lang {
-                    Lang::En => self.0[0],
-                    Lang::Zh => self.0[1],
+                    Lang::En => en,
+                    Lang::Zh => zh,
                 }
             }
         }

@@ -125,6 +125,13 @@ mod tests {
     }
 
     #[test]
+    fn no_text_contains_the_nul_that_separates_the_languages() {
+        for msg in Msg::ALL {
+            assert!(!msg.text(Lang::En).contains('\0') && !msg.text(Lang::Zh).contains('\0'));
+        }
+    }
+
+    #[test]
     fn fill_replaces_placeholders() {
         assert_eq!(Msg::AgeHours.fill(Lang::En, &[("n", "3")]), "3 h");
         assert_eq!(Msg::AgeHours.fill(Lang::Zh, &[("n", "3")]), "3 小时");
