@@ -32,11 +32,30 @@ pub fn parse_money(input: &str) -> Result<u64, Msg> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(Msg::ErrNotAnAmount);
     }
-    let value: f64 = digits.parse().map_err(|_| Msg::ErrNotAnAmount)?;
-    if !value.is_finite() || value > 1e15 {
-        return Err(Msg::ErrNotAnAmount);
+    match decimal_thousandths(&digits) {
+        Some(t) if t <= 1_000_000_000_000_000_000 => Ok((t + 500) / 1000),
+        _ => Err(Msg::ErrNotAnAmount),
     }
-    Ok(value.round() as u64)
+}
+
+/// A non-negative decimal number such as `1200`, `0.7` or `.25`, in thousandths (rounded
+/// half up beyond the third decimal); `None` when it is not one. Integer arithmetic keeps
+/// the float parser out of the wasm.
+pub fn decimal_thousandths(text: &str) -> Option<u64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let mut thousandths = whole.checked_mul(1000)?;
+    for (digit, scale) in fraction.bytes().zip([100, 10, 1]) {
+        thousandths += u64::from(digit - b'0') * scale;
+    }
+    if fraction.as_bytes().get(3).is_some_and(|d| *d >= b'5') {
+        thousandths += 1;
+    }
+    Some(thousandths)
 }
 
 /// Parses a calendar date: `2026-10-01`, `2026/10/01`, `2026.10.01` or `2026年10月1日`.
@@ -97,6 +116,29 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_in_thousandths() {
+        for (text, expected) in [
+            ("0", Some(0)),
+            ("12", Some(12_000)),
+            ("0.7", Some(700)),
+            (".25", Some(250)),
+            ("1.", Some(1000)),
+            ("7.3", Some(7300)),
+            ("1.2345", Some(1235)),
+            ("1.2344", Some(1234)),
+            ("1500.5", Some(1_500_500)),
+            (".", None),
+            ("", None),
+            ("-1", None),
+            ("1e3", None),
+            ("1.2.3", None),
+            ("99999999999999999999", None),
+        ] {
+            assert_eq!(decimal_thousandths(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn money_accepts_separators_and_symbols() {

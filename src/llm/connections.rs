@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coded_enum;
+use crate::domain::parse::decimal_thousandths;
 use crate::domain::form::{
     values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
 };
@@ -303,8 +304,8 @@ impl FormRecord for Connection {
         let model = r.text("model", kind != ProviderKind::AzureOpenAi);
         let temperature = match r.text("temperature", false) {
             t if t.is_empty() => None,
-            t => match t.replace(',', ".").parse::<f64>() {
-                Ok(v) if (0.0..=2.0).contains(&v) => Some(v),
+            t => match decimal_thousandths(&t.replace(',', ".")) {
+                Some(v) if v <= 2000 => Some(v as f64 / 1000.0),
                 _ => {
                     r.reject("temperature", Msg::LlmErrTemperature);
                     None

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::domain::parse::decimal_thousandths;
 use crate::i18n::{Lang, Msg};
 
 /// Longest provider message kept, in characters.
@@ -407,8 +408,8 @@ fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<u64> {
 
 /// `retry-after-ms` (OpenAI and Anthropic SDK convention), rounded up to seconds.
 fn parse_retry_after_ms(value: &str) -> Option<u64> {
-    let millis: f64 = value.parse().ok()?;
-    (millis.is_finite() && millis > 0.0).then(|| (millis / 1000.0).ceil() as u64)
+    let micros = decimal_thousandths(value.trim())?;
+    (micros > 0).then(|| micros.div_ceil(1_000_000))
 }
 
 /// Finds "try again in 20s" (OpenAI), "Please retry in 7.3s" (Gemini) or "Please retry
@@ -427,33 +428,35 @@ fn retry_hint_in_text(text: &str) -> Option<u64> {
 /// `120ms`), rounded up to whole seconds; a zero duration gives no hint.
 fn parse_duration_secs(text: &str) -> Option<u64> {
     let mut rest = text;
-    let mut total = 0.0_f64;
+    // In thousandths of a second.
+    let mut total = 0_u64;
     let mut parsed_any = false;
     loop {
         let number_len = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(rest.len());
-        let Ok(value) = rest[..number_len].parse::<f64>() else {
+        let Some(value) = decimal_thousandths(&rest[..number_len]) else {
             break;
         };
         // Units may follow a space and be spelt out ("7 seconds"); only their first letter counts.
         let unit = rest[number_len..].trim_start_matches(' ');
-        let (scale, unit_len) = if unit.starts_with("ms") {
-            (0.001, 2)
+        let (millis_per_unit, unit_len) = if unit.starts_with("ms") {
+            (1, 2)
         } else if unit.starts_with('s') {
-            (1.0, 1)
+            (1000, 1)
         } else if unit.starts_with('m') {
-            (60.0, 1)
+            (60_000, 1)
         } else if unit.starts_with('h') {
-            (3600.0, 1)
+            (3_600_000, 1)
         } else {
             break;
         };
-        total += value * scale;
+        // value is in thousandths of a unit: value × (ms per unit) / 1000 ms.
+        total = total.saturating_add(value.saturating_mul(millis_per_unit) / 1000);
         parsed_any = true;
         rest = &unit[unit_len..];
     }
-    (parsed_any && total > 0.0).then(|| total.ceil() as u64)
+    (parsed_any && total > 0).then(|| total.div_ceil(1000))
 }
 
 #[cfg(test)]
