@@ -69,16 +69,20 @@ fn record_table(
     let filters = AnyRecord::filters(workspace);
     let filter = RwSignal::new(filters.first().map_or("", |f| f.code));
     let total = records.len();
-    let rows = Memo::new(move |_| {
-        let ctx = ListContext {
-            lang: state.lang.get(),
-            accounts: &accounts,
-            now: browser::now(),
-            offset: browser::local_offset(),
-        };
-        let rows = records.iter().map(|r| r.row(&ctx)).collect();
-        arrange(rows, &query.get(), filter.get(), sort.get())
-    });
+    let data = StoredValue::new((records, accounts));
+    // Recomputed where it is read (three places): cheaper in code than a memo.
+    let rows = move || {
+        data.with_value(|(records, accounts)| {
+            let ctx = ListContext {
+                lang: state.lang.get(),
+                accounts,
+                now: browser::now(),
+                offset: browser::local_offset(),
+            };
+            let rows = records.iter().map(|r| r.row(&ctx)).collect();
+            arrange(rows, &query.get(), filter.get(), sort.get())
+        })
+    };
     let search_id = "record-search";
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
@@ -146,7 +150,7 @@ fn record_table(
                 </label>
             })}
             <span class="list-count" aria-live="polite">
-                {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows.get().len().to_string()), ("total", &total.to_string())])}
+                {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows().len().to_string()), ("total", &total.to_string())])}
             </span>
         </div>
         <div class="table-wrap">
@@ -155,7 +159,7 @@ fn record_table(
                     <tr>{AnyRecord::columns(workspace).iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|row| {
+                    {move || rows().into_iter().map(|row| {
                         let href = Route::Edit(workspace, row.id.clone()).href();
                         let mut cells = row.cells.into_iter();
                         let first = cells.next().map(|c| c.text).unwrap_or_default();
@@ -168,7 +172,7 @@ fn record_table(
                     }).collect_view()}
                 </tbody>
             </table>
-            {move || rows.with(Vec::is_empty).then(|| view! { <p class="empty-search">{tr(Msg::NoMatches)}</p> })}
+            {move || rows().is_empty().then(|| view! { <p class="empty-search">{tr(Msg::NoMatches)}</p> })}
         </div>
     }
 }
