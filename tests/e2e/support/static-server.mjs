@@ -13,7 +13,7 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function serveDist({ dist = resolve(import.meta.dirname, '../../../dist'), base = '/tools/casebook/' } = {}) {
+export async function serveDist({ dist = process.env.CASEBOOK_DIST ?? resolve(import.meta.dirname, '../../../dist'), base = '/tools/casebook/' } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) {
