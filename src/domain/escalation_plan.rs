@@ -28,6 +28,7 @@ use crate::domain::escalation_rules::{EscalationType, Severity, Signal};
 use crate::domain::escalation_schedule::{checkpoints, first_response_due, RESOLUTION_DAYS};
 use crate::domain::ics::{write_calendar, CalendarEvent};
 use crate::domain::record::excerpt;
+use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 
 use EscalationType::*;
@@ -364,7 +365,9 @@ pub fn timeline(
             (rank, item)
         })
         .collect();
-    items.sort_unstable_by(|(ra, a), (rb, b)| a.at.cmp(&b.at).then(ra.cmp(rb)));
+    sort_by(&mut items, |(ra, a), (rb, b)| {
+        a.at.cmp(&b.at).then(ra.cmp(rb))
+    });
     items.into_iter().map(|(_, item)| item).collect()
 }
 

@@ -10,6 +10,7 @@ use crate::domain::account::{Account, Tier};
 use crate::domain::feedback::{FeedbackItem, Stage};
 use crate::domain::parse::{name_key, parse_date, parse_money};
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 /// A value the import reads from a column.
@@ -313,7 +314,7 @@ pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Opt
         .into_iter()
         .map(|a| (name_key(&a.name), a.id.as_str()))
         .collect();
-    keys.sort_unstable();
+    sort_by(&mut keys, |a, b| a.cmp(b));
     responses
         .iter()
         .map(|r| {

@@ -8,6 +8,7 @@ use crate::domain::account::Account;
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::{Lang, Msg};
 
 /// Hours after receipt by which an item must be acknowledged.
@@ -198,7 +199,7 @@ pub fn unacknowledged(items: &[FeedbackItem], now: DateTime<Utc>) -> Vec<&Feedba
         .iter()
         .filter(|i| overdue(i, now) == Some(Overdue::NotAcknowledged))
         .collect();
-    out.sort_unstable_by_key(|i| (received_at(i), i.id.clone()));
+    sort_by_key(&mut out, |i| (received_at(i), i.id.clone()));
     out
 }
 
@@ -217,7 +218,9 @@ pub fn waiting_near_renewal<'a>(
                 && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
         })
         .collect();
-    out.sort_unstable_by_key(|i| (days_to_renewal(i, accounts, today), i.id.clone()));
+    sort_by_key(&mut out, |i| {
+        (days_to_renewal(i, accounts, today), i.id.clone())
+    });
     out
 }
 
@@ -253,7 +256,7 @@ pub fn theme_figures(
                 .filter(|i| i.theme_ids.contains(&theme.id))
                 .collect();
             let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
-            ids.sort_unstable();
+            sort_by(&mut ids, |a, b| a.cmp(b));
             ids.dedup();
             let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
             let split = nps(mine.iter().filter_map(|i| i.score), None);
@@ -271,7 +274,9 @@ pub fn theme_figures(
             }
         })
         .collect();
-    out.sort_unstable_by(|a, b| b.arr.cmp(&a.arr).then(b.items.cmp(&a.items)));
+    sort_by(&mut out, |a, b| {
+        b.arr.cmp(&a.arr).then(b.items.cmp(&a.items))
+    });
     out
 }
 
@@ -379,7 +384,7 @@ pub fn tracker<'a>(
             (key, i)
         })
         .collect();
-    keyed.sort_unstable_by(|(a, x), (b, y)| {
+    sort_by(&mut keyed, |(a, x), (b, y)| {
         (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
             b.0,
             b.1.to_ascii_lowercase(),
@@ -513,7 +518,7 @@ pub fn highest_risk<'a>(
         .filter(|i| is_open(i))
         .map(|i| (risk_score(i, accounts, today), i))
         .collect();
-    open.sort_unstable_by(|(a, x), (b, y)| {
+    sort_by(&mut open, |(a, x), (b, y)| {
         b.cmp(a)
             .then(x.received_on.cmp(&y.received_on))
             .then(x.id.cmp(&y.id))

@@ -4,6 +4,7 @@
 
 use std::cmp::Ordering;
 
+use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 /// A value a column sorts by. Missing values sort first when ascending.
@@ -143,7 +144,7 @@ pub fn arrange(
     if let Some((column, direction)) = sort {
         // Unstable sort with the original position as the last key: stable order, less code.
         let mut keyed: Vec<(usize, Row)> = rows.into_iter().enumerate().collect();
-        keyed.sort_unstable_by(|(i, a), (j, b)| {
+        sort_by(&mut keyed, |(i, a), (j, b)| {
             let ordering = match (a.cells.get(column), b.cells.get(column)) {
                 (Some(x), Some(y)) => x.sort.compare(&y.sort),
                 _ => Ordering::Equal,

@@ -23,4 +23,5 @@ pub mod onboarding_risks;
 pub mod onboarding_rules;
 pub mod parse;
 pub mod record;
+pub mod sorting;
 pub mod time;

@@ -9,6 +9,7 @@ use crate::domain::form::{
     date_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
 };
 use crate::domain::onboarding_progress::{ProgressEntry, Retrospective};
+use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 coded_enum!(
@@ -166,7 +167,7 @@ impl FormRecord for OnboardingProject {
         let industry = r.text("industry", true);
         let end_users = r.count("end_users");
         let mut systems = r.choices("systems", System::from_code);
-        systems.sort_unstable();
+        sort_by(&mut systems, |a, b| a.cmp(b));
         systems.dedup();
         let other_systems = r.text("other_systems", false);
         let kickoff_date = r.date("kickoff_date", false);

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::coded_enum;
 use crate::domain::onboarding::{OnboardingProject, System};
 use crate::domain::parse::name_key;
+use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 coded_enum!(
@@ -350,7 +351,7 @@ pub fn segment(
         }
     }
     let system_count = project.systems.len() + names.len();
-    integrations.sort_unstable();
+    sort_by(&mut integrations, |a, b| a.cmp(b));
     integrations.dedup();
 
     let checks = [

@@ -47,7 +47,11 @@ pub fn decimal_thousandths(text: &str) -> Option<u64> {
     if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
-    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let mut thousandths = whole.checked_mul(1000)?;
     for (digit, scale) in fraction.bytes().zip([100, 10, 1]) {
         thousandths += u64::from(digit - b'0') * scale;

@@ -16,6 +16,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{map_from, Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
+use crate::domain::sorting::sort_by_key;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -40,7 +41,7 @@ impl AccountIndex {
     /// Accounts sorted by name, for pickers.
     pub fn sorted(&self) -> Vec<&Account> {
         let mut all: Vec<&Account> = self.0.values().collect();
-        all.sort_unstable_by_key(|a| (a.name.to_ascii_lowercase(), a.id.as_str()));
+        sort_by_key(&mut all, |a| (a.name.to_ascii_lowercase(), a.id.as_str()));
         all
     }
 }

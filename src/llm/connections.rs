@@ -7,10 +7,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coded_enum;
-use crate::domain::parse::decimal_thousandths;
 use crate::domain::form::{
     values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
 };
+use crate::domain::parse::decimal_thousandths;
 use crate::i18n::Msg;
 use crate::llm::profile::{ProviderKind, ProviderProfile};
 

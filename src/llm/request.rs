@@ -5,6 +5,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 use crate::llm::profile::{ProviderKind, ProviderProfile};
 
@@ -217,7 +218,7 @@ pub fn parse_models(kind: ProviderKind, body: &str) -> Result<Vec<String>, Msg> 
                 .collect()
         }
     };
-    ids.sort_unstable();
+    sort_by(&mut ids, |a, b| a.cmp(b));
     ids.dedup();
     Ok(ids)
 }
