@@ -247,3 +247,57 @@ async fn a_tab_whose_database_was_upgraded_elsewhere_is_told_to_reload() {
         "an older app cannot open a newer database"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_escalation_keeps_its_log_override_and_timeline_edits() {
+    use casebook::domain::escalation::{ClassificationOverride, Escalation, EventKind};
+    use casebook::domain::escalation_rules::{EscalationType, Severity};
+    use casebook::domain::record::AnyRecord;
+
+    let db = fresh("cb-test-escalation").await;
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut e = Escalation::new("e1".into(), at);
+    e.account_id = "a1".into();
+    e.summary = "宕机两天，客户威胁解约".into();
+    e.log_event(EventKind::FirstResponseSent, at, "Called Li Wei");
+    e.classification_override = Some(
+        ClassificationOverride::new(
+            EscalationType::ServiceGap,
+            Severity::P2,
+            "Known SLA case",
+            at,
+        )
+        .unwrap(),
+    );
+    e.edit_timeline("checkpoint-1", Some(at + chrono::Duration::hours(30)));
+    db.put_record(&AnyRecord::Escalation(e.clone()))
+        .await
+        .unwrap();
+
+    let back = db.get_record(Workspace::Escalations, "e1").await.unwrap();
+    assert_eq!(back, Some(AnyRecord::Escalation(e.clone())));
+    let listed = db.list_records(Workspace::Escalations).await.unwrap();
+    assert_eq!(listed, vec![AnyRecord::Escalation(e)]);
+}
+
+#[wasm_bindgen_test]
+async fn an_escalation_stored_before_the_event_log_grew_still_reads() {
+    let db = fresh("cb-test-escalation-old").await;
+    let old = json!({
+        "id": "e0", "account_id": "a1", "contact_name": "Li Wei", "received_at": "2026-11-20T08:00:00Z",
+        "channel": "email", "summary": "Exports fail", "status": "responding",
+        "events": [{"at": "2026-11-20T08:00:00Z", "kind": "received"},
+                   {"at": "2026-11-20T09:00:00Z", "kind": {"status_changed": {"from": "new", "to": "responding"}}}],
+        "created_at": "2026-11-20T08:00:00Z", "updated_at": "2026-11-20T09:00:00.123Z"
+    });
+    db.replace_all(vec![(Store::Escalations, vec![old])])
+        .await
+        .unwrap();
+    let Some(casebook::domain::record::AnyRecord::Escalation(e)) =
+        db.get_record(Workspace::Escalations, "e0").await.unwrap()
+    else {
+        panic!("the old escalation must read");
+    };
+    assert_eq!(e.events.len(), 2);
+    assert!(e.classification_override.is_none() && e.timeline_edits.is_empty());
+}
