@@ -25,7 +25,9 @@ use chrono::{
 
 use crate::domain::escalation::{Effective, Escalation};
 use crate::domain::escalation_rules::{EscalationType, Severity, Signal};
-use crate::domain::escalation_schedule::{checkpoints, first_response_due, RESOLUTION_DAYS};
+use crate::domain::escalation_schedule::{
+    add_business_days, checkpoints, first_response_due, RESOLUTION_DAYS,
+};
 use crate::domain::ics::{write_calendar, CalendarEvent};
 use crate::domain::record::excerpt;
 use crate::domain::sorting::sort_by;
@@ -140,21 +142,6 @@ fn local(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDateTime {
 
 fn to_utc(t: NaiveDateTime, offset: FixedOffset) -> DateTime<Utc> {
     (t - Duration::seconds(offset.local_minus_utc().into())).and_utc()
-}
-
-fn is_weekend(t: NaiveDateTime) -> bool {
-    matches!(t.weekday(), Weekday::Sat | Weekday::Sun)
-}
-
-fn add_business_days(mut t: NaiveDateTime, n: u32) -> NaiveDateTime {
-    let mut left = n;
-    while left > 0 {
-        t += Duration::days(1);
-        if !is_weekend(t) {
-            left -= 1;
-        }
-    }
-    t
 }
 
 fn slot_time(slot: Slot, received: DateTime<Utc>, offset: FixedOffset) -> DateTime<Utc> {

@@ -18,7 +18,7 @@ pub fn first_response_due(received: DateTime<Utc>) -> DateTime<Utc> {
     received + Duration::hours(FIRST_RESPONSE_HOURS)
 }
 
-fn is_weekend(t: NaiveDateTime) -> bool {
+pub(crate) fn is_weekend(t: NaiveDateTime) -> bool {
     matches!(t.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
@@ -32,7 +32,7 @@ fn weekday_or_monday(t: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// Adds `n` business days (Monday to Friday) to `t`.
-fn add_business_days(mut t: NaiveDateTime, n: u32) -> NaiveDateTime {
+pub(crate) fn add_business_days(mut t: NaiveDateTime, n: u32) -> NaiveDateTime {
     let mut left = n;
     while left > 0 {
         t += Duration::days(1);
