@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::domain::record::AnyRecord;
 use crate::i18n::{Lang, Msg};
 use crate::storage::db::Db;
 use crate::storage::error::StorageError;
@@ -102,6 +103,25 @@ impl AppState {
 
     pub fn say_text(&self, text: String, is_error: bool) {
         self.notice.set(Some(Notice { text, is_error }));
+    }
+
+    /// Writes a workspace record in the background. On success every list and tab hears of
+    /// it and "Saved." is shown; `then` learns whether it worked.
+    pub fn save_record(self, record: AnyRecord, then: impl FnOnce(bool) + 'static) {
+        leptos::task::spawn_local(async move {
+            let Some(db) = self.db() else { return };
+            match db.put_record(&record).await {
+                Ok(()) => {
+                    self.changed();
+                    self.say(Msg::Saved);
+                    then(true);
+                }
+                Err(error) => {
+                    then(false);
+                    self.report(&error);
+                }
+            }
+        });
     }
 
     /// Shows a storage error; a closed connection also raises the reload banner.

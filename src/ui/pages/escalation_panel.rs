@@ -118,16 +118,7 @@ pub fn escalation_panel(
         current.set(e.clone());
         let record = AnyRecord::Escalation(e);
         base.set_value(record.clone());
-        leptos::task::spawn_local(async move {
-            let Some(db) = state.db() else { return };
-            match db.put_record(&record).await {
-                Ok(()) => {
-                    state.changed();
-                    state.say(Msg::Saved);
-                }
-                Err(error) => state.report(&error),
-            }
-        });
+        state.save_record(record, |_| {});
     };
 
     let kind_choice = RwSignal::new(String::new());

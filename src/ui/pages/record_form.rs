@@ -89,18 +89,11 @@ fn record_editor(
         }
         errors.set(Vec::new());
         saving.set(true);
-        leptos::task::spawn_local(async move {
-            let Some(db) = state.db() else { return };
-            match db.put_record(&record).await {
-                Ok(()) => {
-                    state.changed();
-                    state.say(Msg::Saved);
-                    back_to_list();
-                }
-                Err(error) => {
-                    saving.try_set(false);
-                    state.report(&error);
-                }
+        state.save_record(record, move |saved| {
+            if saved {
+                back_to_list();
+            } else {
+                saving.try_set(false);
             }
         });
     };
