@@ -1,8 +1,6 @@
 //! What every stored workspace record offers the generic list and form screens: a new
 //! blank, its id, its account link, a title, and its list row.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -13,24 +11,30 @@ use crate::domain::escalation_board::BoardRow;
 use crate::domain::escalation_plan::format_local;
 use crate::domain::escalation_rules::Severity;
 use crate::domain::feedback::FeedbackItem;
-use crate::domain::form::{map_from, Coded, FieldError, FieldSpec, FormRecord, FormValues};
+use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
-use crate::domain::sorting::sort_by_key;
+use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
-/// Accounts by id, for showing names and reading ARR and renewal dates.
+/// Accounts by id, for showing names and reading ARR and renewal dates. A sorted list
+/// searched by halves: as fast as a map for a team's accounts, with less code in the wasm.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct AccountIndex(BTreeMap<String, Account>);
+pub struct AccountIndex(Vec<Account>);
 
 impl AccountIndex {
     pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
-        Self(map_from(accounts.into_iter().map(|a| (a.id.clone(), a))))
+        let mut all: Vec<Account> = accounts.into_iter().collect();
+        sort_by(&mut all, |a, b| a.id.cmp(&b.id));
+        // Ids are the store's keys, so they are unique; a stray duplicate is dropped.
+        all.dedup_by(|a, b| a.id == b.id);
+        Self(all)
     }
 
     pub fn get(&self, id: &str) -> Option<&Account> {
-        self.0.get(id)
+        let at = self.0.binary_search_by(|a| a.id.as_str().cmp(id)).ok()?;
+        self.0.get(at)
     }
 
     /// The account's name, or an empty string for a dangling link.
@@ -40,7 +44,7 @@ impl AccountIndex {
 
     /// Accounts sorted by name, for pickers.
     pub fn sorted(&self) -> Vec<&Account> {
-        let mut all: Vec<&Account> = self.0.values().collect();
+        let mut all: Vec<&Account> = self.0.iter().collect();
         sort_by_key(&mut all, |a| (a.name.to_ascii_lowercase(), a.id.as_str()));
         all
     }
@@ -162,7 +166,7 @@ impl Record for Account {
         self.name.clone()
     }
     fn conflicts(&self, accounts: &AccountIndex) -> Vec<FieldError> {
-        if name_taken(accounts.0.values(), &self.name, &self.id) {
+        if name_taken(accounts.0.iter(), &self.name, &self.id) {
             vec![FieldError {
                 field: "name",
                 message: Msg::ErrNameTaken,
@@ -626,6 +630,27 @@ mod tests {
             now: now(),
             offset: FixedOffset::east_opt(8 * 3600).unwrap(),
         }
+    }
+
+    #[test]
+    fn the_account_index_finds_every_account_by_id() {
+        let accounts: Vec<Account> = ["c3", "a1", "b2", "a1"]
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let mut a = Account::new(id.to_string(), now());
+                a.name = format!("Name {i}");
+                a
+            })
+            .collect();
+        let index = AccountIndex::new(accounts);
+        for id in ["a1", "b2", "c3"] {
+            assert_eq!(index.get(id).map(|a| a.id.as_str()), Some(id));
+        }
+        assert_eq!(index.get("zz"), None);
+        assert_eq!(index.name("b2"), "Name 2");
+        assert_eq!(index.name("zz"), "");
+        assert_eq!(index.sorted().len(), 3, "a duplicate id counts once");
     }
 
     #[test]
