@@ -95,7 +95,8 @@ describe('foundation', () => {
     const accounts = await listedIn(page, 'accounts');
     assert.match(accounts, /Acme Corp.*Strategic.*USD 1,200,000.*2027-01-31/s);
     assert.match(accounts, /Beta GmbH/);
-    assert.match(await listedIn(page, 'escalations'), /Acme Corp.*Production outage.*New.*E-mail.*3 h/s);
+    // The escalation board: account, summary, severity, status, age, first-response clock, next update, renewal, ARR.
+    assert.match(await listedIn(page, 'escalations'), /Acme Corp.*Production outage.*P1 · executive.*New.*3 h.*overdue by 1 h.*2027-01-31.*USD 1,200,000/s);
     assert.match(await listedIn(page, 'feedback'), /Acme Corp.*NPS survey.*3.*Report exports.*Received.*2026-11-02/s);
     assert.match(await listedIn(page, 'onboarding'), /Acme Corp.*Financial services.*SSO, Data warehouse.*2027-03-31/s);
 

@@ -11,9 +11,12 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
 }
 
-/** A fresh browser context (empty IndexedDB) with a page that collects errors. */
-export async function openApp(browser, url, { locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ locale, acceptDownloads: true });
+/**
+ * A fresh browser context (empty IndexedDB) with a page that collects errors. `timezoneId`
+ * (an IANA zone) sets the page's local time zone; by default it is the machine's.
+ */
+export async function openApp(browser, url, { locale = 'en-US', timezoneId } = {}) {
+  const context = await browser.newContext({ locale, acceptDownloads: true, ...(timezoneId ? { timezoneId } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

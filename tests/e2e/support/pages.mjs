@@ -156,3 +156,161 @@ export class Connections {
     await this.page.waitForSelector('#connection-list');
   }
 }
+
+/** Everything in the app's IndexedDB, as one JSON string (to see that a change was stored). */
+function storedData(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('casebook');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const all = {};
+          for (const name of names) tx.objectStore(name).getAll().onsuccess = (e) => (all[name] = e.target.result);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(all));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Runs `action` and resolves once its change is stored in IndexedDB (the panel saves at once). */
+export async function afterSave(page, action, timeout = 5000) {
+  const before = await storedData(page);
+  await action();
+  const deadline = Date.now() + timeout;
+  while ((await storedData(page)) === before) {
+    if (Date.now() > deadline) throw new Error('the change was not saved');
+    await page.waitForTimeout(25);
+  }
+}
+
+/** The working panel under an escalation's form: analysis, override, log, timeline, agendas. */
+export class EscalationPanel {
+  constructor(page) {
+    this.page = page;
+  }
+  async waitForIt() {
+    await this.page.waitForSelector('#escalation-analysis');
+  }
+  text(selector) {
+    return this.page.textContent(selector).then((t) => t.trim());
+  }
+  /** Type, severity, signals (as a list), cue counts, first-response clock and whether it alerts. */
+  async analysis() {
+    const clock = await this.page.$('#esc-first-response');
+    return {
+      type: await this.text('#esc-type'),
+      severity: await this.text('#esc-severity'),
+      signals: (await this.text('#esc-signals')).split('; '),
+      cues: await this.text('#esc-cues'),
+      firstResponse: (await clock.textContent()).trim(),
+      firstResponseAlert: await clock.evaluate((e) => e.classList.contains('alert')),
+      overrideNote: await this.page.$eval('#esc-override-note', (e) => e.textContent.trim()).catch(() => null),
+    };
+  }
+  async openOverride() {
+    if (!(await this.page.$eval('#override', (d) => d.open))) await this.page.click('#override summary');
+  }
+  /** Chooses type and severity (codes) and a reason, then clicks Save (no wait). */
+  async fillOverride({ type, severity, reason }) {
+    await this.openOverride();
+    if (type) await this.page.selectOption('#override-type', type);
+    if (severity) await this.page.selectOption('#override-severity', severity);
+    if (reason !== undefined) await this.page.fill('#override-reason', reason);
+  }
+  overrideError() {
+    return this.page.textContent('#override .error-text');
+  }
+  async logEvent(label, note = '') {
+    if (note) await this.page.fill('#event-note', note);
+    await afterSave(this.page, () => this.page.click(`.event-buttons button:text-is("${label}")`));
+  }
+  async setStatus(code) {
+    await afterSave(this.page, () => this.page.selectOption('#esc-status', code));
+  }
+  status() {
+    return this.page.inputValue('#esc-status');
+  }
+  /** The event log, newest first, each line's text with whitespace collapsed. */
+  eventLog() {
+    return this.page.$$eval('#event-log li', (items) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+  }
+  stakeholders() {
+    return this.page.$$eval('#stakeholders tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+  }
+  /** The timeline as [key, label, local datetime-local value, has a Reset button]. */
+  timeline() {
+    return this.page.$$eval('#timeline tbody tr', (rows) =>
+      rows.map((r) => {
+        const input = r.querySelector('input[type="datetime-local"]');
+        return [input.id.replace(/^when-/, ''), r.querySelector('label').textContent.trim(), input.value, !!r.querySelector('button')];
+      }),
+    );
+  }
+  async moveTimelineItem(key, value) {
+    await afterSave(this.page, () => this.page.fill(`#when-${key}`, value));
+  }
+  async resetTimelineItem(key) {
+    await afterSave(this.page, () => this.page.click(`#timeline tr:has(#when-${key}) button`));
+  }
+  async downloadCalendar() {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.click('#download-ics')]);
+    return download;
+  }
+  /** The two agendas: { title, points, may, mustNot } each. */
+  agendas() {
+    return this.page.$$eval('.agendas article.agenda', (articles) =>
+      articles.map((a) => {
+        const lists = [...a.querySelectorAll('ul')].map((ul) => [...ul.querySelectorAll('li')].map((li) => li.textContent.trim()));
+        return { title: a.querySelector('h4').textContent.trim(), headings: [...a.querySelectorAll('h5')].map((h) => h.textContent.trim()), points: lists[0], may: lists[1], mustNot: lists[2] };
+      }),
+    );
+  }
+  /** Opens one of the record's guided prompts by its link text. */
+  async openPrompt(label) {
+    await this.page.click(`.prompt-links a.button:text-is("${label}")`);
+    await this.page.waitForSelector('#draft-status');
+  }
+}
+
+/** The escalation board (the escalation list) and its filter. */
+export class EscalationBoard extends RecordList {
+  async filter(code) {
+    await this.page.selectOption('#record-filter', code);
+  }
+  filterValue() {
+    return this.page.inputValue('#record-filter');
+  }
+  headers() {
+    return this.page.$$eval('table.records thead th', (cells) => cells.map((c) => c.textContent.replace(/[▲▼]/g, '').trim()));
+  }
+  /** Rows as objects keyed by column header, with `alerts` listing the headers of cells in red. */
+  async rows() {
+    const headers = await this.headers();
+    return this.page.$$eval(
+      'table.records tbody tr',
+      (rows, headers) =>
+        rows.map((r) => {
+          const row = { alerts: [] };
+          [...r.cells].forEach((cell, i) => {
+            row[headers[i]] = cell.textContent.trim();
+            if (cell.classList.contains('alert')) row.alerts.push(headers[i]);
+          });
+          return row;
+        }),
+      headers,
+    );
+  }
+}
+
+/** Home's "needs attention now" lines as [text, href]. */
+export function attentionLines(page) {
+  return page.$$eval('#attention .attention-list a', (links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+}

@@ -40,3 +40,74 @@ export async function openResponsePlan(page) {
   await page.waitForSelector('#draft-status');
 }
 
+
+/** The page's own local time `hours` ago (or ahead, if negative) as a datetime-local value. */
+export function browserHoursAgo(page, hours) {
+  return page.evaluate((hours) => {
+    const d = new Date(Date.now() - hours * 3600_000);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, hours);
+}
+
+/** The page's local date `days` from today, as YYYY-MM-DD. */
+export function browserDateIn(page, days) {
+  return page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, days);
+}
+
+/** A datetime-local value of the page's zone as the UTC instant it means, in iCalendar form. */
+export function browserLocalToIcsUtc(page, local) {
+  return page.evaluate((local) => new Date(local).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'), local);
+}
+
+/** The angry customer of the escalation journeys: a strategic account renewing in 60 days. */
+export const ANGRY = {
+  account: 'Northwind Logistics',
+  arr: '$480,000',
+  contact: 'Dana Whitfield',
+  title: 'Director of Operations',
+  email: 'dana.whitfield@northwind.example',
+  summary:
+    'Dana wrote: "Your platform has been down since 6 this morning, the second outage this month. ' +
+    'Our dispatchers cannot plan a single route. If this is not fixed today, we will cancel."',
+  issue: 'A database failover left the routing service unable to write.',
+  canFix: 'Service restored today; a written root-cause report by Friday.',
+  channel: 'E-mail',
+};
+
+/**
+ * Creates the angry customer's account (ARR 480,000, renewal in 60 days) and the escalation
+ * from their e-mail, received `receivedHoursAgo` hours ago; opens the record and returns its URL.
+ */
+export async function createAngryEscalation(page, { receivedHoursAgo = 3, ...overrides } = {}) {
+  const e = { ...ANGRY, ...overrides };
+  await createAccount(page, e.account, { arr: e.arr, renewal_date: await browserDateIn(page, 60) });
+  await createEscalation(page, {
+    account_id: e.account,
+    contact_name: e.contact,
+    contact_title: e.title,
+    contact_email: e.email,
+    received_at: await browserHoursAgo(page, receivedHoursAgo),
+    ...(e.channel ? { channel: e.channel } : {}),
+    summary: e.summary,
+    underlying_issue: e.issue,
+    can_fix: e.canFix,
+  });
+  await new RecordList(page).open(e.summary.slice(0, 10));
+  await page.waitForSelector('#escalation-analysis');
+  return page.url();
+}
+
+/** Creates an escalation from form values (by field key) and returns to the list. */
+export async function createEscalation(page, values) {
+  await new Shell(page).goTo('escalations');
+  await new RecordList(page).startNew();
+  const form = new RecordForm(page);
+  await form.fill(values);
+  await form.saveAndReturn();
+}
