@@ -13,6 +13,7 @@ use crate::domain::form::{
     instant_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord,
     FormValues,
 };
+use crate::domain::record::AccountIndex;
 use crate::i18n::{Lang, Msg};
 
 coded_enum!(
@@ -244,6 +245,25 @@ impl Escalation {
     }
 }
 
+/// The rules' classification of an escalation form as it is being filled (nothing is
+/// validated or saved): what the panel will show once it is saved.
+pub fn classify_form(
+    form: &FormValues,
+    accounts: &AccountIndex,
+    today: NaiveDate,
+) -> Classification {
+    let text = |key: &str| {
+        form.get(key)
+            .map_or(String::new(), |v| v.trim().to_string())
+    };
+    let mut draft = Escalation::new(String::new(), DateTime::<Utc>::MIN_UTC);
+    draft.summary = text("summary");
+    draft.underlying_issue = text("underlying_issue");
+    draft.contact_name = text("contact_name");
+    draft.contact_title = text("contact_title");
+    classify(&draft, accounts.get(&text("account_id")), today)
+}
+
 /// Type and severity chosen by the CSM, with the reason, replacing the rules' result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassificationOverride {
@@ -411,6 +431,34 @@ impl FormRecord for Escalation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_being_filled_is_classified_as_typed() {
+        use crate::domain::form::values;
+        let mut big = Account::new("a1".into(), Utc::now());
+        big.arr = 400_000;
+        let accounts = AccountIndex::new([big]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let form = values([
+            ("account_id", "a1".into()),
+            (
+                "summary",
+                "  Billing dispute: we were overcharged on the invoice ".into(),
+            ),
+        ]);
+        let c = classify_form(&form, &accounts, today);
+        assert_eq!(
+            (c.kind, c.severity),
+            (EscalationType::ContractDispute, Severity::P2)
+        );
+        let form = values([("summary", "Outage since 8am, our CEO wants a call".into())]);
+        let c = classify_form(&form, &accounts, today);
+        assert_eq!(
+            (c.kind, c.severity),
+            (EscalationType::ProductFailure, Severity::P1)
+        );
+        assert!(c.signals.len() >= 2, "{:?}", c.signals);
+    }
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {

@@ -492,6 +492,7 @@ messages! {
     FilterAll => "All", "全部";
     // Escalation panel (record page)
     PanelAnalysis => "Built-in analysis", "内置分析";
+    PanelPreview => "Built-in analysis as you type: {severity}, {type}. Signals: {signals}. Save to see the plan.", "内置分析（随填写更新）：{severity}，{type}。信号：{signals}。保存后查看完整计划。";
     PanelAnalysisLede => "Computed from this record by Casebook's rules, with no AI. Override it when you know better; the reason is kept.", "由 Casebook 的内置规则根据本记录计算，不使用 AI。如果你有更准确的判断，可以手动修改，原因会被记录。";
     PanelType => "Type", "类型";
     PanelSeverity => "Severity", "严重程度";

@@ -7,9 +7,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
+use crate::domain::escalation::classify_form;
+use crate::domain::form::Coded;
 use crate::domain::form::{FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
@@ -56,6 +58,32 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The built-in classification of an escalation form as typed, in one sentence; nothing
+/// until there is a summary.
+fn analysis_preview(values: &FormValues, accounts: &AccountIndex, lang: Lang) -> Option<String> {
+    values.get("summary").filter(|s| !s.trim().is_empty())?;
+    let offset = browser::local_offset();
+    let today =
+        (browser::now() + chrono::Duration::seconds(offset.local_minus_utc().into())).date_naive();
+    let c = classify_form(values, accounts, today);
+    let signals: Vec<&str> = c.signals.iter().map(|s| s.label().text(lang)).collect();
+    Some(Msg::PanelPreview.fill(
+        lang,
+        &[
+            ("severity", c.severity.label().text(lang)),
+            ("type", c.kind.label().text(lang)),
+            (
+                "signals",
+                &if signals.is_empty() {
+                    Msg::NoSignals.text(lang).to_string()
+                } else {
+                    signals.join("; ")
+                },
+            ),
+        ],
+    ))
 }
 
 fn record_editor(
@@ -141,6 +169,11 @@ fn record_editor(
                 </p>
             })}
             {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
+            {(workspace == Workspace::Escalations).then(|| {
+                let accounts = accounts.clone();
+                move || analysis_preview(&values.get(), &accounts, state.lang.get())
+                    .map(|text| view! { <p class="analysis-preview" id="analysis-preview" aria-live="polite">{text}</p> })
+            })}
             <div class="button-row">
                 <button type="submit" class="button primary" id="save-record" disabled=move || saving.get()>
                     {move || state.t(if saving.get() { Msg::Saving } else { Msg::Save })}
