@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
-import { afterSave, attentionLines, Connections, DraftPanel, EscalationBoard, EscalationPanel, Shell } from './support/pages.mjs';
+import { afterSave, attentionLines, Connections, DraftPanel, EscalationBoard, EscalationPanel, RecordForm, Shell } from './support/pages.mjs';
 import {
   ANGRY,
   browserDateIn,
@@ -342,8 +342,11 @@ describe('escalations: the CSM works the case', () => {
     assert.ok(!lines.some(([text]) => text.includes('first response overdue')), lines.join('\n'));
 
     await reopen(page, url);
+    await panel.logEvent('Fix shipped');
+    assert.equal(await panel.status(), 'resolving', 'a shipped fix moves the case to Resolving');
+    assert.deepEqual((await panel.eventLog()).slice(0, 2).map((l) => l.slice(17)), ['Status: Responding → Resolving', 'Fix shipped']);
     await panel.setStatus('resolved');
-    assert.match((await panel.eventLog())[0], /Status: Responding → Resolved$/);
+    assert.match((await panel.eventLog())[0], /Status: Resolving → Resolved$/);
     await openBoard(page);
     assert.deepEqual(await board.rows(), [], 'a resolved escalation leaves the open board');
     await board.filter('');
@@ -352,6 +355,25 @@ describe('escalations: the CSM works the case', () => {
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
   });
+
+  test(
+    'editing the form after logging an event keeps the status the event set',
+    { todo: 'app bug: the form\'s Status select keeps the old status, so saving the form reverts Responding to New' },
+    async () => {
+      const { context, page } = await openApp(browser, server.url);
+      const url = await createAngryEscalation(page);
+      const panel = new EscalationPanel(page);
+      await panel.logEvent('First response sent', 'Called Dana');
+      assert.equal(await page.inputValue('#f-status'), 'responding', 'the form shows the status the panel set');
+      await page.fill('#f-can_fix', 'Service restored today; the root-cause report by Thursday.');
+      await new RecordForm(page).saveAndReturn();
+      await reopen(page, url);
+      assert.equal(await page.inputValue('#f-can_fix'), 'Service restored today; the root-cause report by Thursday.');
+      assert.equal(await panel.status(), 'responding');
+      assert.ok(!(await panel.eventLog()).some((line) => line.endsWith('Status: Responding → New')), 'no status regression in the log');
+      await context.close();
+    },
+  );
 
   test('a timeline item can be moved and reset; the calendar export is valid and in UTC', async () => {
     // India is UTC+05:30: a half-hour offset shows any local/UTC mix-up.
@@ -650,6 +672,30 @@ describe('escalations in Chinese', () => {
     canFix: '今天恢复服务；周五前提交书面根因报告。',
   };
   const ZH_SIGNALS = ['威胁解约、不续约或采取法律行动', '生产故障或数据丢失', 'ARR 不低于 250,000 且 90 天内续约'];
+
+  test(
+    'the Chinese internal brief keeps the classification and every ask within 300 words',
+    { todo: 'app bug: to fit 300 words the built-in drafter cuts the Chinese brief mid-phrase, dropping the severity and type and most stakeholder asks' },
+    async () => {
+      const { context, page } = await openApp(browser, server.url, { timezoneId: 'Asia/Shanghai' });
+      await createAngryEscalation(page, ZH);
+      await new Shell(page).switchLanguage('zh-CN');
+      const panel = new EscalationPanel(page);
+      await page.waitForFunction(() => document.querySelector('#esc-type')?.textContent === '产品故障');
+      const stakeholders = await panel.stakeholders();
+      await panel.openPrompt('内部升级简报');
+      const draftPanel = new DraftPanel(page);
+      await draftPanel.generate();
+      await draftPanel.waitForStatus(/已完成/);
+      const text = await draftPanel.output();
+      const [, n] = (await page.textContent('#word-count')).match(/^(\d+) 字 \/ 上限 300 字$/);
+      assert.ok(Number(n) <= 300);
+      assert.match(section(text, '情况摘要'), /P1 · 高管介入/, 'the summary gives the severity');
+      for (const signal of ZH_SIGNALS) assert.ok(section(text, '客户影响与风险').includes(signal), `signal: ${signal}`);
+      for (const [who, need] of stakeholders) assert.ok(section(text, '对各干系人的请求').includes(`${who}：${need}`), `ask of ${who}`);
+      await context.close();
+    },
+  );
 
   test('a Chinese CSM sees the analysis, board, Home, log, calendar and response plan in Chinese', async () => {
     const { context, page, errors } = await openApp(browser, server.url, { timezoneId: 'Asia/Shanghai' });
