@@ -139,37 +139,37 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         a if a.is_empty() => req.missing(&ACTIONS),
         a => a,
     };
-    let bodies = [
-        req.inline_or_missing(&SHARED_WITH),
-        format!(
-            "{summary}{}{}",
-            if summary.ends_with(['。', '！', '？']) {
-                ""
-            } else {
-                " "
-            },
-            Msg::BriefSummaryFacts.fill(
-                lang,
-                &[("severity", &req.classification()), ("received", &received)]
-            )
-        ),
-        format!(
-            "{}\n{}",
+    // Each section: what the app computed (kept whole) and what the CSM wrote (cut to fit).
+    let facts = Msg::BriefSummaryFacts.fill(
+        lang,
+        &[("severity", &req.classification()), ("received", &received)],
+    );
+    let sections = [
+        (String::new(), req.inline_or_missing(&SHARED_WITH)),
+        (facts, summary),
+        (
+            list_item(lang, req.text(Msg::FactSignals), &signals),
             req.field_line(&IMPACT),
-            list_item(lang, req.text(Msg::FactSignals), &signals)
         ),
-        req.inline_or_missing(&ROOT_CAUSE),
-        actions,
-        asks,
-        one_line(&req.value_or_fact(&DEADLINE, Msg::PromptFactNextCheckpoint)),
-        req.inline_or_missing(&OWNER),
+        (String::new(), req.inline_or_missing(&ROOT_CAUSE)),
+        (String::new(), actions),
+        (asks, String::new()),
+        (
+            one_line(&req.value_or_fact(&DEADLINE, Msg::PromptFactNextCheckpoint)),
+            String::new(),
+        ),
+        (req.inline_or_missing(&OWNER), String::new()),
     ];
-    within_limit(req, &bodies)
+    within_limit(req, &sections)
 }
 
-/// The bodies, the longest cut first to one common length, so that with the built-in label
-/// and the headings the whole draft stays within `LIMIT` words.
-fn within_limit(req: &PromptRequest, bodies: &[String]) -> Vec<String> {
+/// The position of "impact and risk" among the sections.
+const IMPACT_SECTION: usize = 2;
+
+/// The sections within `LIMIT` words with the built-in label and the headings: the computed
+/// part of each is kept whole and the written parts are cut, the longest first, to one
+/// common length. Should the computed parts alone run over, every part is cut that way.
+fn within_limit(req: &PromptRequest, sections: &[(String, String)]) -> Vec<String> {
     let overhead = word_count(req.text(Msg::PromptBuiltInLabel))
         + SPEC
             .sections
@@ -177,12 +177,42 @@ fn within_limit(req: &PromptRequest, bodies: &[String]) -> Vec<String> {
             .map(|s| word_count(req.text(*s)))
             .sum::<usize>();
     let room = (LIMIT as usize).saturating_sub(overhead);
-    let words: Vec<usize> = bodies.iter().map(|b| word_count(b)).collect();
+    let kept: usize = sections.iter().map(|(fixed, _)| word_count(fixed)).sum();
+    // The impact section (index 2) lists the written impact before the computed signals.
+    let join = |index: usize, fixed: &str, free: String| match (fixed.is_empty(), free.is_empty()) {
+        (true, _) => free,
+        (false, true) => fixed.to_string(),
+        (false, false) if index == IMPACT_SECTION => format!("{free}\n{fixed}"),
+        (false, false) => format!("{fixed}\n{free}"),
+    };
+    if kept <= room {
+        let free: Vec<&str> = sections.iter().map(|(_, free)| free.as_str()).collect();
+        let cap = common_cap(&free, room - kept);
+        sections
+            .iter()
+            .enumerate()
+            .map(|(i, (fixed, free))| join(i, fixed, clip(free, cap)))
+            .collect()
+    } else {
+        let whole: Vec<String> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, (fixed, free))| join(i, fixed, free.clone()))
+            .collect();
+        let texts: Vec<&str> = whole.iter().map(String::as_str).collect();
+        let cap = common_cap(&texts, room);
+        whole.iter().map(|t| clip(t, cap)).collect()
+    }
+}
+
+/// The largest length to cut every text to so that together they stay within `room` words.
+fn common_cap(texts: &[&str], room: usize) -> usize {
+    let words: Vec<usize> = texts.iter().map(|t| word_count(t)).collect();
     let mut cap = words.iter().copied().max().unwrap_or(0);
     while cap > 0 && words.iter().map(|w| (*w).min(cap)).sum::<usize>() > room {
         cap -= 1;
     }
-    bodies.iter().map(|b| clip(b, cap)).collect()
+    cap
 }
 
 #[cfg(test)]
@@ -209,15 +239,72 @@ mod tests {
             facts: &[],
             lang: Lang::En,
         };
-        let short = vec!["one two".to_string(), "three".to_string()];
-        assert_eq!(within_limit(&req, &short), short);
-        let long = vec!["word ".repeat(400), "a b c".to_string()];
+        let part = |fixed: &str, free: &str| (fixed.to_string(), free.to_string());
+        let short = vec![part("", "one two"), part("fact", "three")];
+        assert_eq!(within_limit(&req, &short), vec!["one two", "fact\nthree"]);
+        let long = vec![part("", &"word ".repeat(400)), part("", "a b c")];
         let cut = within_limit(&req, &long);
         assert_eq!(cut[1], "a b c");
         assert!(cut[0].ends_with("word…"));
         // 300 − 18 (label) − 19 (headings) − 3 (the short body) = 260.
         assert_eq!(word_count(&cut[0]), 260);
         assert_eq!(SPEC.word_limit, Some(300));
+    }
+
+    #[test]
+    fn a_chinese_brief_keeps_the_classification_signals_and_asks_within_300() {
+        let facts = sample_facts(Lang::Zh);
+        let text = draft_of(&SPEC, &form(Lang::Zh), &facts, Lang::Zh);
+        assert!(word_count(&text) <= 300, "{}", word_count(&text));
+        let fact = |label: Msg| {
+            facts
+                .iter()
+                .find(|(l, _)| *l == label)
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        };
+        assert!(
+            section(&text, Msg::BriefSectionSummary, Lang::Zh).contains(&fact(Msg::FactSeverity))
+        );
+        let impact = section(&text, Msg::BriefSectionImpact, Lang::Zh);
+        for signal in fact(Msg::FactSignals).split("; ") {
+            assert!(impact.contains(signal), "{signal} in {impact}");
+        }
+        let asks = section(&text, Msg::BriefSectionAsks, Lang::Zh);
+        for line in fact(Msg::FactStakeholders).lines() {
+            assert!(asks.contains(line.trim()), "{line} in {asks}");
+        }
+    }
+
+    #[test]
+    fn computed_facts_are_kept_whole_while_written_text_is_cut() {
+        let form = FormValues::new();
+        let req = PromptRequest {
+            spec: &SPEC,
+            values: &form,
+            facts: &[],
+            lang: Lang::Zh,
+        };
+        let facts = "严重程度 P1 高管介入，产品故障；信号：威胁解约、生产环境宕机。".repeat(3);
+        let sections = vec![
+            (facts.clone(), "客户说导出失败已经两天".repeat(20)),
+            (String::new(), "根本原因仍在调查".repeat(20)),
+        ];
+        let cut = within_limit(&req, &sections);
+        assert!(cut[0].starts_with(&facts), "{}", cut[0]);
+        assert!(cut[0].ends_with('…') && cut[1].ends_with('…'));
+        let total: usize = cut.iter().map(|c| word_count(c)).sum();
+        let overhead = word_count(Msg::PromptBuiltInLabel.text(Lang::Zh))
+            + SPEC
+                .sections
+                .iter()
+                .map(|s| word_count(s.text(Lang::Zh)))
+                .sum::<usize>();
+        assert!(total + overhead <= 300, "{}", total + overhead);
+        // Facts alone over the limit: everything is cut to fit.
+        let huge = vec![("宕机".repeat(400), String::new())];
+        let cut = within_limit(&req, &huge);
+        assert!(word_count(&cut[0]) + overhead <= 300);
     }
 
     #[test]
@@ -251,7 +338,7 @@ mod tests {
         assert!(headings_in_order(&SPEC, &text, Lang::En), "{text}");
         assert_eq!(
             section(&text, Msg::BriefSectionSummary, Lang::En),
-            "Sync has been down for two days. Classified P1 · executive · Product failure by the built-in rules; received 2026-11-23 16:15 (UTC+08:00)."
+            "Classified P1 · executive · Product failure by the built-in rules; received 2026-11-23 16:15 (UTC+08:00).\nSync has been down for two days."
         );
         let impact = section(&text, Msg::BriefSectionImpact, Lang::En);
         assert!(impact.starts_with(

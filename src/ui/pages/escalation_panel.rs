@@ -18,7 +18,7 @@ use crate::domain::escalation_rules::{
     classify, EscalationType, Severity, ESCALATION_TYPE_CHOICES, SEVERITY_CHOICES,
 };
 use crate::domain::escalation_schedule::first_response_due;
-use crate::domain::form::{Choice, Coded};
+use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::{age, AccountIndex, AnyRecord};
 use crate::domain::time::{local_minute_value, parse_local_minute};
 use crate::i18n::{Lang, Msg};
@@ -91,10 +91,11 @@ fn text_list(items: Vec<String>) -> impl IntoView {
     view! { <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
 }
 
-/// The panel for the escalation held in `base` (kept up to date, so the form above saves
-/// over the latest version).
+/// The panel for the escalation held in `base` (kept up to date, as is the status in the
+/// `form` above, so saving the form keeps what the panel changed).
 pub fn escalation_panel(
     base: StoredValue<AnyRecord>,
+    form: RwSignal<FormValues>,
     accounts: Arc<AccountIndex>,
 ) -> Option<impl IntoView> {
     let AnyRecord::Escalation(initial) = base.get_value() else {
@@ -115,6 +116,10 @@ pub fn escalation_panel(
         change(&mut e);
         e.updated_at = e.updated_at.max(browser::now());
         analysis.set(accounts.with_value(|a| Arc::new(analyse(&e, a, offset))));
+        // The form above shows the status too: keep it in step, or saving it would undo this.
+        form.update(|v| {
+            v.insert("status", e.status.code().to_string());
+        });
         current.set(e.clone());
         let record = AnyRecord::Escalation(e);
         base.set_value(record.clone());
@@ -250,7 +255,7 @@ pub fn escalation_panel(
                     <tr class:edited=item.edited>
                         <td><label for=id.clone()>{item.milestone.label(lang)}</label></td>
                         <td>
-                            <input type="datetime-local" id=id value=local_minute_value(item.local)
+                            <input type="datetime-local" id=id prop:value=local_minute_value(item.local)
                                 on:change:target=move |ev| {
                                     if let Some(local) = parse_local_minute(&ev.target().value()) {
                                         let at = (local - chrono::Duration::seconds(offset.local_minus_utc().into())).and_utc();

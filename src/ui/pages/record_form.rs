@@ -188,7 +188,7 @@ fn record_editor(
             <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
         </form>
         {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
-        {(!is_new).then(|| escalation_panel(base, accounts.clone()))}
+        {(!is_new).then(|| escalation_panel(base, values, accounts.clone()))}
         {move || (confirming.get()).then(|| view! {
             <ConfirmPanel
                 question=Signal::derive({
