@@ -238,6 +238,50 @@ describe('escalations: classification, clock, board and Home', () => {
     await context.close();
   });
 
+  test('customer updates follow the severity: P2 every 2 business days, P3 weekly, never on a weekend', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    const weekday = (value) => new Date(`${value.slice(0, 10)}T12:00:00Z`).getUTCDay();
+    const businessDaysBetween = (a, b) => {
+      let n = 0;
+      for (let d = new Date(`${a.slice(0, 10)}T12:00:00Z`); d.toISOString().slice(0, 10) < b.slice(0, 10); ) {
+        d.setUTCDate(d.getUTCDate() + 1);
+        if (d.getUTCDay() % 6 !== 0) n++;
+      }
+      return n;
+    };
+    const checkpoints = async (account, summary, receivedAt) => {
+      await createEscalation(page, { account_id: account, contact_name: 'Sam Ortiz', received_at: receivedAt, summary });
+      await new EscalationBoard(page).filter('');
+      await new EscalationBoard(page).open(summary.slice(0, 12));
+      const panel = new EscalationPanel(page);
+      const analysis = await panel.analysis();
+      const values = (await panel.timeline()).filter(([key]) => key.startsWith('checkpoint-')).map(([, , value]) => value);
+      return { analysis, values };
+    };
+
+    await createAccount(page, 'Mid Market Co', { tier: 'Mid-market', arr: '100,000', renewal_date: await browserDateIn(page, 200) });
+    // Friday 2026-11-20 10:00: two business days later is Tuesday.
+    const p2 = await checkpoints('Mid Market Co', 'Support tickets wait for days and the SLA response time is missed.', '2026-11-20T10:00');
+    assert.equal(p2.analysis.severity, 'P2 · CSM-managed');
+    assert.equal(p2.analysis.type, 'Service gap');
+    assert.equal(p2.values[0], '2026-11-24T10:00');
+    assert.ok(p2.values.length >= 4, p2.values.join(', '));
+    p2.values.forEach((value, i) => {
+      assert.ok(weekday(value) % 6 !== 0, `P2 update ${i + 1} on a weekday: ${value}`);
+      assert.equal(value.slice(11), '10:00');
+      if (i > 0) assert.equal(businessDaysBetween(p2.values[i - 1], value), 2, `2 business days before ${value}`);
+    });
+
+    await createAccount(page, 'Small Shop', { tier: 'SMB', arr: '10,000', renewal_date: await browserDateIn(page, 300) });
+    // Saturday 2026-11-21: the weekly update falls on Saturday and moves to Monday.
+    const p3 = await checkpoints('Small Shop', 'A support ticket about CSV export has been waiting a week.', '2026-11-21T10:00');
+    assert.equal(p3.analysis.severity, 'P3 · support-tracked');
+    assert.equal(p3.values[0], '2026-11-30T10:00', 'Saturday 28 November moves to Monday 30');
+    assert.ok(p3.values.every((value) => weekday(value) === 1), p3.values.join(', '));
+    assert.deepEqual(pageErrors(errors), []);
+    await context.close();
+  });
+
   test('a customer update due today is on Home until the update is logged', async () => {
     const { context, page } = await openApp(browser, server.url);
     await createAngryEscalation(page, { receivedHoursAgo: 24 });

@@ -36,7 +36,17 @@ export class RecordList {
   async search(text) {
     await this.page.fill('#record-search', text);
   }
-  rowTexts() {
+  /** Waits until the list shows as many rows as its count says (the rows render just after the table). */
+  async settled() {
+    await this.page.waitForFunction(() => {
+      if (document.querySelector('main .empty-state')) return true;
+      const count = document.querySelector('.list-count')?.textContent ?? '';
+      const shown = count.match(/(\d+) of \d+/) ?? count.match(/\d+ 条中的 (\d+) 条/);
+      return shown !== null && document.querySelectorAll('table.records tbody tr').length === Number(shown[1]);
+    });
+  }
+  async rowTexts() {
+    await this.settled();
     return this.page.$$eval('table.records tbody tr', (rows) => rows.map((r) => r.textContent));
   }
   async open(text) {
@@ -293,6 +303,7 @@ export class EscalationBoard extends RecordList {
   }
   /** Rows as objects keyed by column header, with `alerts` listing the headers of cells in red. */
   async rows() {
+    await this.settled();
     const headers = await this.headers();
     return this.page.$$eval(
       'table.records tbody tr',
