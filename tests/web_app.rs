@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use casebook::domain::account::Account;
-use casebook::i18n::Msg;
+use casebook::i18n::{Lang, Msg};
 use casebook::storage::db::Db;
 use casebook::storage::schema::DB_NAME;
 use casebook::ui::components::confirm::ConfirmPanel;
@@ -133,7 +133,8 @@ async fn the_confirm_panel_runs_its_action_or_cancels_on_escape() {
         provide_context(AppState::new());
         view! {
             <ConfirmPanel
-                question="Delete it?".to_string()
+                question=Msg::ConfirmDeleteConnection
+                arg=("name", "Work OpenAI".to_string())
                 confirm_label=Msg::Delete
                 on_confirm=Callback::new(move |()| confirmed.update(|n| *n += 1))
                 on_cancel=Callback::new(move |()| cancelled.update(|n| *n += 1))
@@ -141,7 +142,10 @@ async fn the_confirm_panel_runs_its_action_or_cancels_on_escape() {
         }
     });
     TimeoutFuture::new(0).await;
-    assert_eq!(text(".confirm-question"), "Delete it?");
+    assert_eq!(
+        text(".confirm-question"),
+        Msg::ConfirmDeleteConnection.fill(Lang::En, &[("name", "Work OpenAI")])
+    );
     assert_eq!(
         document().active_element().map(|e| e.id()).as_deref(),
         Some("confirm-action"),

@@ -18,7 +18,10 @@ use state::{AppState, DbStatus};
 
 /// Mounts the app on the page body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic is a bug: say what it was in the console (the wasm then stops).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     leptos::mount::mount_to_body(App);
 }
 

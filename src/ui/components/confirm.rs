@@ -4,17 +4,20 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::ui::state::tr;
+use crate::ui::state::{tr, use_app};
 
-/// Shows `question` with a confirm button labelled `confirm_label` and a Cancel button.
+/// Shows `question` (its one placeholder filled from `arg`) with a confirm button labelled
+/// `confirm_label` and a Cancel button.
 #[component]
 pub fn ConfirmPanel(
-    #[prop(into)] question: Signal<String>,
+    question: Msg,
+    arg: (&'static str, String),
     confirm_label: Msg,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let state = use_app();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = confirm_ref.get() {
@@ -32,7 +35,7 @@ pub fn ConfirmPanel(
                 }
             }
         >
-            <p class="confirm-question">{move || question.get()}</p>
+            <p class="confirm-question">{move || question.fill(state.lang.get(), &[(arg.0, &arg.1)])}</p>
             {children.map(|c| c())}
             <div class="button-row">
                 <button class="button danger" id="confirm-action" node_ref=confirm_ref on:click=move |_| on_confirm.run(())>

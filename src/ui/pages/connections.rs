@@ -114,7 +114,8 @@ pub fn ConnectionsSection() -> impl IntoView {
                         let name = connection.name.clone();
                         view! {
                             <ConfirmPanel
-                                question=Signal::derive(move || Msg::ConfirmDeleteConnection.fill(state.lang.get(), &[("name", &name)]))
+                                question=Msg::ConfirmDeleteConnection
+                                arg=("name", name)
                                 confirm_label=Msg::Delete
                                 on_confirm=Callback::new(move |()| {
                                     let mut all = current();

@@ -191,10 +191,8 @@ fn record_editor(
         {(!is_new).then(|| escalation_panel(base, values, accounts.clone()))}
         {move || (confirming.get()).then(|| view! {
             <ConfirmPanel
-                question=Signal::derive({
-                    let title = title.clone();
-                    move || Msg::ConfirmDeleteRecord.fill(state.lang.get(), &[("title", &title)])
-                })
+                question=Msg::ConfirmDeleteRecord
+                arg=("title", title.clone())
                 confirm_label=Msg::Delete
                 on_confirm=Callback::new(move |()| delete())
                 on_cancel=Callback::new(move |()| confirming.set(false))

@@ -205,10 +205,8 @@ fn ImportBackup() -> impl IntoView {
         {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
         {move || (pending.with(Option::is_some)).then(|| view! {
             <ConfirmPanel
-                question=Signal::derive(move || {
-                    let exported = pending.with(|p| p.as_ref().map(|b| format_utc_minute(b.exported_at))).unwrap_or_default();
-                    Msg::ConfirmImport.fill(state.lang.get(), &[("date", &exported)])
-                })
+                question=Msg::ConfirmImport
+                arg=("date", pending.with(|p| p.as_ref().map(|b| format_utc_minute(b.exported_at))).unwrap_or_default())
                 confirm_label=Msg::ReplaceAllData
                 on_confirm=Callback::new(move |()| confirm())
                 on_cancel=Callback::new(move |()| {
@@ -308,10 +306,8 @@ fn DeleteAllSection() -> impl IntoView {
             <button class="button danger-outline" id="delete-all" on:click=open>{tr(Msg::DeleteAllData)}</button>
             {move || (confirming.get()).then(|| view! {
                 <ConfirmPanel
-                    question=Signal::derive(move || {
-                        let total: u32 = counts.with(|c| c.iter().map(|(_, n)| n).sum());
-                        Msg::ConfirmDeleteAll.fill(state.lang.get(), &[("n", &total.to_string())])
-                    })
+                    question=Msg::ConfirmDeleteAll
+                    arg=("n", counts.with(|c| c.iter().map(|(_, n)| n).sum::<u32>()).to_string())
                     confirm_label=Msg::DeleteAllData
                     on_confirm=Callback::new(move |()| wipe())
                     on_cancel=Callback::new(move |()| confirming.set(false))
