@@ -508,10 +508,19 @@ pub fn cadence(severity: Severity) -> Msg {
     }
 }
 
-/// The timeline as an .ics calendar: one event per item, stamped with the record's last
-/// change so the same plan always gives the same file.
-pub fn calendar(escalation: &Escalation, items: &[TimelineItem], lang: Lang) -> String {
-    let topic = excerpt(&escalation.summary, 60);
+/// The timeline as an .ics calendar: one event per item, titled with the account (when
+/// known) and the summary, stamped with the record's last change so the same plan always
+/// gives the same file.
+pub fn calendar(
+    escalation: &Escalation,
+    account: &str,
+    items: &[TimelineItem],
+    lang: Lang,
+) -> String {
+    let topic = match (account.trim(), excerpt(&escalation.summary, 60)) {
+        ("", summary) => summary,
+        (account, summary) => format!("{account}: {summary}"),
+    };
     let description = [escalation.summary.trim(), escalation.can_fix.trim()]
         .iter()
         .filter(|s| !s.is_empty())
@@ -942,7 +951,7 @@ mod tests {
         e.can_fix = "Hotfix; then a review, with the CIO".into();
         let eff = eff(ServiceGap, P3, &[]);
         let items = timeline(&e, &eff, zone(8));
-        let text = calendar(&e, &items, Lang::Zh);
+        let text = calendar(&e, "Acme Corp", &items, Lang::Zh);
         assert!(text.contains("DTSTAMP:20261122T100000Z\r\n"));
         let cal: Calendar = text.parse().unwrap();
         let events: Vec<_> = cal
@@ -957,8 +966,11 @@ mod tests {
         assert_eq!(events[0].get_uid(), Some("e1-first-response@casebook"));
         assert_eq!(
             events[0].get_summary(),
-            Some("首次客户回复 · Production outage for two days")
+            Some("首次客户回复 · Acme Corp: Production outage for two days")
         );
+        let untitled = calendar(&e, " ", &items, Lang::En);
+        assert!(untitled
+            .contains("SUMMARY:First customer response · Production outage for two days\r\n"));
         assert_eq!(
             events[0].get_description(),
             Some("Production outage for two days\n\nHotfix; then a review, with the CIO")

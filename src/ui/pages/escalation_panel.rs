@@ -150,7 +150,8 @@ pub fn escalation_panel(
     let download_ics = move |_| {
         let lang = state.lang.get_untracked();
         let e = current.get_untracked();
-        let text = calendar(&e, &analysis.get_untracked().items, lang);
+        let account = accounts.with_value(|a| a.name(&e.account_id));
+        let text = calendar(&e, &account, &analysis.get_untracked().items, lang);
         let name = format!(
             "escalation-{}.ics",
             e.id.chars().take(8).collect::<String>()
