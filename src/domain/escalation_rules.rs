@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::coded_enum;
 use crate::domain::account::Account;
+use crate::domain::cues::{hits, Cues};
 use crate::domain::escalation::Escalation;
 use crate::i18n::Msg;
 
@@ -29,10 +30,6 @@ coded_enum!(
         P3 => "p3", SeverityP3;
     }
 );
-
-/// Cue words. A cue ending in `*` matches any word starting with it; other Latin cues match
-/// whole words only; Chinese cues match anywhere. Matching ignores ASCII case.
-type Cues = &'static [&'static str];
 
 /// Type cues, in tie-break order (earlier wins a tie).
 const TYPE_CUES: &[(EscalationType, Cues)] = &[
@@ -223,37 +220,6 @@ pub struct Classification {
     pub signals: Vec<Signal>,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '\''
-}
-
-/// Whether `cue` occurs in `text` (already ASCII-lowercased) under the matching rules above.
-fn matches(text: &str, cue: &str) -> bool {
-    let (needle, prefix) = match cue.strip_suffix('*') {
-        Some(stem) => (stem, true),
-        None => (cue, false),
-    };
-    if !needle.is_ascii() {
-        return text.contains(needle);
-    }
-    text.match_indices(needle).any(|(at, _)| {
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
-        let after_ok = prefix
-            || text[at + needle.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_word_char(c));
-        before_ok && after_ok
-    })
-}
-
-fn hits(text: &str, cues: Cues) -> usize {
-    cues.iter().filter(|cue| matches(text, cue)).count()
-}
-
 /// The text the rules read: summary, underlying issue and the contact's name and title.
 fn evidence(escalation: &Escalation) -> String {
     [
@@ -324,6 +290,7 @@ pub fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::cues::matches;
     use chrono::{TimeZone, Utc};
 
     fn today() -> NaiveDate {

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod backup_reminder;
+pub mod cues;
 pub mod draft;
 pub mod escalation;
 pub mod escalation_board;

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::coded_enum;
+use crate::domain::cues::{matches, Cues};
 use crate::domain::onboarding::{OnboardingProject, System};
 use crate::domain::parse::name_key;
 use crate::domain::sorting::sort_by;
@@ -122,10 +123,6 @@ impl RiskFlag {
         }
     }
 }
-
-/// Cue words. A cue ending in `*` matches any word starting with it; other Latin cues match
-/// whole words only; Chinese cues match anywhere. Matching ignores ASCII case.
-type Cues = &'static [&'static str];
 
 /// Word cues of the factors found in text. Multi-entity reads the industry, contract scope
 /// and special requirements; regulated industry reads the industry; compliance needs read the
@@ -269,27 +266,6 @@ impl Segment {
             .iter()
             .any(|f| matches!(f, Factor::RegulatedIndustry | Factor::ComplianceNeeds))
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
-/// Whether `cue` occurs in `text` (already ASCII-lowercased) under the matching rules above.
-fn matches(text: &str, cue: &str) -> bool {
-    let (needle, prefix) = match cue.strip_suffix('*') {
-        Some(stem) => (stem, true),
-        None => (cue, false),
-    };
-    if !needle.is_ascii() {
-        return text.contains(needle);
-    }
-    text.match_indices(needle).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + needle.len()..].chars().next();
-        before.is_none_or(|c| !is_word_char(c))
-            && (prefix || after.is_none_or(|c| !is_word_char(c)))
-    })
 }
 
 fn any_cue(text: &str, cues: Cues) -> bool {
