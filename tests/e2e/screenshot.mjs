@@ -36,5 +36,14 @@ await panel.generate();
 await panel.waitForStatus(/Complete/);
 await drafting.page.waitForTimeout(4500);
 await drafting.page.screenshot({ path: new URL('./screenshots/response-plan.png', import.meta.url).pathname });
+
+// The escalation page: built-in analysis, event log, stakeholders (the response plan's record).
+await drafting.page.click('.breadcrumb a');
+await drafting.page.waitForSelector('#escalation-analysis');
+await drafting.page.click('.event-buttons button:has-text("Stakeholder engaged")');
+await drafting.page.waitForTimeout(4500);
+await drafting.page.setViewportSize({ width: 1100, height: 820 });
+await drafting.page.evaluate(() => document.getElementById('escalation-analysis').scrollIntoView());
+await drafting.page.screenshot({ path: new URL('./screenshots/escalation.png', import.meta.url).pathname });
 await browser.close();
 await server.close();
