@@ -463,6 +463,23 @@ describe('escalations: the CSM works the case', () => {
     await context.close();
   });
 
+  test('two tabs on the same escalation keep both tabs\' events', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const url = await createAngryEscalation(page);
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.waitForSelector('#escalation-analysis');
+    await new EscalationPanel(page).logEvent('First response sent', 'Called Dana');
+    // The second tab has not reloaded: it still shows the log without that event.
+    await new EscalationPanel(other).logEvent('Stakeholder engaged', 'Paged engineering');
+    await reopen(page, url);
+    const log = await new EscalationPanel(page).eventLog();
+    assert.ok(log.some((line) => line.includes('First response sent') && line.includes('Called Dana')), log.join('\n'));
+    assert.ok(log.some((line) => line.includes('Stakeholder engaged') && line.includes('Paged engineering')), log.join('\n'));
+    assert.equal(await new EscalationPanel(page).status(), 'responding');
+    await context.close();
+  });
+
   test('Reset shows the computed time again at once', async () => {
     const { context, page } = await openApp(browser, server.url);
     await createAngryEscalation(page);

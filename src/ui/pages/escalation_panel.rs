@@ -3,6 +3,7 @@
 //! stakeholders to activate, the dated resolution timeline (editable, downloadable as .ics)
 //! and the two meeting agendas. Every change is saved to the record at once.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -22,6 +23,7 @@ use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::{age, AccountIndex, AnyRecord};
 use crate::domain::time::{local_minute_value, parse_local_minute};
 use crate::i18n::{Lang, Msg};
+use crate::route::Workspace;
 use crate::ui::browser;
 use crate::ui::state::{tr, use_app};
 
@@ -111,19 +113,36 @@ pub fn escalation_panel(
         RwSignal::new(current.with_untracked(|e| Arc::new(analyse(e, &accounts, offset))));
     let accounts = StoredValue::new(accounts);
 
-    let save = move |change: &dyn Fn(&mut Escalation)| {
-        let mut e = current.get_untracked();
-        change(&mut e);
-        e.updated_at = e.updated_at.max(browser::now());
-        analysis.set(accounts.with_value(|a| Arc::new(analyse(&e, a, offset))));
-        // The form above shows the status too: keep it in step, or saving it would undo this.
-        form.update(|v| {
+    // Shows a version of the record here (the form's status included: saving the form must
+    // not undo what the panel changed). `try_`: a save may finish after the page is left.
+    let show = move |e: &Escalation| {
+        analysis.try_set(accounts.with_value(|a| Arc::new(analyse(e, a, offset))));
+        form.try_update(|v| {
             v.insert("status", e.status.code().to_string());
         });
-        current.set(e.clone());
-        let record = AnyRecord::Escalation(e);
-        base.set_value(record.clone());
-        state.save_record(record, |_| {});
+        current.try_set(e.clone());
+        base.try_set_value(AnyRecord::Escalation(e.clone()));
+    };
+    // Applies `change` here at once, then to the stored record as it is now, so what another
+    // tab logged meanwhile is kept, and saves that.
+    let save = move |change: Rc<dyn Fn(&mut Escalation)>| {
+        let mut local = current.get_untracked();
+        change(&mut local);
+        local.updated_at = local.updated_at.max(browser::now());
+        show(&local);
+        leptos::task::spawn_local(async move {
+            let Some(db) = state.db() else { return };
+            let latest = match db.get_record(Workspace::Escalations, &local.id).await {
+                Ok(Some(AnyRecord::Escalation(mut stored))) if stored != local => {
+                    change(&mut stored);
+                    stored.updated_at = stored.updated_at.max(browser::now());
+                    show(&stored);
+                    stored
+                }
+                _ => local,
+            };
+            state.save_record(AnyRecord::Escalation(latest), |_| {});
+        });
     };
 
     let kind_choice = RwSignal::new(String::new());
@@ -138,7 +157,9 @@ pub fn escalation_panel(
         match ClassificationOverride::new(kind, severity, &reason.get_untracked(), browser::now()) {
             Ok(chosen) => {
                 override_error.set(false);
-                save(&|e| e.classification_override = Some(chosen.clone()));
+                save(Rc::new(move |e| {
+                    e.classification_override = Some(chosen.clone())
+                }));
             }
             Err(_) => {
                 override_error.set(true);
@@ -260,13 +281,17 @@ pub fn escalation_panel(
                                 on:change:target=move |ev| {
                                     if let Some(local) = parse_local_minute(&ev.target().value()) {
                                         let at = (local - chrono::Duration::seconds(offset.local_minus_utc().into())).and_utc();
-                                        save(&|e| e.edit_timeline(&key, Some(at)));
+                                        let key = key.clone();
+                                        save(Rc::new(move |e| e.edit_timeline(&key, Some(at))));
                                     }
                                 } />
                         </td>
                         <td>
                             {item.edited.then(|| view! {
-                                <button type="button" class="button small" on:click=move |_| save(&|e| e.edit_timeline(&reset_key, None))>
+                                <button type="button" class="button small" on:click=move |_| {
+                                    let key = reset_key.clone();
+                                    save(Rc::new(move |e| e.edit_timeline(&key, None)));
+                                }>
                                     {Msg::PanelResetItem.text(lang)}
                                 </button>
                             })}
@@ -329,7 +354,7 @@ pub fn escalation_panel(
                 <div class="button-row">
                     <button type="button" class="button" id="save-override" on:click=save_override>{tr(Msg::PanelSaveOverride)}</button>
                     {move || current.with(|e| e.classification_override.is_some()).then(|| view! {
-                        <button type="button" class="button" id="clear-override" on:click=move |_| save(&|e| e.classification_override = None)>
+                        <button type="button" class="button" id="clear-override" on:click=move |_| save(Rc::new(|e| e.classification_override = None))>
                             {tr(Msg::PanelClearOverride)}
                         </button>
                     })}
@@ -341,7 +366,7 @@ pub fn escalation_panel(
                 <label>{tr(Msg::FieldStatus)}" "
                     <select id="esc-status" on:change:target=move |ev| {
                         if let Some(to) = crate::domain::escalation::EscalationStatus::from_code(&ev.target().value()) {
-                            save(&|e| { e.set_status(to, browser::now()); });
+                            save(Rc::new(move |e| { e.set_status(to, browser::now()); }));
                         }
                     }>
                         {move || choice_options(STATUS_CHOICES, status_code())}
@@ -359,7 +384,7 @@ pub fn escalation_panel(
                     view! {
                         <button type="button" class="button small" on:click=move |_| {
                             let text = note.get_untracked();
-                            save(&|e| e.log_event(kind, browser::now(), &text));
+                            save(Rc::new(move |e| e.log_event(kind, browser::now(), &text)));
                             note.set(String::new());
                         }>{tr(kind.label())}</button>
                     }
