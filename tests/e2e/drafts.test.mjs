@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openApp } from './support/browser.mjs';
-import { DraftPanel, Shell } from './support/pages.mjs';
+import { afterSave, DraftPanel, Shell } from './support/pages.mjs';
 import { openResponsePlan } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
@@ -73,7 +73,8 @@ describe('guided prompt with the built-in drafter', () => {
     await panel.waitForStatus(/Complete/);
     await page.click('#edit-draft');
     await page.fill('#draft-editor', '## My own plan\n\nCall Li Wei today.');
-    await page.click('#finish-editing');
+    // Reloading below: wait until the edited draft is in IndexedDB, not just on screen.
+    await afterSave(page, () => page.click('#finish-editing'));
     await panel.waitForStatus(/Edited/);
     assert.match(await panel.output(), /Call Li Wei today/);
     await page.reload();

@@ -4,8 +4,12 @@ export class Shell {
   constructor(page) {
     this.page = page;
   }
+  /** Opens a workspace from the navigation and waits for its page to replace the current one. */
   async goTo(workspace) {
+    const previous = await this.page.$('main section.page');
     await this.page.click(`.app-header nav a[href="#/${workspace}"]`);
+    // Already there: nothing is replaced, so do not wait long.
+    await previous?.waitForElementState('hidden', { timeout: 2000 }).catch(() => {});
     await this.page.waitForSelector('main h1');
   }
   async switchLanguage(tag) {
