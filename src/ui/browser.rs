@@ -24,6 +24,11 @@ pub fn local_offset() -> chrono::FixedOffset {
         .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"))
 }
 
+/// Today's date where the user is.
+pub fn local_today() -> chrono::NaiveDate {
+    now().with_timezone(&local_offset()).date_naive()
+}
+
 /// A new random record id.
 pub fn new_id() -> String {
     web_sys::window()

@@ -36,8 +36,7 @@ struct Analysis {
 }
 
 fn analyse(e: &Escalation, accounts: &AccountIndex, offset: FixedOffset) -> Analysis {
-    let today =
-        (browser::now() + chrono::Duration::seconds(offset.local_minus_utc().into())).date_naive();
+    let today = browser::local_today();
     let account = accounts.get(&e.account_id);
     let rules = classify(e, account, today);
     let effective = e.effective(account, today);

@@ -64,10 +64,7 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
 /// until there is a summary.
 fn analysis_preview(values: &FormValues, accounts: &AccountIndex, lang: Lang) -> Option<String> {
     values.get("summary").filter(|s| !s.trim().is_empty())?;
-    let offset = browser::local_offset();
-    let today =
-        (browser::now() + chrono::Duration::seconds(offset.local_minus_utc().into())).date_naive();
-    let c = classify_form(values, accounts, today);
+    let c = classify_form(values, accounts, browser::local_today());
     let signals: Vec<&str> = c.signals.iter().map(|s| s.label().text(lang)).collect();
     Some(Msg::PanelPreview.fill(
         lang,
