@@ -930,6 +930,11 @@ mod tests {
                     "{}",
                     spec.id
                 );
+                assert!(
+                    example.values().all(|v| !v.trim().is_empty()),
+                    "{}",
+                    spec.id
+                );
                 assert!(!(spec.facts)(&ctx, lang).is_empty(), "{}", spec.id);
             }
             assert_ne!((spec.example)(Lang::En), (spec.example)(Lang::Zh));
