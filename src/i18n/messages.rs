@@ -1020,4 +1020,13 @@ messages! {
     ObProposeAdd => "Add “{task}”: added in {n} of {total} projects.", "新增“{task}”：{total} 个项目中有 {n} 个手动添加。";
     ObHomeLine => "{customer} — {flags}", "{customer}：{flags}";
     // (keys for onboarding go above this line)
+
+    // == Onboarding prompts ==
+    // (keys for the onboarding prompts go above this line)
+
+    // == Onboarding communication and playbook versions ==
+    // (keys for onboarding communication go above this line)
+
+    // == Onboarding screens ==
+    // (keys for the onboarding screens go above this line)
 }
