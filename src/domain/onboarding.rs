@@ -1,5 +1,6 @@
 //! Onboarding: enterprise onboarding projects (customer profile, systems to connect, dates,
-//! contacts, scope) and the reusable, versioned playbooks they are created from.
+//! contacts, scope) and the reusable, versioned playbooks they are created from, each version
+//! with the customisations adopted from what earlier projects skipped and added.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,9 @@ use crate::coded_enum;
 use crate::domain::form::{
     date_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
 };
-use crate::domain::onboarding_progress::{ProgressEntry, Retrospective};
+use crate::domain::onboarding_plan::{task_title, Phase};
+use crate::domain::onboarding_progress::{ProgressEntry, ProgressKind, Retrospective, StepStat};
+use crate::domain::parse::name_key;
 use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
@@ -74,6 +77,65 @@ pub struct Playbook {
     pub version: u32,
     #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
+    /// Template task keys this version leaves out of every plan.
+    #[serde(default)]
+    pub skipped_tasks: Vec<String>,
+    /// Steps this version adds to every plan.
+    #[serde(default)]
+    pub added_steps: Vec<AddedStep>,
+}
+
+/// A step a playbook version adds to every plan, at the end of its phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedStep {
+    pub name: String,
+    pub phase: Phase,
+}
+
+impl Playbook {
+    /// The next version (`version` + 1, created `now`): this version's customisations plus the
+    /// adopted proposals, each with the phase an added step goes into. A skipped template task
+    /// is left out; a skipped added step is removed; an added step is appended, or, when it
+    /// names a template task, that task is no longer skipped. Changed steps need the author's
+    /// own edit and change nothing here.
+    pub fn next_version(
+        &self,
+        id: String,
+        now: DateTime<Utc>,
+        adopted: &[(StepStat, Phase)],
+    ) -> Playbook {
+        let mut next = Playbook {
+            id,
+            version: self.version + 1,
+            created_at: now,
+            ..self.clone()
+        };
+        for (stat, phase) in adopted {
+            let task = stat.task.trim();
+            let template = task_title(task).is_some();
+            let key = name_key(task);
+            match stat.kind {
+                ProgressKind::Skipped if template => {
+                    if !next.skipped_tasks.iter().any(|k| k == task) {
+                        next.skipped_tasks.push(task.to_string());
+                    }
+                }
+                ProgressKind::Skipped => next.added_steps.retain(|s| name_key(&s.name) != key),
+                ProgressKind::Added if template => next.skipped_tasks.retain(|k| k != task),
+                ProgressKind::Added => {
+                    if !key.is_empty() && !next.added_steps.iter().any(|s| name_key(&s.name) == key)
+                    {
+                        next.added_steps.push(AddedStep {
+                            name: task.to_string(),
+                            phase: *phase,
+                        });
+                    }
+                }
+                ProgressKind::Done | ProgressKind::Changed => {}
+            }
+        }
+        next
+    }
 }
 
 impl OnboardingProject {
@@ -260,5 +322,82 @@ mod tests {
             fields,
             vec!["account_id", "industry", "systems", "go_live_target"]
         );
+    }
+
+    fn base_playbook() -> Playbook {
+        serde_json::from_str(
+            r#"{"id":"pb1","name":"Retail","segment":"standard","version":1,"created_at":"2026-11-01T08:00:00Z"}"#,
+        )
+        .unwrap()
+    }
+
+    fn stat(task: &str, kind: ProgressKind) -> (StepStat, Phase) {
+        let stat = StepStat {
+            task: task.into(),
+            kind,
+            projects: 3,
+        };
+        (stat, Phase::Months2To3)
+    }
+
+    #[test]
+    fn playbooks_stored_before_versioning_still_load() {
+        let old = base_playbook();
+        assert_eq!((old.version, old.name.as_str()), (1, "Retail"));
+        assert!(old.skipped_tasks.is_empty() && old.added_steps.is_empty());
+    }
+
+    #[test]
+    fn the_next_version_adopts_skipped_and_added_steps_and_round_trips() {
+        use ProgressKind::*;
+        let adopted = [
+            stat("m2_train_users", Skipped),
+            stat("Data privacy workshop", Added),
+            stat("w2_config", Changed),
+            stat("pk_contacts", Done),
+            stat("m2_train_users", Skipped),
+            stat("data privacy  WORKSHOP", Added),
+        ];
+        let v2 = base_playbook().next_version("pb2".into(), now(), &adopted);
+        assert_eq!(
+            (v2.id.as_str(), v2.version, v2.created_at),
+            ("pb2", 2, now())
+        );
+        assert_eq!(
+            (v2.name.as_str(), v2.segment.as_str()),
+            ("Retail", "standard")
+        );
+        assert_eq!(v2.skipped_tasks, vec!["m2_train_users"]);
+        assert_eq!(
+            v2.added_steps,
+            vec![AddedStep {
+                name: "Data privacy workshop".into(),
+                phase: Phase::Months2To3
+            }]
+        );
+        let json = serde_json::to_value(&v2).unwrap();
+        assert_eq!(json["added_steps"][0]["phase"], "months_2_3");
+        assert_eq!(serde_json::from_value::<Playbook>(json).unwrap(), v2);
+        // Version 3: the added step was skipped again and the skipped task added back.
+        let v3 = v2.next_version(
+            "pb3".into(),
+            now(),
+            &[
+                stat(" data privacy workshop", Skipped),
+                stat("m2_train_users", Added),
+                stat("pg_retro", Skipped),
+            ],
+        );
+        assert_eq!(v3.version, 3);
+        assert!(v3.added_steps.is_empty());
+        assert_eq!(v3.skipped_tasks, vec!["pg_retro"]);
+        // The earlier version is untouched.
+        assert_eq!(v2.skipped_tasks, vec!["m2_train_users"]);
+    }
+
+    #[test]
+    fn an_unknown_phase_in_a_stored_playbook_is_an_error() {
+        let bad = r#"{"id":"x","name":"n","version":2,"created_at":"2026-11-01T08:00:00Z","added_steps":[{"name":"a","phase":"month_9"}]}"#;
+        assert!(serde_json::from_str::<Playbook>(bad).is_err());
     }
 }

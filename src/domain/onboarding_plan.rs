@@ -1,36 +1,34 @@
 //! The dated, phased onboarding plan: tasks from the phase template (by tier factors and
 //! connected systems) with owner side, success criterion, dependencies and a business-day
-//! due date between kickoff and go-live; integration and go/no-go checklists; the plan as CSV
+//! due date between kickoff and go-live; the phase a date falls in; a playbook version applied
+//! to a plan (skipped and added steps); integration and go/no-go checklists; the plan as CSV
 //! text and its milestones as calendar data. Pure: no clock, no file or calendar writing.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::domain::onboarding::OnboardingProject;
+use crate::coded_enum;
+use crate::domain::form::Coded;
+use crate::domain::onboarding::{OnboardingProject, Playbook};
 use crate::domain::onboarding_rules::{typical_days, Factor, Integration, Segment, Tier};
+use crate::domain::parse::name_key;
 use crate::i18n::{Lang, Msg};
 
-/// A phase of the plan, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Phase {
-    PreKickoff,
-    Week1,
-    Weeks2To4,
-    Months2To3,
-    GoLive,
-    PostGoLive,
-}
+coded_enum!(
+    /// A phase of the plan, in order; stored by its code (a playbook's added steps).
+    Phase, PHASE_CHOICES {
+        PreKickoff => "pre_kickoff", ObPhasePre;
+        Week1 => "week_1", ObPhaseWeek1;
+        Weeks2To4 => "weeks_2_4", ObPhaseWeeks2To4;
+        Months2To3 => "months_2_3", ObPhaseMonths2To3;
+        GoLive => "go_live", ObPhaseGoLive;
+        PostGoLive => "post_go_live", ObPhasePost;
+    }
+);
 
 impl Phase {
     /// The phase's label.
     pub fn label(self) -> Msg {
-        match self {
-            Self::PreKickoff => Msg::ObPhasePre,
-            Self::Week1 => Msg::ObPhaseWeek1,
-            Self::Weeks2To4 => Msg::ObPhaseWeeks2To4,
-            Self::Months2To3 => Msg::ObPhaseMonths2To3,
-            Self::GoLive => Msg::ObPhaseGoLive,
-            Self::PostGoLive => Msg::ObPhasePost,
-        }
+        Coded::label(self)
     }
 }
 
@@ -143,6 +141,26 @@ pub struct PlannedTask {
     /// Keys of tasks in this plan that must be done first.
     pub deps: Vec<&'static str>,
     pub due: NaiveDate,
+    /// The name of a step a playbook version added (its key is then `ADDED_TASK`).
+    pub custom: Option<String>,
+}
+
+/// The key of every step a playbook version added.
+pub const ADDED_TASK: &str = "added";
+
+impl PlannedTask {
+    /// The title in `lang`: the added step's name, or the template title.
+    pub fn title_text(&self, lang: Lang) -> &str {
+        self.custom.as_deref().unwrap_or(self.title.text(lang))
+    }
+
+    /// Whether a progress entry's task (a template key, or an added step's name) is this task.
+    pub fn is(&self, recorded: &str) -> bool {
+        match &self.custom {
+            Some(name) => name_key(name) == name_key(recorded),
+            None => self.key == recorded,
+        }
+    }
 }
 
 /// Why the target go-live date cannot hold.
@@ -257,6 +275,7 @@ pub fn build_plan(project: &OnboardingProject, segment: &Segment, today: NaiveDa
             criterion,
             deps,
             due,
+            custom: None,
         });
     }
     Plan {
@@ -265,6 +284,86 @@ pub fn build_plan(project: &OnboardingProject, segment: &Segment, today: NaiveDa
         tasks,
         warning,
     }
+}
+
+/// The phase `today` falls in: pre-kickoff before kickoff, then the first phase whose last day
+/// (moved off a weekend, like due dates) is today or later; post-go-live once that is over.
+/// `tier` is the one the plan was built for.
+pub fn current_phase(plan: &Plan, tier: Tier, today: NaiveDate) -> Phase {
+    if today < plan.kickoff {
+        return PreKickoff;
+    }
+    let (min, max) = typical_days(tier);
+    let window = (plan.go_live - plan.kickoff).num_days();
+    Phase::ALL[1..]
+        .iter()
+        .copied()
+        .find(|p| {
+            let end = phase_span(*p, window, (min + max) / 2).1;
+            business_day(plan.kickoff + Duration::days(end)) >= today
+        })
+        .unwrap_or(PostGoLive)
+}
+
+/// Applies a playbook version to a plan built from the template: drops the tasks it skips
+/// (their dependents inherit their dependencies, so no dependency points at a missing task and
+/// dates stay in order), then appends each added step to the end of its phase: vendor-owned,
+/// without dependencies, due with the phase's last task (or the last earlier task, or
+/// kickoff). A step already in the plan is not added twice.
+pub fn apply_playbook(plan: &mut Plan, playbook: &Playbook) {
+    let mut removed: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    let mut kept: Vec<PlannedTask> = Vec::new();
+    for mut t in std::mem::take(&mut plan.tasks) {
+        let mut deps: Vec<&'static str> = Vec::new();
+        for d in &t.deps {
+            let via = removed
+                .iter()
+                .find(|r| r.0 == *d)
+                .map_or(std::slice::from_ref(d), |r| r.1.as_slice());
+            for v in via {
+                if !deps.contains(v) {
+                    deps.push(v);
+                }
+            }
+        }
+        t.deps = deps;
+        if t.custom.is_none() && playbook.skipped_tasks.iter().any(|k| k == t.key) {
+            removed.push((t.key, t.deps));
+        } else {
+            kept.push(t);
+        }
+    }
+    for step in &playbook.added_steps {
+        let name = step.name.trim();
+        if name.is_empty() || kept.iter().any(|t| t.is(name)) {
+            continue;
+        }
+        let at = kept
+            .iter()
+            .rposition(|t| t.phase <= step.phase)
+            .map_or(0, |i| i + 1);
+        let due = kept
+            .iter()
+            .filter(|t| t.phase == step.phase)
+            .map(|t| t.due)
+            .max()
+            .or_else(|| kept[..at].iter().map(|t| t.due).max())
+            .unwrap_or(business_day(plan.kickoff));
+        kept.insert(
+            at,
+            PlannedTask {
+                key: ADDED_TASK,
+                phase: step.phase,
+                owner: Owner::Vendor,
+                title: Msg::ObVersionAddedStep,
+                criterion: Msg::ObVersionAddedCriterion,
+                deps: Vec::new(),
+                due,
+                custom: Some(name.to_string()),
+            },
+        );
+    }
+    plan.tasks = kept;
 }
 
 /// Readiness questions for the customer's IT and go/no-go criteria, per integration kind.
@@ -358,7 +457,7 @@ pub fn plan_csv(plan: &Plan, lang: Lang) -> String {
         let row = [
             t.key.to_string(),
             t.phase.label().text(lang).to_string(),
-            t.title.text(lang).to_string(),
+            t.title_text(lang).to_string(),
             t.owner.label().text(lang).to_string(),
             t.criterion.text(lang).to_string(),
             t.deps.join(" "),
@@ -388,7 +487,7 @@ pub fn milestone_events(plan: &Plan, customer: &str, lang: Lang) -> Vec<Calendar
             date: t.due,
             title: Msg::ObEventTitle.fill(
                 lang,
-                &[("customer", customer), ("task", t.title.text(lang))],
+                &[("customer", customer), ("task", t.title_text(lang))],
             ),
         })
         .collect()
@@ -728,5 +827,234 @@ mod tests {
             milestone_events(&plan, "Acme", Lang::Zh)[0].title,
             "Acme：召开启动会"
         );
+    }
+
+    fn playbook(skipped: &[&str], added: &[(&str, Phase)]) -> Playbook {
+        serde_json::from_value(serde_json::json!({
+            "id": "pb",
+            "name": "Retail",
+            "version": 2,
+            "created_at": "2026-12-01T09:00:00Z",
+            "skipped_tasks": skipped,
+            "added_steps": added
+                .iter()
+                .map(|(n, p)| serde_json::json!({"name": n, "phase": p.code()}))
+                .collect::<Vec<_>>(),
+        }))
+        .unwrap()
+    }
+
+    fn deps_of<'a>(plan: &'a Plan, key: &str) -> &'a [&'static str] {
+        &plan.tasks.iter().find(|t| t.key == key).unwrap().deps
+    }
+
+    /// Every dependency is in the plan and due no later than its dependent; no weekend
+    /// dates; phases in order.
+    fn assert_consistent(plan: &Plan) {
+        for t in &plan.tasks {
+            assert!(!matches!(t.due.weekday(), Weekday::Sat | Weekday::Sun));
+            for d in &t.deps {
+                let dep = plan.tasks.iter().find(|u| u.key == *d);
+                assert!(dep.is_some_and(|u| u.due <= t.due), "{} needs {d}", t.key);
+            }
+        }
+        assert!(plan.tasks.windows(2).all(|w| w[0].phase <= w[1].phase));
+    }
+
+    #[test]
+    fn current_phase_across_boundaries_and_weekends() {
+        // Standard, 42 days: week 1 ends Mon 11 Jan, weeks 2–4 Thu 4 Feb, months 2–3 Mon 8 Feb,
+        // go-live Mon 15 Feb, post-go-live Mon 15 Mar.
+        let plan = plan_of(&project("Retail", 10, &[], 42));
+        for (m, d, phase) in [
+            (12, 1, PreKickoff),
+            (1, 3, PreKickoff),
+            (1, 4, Week1),
+            (1, 9, Week1),
+            (1, 11, Week1),
+            (1, 12, Weeks2To4),
+            (2, 4, Weeks2To4),
+            (2, 5, Months2To3),
+            (2, 8, Months2To3),
+            (2, 9, GoLive),
+            (2, 15, GoLive),
+            (2, 16, PostGoLive),
+            (3, 15, PostGoLive),
+            (6, 1, PostGoLive),
+        ] {
+            let today = if m == 12 {
+                NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+            } else {
+                day(m, d)
+            };
+            assert_eq!(
+                current_phase(&plan, Tier::Standard, today),
+                phase,
+                "{today}"
+            );
+        }
+        // 40 days: months 2–3 would end on Sat 6 Feb, so the weekend and Monday stay in it.
+        let plan = plan_of(&project("Retail", 10, &[], 40));
+        assert_eq!(current_phase(&plan, Tier::Standard, day(2, 3)), Weeks2To4);
+        assert_eq!(current_phase(&plan, Tier::Standard, day(2, 4)), Months2To3);
+        assert_eq!(current_phase(&plan, Tier::Standard, day(2, 7)), Months2To3);
+        assert_eq!(current_phase(&plan, Tier::Standard, day(2, 8)), Months2To3);
+        assert_eq!(current_phase(&plan, Tier::Standard, day(2, 9)), GoLive);
+        // Every task of a phase is due by the end of its phase.
+        for t in &plan.tasks {
+            assert!(
+                current_phase(&plan, Tier::Standard, t.due) <= t.phase,
+                "{}",
+                t.key
+            );
+        }
+    }
+
+    #[test]
+    fn phases_are_stored_as_codes() {
+        assert_eq!(serde_json::to_string(&Weeks2To4).unwrap(), r#""weeks_2_4""#);
+        assert_eq!(Phase::from_code("post_go_live"), Some(PostGoLive));
+        assert_eq!(Phase::ALL.len(), 6);
+        assert_eq!(GoLive.label(), Msg::ObPhaseGoLive);
+    }
+
+    #[test]
+    fn skipped_tasks_leave_and_dependents_inherit_their_dependencies() {
+        let mut plan = plan_of(&project("Retail", 10, &[], 42));
+        let before = plan.clone();
+        apply_playbook(&mut plan, &playbook(&["w2_config", "nope"], &[]));
+        assert_eq!(plan.tasks.len(), before.tasks.len() - 1);
+        assert!(!keys(&plan).contains(&"w2_config"));
+        assert_eq!(
+            deps_of(&plan, "w4_first_value"),
+            ["w1_environment", "w1_success_plan"]
+        );
+        assert_eq!(
+            deps_of(&plan, "m2_train_admins"),
+            ["w1_environment", "w1_success_plan"]
+        );
+        // Dates do not move.
+        for t in &plan.tasks {
+            assert_eq!(t.due, due(&before, t.key));
+        }
+        assert_consistent(&plan);
+        // An empty playbook changes nothing.
+        let mut same = before.clone();
+        apply_playbook(&mut same, &playbook(&[], &[]));
+        assert_eq!(same, before);
+    }
+
+    #[test]
+    fn skipping_a_chain_points_dependents_at_what_is_left() {
+        let mut p = project("Insurance", 50, &[System::Sso, System::Erp], 120);
+        p.contract_scope = "two subsidiaries".into();
+        let mut plan = plan_of(&p);
+        let skipped = ["w1_kickoff", "w1_environment", "pk_it_questions", "w2_sso"];
+        apply_playbook(&mut plan, &playbook(&skipped, &[]));
+        for key in skipped {
+            assert!(!keys(&plan).contains(&key));
+        }
+        assert_eq!(
+            deps_of(&plan, "w1_success_plan"),
+            ["pk_handoff", "pk_contacts"]
+        );
+        assert_eq!(deps_of(&plan, "w2_erp"), ["pk_handoff", "pk_contacts"]);
+        assert_eq!(
+            deps_of(&plan, "w2_config"),
+            ["pk_handoff", "pk_contacts", "w1_success_plan"]
+        );
+        assert!(!deps_of(&plan, "gl_go_no_go").contains(&"w2_sso"));
+        assert_consistent(&plan);
+    }
+
+    #[test]
+    fn added_steps_go_to_the_end_of_their_phase() {
+        let mut plan = plan_of(&project("Retail", 10, &[], 42));
+        let pb = playbook(
+            &["pg_adoption"],
+            &[
+                ("Data privacy workshop", Weeks2To4),
+                ("  data PRIVACY workshop ", Week1),
+                ("Executive QBR", PostGoLive),
+                (" ", Week1),
+            ],
+        );
+        apply_playbook(&mut plan, &pb);
+        let added: Vec<(usize, &str, Phase, NaiveDate)> = plan
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.key == ADDED_TASK)
+            .map(|(i, t)| (i, t.title_text(Lang::Zh), t.phase, t.due))
+            .collect();
+        assert_eq!(
+            added,
+            vec![
+                (7, "Data privacy workshop", Weeks2To4, day(2, 4)),
+                (16, "Executive QBR", PostGoLive, day(3, 15)),
+            ]
+        );
+        assert_eq!(keys(&plan)[6], "w4_first_value");
+        assert_eq!(plan.tasks[7].owner, Owner::Vendor);
+        assert!(plan.tasks[7].deps.is_empty());
+        assert_eq!(
+            plan.tasks[7].title.text(Lang::En),
+            "Step added by the playbook"
+        );
+        assert_eq!(deps_of(&plan, "pg_handover"), ["pg_hypercare"]);
+        assert_consistent(&plan);
+        // Applying the same version again adds nothing twice.
+        let again = {
+            let mut p = plan.clone();
+            apply_playbook(&mut p, &pb);
+            p
+        };
+        assert_eq!(again, plan);
+    }
+
+    #[test]
+    fn a_step_added_to_an_emptied_phase_is_due_with_the_last_earlier_task() {
+        let mut plan = plan_of(&project("Retail", 10, &[], 42));
+        apply_playbook(
+            &mut plan,
+            &playbook(
+                &[
+                    "m2_train_admins",
+                    "m2_train_users",
+                    "pk_handoff",
+                    "pk_contacts",
+                ],
+                &[
+                    ("Pilot group", Months2To3),
+                    ("Send welcome pack", PreKickoff),
+                ],
+            ),
+        );
+        let names: Vec<&str> = plan.tasks.iter().map(|t| t.title_text(Lang::En)).collect();
+        assert_eq!(names[0], "Send welcome pack");
+        assert_eq!(plan.tasks[0].due, day(1, 4));
+        let pilot = plan.tasks.iter().position(|t| t.is("pilot group")).unwrap();
+        assert_eq!(plan.tasks[pilot - 1].key, "w4_first_value");
+        assert_eq!(plan.tasks[pilot].due, due(&plan, "w4_first_value"));
+        assert_eq!(deps_of(&plan, "w1_kickoff"), [] as [&str; 0]);
+        assert_eq!(deps_of(&plan, "gl_go_no_go"), ["w2_config"]);
+        assert_consistent(&plan);
+    }
+
+    #[test]
+    fn added_steps_appear_in_the_csv_and_match_progress_by_name() {
+        let mut plan = plan_of(&project("Retail", 10, &[], 42));
+        apply_playbook(&mut plan, &playbook(&[], &[("Legal sign-off, EU", GoLive)]));
+        let csv = plan_csv(&plan, Lang::Zh);
+        assert!(
+            csv.contains(
+                "\r\nadded,上线,\"Legal sign-off, EU\",我方,已完成并记入进展记录,,2027-02-15\r\n"
+            ),
+            "{csv}"
+        );
+        let t = plan.tasks.iter().find(|t| t.key == ADDED_TASK).unwrap();
+        assert!(t.is(" legal  SIGN-OFF, eu") && !t.is("added"));
+        assert!(plan.tasks[0].is("pk_handoff") && !plan.tasks[0].is("PK_HANDOFF"));
+        assert_eq!(milestone_events(&plan, "Acme", Lang::En).len(), 5);
     }
 }

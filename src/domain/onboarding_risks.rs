@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::onboarding::OnboardingProject;
-use crate::domain::onboarding_plan::{applies, task_title, Need, Phase, Plan, MILESTONES};
+use crate::domain::onboarding_plan::{
+    applies, task_title, Need, Phase, Plan, PlannedTask, MILESTONES,
+};
 use crate::domain::onboarding_progress::{closed_tasks, last_activity};
 use crate::domain::onboarding_rules::Segment;
 use crate::i18n::{Lang, Msg};
@@ -109,12 +111,12 @@ impl YellowFlag {
 pub fn yellow_flags(project: &OnboardingProject, plan: &Plan, today: NaiveDate) -> Vec<YellowFlag> {
     let mut flags = Vec::new();
     let closed = closed_tasks(project);
-    let open = |key: &str| !closed.contains(&key);
+    let open = |t: &PlannedTask| !closed.iter().any(|c| t.is(c));
     if today >= plan.kickoff {
         let overdue: Vec<&'static str> = plan
             .tasks
             .iter()
-            .filter(|t| t.due < today && open(t.key))
+            .filter(|t| t.due < today && open(t))
             .map(|t| t.key)
             .collect();
         if !overdue.is_empty() {
@@ -134,7 +136,7 @@ pub fn yellow_flags(project: &OnboardingProject, plan: &Plan, today: NaiveDate) 
         let pending = plan
             .tasks
             .iter()
-            .filter(|t| t.phase < Phase::GoLive && open(t.key))
+            .filter(|t| t.phase < Phase::GoLive && open(t))
             .count();
         if (0..=GO_LIVE_WATCH_DAYS).contains(&to_go_live) && pending > 0 {
             flags.push(YellowFlag::GoLiveAtRisk { open: pending });
@@ -372,5 +374,30 @@ mod tests {
         let p = project("Retail", 10, &[], 42);
         assert_eq!(flags_on(&p, day(1, 1)), vec![YellowFlag::MissingOwner]);
         assert_eq!(flags_on(&owned(p), day(1, 1)), vec![]);
+    }
+
+    #[test]
+    fn a_step_added_by_the_playbook_closes_by_its_name() {
+        use crate::domain::onboarding::Playbook;
+        use crate::domain::onboarding_plan::apply_playbook;
+        let mut p = owned(project("Retail", 10, &[], 42));
+        p.progress = vec![
+            entry("pk_handoff", ProgressKind::Done, 1, 4),
+            entry("pk_contacts", ProgressKind::Done, 1, 4),
+        ];
+        let mut plan = build_plan(&p, &segment(&p, &[], day(1, 1)), day(1, 1));
+        let pb: Playbook = serde_json::from_str(
+            r#"{"id":"pb","name":"n","version":2,"created_at":"2026-11-01T08:00:00Z","added_steps":[{"name":"Welcome pack","phase":"pre_kickoff"}]}"#,
+        )
+        .unwrap();
+        apply_playbook(&mut plan, &pb);
+        // The added step is due with the last pre-kickoff task (31 Dec) and still open.
+        assert_eq!(
+            yellow_flags(&p, &plan, day(1, 4)),
+            vec![YellowFlag::TasksOverdue { count: 1 }]
+        );
+        p.progress
+            .push(entry("welcome  PACK", ProgressKind::Done, 1, 4));
+        assert_eq!(yellow_flags(&p, &plan, day(1, 4)), vec![]);
     }
 }

@@ -1025,6 +1025,8 @@ messages! {
     // (keys for the onboarding prompts go above this line)
 
     // == Onboarding communication and playbook versions ==
+    ObVersionAddedStep => "Step added by the playbook", "手册新增步骤";
+    ObVersionAddedCriterion => "Done and recorded in the progress log", "已完成并记入进展记录";
     // (keys for onboarding communication go above this line)
 
     // == Onboarding screens ==
