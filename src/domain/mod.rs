@@ -18,6 +18,7 @@ pub mod form;
 pub mod ics;
 pub mod listing;
 pub mod onboarding;
+pub mod onboarding_comms;
 pub mod onboarding_plan;
 pub mod onboarding_progress;
 pub mod onboarding_risks;
