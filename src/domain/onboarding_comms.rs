@@ -21,7 +21,9 @@ use crate::i18n::{Lang, Msg};
 /// A message ready to copy or send: a subject line and a Markdown body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Communication {
+    /// One line, for the e-mail subject.
     pub subject: String,
+    /// Markdown: paragraphs, `##` sections and `-` bullets.
     pub body: String,
 }
 
@@ -263,8 +265,8 @@ fn due_line(t: &PlannedTask, lang: Lang) -> String {
 
 /// The weekly status update as of `today`: the current phase, go-live on track or at risk
 /// (at risk when a yellow flag fires or the plan warns), progress entries of the last 7 days,
-/// open tasks of the current and next phase, yellow flags, and open customer tasks due within
-/// `ASK_DAYS` (overdue ones included).
+/// open tasks of the current and next phase, yellow flags and the plan's warning, and open
+/// customer tasks due within `ASK_DAYS` (overdue ones included, as such).
 pub fn weekly_status(
     project: &OnboardingProject,
     account: &str,
@@ -342,7 +344,12 @@ pub fn weekly_status(
     })
     .into_iter()
     .map(|t| {
-        Msg::ObCommAskLine.fill(
+        let msg = if t.due < today {
+            Msg::ObCommAskOverdue
+        } else {
+            Msg::ObCommAskLine
+        };
+        msg.fill(
             lang,
             &[("task", t.title_text(lang)), ("date", &t.due.to_string())],
         )
@@ -766,7 +773,7 @@ mod tests {
         assert_eq!(
             bullets(&c.body, "What we need from you"),
             vec![
-                "Answer the IT readiness questionnaire, by 2026-12-31",
+                "Answer the IT readiness questionnaire, overdue since 2026-12-31",
                 "Configure SSO with the identity provider, by 2027-01-18",
             ]
         );
@@ -777,8 +784,11 @@ mod tests {
             ["当前阶段：第 2–4 周", "2027-02-15 上线：存在风险"]
         );
         assert_eq!(
-            bullets(&zh.body, "需要贵方支持的事项")[1],
-            "与身份提供方完成 SSO 配置，请于 2027-01-18 前完成"
+            bullets(&zh.body, "需要贵方支持的事项"),
+            vec![
+                "填写 IT 就绪评估问卷，原定 2026-12-31 完成，现已逾期",
+                "与身份提供方完成 SSO 配置，请于 2027-01-18 前完成"
+            ]
         );
     }
 
@@ -916,7 +926,7 @@ mod tests {
         );
         // 15 days: go-live Mon 15 Feb + 15 = Tue 2 Mar.
         assert_eq!(dates[dates.len() - 1], "上线：2027-02-15 → 2027-03-02");
-        assert!(bullets(&c.body, "需要谁、在何时之前提供什么")
+        assert!(bullets(&c.body, "所需支持、提供方及截止时间")
             .contains(&"Li Wei（高管发起人）：确认优先级和资源投入，或商定新的上线日期，请于 2027-01-12 前完成"));
     }
 

@@ -1077,6 +1077,7 @@ messages! {
     ObCommNoFlags => "No yellow flags.", "没有预警信号。";
     ObCommAsksSection => "What we need from you", "需要贵方支持的事项";
     ObCommAskLine => "{task}, by {date}", "{task}，请于 {date} 前完成";
+    ObCommAskOverdue => "{task}, overdue since {date}", "{task}，原定 {date} 完成，现已逾期";
     ObCommNoAsks => "Nothing needed from you in the next two weeks.", "未来两周暂无需要贵方处理的事项。";
     ObCommSlipSubject => "{customer} onboarding: timeline update, decisions needed by {date}", "{customer} 上线项目：时间线调整，需在 {date} 前决策";
     ObCommSlipIntro => "Part of the onboarding plan has slipped. Below is what slipped, what it means for go-live and what we propose.", "上线计划的部分工作出现延误。以下是延误内容、对上线的影响以及我们的建议。";
@@ -1085,7 +1086,7 @@ messages! {
     ObCommImpactSection => "Impact on go-live", "对上线的影响";
     ObCommImpactMoves => "At the current pace go-live moves from {from} to {to} ({n} days later), unless the slipped work is recovered by {by}.", "按目前进度，上线日期将从 {from} 推迟到 {to}（推迟 {n} 天），除非在 {by} 前追回延误的工作。";
     ObCommImpactHolds => "Go-live on {date} still holds if we resolve this by {by}.", "如能在 {by} 前解决，{date} 上线仍可保持。";
-    ObCommNeedsSection => "What we need, from whom, by when", "需要谁、在何时之前提供什么";
+    ObCommNeedsSection => "What we need, from whom, by when", "所需支持、提供方及截止时间";
     ObCommNeedLine => "{who}: {what}, by {date}", "{who}：{what}，请于 {date} 前完成";
     ObCommNeedDecision => "confirm priority and resources, or agree the new go-live date", "确认优先级和资源投入，或商定新的上线日期";
     ObCommNeedOwners => "name the missing owners", "指定缺位的负责人";
