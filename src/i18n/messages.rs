@@ -1041,7 +1041,9 @@ messages! {
     ObColSignal => "Early-warning signal", "早期预警信号";
     ObColMitigation => "Mitigation", "缓解措施";
     ObColTrigger => "Escalation trigger", "升级触发条件";
-    ObFactContactLine => "{role}: {name}", "{role}：{name}";
+    ObFactLabelled => "{label}: {text}", "{label}：{text}";
+    ObFactListSep => "; ", "；";
+    ObFactListComma => ", ", "、";
     ObFactToday => "Today (your local date)", "今天（本地日期）";
     ObFactWeeks => "Weeks since kickoff", "启动至今的周数";
     ObFactNotStarted => "not started: kickoff on {date}", "尚未启动：启动日期为 {date}";
@@ -1148,6 +1150,7 @@ messages! {
     ObAtRiskTheSponsor => "their exec sponsor", "对方执行发起人";
     ObAtRiskThePm => "their project manager", "对方项目经理";
     ObAtRiskRescueOwners => "{date}: with {pm}, confirm every blocker and agree one named owner and a new date for each:", "{date}：与{pm}确认每个阻塞事项，并为每项指定一名负责人和新的完成日期：";
+    ObAtRiskRescueMode => "{date}: {action}", "{date}：{action}";
     ObAtRiskRescueReplan => "{date}: agree the revised timeline below with both project teams and send it to {sponsor}.", "{date}：与双方项目团队确认下方修订时间线，并发送给{sponsor}。";
     ObAtRiskRescueCheck => "{date}: mid-point check: are the blockers cleared? If not, escalate as advised below.", "{date}：中期检查：阻塞是否已解除？如未解除，按下方建议升级。";
     ObAtRiskRescueReview => "{date}: rescue review with {sponsor}: confirm the revised go-live or re-plan; record the outcome in the project's progress.", "{date}：与{sponsor}进行挽救复盘：确认修订后的上线日期或重新规划；将结果记入项目进展。";
@@ -1184,7 +1187,7 @@ messages! {
     ObIndustrySectionCompliance => "Compliance and security checklist", "合规与安全清单";
     ObIndustrySectionComms => "Communication template changes", "沟通模板调整建议";
     ObIndustrySectionDifferences => "Top differences from the standard playbook, with reasons", "与标准手册最重要的差异及理由";
-    ObIndustryTier => "For {industry}, the built-in rules give the **{tier}** tier (factors: {factors}); plan {duration} from kickoff to go-live.", "对于{industry}，内置规则给出的层级为**{tier}**（因素：{factors}）；从启动到上线按 {duration} 规划。";
+    ObIndustryTier => "For {industry}, the built-in rules give the **{tier}** tier (factors: {factors}); plan {duration} from kickoff to go-live.", "对于{industry}，内置规则给出的层级为**{tier}**（因素：{factors}）；从启动到上线按 {duration}规划。";
     ObIndustryTaskLine => "{task} ({owner}): {criterion}", "{task}（{owner}）：{criterion}";
     ObIndustryAdjust => "Adjustments for this industry", "针对该行业的调整";
     ObIndustryPlanFor => "Plan for this blocker from pre-kickoff on: {blocker}", "从启动前就为该阻碍做好准备：{blocker}";
@@ -1201,10 +1204,10 @@ messages! {
     ObIndustryCommTone => "Write for {industry} readers: plain language and their own terms, no internal jargon; confirm every commitment in writing.", "面向{industry}的读者撰写：语言平实、使用对方的行业术语、不用内部黑话；每项承诺都以书面形式确认。";
     ObIndustryCommBlockers => "Raise the known blockers at kickoff, each with its plan, so none comes as a surprise: {blockers}.", "在启动会上提前说明已知阻碍及应对计划，避免意外：{blockers}。";
     ObIndustryCommResults => "Set expectations from the results so far: {results}.", "根据目前的结果设定预期：{results}。";
-    ObIndustryDiffDuration => "Plan {duration} from kickoff to go-live instead of the standard 30–45 days", "从启动到上线按 {duration} 规划，而不是标准的 30–45 天";
+    ObIndustryDiffDuration => "Plan {duration} from kickoff to go-live instead of the standard 30–45 days", "从启动到上线按 {duration}规划，而不是标准的 30–45 天";
     ObIndustryWhyTier => "the {tier} tier applies ({factors})", "适用{tier}层级（{factors}）";
     ObIndustryDiffSecurity => "Start the security and compliance review before kickoff, with a written approval as a go/no-go item", "在启动会之前开始安全与合规审查，并把书面审批列为上线判断项";
-    ObIndustryDiffSystems => "Send the IT readiness questions for {systems} before kickoff", "在启动会之前发送 {systems} 的 IT 就绪评估问题";
+    ObIndustryDiffSystems => "Send the IT readiness questions for {systems} before kickoff", "在启动会之前发送{systems}的 IT 就绪评估问题";
     ObIndustryWhyIt => "typical IT: {it}", "典型 IT 架构：{it}";
     ObIndustryWhyObserved => "seen in this industry so far; results: {results}", "在该行业中已观察到；结果：{results}";
     ObIndustryDiffLine => "**{what}**: why: {why}.", "**{what}**——理由：{why}。";

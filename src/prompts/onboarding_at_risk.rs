@@ -15,7 +15,7 @@ use crate::domain::onboarding_risks::{risk_register, Risk, YellowFlag, RISKS};
 use crate::domain::time::parse_iso_date;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::onboarding_facts::{
-    list, local_today, overdue_lines, phase_line, progress_lines, project, table, Computed,
+    list, local_today, overdue_lines, phase_line, progress_lines, project, sep, table, Computed,
 };
 use crate::prompts::{
     bullets, example_values, list_item, PromptRequest, PromptSpec, RecordContext,
@@ -352,12 +352,18 @@ const HIGH_CUES: Cues = &[
     "不续约",
 ];
 
-/// Business day `n` days after `today`, or "Day n" when today is not known.
+/// The date `n` business days after `today` (weekends skipped), or "Day n" when today is
+/// not known.
 fn on_day(today: Option<NaiveDate>, n: i64, lang: Lang) -> String {
-    today.map_or_else(
-        || Msg::PlanDay.fill(lang, &[("n", &n.to_string())]),
-        |t| business_day(t + Duration::days(n)).to_string(),
-    )
+    match today {
+        Some(mut day) => {
+            for _ in 0..n {
+                day = business_day(day + Duration::days(1));
+            }
+            day.to_string()
+        }
+        None => Msg::PlanDay.fill(lang, &[("n", &n.to_string())]),
+    }
 }
 
 /// The draft. The level is the rules' (fact `ObFactRiskLevel`), raised to medium when the
@@ -369,6 +375,11 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let blocked = bullets(req.value(&BLOCKED));
     let signals = bullets(req.value(&SIGNALS));
+    let flags = req
+        .fact(Msg::ObFactYellowFlags)
+        .filter(|f| f.trim() != req.text(Msg::NoSignals))
+        .map(bullets)
+        .unwrap_or_default();
     let said = format!("{blocked}\n{signals}").to_ascii_lowercase();
     let computed = req.fact(Msg::ObFactRiskLevel).and_then(|v| {
         RiskLevel::ALL
@@ -393,19 +404,20 @@ fn draft(req: &PromptRequest) -> Vec<String> {
 
     // Risk level, with the reasons behind it and the rule.
     let mut why: Vec<String> = Vec::new();
-    if let Some(flags) = req
-        .fact(Msg::ObFactYellowFlags)
-        .filter(|f| f.trim() != req.text(Msg::NoSignals))
-    {
-        why.push(bullets(flags));
-    }
+    why.push(flags.clone());
     if let Some(w) = req.fact_item(Msg::ObFactPlanWarning) {
         why.push(w);
     }
-    why.push(req.field_line(&BLOCKED));
-    if !signals.is_empty() {
-        why.push(list_item(lang, req.text(SIGNALS.label), &signals));
+    why.push(match blocked.as_str() {
+        "" => req.field_line(&BLOCKED),
+        b => list_item(lang, req.text(BLOCKED.label), b),
+    });
+    // Signals the yellow flags above do not already say.
+    let own: Vec<&str> = signals.lines().filter(|l| !flags.contains(*l)).collect();
+    if !own.is_empty() {
+        why.push(list_item(lang, req.text(SIGNALS.label), &own.join("\n")));
     }
+    why.retain(|w| !w.is_empty());
     let level_text = level.map_or(Msg::PromptSeverityTbc, RiskLevel::label);
     let level_section = format!(
         "{}\n\n{}\n\n{}",
@@ -450,16 +462,18 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         );
     }
     for (i, r) in modes.iter().take(3).enumerate() {
-        rescue.push(format!(
-            "{}: {}",
-            on_day(today, 2 + i as i64, lang),
-            r.mitigation.text(lang)
+        rescue.push(Msg::ObAtRiskRescueMode.fill(
+            lang,
+            &[
+                ("date", &on_day(today, 2 + i as i64, lang)),
+                ("action", r.mitigation.text(lang)),
+            ],
         ));
     }
     for (days, msg) in [
         (5, Msg::ObAtRiskRescueReplan),
         (7, Msg::ObAtRiskRescueCheck),
-        (14, Msg::ObAtRiskRescueReview),
+        (10, Msg::ObAtRiskRescueReview),
     ] {
         rescue.push(msg.fill(
             lang,
@@ -504,18 +518,20 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     );
 
     // Talking points for the next customer call.
-    let done = match bullets(req.value(&DONE)) {
-        d if d.is_empty() => req.missing(&DONE),
-        d => d
+    // A list field's items on one line, or what to add.
+    let items = |field: &FieldSpec| match bullets(req.value(field)) {
+        b if b.is_empty() => req.missing(field),
+        b => b
             .lines()
             .map(|l| l.trim_start_matches("- "))
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(sep(lang)),
     };
+    let done = items(&DONE);
     let talking = list(
         [
             Msg::ObAtRiskTalkDone.fill(lang, &[("done", &done)]),
-            Msg::ObAtRiskTalkPlain.fill(lang, &[("blocked", &req.clause(&BLOCKED))]),
+            Msg::ObAtRiskTalkPlain.fill(lang, &[("blocked", &items(&BLOCKED))]),
             Msg::ObAtRiskTalkPlan.fill(lang, &[("date", &on_day(today, 5, lang))]),
             Msg::ObAtRiskTalkAsk.fill(lang, &[("sponsor", &sponsor)]),
             Msg::ObAtRiskTalkNext.fill(lang, &[("date", &on_day(today, 7, lang))]),
@@ -667,7 +683,9 @@ mod tests {
             level.starts_with("Risk of churn or serious delay: **High**."),
             "{level}"
         );
-        assert!(level.contains("Tasks overdue: 7"));
+        for f in computed().flags {
+            assert!(level.contains(&format!("- {}", f.text(Lang::En))), "{f:?}");
+        }
         let failure = section(&text, Msg::ObAtRiskSectionFailure, Lang::En);
         assert!(failure.contains("IT security review stalls"));
         assert!(failure.contains(Msg::ObMitigateSecurity.text(Lang::En)));

@@ -190,9 +190,13 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         || req.text(Msg::ObFactsMissing).to_string(),
         |g| {
             g.lines()
-                .map(|l| match l.strip_prefix("- ") {
-                    Some(item) => format!("- [ ] {item}"),
-                    None => l.to_string(),
+                .map(|l| {
+                    let item = l.trim_start();
+                    let indent = &l[..l.len() - item.len()];
+                    match item.strip_prefix("- ") {
+                        Some(item) => format!("{indent}- [ ] {item}"),
+                        None => l.to_string(),
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -250,7 +254,7 @@ mod tests {
         assert_eq!(en["customer"], "Northwind Securities");
         assert_eq!(en["industry"], "Financial services");
         assert_eq!(en["size"], "1800 end users");
-        assert_eq!(en["systems"], "SSO, Data warehouse, Snowflake");
+        assert_eq!(en["systems"], "SSO, Data warehouse, ServiceNow");
         assert_eq!(en["go_live"], "2027-04-30");
         assert_eq!(
             en["contacts"],
@@ -321,7 +325,9 @@ mod tests {
         assert!(prep.contains("Which identity provider and protocol"));
         assert!(prep.contains("SOC 2 report; data residency"));
         let technical = section(&text, Msg::ObPlaybookSectionTechnical, Lang::En);
-        assert!(technical.starts_with("- **Systems to integrate:** SSO; Data warehouse"));
+        assert!(
+            technical.starts_with("- **Systems to integrate:** SSO; Data warehouse; Other systems")
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::domain::onboarding_rules::{
     other_system_names, segment, typical_days, RiskFlag, Segment,
 };
 use crate::domain::record::AnyRecord;
+use crate::domain::sorting::sort_by_key;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{cell, onboarding_at_risk, PromptRequest, RecordContext};
 
@@ -150,15 +151,32 @@ pub fn task_name(key: &str, lang: Lang) -> String {
     task_title(key).map_or_else(|| key.trim().to_string(), |m| m.text(lang).to_string())
 }
 
-/// A phase's dates and its tasks as a table (due, task, owner side, success criterion,
-/// dependencies by name).
+/// The separator of items listed on one line ("; " or "；").
+pub fn sep(lang: Lang) -> &'static str {
+    Msg::ObFactListSep.text(lang)
+}
+
+/// A label with its items as a nested list: "label" then "  - item" lines.
+pub fn nested(label: Msg, items: &[Msg], lang: Lang) -> String {
+    let mut out = vec![label.text(lang).to_string()];
+    out.extend(items.iter().map(|m| format!("  - {}", m.text(lang))));
+    out.join("\n")
+}
+
+/// A phase's dates and its tasks, by due date, as a table (due, task, owner side, success
+/// criterion, dependencies by name).
 fn phase_fact(plan: &Plan, phase: Phase, lang: Lang) -> Option<String> {
     let (from, to) = phase_dates(plan, phase)?;
-    let rows: Vec<Vec<String>> = plan
+    let mut tasks: Vec<(usize, &PlannedTask)> = plan
         .tasks
         .iter()
-        .filter(|t| t.phase == phase)
-        .map(|t| {
+        .enumerate()
+        .filter(|(_, t)| t.phase == phase)
+        .collect();
+    sort_by_key(&mut tasks, |(i, t)| (t.due, *i));
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|(_, t)| {
             vec![
                 t.due.to_string(),
                 t.title.text(lang).to_string(),
@@ -168,7 +186,7 @@ fn phase_fact(plan: &Plan, phase: Phase, lang: Lang) -> Option<String> {
                     .iter()
                     .map(|d| task_name(d, lang))
                     .collect::<Vec<_>>()
-                    .join("; "),
+                    .join(sep(lang)),
             ]
         })
         .collect();
@@ -206,13 +224,13 @@ pub fn risk_table(risks: &[Risk], lang: Lang) -> String {
     table(&header, &rows, lang)
 }
 
-/// Labels joined by "; ", or "none".
+/// Labels joined by `sep`, or "none".
 fn labels_or_none(labels: impl Iterator<Item = Msg>, lang: Lang) -> String {
     let texts: Vec<&str> = labels.map(|m| m.text(lang)).collect();
     if texts.is_empty() {
         Msg::NoSignals.text(lang).to_string()
     } else {
-        texts.join("; ")
+        texts.join(sep(lang))
     }
 }
 
@@ -232,7 +250,7 @@ pub fn systems_text(project: &OnboardingProject, lang: Lang) -> String {
         .map(|s| s.label().text(lang).to_string())
         .chain(other_system_names(&project.other_systems))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(Msg::ObFactListComma.text(lang))
 }
 
 /// The named contacts, one "role: name" line each.
@@ -240,7 +258,7 @@ pub fn contact_lines(project: &OnboardingProject, lang: Lang) -> String {
     contacts(project)
         .iter()
         .map(|(label, name)| {
-            Msg::ObFactContactLine.fill(lang, &[("role", label.text(lang)), ("name", name)])
+            Msg::ObFactLabelled.fill(lang, &[("label", label.text(lang)), ("text", name)])
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -352,14 +370,18 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         Msg::ObFactSystems,
         labels_or_none(s.integrations.iter().map(|i| i.label()), lang),
     );
-    push(Msg::ObFactUnusualSystems, s.unusual_systems.join(", "));
+    push(
+        Msg::ObFactUnusualSystems,
+        s.unusual_systems.join(Msg::ObFactListComma.text(lang)),
+    );
     let checklists = integration_checklists(s);
     push(
         Msg::ObFactItQuestions,
-        list(checklists.iter().map(|(kind, questions, _)| {
-            let q: Vec<&str> = questions.iter().map(|m| m.text(lang)).collect();
-            format!("{}: {}", kind.label().text(lang), q.join(" "))
-        })),
+        list(
+            checklists
+                .iter()
+                .map(|(kind, questions, _)| nested(kind.label(), questions, lang)),
+        ),
     );
     for phase in PHASES {
         push(
@@ -370,13 +392,11 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     push(
         Msg::ObFactGoNoGo,
         list(
-            go_no_go(s)
-                .iter()
-                .map(|m| m.text(lang).to_string())
-                .chain(checklists.iter().map(|(kind, _, go)| {
-                    let g: Vec<&str> = go.iter().map(|m| m.text(lang)).collect();
-                    format!("{}: {}", kind.label().text(lang), g.join("; "))
-                })),
+            go_no_go(s).iter().map(|m| m.text(lang).to_string()).chain(
+                checklists
+                    .iter()
+                    .map(|(kind, _, go)| nested(kind.label(), go, lang)),
+            ),
         ),
     );
     push(Msg::ObFactRisks, risk_table(&risk_register(s), lang));
@@ -494,7 +514,7 @@ pub(crate) mod tests {
     }
 
     /// A financial-services project (compliance tier: regulated industry, data warehouse)
-    /// with SSO and Snowflake, kicking off Monday 2027-01-04, going live 2027-04-30; the
+    /// with SSO, a data warehouse and ServiceNow, kicking off Monday 2027-01-04, going live 2027-04-30; the
     /// pre-kickoff tasks and the kickoff are done, one task skipped, one added by hand.
     pub fn project() -> OnboardingProject {
         let mut p = OnboardingProject::new("ob1".into(), now());
@@ -502,7 +522,7 @@ pub(crate) mod tests {
         p.industry = "Financial services".into();
         p.end_users = Some(1800);
         p.systems = vec![System::Sso, System::DataWarehouse];
-        p.other_systems = "Snowflake".into();
+        p.other_systems = "ServiceNow".into();
         p.kickoff_date = Some(day(2027, 1, 4));
         p.go_live_target = day(2027, 4, 30);
         p.exec_sponsor = "Maria Chen".into();
@@ -671,15 +691,18 @@ pub(crate) mod tests {
     fn facts_list_systems_questions_go_no_go_and_risks() {
         let c = computed();
         let en = sample_facts(Lang::En);
-        assert_eq!(fact(&en, Msg::ObFactSystems), Some("SSO; Data warehouse"));
+        assert_eq!(
+            fact(&en, Msg::ObFactSystems),
+            Some("SSO; Data warehouse; Other systems")
+        );
         let questions = fact(&en, Msg::ObFactItQuestions).unwrap();
-        assert!(questions.starts_with("- SSO: Which identity provider"));
-        assert!(questions.contains("- Data warehouse: Which warehouse platform"));
+        assert!(questions.starts_with("- SSO\n  - Which identity provider"));
+        assert!(questions.contains("- Data warehouse\n  - Which warehouse platform"));
         let go = fact(&en, Msg::ObFactGoNoGo).unwrap();
         for item in go_no_go(&c.segment) {
             assert!(go.contains(item.text(Lang::En)), "{item:?}");
         }
-        assert!(go.contains("- SSO: Every role signs in through SSO"));
+        assert!(go.contains("- SSO\n  - Every role signs in through SSO"));
         let risks = fact(&en, Msg::ObFactRisks).unwrap();
         for r in risk_register(&c.segment) {
             let row = risks
@@ -780,10 +803,13 @@ pub(crate) mod tests {
     #[test]
     fn prefill_helpers_read_systems_and_contacts() {
         let p = project();
-        assert_eq!(systems_text(&p, Lang::En), "SSO, Data warehouse, Snowflake");
+        assert_eq!(
+            systems_text(&p, Lang::En),
+            "SSO, Data warehouse, ServiceNow"
+        );
         assert_eq!(
             systems_text(&p, Lang::Zh),
-            "单点登录（SSO）, 数据仓库, Snowflake"
+            "单点登录（SSO）、数据仓库、ServiceNow"
         );
         assert_eq!(
             contact_lines(&p, Lang::En),

@@ -9,9 +9,9 @@ use chrono::DateTime;
 use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::onboarding_plan::{build_plan, integration_checklists, Owner, Plan};
-use crate::domain::onboarding_rules::{segment, Segment, Tier};
+use crate::domain::onboarding_rules::{segment, typical_days, Factor, Segment, Tier};
 use crate::i18n::{Lang, Msg};
-use crate::prompts::onboarding_facts::{list, parts, project, systems_text, PHASES};
+use crate::prompts::onboarding_facts::{list, nested, parts, project, sep, systems_text, PHASES};
 use crate::prompts::{bullets, example_values, one_line, PromptRequest, PromptSpec, RecordContext};
 use crate::route::Workspace;
 
@@ -147,19 +147,29 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let (s, plan) = profile(req);
     let industry = req.clause(&INDUSTRY);
-    let factors: Vec<&str> = s.factors.iter().map(|f| f.label().text(lang)).collect();
-    let factors = if factors.is_empty() {
-        req.text(Msg::NoSignals).to_string()
-    } else {
-        factors.join("; ")
+    let labels = |regulated_only: bool| -> String {
+        let labels: Vec<&str> = s
+            .factors
+            .iter()
+            .filter(|f| {
+                !regulated_only || matches!(f, Factor::RegulatedIndustry | Factor::ComplianceNeeds)
+            })
+            .map(|f| f.label().text(lang))
+            .collect();
+        match labels.is_empty() {
+            true => req.text(Msg::NoSignals).to_string(),
+            false => labels.join(sep(lang)),
+        }
     };
-    let (min, max) = crate::domain::onboarding_rules::typical_days(s.tier);
+    let factors = labels(false);
+    let (min, max) = typical_days(s.tier);
     let duration = Msg::ObFactDays.fill(
         lang,
         &[("min", &min.to_string()), ("max", &max.to_string())],
     );
+    // A field's items: its lines, or the parts between semicolons.
     let lines = |field: &FieldSpec| -> Vec<String> {
-        bullets(req.value(field))
+        bullets(&req.value(field).replace([';', '；'], "\n"))
             .lines()
             .map(|l| l.trim_start_matches("- ").to_string())
             .collect()
@@ -204,15 +214,13 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     // 2. Assessment questions: per typical system, then from the form.
     let mut questions: Vec<String> = integration_checklists(&s)
         .iter()
-        .map(|(kind, qs, _)| {
-            let qs: Vec<&str> = qs.iter().map(|q| q.text(lang)).collect();
-            format!("**{}:** {}", kind.label().text(lang), qs.join(" "))
-        })
+        .map(|(kind, qs, _)| nested(kind.label(), qs, lang))
         .collect();
     questions.push(req.text(Msg::ObIndustryQSystems).to_string());
     if !regulation.is_empty() {
-        questions
-            .push(Msg::ObIndustryQRegulation.fill(lang, &[("regulation", &regulation.join("; "))]));
+        questions.push(
+            Msg::ObIndustryQRegulation.fill(lang, &[("regulation", &regulation.join(sep(lang)))]),
+        );
     }
     questions.push(Msg::ObIndustryQDecisions.fill(lang, &[("decisions", &req.clause(&DECISIONS))]));
     questions.extend(
@@ -255,7 +263,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             ),
         ]
         .map(|i| format!("- [ ] {i}"));
-        let mut out = vec![Msg::ObIndustryRegulated.fill(lang, &[("factors", &factors)])];
+        let mut out = vec![Msg::ObIndustryRegulated.fill(lang, &[("factors", &labels(true))])];
         out.extend(items);
         out.extend(requirements);
         out.join("\n")
@@ -273,7 +281,9 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     }
     comms.push(Msg::ObIndustryCommTone.fill(lang, &[("industry", &industry)]));
     if !blockers.is_empty() {
-        comms.push(Msg::ObIndustryCommBlockers.fill(lang, &[("blockers", &blockers.join("; "))]));
+        comms.push(
+            Msg::ObIndustryCommBlockers.fill(lang, &[("blockers", &blockers.join(sep(lang)))]),
+        );
     }
     comms.push(Msg::ObIndustryCommResults.fill(lang, &[("results", &req.clause(&RESULTS))]));
     let comms = list(comms.into_iter());
@@ -294,7 +304,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             req.text(Msg::ObIndustryDiffSecurity).to_string(),
             match regulation.is_empty() {
                 true => factors.clone(),
-                false => regulation.join("; "),
+                false => regulation.join(sep(lang)),
             },
         ));
     }
@@ -305,7 +315,10 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             .map(|i| i.label().text(lang))
             .collect();
         diffs.push((
-            Msg::ObIndustryDiffSystems.fill(lang, &[("systems", &systems.join(", "))]),
+            Msg::ObIndustryDiffSystems.fill(
+                lang,
+                &[("systems", &systems.join(Msg::ObFactListComma.text(lang)))],
+            ),
             Msg::ObIndustryWhyIt.fill(lang, &[("it", &one_line(req.value(&IT)))]),
         ));
     }
@@ -354,7 +367,7 @@ mod tests {
         assert_eq!(form.len(), SPEC.fields.len());
         assert_eq!(form["industry"], "Financial services");
         assert_eq!(form["regulation"], "SOC 2 report; data residency");
-        assert_eq!(form["it"], "SSO, Data warehouse, Snowflake");
+        assert_eq!(form["it"], "SSO, Data warehouse, ServiceNow");
         assert_eq!(form["decisions"], "");
         let record = AnyRecord::Account(Account::new("a1".into(), now()));
         assert!(prefill(&context(&record, &accounts()), Lang::En).is_none());
