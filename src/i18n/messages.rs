@@ -1151,6 +1151,14 @@ messages! {
     ObAtRiskThePm => "their project manager", "对方项目经理";
     ObAtRiskRescueOwners => "{date}: with {pm}, confirm every blocker and agree one named owner and a new date for each:", "{date}：与{pm}确认每个阻塞事项，并为每项指定一名负责人和新的完成日期：";
     ObAtRiskRescueMode => "{date}: {action}", "{date}：{action}";
+    ObAtRiskRescueSecurity => "Book a working session of their security lead with ours: answer the open questions live and agree a decision date", "安排对方安全负责人与我方安全负责人开一次工作会：现场答复未决问题，并约定审批结论日期";
+    ObAtRiskRescueChampion => "Reach the champion directly; without an answer in 2 days, ask the exec sponsor who owns the project now", "直接联系关键联络人；2 天内无回复，请执行发起人确认目前由谁负责项目";
+    ObAtRiskRescueOwnership => "Send the customer PM the customer tasks that have no owner and get a name on each", "把没有负责人的客户方任务清单发给客户项目经理，逐项落实负责人";
+    ObAtRiskRescueAdoption => "Run role-based catch-up training and name a champion in each team", "按角色安排补训，并在每个团队指定一名推广人";
+    ObAtRiskRescueMigration => "Load a sample of the data now and settle the open mapping questions in one session", "立即加载一批样本数据，并在一次会议中解决所有未决的映射问题";
+    ObAtRiskRescueIntegration => "Technical leads call: credentials and a test system, or a written date for them", "双方技术负责人通话：落实账号和测试环境，或书面确认提供日期";
+    ObAtRiskRescueCompliance => "Freeze the compliance checklist with one owner per side; new items need the sponsor's approval", "冻结合规清单，双方各一名负责人；新增项须经发起人批准";
+    ObAtRiskRescueEntities => "Confirm the group baseline with the group sponsor and list local variations for approval", "与集团发起人确认统一基线，并列出各地差异提交审批";
     ObAtRiskRescueReplan => "{date}: agree the revised timeline below with both project teams and send it to {sponsor}.", "{date}：与双方项目团队确认下方修订时间线，并发送给{sponsor}。";
     ObAtRiskRescueCheck => "{date}: mid-point check: are the blockers cleared? If not, escalate as advised below.", "{date}：中期检查：阻塞是否已解除？如未解除，按下方建议升级。";
     ObAtRiskRescueReview => "{date}: rescue review with {sponsor}: confirm the revised go-live or re-plan; record the outcome in the project's progress.", "{date}：与{sponsor}进行挽救复盘：确认修订后的上线日期或重新规划；将结果记入项目进展。";
@@ -1209,7 +1217,8 @@ messages! {
     ObIndustryDiffSecurity => "Start the security and compliance review before kickoff, with a written approval as a go/no-go item", "在启动会之前开始安全与合规审查，并把书面审批列为上线判断项";
     ObIndustryDiffSystems => "Send the IT readiness questions for {systems} before kickoff", "在启动会之前发送{systems}的 IT 就绪评估问题";
     ObIndustryWhyIt => "typical IT: {it}", "典型 IT 架构：{it}";
-    ObIndustryWhyObserved => "seen in this industry so far; results: {results}", "在该行业中已观察到；结果：{results}";
+    ObIndustryWhyObserved => "seen with our {customers} customers in this industry so far", "在该行业现有的 {customers}客户中已观察到";
+    ObIndustryWhySeen => "seen in this industry so far", "在该行业中已观察到";
     ObIndustryDiffLine => "**{what}**: why: {why}.", "**{what}**——理由：{why}。";
     // (keys for the onboarding prompts go above this line)
 

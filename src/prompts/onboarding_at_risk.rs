@@ -334,6 +334,26 @@ const SIGNAL_CUES: &[(&str, Cues)] = &[
     ),
 ];
 
+/// What to do now about each register risk (its mitigation is what prevents it).
+const RESCUE: &[(&str, Msg)] = &[
+    ("security_stall", Msg::ObAtRiskRescueSecurity),
+    ("champion_leaves", Msg::ObAtRiskRescueChampion),
+    ("unclear_ownership", Msg::ObAtRiskRescueOwnership),
+    ("low_adoption", Msg::ObAtRiskRescueAdoption),
+    ("migration_slips", Msg::ObAtRiskRescueMigration),
+    ("integration_blocked", Msg::ObAtRiskRescueIntegration),
+    ("compliance_scope", Msg::ObAtRiskRescueCompliance),
+    ("entity_divergence", Msg::ObAtRiskRescueEntities),
+];
+
+/// The rescue action of a risk; its mitigation for a risk without one.
+fn rescue_action(r: &Risk) -> Msg {
+    RESCUE
+        .iter()
+        .find(|(k, _)| *k == r.key)
+        .map_or(r.mitigation, |(_, m)| *m)
+}
+
 /// Signals that make the risk high on their own: the sponsor or champion gone, or a threat to
 /// cancel.
 const HIGH_CUES: Cues = &[
@@ -466,7 +486,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             lang,
             &[
                 ("date", &on_day(today, 2 + i as i64, lang)),
-                ("action", r.mitigation.text(lang)),
+                ("action", req.text(rescue_action(r))),
             ],
         ));
     }
@@ -694,6 +714,13 @@ mod tests {
         assert!(rescue.starts_with("- 2027-02-04: "), "{rescue}");
         assert!(rescue.contains("- 2027-02-17: "));
         assert!(rescue.contains("Set up the tenant and admin accounts"));
+        // The most likely failure mode's rescue action comes on day 2 (Friday the 5th).
+        assert!(rescue.contains(&format!(
+            "- 2027-02-05: {}",
+            Msg::ObAtRiskRescueSecurity.text(Lang::En)
+        )));
+        let blocked = &rescue[rescue.find('\n').unwrap()..];
+        assert!(blocked.find("due 2027-01-07").unwrap() < blocked.find("due 2027-01-18").unwrap());
         let timeline = section(&text, Msg::ObAtRiskSectionTimeline, Lang::En);
         assert!(timeline.starts_with(fact(&facts, Msg::ObFactRevised).unwrap()));
         let escalation = section(&text, Msg::ObAtRiskSectionEscalation, Lang::En);

@@ -92,15 +92,24 @@ impl Computed {
         (self.today - self.plan.kickoff).num_days().max(0) / 7
     }
 
-    /// The plan's tasks that are past their due date and neither done nor skipped.
+    /// The plan's tasks that are past their due date and neither done nor skipped, oldest
+    /// first.
     pub fn overdue<'a>(&'a self, project: &OnboardingProject) -> Vec<&'a PlannedTask> {
         let closed = closed_tasks(project);
-        self.plan
-            .tasks
-            .iter()
-            .filter(|t| t.due < self.today && !closed.contains(&t.key))
-            .collect()
+        by_due(
+            self.plan
+                .tasks
+                .iter()
+                .filter(|t| t.due < self.today && !closed.contains(&t.key)),
+        )
     }
+}
+
+/// Tasks by due date; tasks due the same day keep their order.
+fn by_due<'a>(tasks: impl Iterator<Item = &'a PlannedTask>) -> Vec<&'a PlannedTask> {
+    let mut tasks: Vec<(usize, &PlannedTask)> = tasks.enumerate().collect();
+    sort_by_key(&mut tasks, |(i, t)| (t.due, *i));
+    tasks.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The first and last due dates of a phase's tasks; `None` when the phase has no task.
@@ -167,16 +176,9 @@ pub fn nested(label: Msg, items: &[Msg], lang: Lang) -> String {
 /// criterion, dependencies by name).
 fn phase_fact(plan: &Plan, phase: Phase, lang: Lang) -> Option<String> {
     let (from, to) = phase_dates(plan, phase)?;
-    let mut tasks: Vec<(usize, &PlannedTask)> = plan
-        .tasks
+    let rows: Vec<Vec<String>> = by_due(plan.tasks.iter().filter(|t| t.phase == phase))
         .iter()
-        .enumerate()
-        .filter(|(_, t)| t.phase == phase)
-        .collect();
-    sort_by_key(&mut tasks, |(i, t)| (t.due, *i));
-    let rows: Vec<Vec<String>> = tasks
-        .iter()
-        .map(|(_, t)| {
+        .map(|t| {
             vec![
                 t.due.to_string(),
                 t.title.text(lang).to_string(),

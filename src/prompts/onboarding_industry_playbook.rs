@@ -9,7 +9,9 @@ use chrono::DateTime;
 use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::onboarding_plan::{build_plan, integration_checklists, Owner, Plan};
-use crate::domain::onboarding_rules::{segment, typical_days, Factor, Segment, Tier};
+use crate::domain::onboarding_rules::{
+    other_system_names, segment, typical_days, Factor, Segment, Tier,
+};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::onboarding_facts::{list, nested, parts, project, sep, systems_text, PHASES};
 use crate::prompts::{bullets, example_values, one_line, PromptRequest, PromptSpec, RecordContext};
@@ -119,13 +121,21 @@ pub fn example(lang: Lang) -> FormValues {
 }
 
 /// The industry as the rules see a project of it: the industry and regulation decide
-/// regulated and compliance factors, the typical IT the systems. Dates play no part.
+/// regulated and compliance factors, the known systems named in the typical IT the
+/// integrations (constraints such as "strict allow-lists" are not systems). Dates play no
+/// part.
 fn profile(req: &PromptRequest) -> (Segment, Plan) {
     let mut p = OnboardingProject::new(String::new(), DateTime::UNIX_EPOCH);
     p.industry = req.value(&INDUSTRY).to_string();
     p.special_requirements = req.value(&REGULATION).to_string();
     p.other_systems = req.value(&IT).to_string();
     let day = p.go_live_target;
+    let unusual = segment(&p, &[], day).unusual_systems;
+    p.other_systems = other_system_names(&p.other_systems)
+        .into_iter()
+        .filter(|n| !unusual.contains(n))
+        .collect::<Vec<_>>()
+        .join("\n");
     let s = segment(&p, &[], day);
     let plan = build_plan(&p, &s, day);
     (s, plan)
@@ -322,7 +332,10 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             Msg::ObIndustryWhyIt.fill(lang, &[("it", &one_line(req.value(&IT)))]),
         ));
     }
-    let observed = Msg::ObIndustryWhyObserved.fill(lang, &[("results", &req.clause(&RESULTS))]);
+    let observed = match one_line(req.value(&CUSTOMERS)) {
+        c if c.is_empty() => req.text(Msg::ObIndustryWhySeen).to_string(),
+        c => Msg::ObIndustryWhyObserved.fill(lang, &[("customers", &c)]),
+    };
     diffs.extend(
         lines(&DIFFERENCES)
             .into_iter()
@@ -419,6 +432,13 @@ mod tests {
         assert!(questions.contains("Security questionnaire with 300+ questions"));
         let playbook = section(&text, Msg::ObIndustrySectionPlaybook, Lang::En);
         assert!(playbook.contains("The security review must start before kickoff"));
+        let diffs = section(&text, Msg::ObIndustrySectionDifferences, Lang::En);
+        assert!(diffs.contains(
+            "**The security review must start before kickoff**: why: seen with our 3 customers in this industry so far."
+        ));
+        // "Strict network allow-lists" is a constraint, not a system to connect.
+        assert!(!questions.contains(Msg::ObQOtherApi.text(Lang::En)));
+        assert!(!playbook.contains(Msg::ObFactorSystems.text(Lang::En)));
         assert!(playbook.contains(
             "Hold the kickoff meeting (Vendor): Goals, scope, timeline and owners agreed"
         ));
