@@ -22,6 +22,7 @@ use crate::prompts::{
 };
 use crate::route::Workspace;
 
+/// The prompt's id, in routes and on its drafts.
 pub const ID: &str = "onboarding.at_risk";
 
 const CUSTOMER: FieldSpec =
@@ -36,6 +37,7 @@ const SIGNALS: FieldSpec =
     FieldSpec::new("signals", Msg::ObAtRiskFieldSignals, FieldKind::LongText)
         .help(Msg::ObAtRiskHelpSignals);
 
+/// The at-risk assessment prompt.
 pub const SPEC: PromptSpec = PromptSpec {
     id: ID,
     workspace: Workspace::Onboarding,

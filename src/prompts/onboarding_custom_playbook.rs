@@ -11,6 +11,7 @@ use crate::prompts::onboarding_facts::{contact_lines, parts, project, systems_te
 use crate::prompts::{bullets, example_values, PromptRequest, PromptSpec, RecordContext};
 use crate::route::Workspace;
 
+/// The prompt's id, in routes and on its drafts.
 pub const ID: &str = "onboarding.custom_playbook";
 
 const CUSTOMER: FieldSpec =
@@ -37,6 +38,7 @@ const SPECIAL: FieldSpec = FieldSpec::new(
 )
 .help(Msg::HelpSpecialRequirements);
 
+/// The custom playbook prompt.
 pub const SPEC: PromptSpec = PromptSpec {
     id: ID,
     workspace: Workspace::Onboarding,

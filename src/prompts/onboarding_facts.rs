@@ -53,9 +53,13 @@ pub fn local_today(ctx: &RecordContext) -> NaiveDate {
 /// What the built-in rules compute for a project as of a day.
 #[derive(Clone, Debug)]
 pub struct Computed {
+    /// Tier, factors, systems and risk flags.
     pub segment: Segment,
+    /// The dated plan.
     pub plan: Plan,
+    /// The yellow flags as of `today`.
     pub flags: Vec<YellowFlag>,
+    /// The user's local date.
     pub today: NaiveDate,
 }
 
@@ -207,7 +211,7 @@ fn phase_fact(plan: &Plan, phase: Phase, lang: Lang) -> Option<String> {
 }
 
 /// The risk register as a table: risk, early-warning signal, mitigation, escalation trigger.
-pub fn risk_table(risks: &[Risk], lang: Lang) -> String {
+fn risk_table(risks: &[Risk], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = risks
         .iter()
         .map(|r| {

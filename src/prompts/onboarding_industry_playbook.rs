@@ -17,6 +17,7 @@ use crate::prompts::onboarding_facts::{list, nested, parts, project, sep, system
 use crate::prompts::{bullets, example_values, one_line, PromptRequest, PromptSpec, RecordContext};
 use crate::route::Workspace;
 
+/// The prompt's id, in routes and on its drafts.
 pub const ID: &str = "onboarding.industry_playbook";
 
 const INDUSTRY: FieldSpec = FieldSpec::new("industry", Msg::FieldIndustry, FieldKind::Text)
@@ -51,6 +52,7 @@ const RESULTS: FieldSpec =
     FieldSpec::new("results", Msg::ObIndustryFieldResults, FieldKind::LongText)
         .help(Msg::ObIndustryHelpResults);
 
+/// The industry playbook prompt.
 pub const SPEC: PromptSpec = PromptSpec {
     id: ID,
     workspace: Workspace::Onboarding,
