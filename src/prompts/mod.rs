@@ -11,6 +11,10 @@ pub mod escalation_facts;
 pub mod escalation_internal_brief;
 pub mod escalation_response_plan;
 pub mod escalation_review;
+pub mod onboarding_at_risk;
+pub mod onboarding_custom_playbook;
+pub mod onboarding_facts;
+pub mod onboarding_industry_playbook;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
@@ -99,6 +103,9 @@ pub const ALL: &[&PromptSpec] = &[
     &escalation_internal_brief::SPEC,
     &escalation_difficult_conversation::SPEC,
     &escalation_review::SPEC,
+    &onboarding_custom_playbook::SPEC,
+    &onboarding_at_risk::SPEC,
+    &onboarding_industry_playbook::SPEC,
 ];
 
 /// A form whose fields are filled with texts of the table, in `lang` (for example fillers).
@@ -908,11 +915,21 @@ mod tests {
 
     #[test]
     fn every_prompt_prefills_and_exemplifies_exactly_its_fields() {
-        use crate::prompts::escalation_facts::tests::{accounts, context, escalation};
-        let record = AnyRecord::Escalation(escalation());
-        let accounts = accounts();
-        let ctx = context(&record, &accounts);
+        use crate::prompts::{escalation_facts::tests as esc, onboarding_facts::tests as ob};
+        let escalation = AnyRecord::Escalation(esc::escalation());
+        let esc_accounts = esc::accounts();
+        let onboarding = AnyRecord::Onboarding(ob::project());
+        let ob_accounts = ob::accounts();
         for spec in ALL {
+            let ctx = match spec.workspace {
+                Workspace::Onboarding => ob::context(&onboarding, &ob_accounts),
+                _ => esc::context(&escalation, &esc_accounts),
+            };
+            let other = match spec.workspace {
+                Workspace::Onboarding => esc::context(&escalation, &esc_accounts),
+                _ => ob::context(&onboarding, &ob_accounts),
+            };
+            assert!((spec.prefill)(&other, Lang::En).is_none(), "{}", spec.id);
             let mut fields: Vec<_> = spec.fields.iter().map(|f| f.key).collect();
             fields.sort_unstable();
             for lang in Lang::ALL {
