@@ -13,7 +13,8 @@ use crate::domain::account::Account;
 use crate::domain::form::Coded;
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::onboarding_plan::{
-    build_plan, go_no_go, integration_checklists, task_title, Phase, Plan, PlannedTask,
+    build_plan, current_phase, go_no_go, integration_checklists, task_title, Phase, Plan,
+    PlannedTask,
 };
 use crate::domain::onboarding_progress::{closed_tasks, ProgressKind};
 use crate::domain::onboarding_risks::{risk_register, yellow_flags, Risk, YellowFlag};
@@ -80,15 +81,9 @@ impl Computed {
         }
     }
 
-    /// The phase the plan's dates put today in: the last phase whose first task is due on or
-    /// before today; pre-kickoff before that.
+    /// The phase today falls in, by the plan's phase lengths (as the weekly status says).
     pub fn current_phase(&self) -> Phase {
-        PHASES
-            .iter()
-            .rev()
-            .copied()
-            .find(|p| phase_dates(&self.plan, *p).is_some_and(|(from, _)| from <= self.today))
-            .unwrap_or(Phase::PreKickoff)
+        current_phase(&self.plan, self.segment.tier, self.today)
     }
 
     /// Whole weeks from kickoff to today; 0 before kickoff.
@@ -104,7 +99,7 @@ impl Computed {
             self.plan
                 .tasks
                 .iter()
-                .filter(|t| t.due < self.today && !closed.contains(&t.key)),
+                .filter(|t| t.due < self.today && !closed.iter().any(|c| t.is(c))),
         )
     }
 }
