@@ -552,6 +552,7 @@ mod tests {
             kind,
             date: day(m, d),
             note: String::new(),
+            phase: None,
         }
     }
 

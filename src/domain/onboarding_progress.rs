@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::coded_enum;
 use crate::domain::onboarding::OnboardingProject;
-use crate::domain::onboarding_plan::{build_plan, task_title};
+use crate::domain::onboarding_plan::{build_plan, task_title, Phase};
 use crate::domain::onboarding_risks::yellow_flags;
 use crate::domain::onboarding_rules::segment;
 use crate::domain::parse::name_key;
@@ -37,6 +37,9 @@ pub struct ProgressEntry {
     /// What changed, or why.
     #[serde(default)]
     pub note: String,
+    /// The phase an added task belongs to (none for template tasks).
+    #[serde(default)]
+    pub phase: Option<Phase>,
 }
 
 /// The post-onboarding retrospective.
@@ -138,6 +141,27 @@ pub fn proposed_customisations(stats: &[StepStat]) -> Vec<StepStat> {
         .collect()
 }
 
+/// The proposals with the phase each added step goes into: the phase recorded with the
+/// first entry that added it among `projects` (weeks 2–4 when none was recorded).
+pub fn with_phases(
+    proposals: Vec<StepStat>,
+    projects: &[&OnboardingProject],
+) -> Vec<(StepStat, Phase)> {
+    proposals
+        .into_iter()
+        .map(|stat| {
+            let key = name_key(&stat.task);
+            let phase = projects
+                .iter()
+                .flat_map(|p| &p.progress)
+                .find(|e| e.kind == ProgressKind::Added && name_key(&e.task) == key)
+                .and_then(|e| e.phase)
+                .unwrap_or(Phase::Weeks2To4);
+            (stat, phase)
+        })
+        .collect()
+}
+
 /// A proposal as a sentence, with its count out of `total` projects.
 pub fn proposal_text(stat: &StepStat, total: usize, lang: Lang) -> String {
     let msg = match stat.kind {
@@ -217,6 +241,7 @@ mod tests {
             kind,
             date: day(2, 1),
             note: String::new(),
+            phase: None,
         }
     }
 
@@ -440,5 +465,37 @@ mod tests {
             1
         );
         assert!(home_lines(&[p], &accounts(), day(3, 16), Lang::En).is_empty());
+    }
+
+    #[test]
+    fn added_steps_take_the_phase_they_were_recorded_with() {
+        let mut a = in_playbook("a", Some("pb"), &[("Data audit", ProgressKind::Added)]);
+        a.progress[0].phase = Some(Phase::Week1);
+        let b = in_playbook("b", Some("pb"), &[("data audit ", ProgressKind::Added)]);
+        let c = in_playbook("c", Some("pb"), &[("Extra training", ProgressKind::Added)]);
+        let all = [a, b, c];
+        let (mine, stats) = step_stats(&all, "pb");
+        let mut extra = stats.clone();
+        extra.retain(|s| s.task == "Extra training");
+        let adopted = with_phases(proposed_customisations(&stats), &mine);
+        assert_eq!(adopted.len(), 1);
+        assert_eq!(adopted[0].0.task, "Data audit");
+        assert_eq!(adopted[0].1, Phase::Week1);
+        // A step recorded without a phase goes to weeks 2–4.
+        assert_eq!(with_phases(extra, &mine)[0].1, Phase::Weeks2To4);
+    }
+
+    #[test]
+    fn entries_stored_before_phases_were_recorded_still_load() {
+        let old = r#"{"task":"kickoff","kind":"done","date":"2026-02-01"}"#;
+        let e: ProgressEntry = serde_json::from_str(old).expect("old entry");
+        assert_eq!(e.phase, None);
+        let mut added = e.clone();
+        added.phase = Some(Phase::GoLive);
+        let json = serde_json::to_string(&added).expect("json");
+        assert_eq!(
+            serde_json::from_str::<ProgressEntry>(&json).expect("round trip"),
+            added
+        );
     }
 }

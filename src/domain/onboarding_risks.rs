@@ -255,6 +255,7 @@ mod tests {
             kind,
             date: day(m, d),
             note: String::new(),
+            phase: None,
         }
     }
 

@@ -536,6 +536,7 @@ pub(crate) mod tests {
             kind,
             date: day(2027, 1, d),
             note: String::new(),
+            phase: None,
         };
         p.progress = vec![
             entry("pk_handoff", ProgressKind::Done, 2),
