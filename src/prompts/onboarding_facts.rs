@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 
 use crate::domain::account::Account;
 use crate::domain::form::Coded;
-use crate::domain::onboarding::OnboardingProject;
+use crate::domain::onboarding::{OnboardingProject, Playbook};
 use crate::domain::onboarding_plan::{
-    build_plan, current_phase, go_no_go, integration_checklists, task_title, Phase, Plan,
-    PlannedTask,
+    apply_playbook, build_plan, current_phase, go_no_go, integration_checklists, task_title, Phase,
+    Plan, PlannedTask,
 };
 use crate::domain::onboarding_progress::{closed_tasks, ProgressKind};
 use crate::domain::onboarding_risks::{risk_register, yellow_flags, Risk, YellowFlag};
@@ -69,9 +69,24 @@ impl Computed {
     /// so it cannot tell whether this one is the first in its industry: that flag is left to
     /// the project page.
     pub fn new(project: &OnboardingProject, today: NaiveDate) -> Self {
-        let mut segment = segment(project, &[], today);
-        segment.flags.retain(|f| *f != RiskFlag::FirstInIndustry);
-        let plan = build_plan(project, &segment, today);
+        let mut c = Self::with(project, &[], None, today);
+        c.segment.flags.retain(|f| *f != RiskFlag::FirstInIndustry);
+        c
+    }
+
+    /// Segments `project` among `others` and plans it as of `today`, with the customisations
+    /// of its playbook version applied.
+    pub fn with(
+        project: &OnboardingProject,
+        others: &[OnboardingProject],
+        playbook: Option<&Playbook>,
+        today: NaiveDate,
+    ) -> Self {
+        let segment = segment(project, others, today);
+        let mut plan = build_plan(project, &segment, today);
+        if let Some(playbook) = playbook {
+            apply_playbook(&mut plan, playbook);
+        }
         let flags = yellow_flags(project, &plan, today);
         Self {
             segment,
@@ -321,7 +336,16 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     let Some((p, account)) = project(ctx) else {
         return Vec::new();
     };
-    let c = Computed::new(p, local_today(ctx));
+    facts_of(p, account, &Computed::new(p, local_today(ctx)), lang)
+}
+
+/// The facts of a project as computed in `c`, labelled, in `lang`.
+pub fn facts_of(
+    p: &OnboardingProject,
+    account: Option<&Account>,
+    c: &Computed,
+    lang: Lang,
+) -> Vec<(Msg, String)> {
     let s = &c.segment;
     let plan = &c.plan;
     let mut facts = Vec::new();
