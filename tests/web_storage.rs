@@ -116,6 +116,8 @@ async fn migration_runner_upgrades_a_v1_database_without_losing_data() {
         segment: "compliance".into(),
         version: 1,
         created_at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+        skipped_tasks: Vec::new(),
+        added_steps: Vec::new(),
     };
     db.put(&playbook)
         .await

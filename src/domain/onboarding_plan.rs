@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::coded_enum;
 use crate::domain::form::Coded;
-use crate::domain::onboarding::{OnboardingProject, Playbook};
+use crate::domain::onboarding::{AddedStep, OnboardingProject, Playbook};
 use crate::domain::onboarding_rules::{typical_days, Factor, Integration, Segment, Tier};
 use crate::domain::parse::name_key;
 use crate::i18n::{Lang, Msg};
@@ -333,7 +333,16 @@ pub fn apply_playbook(plan: &mut Plan, playbook: &Playbook) {
             kept.push(t);
         }
     }
-    for step in &playbook.added_steps {
+    plan.tasks = kept;
+    add_steps(plan, &playbook.added_steps);
+}
+
+/// Appends steps to the end of their phase: vendor-owned, without dependencies, due with the
+/// phase's last task (or the last earlier task, or kickoff). A step already in the plan is not
+/// added twice.
+pub fn add_steps(plan: &mut Plan, steps: &[AddedStep]) {
+    let kept = &mut plan.tasks;
+    for step in steps {
         let name = step.name.trim();
         if name.is_empty() || kept.iter().any(|t| t.is(name)) {
             continue;
@@ -363,7 +372,6 @@ pub fn apply_playbook(plan: &mut Plan, playbook: &Playbook) {
             },
         );
     }
-    plan.tasks = kept;
 }
 
 /// Readiness questions for the customer's IT and go/no-go criteria, per integration kind.

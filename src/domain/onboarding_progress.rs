@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::coded_enum;
-use crate::domain::onboarding::OnboardingProject;
+use crate::domain::onboarding::{AddedStep, OnboardingProject};
 use crate::domain::onboarding_plan::{build_plan, task_title, Phase};
 use crate::domain::onboarding_risks::yellow_flags;
 use crate::domain::onboarding_rules::segment;
@@ -60,6 +60,20 @@ pub fn closed_tasks(project: &OnboardingProject) -> Vec<&str> {
         .iter()
         .filter(|e| matches!(e.kind, ProgressKind::Done | ProgressKind::Skipped))
         .map(|e| e.task.as_str())
+        .collect()
+}
+
+/// The steps this project added to its plan, each in the phase recorded with it (weeks 2–4
+/// when none was).
+pub fn added_steps(project: &OnboardingProject) -> Vec<AddedStep> {
+    project
+        .progress
+        .iter()
+        .filter(|e| e.kind == ProgressKind::Added)
+        .map(|e| AddedStep {
+            name: e.task.clone(),
+            phase: e.phase.unwrap_or(Phase::Weeks2To4),
+        })
         .collect()
 }
 
@@ -496,6 +510,32 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<ProgressEntry>(&json).expect("round trip"),
             added
+        );
+    }
+
+    #[test]
+    fn a_project_s_added_steps_join_its_plan_in_their_phase() {
+        use crate::domain::onboarding_plan::{add_steps, build_plan};
+        use crate::domain::onboarding_rules::segment;
+        let mut p = in_playbook("a", None, &[("Data residency review", ProgressKind::Added)]);
+        p.progress[0].phase = Some(Phase::Week1);
+        let today = day(1, 5);
+        let mut plan = build_plan(&p, &segment(&p, &[], today), today);
+        let before = plan.tasks.len();
+        add_steps(&mut plan, &added_steps(&p));
+        add_steps(&mut plan, &added_steps(&p));
+        assert_eq!(plan.tasks.len(), before + 1, "added once");
+        let added = plan
+            .tasks
+            .iter()
+            .position(|t| t.is("data residency review"))
+            .expect("in the plan");
+        assert_eq!(plan.tasks[added].phase, Phase::Week1);
+        assert!(
+            plan.tasks[added + 1..]
+                .iter()
+                .all(|t| t.phase > Phase::Week1),
+            "at the end of its phase"
         );
     }
 }

@@ -1295,5 +1295,49 @@ messages! {
     // (keys for onboarding communication go above this line)
 
     // == Onboarding screens ==
+    ObPanelHeading => "Onboarding plan", "上线计划";
+    ObPanelLede => "Computed by the built-in rules from the project above: no AI needed. Progress you record here is saved at once.", "由内置规则根据上方项目信息计算，无需 AI。在此记录的进展会立即保存。";
+    ObNoYellowFlags => "No yellow flags: the project is on track.", "没有黄色预警：项目进展正常。";
+    ObPlaybookLabel => "Playbook version", "手册版本";
+    ObNoPlaybook => "None (base plan)", "无（基础计划）";
+    ObPlaybookVersion => "{name} v{version}", "{name}（第 {version} 版）";
+    ObPlanHeading => "Dated plan and progress", "带日期的计划与进展";
+    ObProgressNote => "Note for the next progress entry (optional)", "下一条进展记录的备注（可选）";
+    ObColStatus => "Status", "状态";
+    ObStatusOn => "{status} on {date}", "{date} {status}";
+    ObUndo => "Undo", "撤销";
+    ObNewStep => "Step to add", "要新增的步骤";
+    ObAddStep => "Add step", "新增步骤";
+    ObDownloadCsv => "Download plan (CSV)", "下载计划（CSV）";
+    ObPrint => "Print plan", "打印计划";
+    ObChecklistsHeading => "Integration and go-live checklists", "集成与上线检查清单";
+    ObGoCriteriaHeading => "Go/no-go criteria", "上线/不上线判断标准";
+    ObMessagesHeading => "Stakeholder messages", "干系人沟通";
+    ObKickoffHeading => "Kickoff agenda", "启动会议程";
+    ObWeeklyHeading => "Weekly status update", "每周状态更新";
+    ObSlipHeading => "Timeline slip: escalation message", "进度延误：升级沟通";
+    ObNoSlip => "Nothing has slipped: no escalation message is needed.", "没有延误，无需发送升级沟通。";
+    ObCopyMessage => "Copy message", "复制消息";
+    ObRetroHeading => "Retrospective", "项目复盘";
+    ObRetroLede => "After go-live: record what went well and the lessons. The playbook proposes its next customisations from every project's progress.", "上线后：记录做得好的地方和经验教训。手册会根据各项目的进展提出下一版的定制建议。";
+    ObRetroHeld => "Retrospective held on {date}.", "复盘已于 {date} 完成。";
+    ObRetroWentWell => "What went well", "做得好的地方";
+    ObRetroLessons => "Lessons", "经验教训";
+    ObRetroSave => "Save retrospective", "保存复盘";
+    PbHeading => "Playbooks", "上线手册";
+    PbLede => "Reusable playbooks per segment or industry, in versions. A project follows the version chosen on its page; each version learns from its projects' skipped, changed and added steps.", "按客户细分或行业复用的上线手册，分版本管理。项目在其页面上选择所遵循的版本；每个版本都会从其项目跳过、修改和新增的步骤中学习。";
+    PbName => "Playbook name", "手册名称";
+    PbSegment => "Segment or industry", "客户细分或行业";
+    PbCreate => "Create playbook", "创建手册";
+    PbSummary => "For: {segment} · projects on this version: {n}", "适用：{segment} · 使用此版本的项目：{n}";
+    PbCustomisations => "What this version changes in the base plan", "此版本对基础计划的调整";
+    PbNoCustomisations => "Nothing: the base plan as computed for each project.", "无：按各项目计算的基础计划。";
+    PbSkips => "Leaves out: {task}", "省略：{task}";
+    PbAdds => "Adds: {task} ({phase})", "新增：{task}（{phase}）";
+    PbChanges => "Most common changes in its projects", "其项目中最常见的调整";
+    PbNoChanges => "No project on this version has skipped, changed or added a step yet.", "使用此版本的项目尚未跳过、修改或新增任何步骤。";
+    PbProposals => "Proposed for the next version", "建议纳入下一版本";
+    PbNoProposals => "No change is shared by two projects yet.", "尚无被两个以上项目共同采用的调整。";
+    PbNextVersion => "Create version {version} with these proposals", "据此建议创建第 {version} 版";
     // (keys for the onboarding screens go above this line)
 }

@@ -103,8 +103,11 @@ pub const ALL: &[&PromptSpec] = &[
     &escalation_internal_brief::SPEC,
     &escalation_difficult_conversation::SPEC,
     &escalation_review::SPEC,
+    #[cfg(feature = "onboarding")]
     &onboarding_custom_playbook::SPEC,
+    #[cfg(feature = "onboarding")]
     &onboarding_at_risk::SPEC,
+    #[cfg(feature = "onboarding")]
     &onboarding_industry_playbook::SPEC,
 ];
 

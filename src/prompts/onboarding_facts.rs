@@ -13,10 +13,10 @@ use crate::domain::account::Account;
 use crate::domain::form::Coded;
 use crate::domain::onboarding::{OnboardingProject, Playbook};
 use crate::domain::onboarding_plan::{
-    apply_playbook, build_plan, current_phase, go_no_go, integration_checklists, task_title, Phase,
-    Plan, PlannedTask,
+    add_steps, apply_playbook, build_plan, current_phase, go_no_go, integration_checklists,
+    task_title, Phase, Plan, PlannedTask,
 };
-use crate::domain::onboarding_progress::{closed_tasks, ProgressKind};
+use crate::domain::onboarding_progress::{added_steps, closed_tasks, ProgressKind};
 use crate::domain::onboarding_risks::{risk_register, yellow_flags, Risk, YellowFlag};
 use crate::domain::onboarding_rules::{
     other_system_names, segment, typical_days, RiskFlag, Segment,
@@ -75,7 +75,7 @@ impl Computed {
     }
 
     /// Segments `project` among `others` and plans it as of `today`, with the customisations
-    /// of its playbook version applied.
+    /// of its playbook version and the steps the project added applied.
     pub fn with(
         project: &OnboardingProject,
         others: &[OnboardingProject],
@@ -87,6 +87,7 @@ impl Computed {
         if let Some(playbook) = playbook {
             apply_playbook(&mut plan, playbook);
         }
+        add_steps(&mut plan, &added_steps(project));
         let flags = yellow_flags(project, &plan, today);
         Self {
             segment,
@@ -486,7 +487,7 @@ pub fn facts_of(
             list(c.flags.iter().map(|f| f.text(lang)))
         },
     );
-    facts.extend(onboarding_at_risk::assessment_facts(p, &c, lang));
+    facts.extend(onboarding_at_risk::assessment_facts(p, c, lang));
     facts
 }
 

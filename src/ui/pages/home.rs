@@ -9,6 +9,8 @@ use crate::domain::escalation::Escalation;
 use crate::domain::escalation_board::attention;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::feedback_stats::{unacknowledged, waiting_near_renewal};
+#[cfg(feature = "onboarding")]
+use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::i18n::{Lang, Msg};
 use crate::route::{Route, Workspace};
@@ -72,6 +74,25 @@ fn attention_lines(
     lines
 }
 
+/// Onboarding projects with yellow flags or slipping milestones, as lines of "needs attention
+/// now".
+#[cfg(feature = "onboarding")]
+fn onboarding_lines(
+    projects: &[OnboardingProject],
+    accounts: &AccountIndex,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    crate::domain::onboarding_progress::home_lines(projects, accounts, browser::local_today(), lang)
+        .into_iter()
+        .map(|l| {
+            (
+                Route::Edit(Workspace::Onboarding, l.project_id).href(),
+                l.text,
+            )
+        })
+        .collect()
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
@@ -88,8 +109,14 @@ pub fn HomePage() -> impl IntoView {
             let last = last.and_then(|s| s.instant());
             let oldest = accounts.iter().map(|a| a.created_at).min();
             let index = AccountIndex::new(accounts.iter().cloned());
-            let attention =
-                attention_lines(&escalations, &feedback, &index, state.lang.get_untracked());
+            let lang = state.lang.get_untracked();
+            let attention = attention_lines(&escalations, &feedback, &index, lang);
+            #[cfg(feature = "onboarding")]
+            let attention = [
+                attention,
+                onboarding_lines(&db.list::<OnboardingProject>().await?, &index, lang),
+            ]
+            .concat();
             Ok::<_, StorageError>(Overview {
                 attention,
                 counts,

@@ -3,6 +3,10 @@
 mod connections;
 mod escalation_panel;
 mod home;
+#[cfg(feature = "onboarding")]
+mod onboarding_panel;
+#[cfg(feature = "onboarding")]
+mod playbooks;
 mod prompt;
 mod record_form;
 mod record_list;

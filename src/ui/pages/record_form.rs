@@ -19,6 +19,8 @@ use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
 use crate::ui::load::load;
 use crate::ui::pages::escalation_panel::escalation_panel;
+#[cfg(feature = "onboarding")]
+use crate::ui::pages::onboarding_panel::onboarding_panel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -145,6 +147,11 @@ fn record_editor(
             }
         });
     };
+    // The onboarding workspace's panel is built only with the `onboarding` feature.
+    #[cfg(feature = "onboarding")]
+    let onboarding = (!is_new).then(|| onboarding_panel(base, accounts.clone()));
+    #[cfg(not(feature = "onboarding"))]
+    let onboarding = ();
 
     view! {
         <form
@@ -186,6 +193,7 @@ fn record_editor(
         </form>
         {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
         {(!is_new).then(|| escalation_panel(base, values, accounts.clone()))}
+        {onboarding}
         {move || (confirming.get()).then(|| view! {
             <ConfirmPanel
                 question=Msg::ConfirmDeleteRecord

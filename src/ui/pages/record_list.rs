@@ -13,6 +13,8 @@ use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
+#[cfg(feature = "onboarding")]
+use crate::ui::pages::playbooks::playbooks_section;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -29,6 +31,11 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
         })
     });
+    // The playbooks are shown only with the `onboarding` feature.
+    #[cfg(feature = "onboarding")]
+    let playbooks = (workspace == Workspace::Onboarding).then(playbooks_section);
+    #[cfg(not(feature = "onboarding"))]
+    let playbooks = ();
     view! {
         <section class="page">
             <div class="page-head">
@@ -45,6 +52,7 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
                         Ok((records, accounts)) => record_table(workspace, records, accounts).into_any(),
                     })
             }}
+            {playbooks}
         </section>
     }
 }
