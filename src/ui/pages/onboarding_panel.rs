@@ -516,7 +516,7 @@ fn task_row(
             <td>{deps.join(", ")}</td>
             <td><time>{t.due.to_string()}</time></td>
             <td class="task-status">
-                {status_text.map(|s| view! { <span>{s}</span>" " })}
+                {status_text.map(|s| view! { <span class="status-text">{s}</span>" " })}
                 <span class="no-print">{buttons}{undo}</span>
             </td>
         </tr>
