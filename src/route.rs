@@ -83,6 +83,38 @@ impl Workspace {
     }
 }
 
+/// A workspace screen that is not a record: the feedback tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    /// CSV import of survey responses.
+    FeedbackImport,
+    /// Theme analysis (AI in chunks, or local keyword grouping) and theme review.
+    FeedbackThemes,
+    /// The monthly health dashboard and the tracker export.
+    FeedbackHealth,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 3] = [
+        Self::FeedbackImport,
+        Self::FeedbackThemes,
+        Self::FeedbackHealth,
+    ];
+
+    /// The single path segment of the tool (never a workspace slug).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::FeedbackImport => "feedback-import",
+            Self::FeedbackThemes => "feedback-themes",
+            Self::FeedbackHealth => "feedback-health",
+        }
+    }
+
+    pub fn workspace(self) -> Workspace {
+        Workspace::Feedback
+    }
+}
+
 /// A screen of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -93,6 +125,7 @@ pub enum Route {
     Edit(Workspace, String),
     /// A guided prompt (by id) for one record.
     Prompt(Workspace, String, String),
+    Tool(Tool),
     NotFound,
 }
 
@@ -104,7 +137,10 @@ impl Route {
         match parts.as_slice() {
             [] => Self::Home,
             ["settings"] => Self::Settings,
-            [slug] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::List),
+            [slug] => match Tool::ALL.into_iter().find(|t| t.slug() == *slug) {
+                Some(tool) => Self::Tool(tool),
+                None => Workspace::from_slug(slug).map_or(Self::NotFound, Self::List),
+            },
             [slug, "new"] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::New),
             [slug, id] => {
                 Workspace::from_slug(slug).map_or(Self::NotFound, |w| Self::Edit(w, decode(id)))
@@ -128,6 +164,7 @@ impl Route {
             Self::Prompt(w, id, prompt) => {
                 format!("#/{}/{}/prompt/{}", w.slug(), encode(id), encode(prompt))
             }
+            Self::Tool(tool) => format!("#/{}", tool.slug()),
         }
     }
 
@@ -135,6 +172,7 @@ impl Route {
     pub fn workspace(&self) -> Option<Workspace> {
         match self {
             Self::List(w) | Self::New(w) | Self::Edit(w, _) | Self::Prompt(w, _, _) => Some(*w),
+            Self::Tool(tool) => Some(tool.workspace()),
             _ => None,
         }
     }
@@ -219,6 +257,9 @@ mod tests {
                 "e/1".into(),
                 "escalation.response_plan".into(),
             ),
+            Route::Tool(Tool::FeedbackImport),
+            Route::Tool(Tool::FeedbackThemes),
+            Route::Tool(Tool::FeedbackHealth),
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
@@ -243,5 +284,9 @@ mod tests {
             Some(Workspace::Onboarding)
         );
         assert_eq!(Route::Settings.workspace(), None);
+        assert_eq!(
+            Route::parse("#/feedback-health").workspace(),
+            Some(Workspace::Feedback)
+        );
     }
 }

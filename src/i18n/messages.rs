@@ -1340,4 +1340,20 @@ messages! {
     PbNoProposals => "No change is shared by two projects yet.", "尚无被两个以上项目共同采用的调整。";
     PbNextVersion => "Create version {version} with these proposals", "据此建议创建第 {version} 版";
     // (keys for the onboarding screens go above this line)
+
+    // == Feedback prompts ==
+    // (keys for the feedback prompts go above this line)
+
+    // == Feedback import and export ==
+    // (keys for feedback import and export go above this line)
+
+    // == Feedback themes screen ==
+    // (keys for the feedback themes screen go above this line)
+
+    // == Feedback screens (item panel, health dashboard) ==
+    FbToolsLabel => "Feedback tools", "反馈工具";
+    FbToolImport => "Import survey CSV", "导入调研 CSV";
+    FbToolThemes => "Theme analysis", "主题分析";
+    FbToolHealth => "Health dashboard", "健康度看板";
+    // (keys for the feedback screens go above this line)
 }

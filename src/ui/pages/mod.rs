@@ -15,7 +15,7 @@ mod settings;
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::route::Route;
+use crate::route::{Route, Tool};
 use crate::ui::state::tr;
 
 /// The page for `route`.
@@ -27,8 +27,24 @@ pub fn page(route: Route) -> AnyView {
         Route::New(w) => record_form::form_page(w, None).into_any(),
         Route::Edit(w, id) => record_form::form_page(w, Some(id)).into_any(),
         Route::Prompt(w, id, prompt) => prompt::prompt_page(w, id, prompt).into_any(),
+        Route::Tool(tool) => tool_page(tool),
         Route::NotFound => not_found().into_any(),
     }
+}
+
+/// The feedback tools are built only with the `feedback` feature.
+#[cfg(feature = "feedback")]
+fn tool_page(tool: Tool) -> AnyView {
+    match tool {
+        Tool::FeedbackImport => not_found().into_any(),
+        Tool::FeedbackThemes => not_found().into_any(),
+        Tool::FeedbackHealth => not_found().into_any(),
+    }
+}
+
+#[cfg(not(feature = "feedback"))]
+fn tool_page(_: Tool) -> AnyView {
+    not_found().into_any()
 }
 
 fn not_found() -> impl IntoView {

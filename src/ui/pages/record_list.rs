@@ -31,6 +31,11 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
         })
     });
+    // The feedback tools are linked only with the `feedback` feature.
+    #[cfg(feature = "feedback")]
+    let tools = (workspace == Workspace::Feedback).then(feedback_tool_links);
+    #[cfg(not(feature = "feedback"))]
+    let tools = ();
     // The playbooks are shown only with the `onboarding` feature.
     #[cfg(feature = "onboarding")]
     let playbooks = (workspace == Workspace::Onboarding).then(playbooks_section);
@@ -45,6 +50,7 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
                 </a>
             </div>
             <p class="lede">{tr(workspace.intro())}</p>
+            {tools}
             {move || {
                 data.get()
                     .map(|result| match result {
@@ -54,6 +60,22 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             }}
             {playbooks}
         </section>
+    }
+}
+
+/// Links to the feedback tools: import, themes, health dashboard.
+#[cfg(feature = "feedback")]
+fn feedback_tool_links() -> impl IntoView {
+    use crate::route::Tool;
+    let link = |tool: Tool, label: Msg| {
+        view! { <a class="button" id=tool.slug() href=Route::Tool(tool).href()>{tr(label)}</a> }
+    };
+    view! {
+        <nav class="button-row tool-links" aria-label=tr(Msg::FbToolsLabel)>
+            {link(Tool::FeedbackImport, Msg::FbToolImport)}
+            {link(Tool::FeedbackThemes, Msg::FbToolThemes)}
+            {link(Tool::FeedbackHealth, Msg::FbToolHealth)}
+        </nav>
     }
 }
 
