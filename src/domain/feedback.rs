@@ -44,6 +44,24 @@ pub struct StageChange {
     pub at: DateTime<Utc>,
 }
 
+/// A promise made to the customer about a piece of feedback, due by a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerCommitment {
+    pub what: String,
+    #[serde(deserialize_with = "crate::domain::time::date")]
+    pub due: NaiveDate,
+    /// The day it was kept; `None` while open.
+    #[serde(default, deserialize_with = "crate::domain::time::opt_date")]
+    pub kept_on: Option<NaiveDate>,
+}
+
+impl CustomerCommitment {
+    /// Still open after its due date.
+    pub fn is_late(&self, today: NaiveDate) -> bool {
+        self.kept_on.is_none() && self.due < today
+    }
+}
+
 /// One piece of customer feedback.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackItem {
@@ -61,6 +79,9 @@ pub struct FeedbackItem {
     pub owner: String,
     #[serde(default)]
     pub theme_ids: Vec<String>,
+    /// What was promised to the customer, oldest first.
+    #[serde(default)]
+    pub commitments: Vec<CustomerCommitment>,
     #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
     #[serde(deserialize_with = "crate::domain::time::utc")]
@@ -91,6 +112,7 @@ impl FeedbackItem {
             stage_history: Vec::new(),
             owner: String::new(),
             theme_ids: Vec::new(),
+            commitments: Vec::new(),
             created_at: now,
             updated_at: now,
         }
@@ -251,5 +273,37 @@ mod tests {
             f.apply_form(&bad, now()).unwrap_err()[0].message,
             Msg::ErrInFuture
         );
+    }
+
+    #[test]
+    fn commitments_are_late_only_while_open_after_their_due_date() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let mut c = CustomerCommitment {
+            what: "Share the export fix date".into(),
+            due: day(20),
+            kept_on: None,
+        };
+        assert!(!c.is_late(day(20)));
+        assert!(c.is_late(day(21)));
+        c.kept_on = Some(day(22));
+        assert!(!c.is_late(day(23)));
+    }
+
+    #[test]
+    fn items_stored_before_commitments_still_load_and_keep_them_once_added() {
+        let old = serde_json::json!({
+            "id": "f1", "account_id": "a", "source": "nps", "received_on": "2026-11-20",
+            "verbatim": "slow", "score": 3, "stage": "received", "stage_history": [],
+            "created_at": "2026-11-20T09:00:00Z", "updated_at": "2026-11-20T09:00:00Z"
+        });
+        let mut item: FeedbackItem = serde_json::from_value(old).expect("old item");
+        assert!(item.commitments.is_empty());
+        item.commitments.push(CustomerCommitment {
+            what: "Call back".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            kept_on: None,
+        });
+        let json = serde_json::to_value(&item).expect("json");
+        assert_eq!(serde_json::from_value::<FeedbackItem>(json).expect("round trip"), item);
     }
 }
