@@ -304,6 +304,9 @@ mod tests {
             kept_on: None,
         });
         let json = serde_json::to_value(&item).expect("json");
-        assert_eq!(serde_json::from_value::<FeedbackItem>(json).expect("round trip"), item);
+        assert_eq!(
+            serde_json::from_value::<FeedbackItem>(json).expect("round trip"),
+            item
+        );
     }
 }

@@ -212,7 +212,10 @@ mod tests {
         let d = dashboard(&items, &[theme], &accounts(), month, at(2026, 11, 1));
 
         assert_eq!(d.report.received, 3);
-        assert_eq!((d.nps.promoters, d.nps.passives, d.nps.detractors), (1, 1, 1));
+        assert_eq!(
+            (d.nps.promoters, d.nps.passives, d.nps.detractors),
+            (1, 1, 1)
+        );
         assert_eq!(d.nps.nps_tenths, Some(0));
         let count = |s: Stage| d.per_stage.iter().find(|(st, _)| *st == s).map(|p| p.1);
         assert_eq!(count(Stage::Acknowledged), Some(2));

@@ -2,6 +2,10 @@
 
 mod connections;
 mod escalation_panel;
+#[cfg(feature = "feedback")]
+mod feedback_health;
+#[cfg(feature = "feedback")]
+mod feedback_panel;
 mod home;
 #[cfg(feature = "onboarding")]
 mod onboarding_panel;
@@ -38,7 +42,7 @@ fn tool_page(tool: Tool) -> AnyView {
     match tool {
         Tool::FeedbackImport => not_found().into_any(),
         Tool::FeedbackThemes => not_found().into_any(),
-        Tool::FeedbackHealth => not_found().into_any(),
+        Tool::FeedbackHealth => feedback_health::health_page().into_any(),
     }
 }
 

@@ -1,0 +1,284 @@
+//! The feedback health dashboard: a month picker, the month's health-report figures and NPS
+//! computed from the tracker, three small bar charts (items per stage, time to acknowledge
+//! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
+//! age, stage, account or commitment with overdue flags.
+
+use leptos::prelude::*;
+
+use crate::domain::account::Account;
+use crate::domain::feedback::{FeedbackItem, Theme};
+use crate::domain::feedback_dashboard::{bar_percent, dashboard, Dashboard, Month};
+use crate::domain::feedback_stats::{
+    days_to_renewal, format_tenths, overdue, tracker, TrackerView,
+};
+use crate::domain::form::Coded;
+use crate::domain::record::{excerpt, AccountIndex};
+use crate::i18n::{Lang, Msg};
+use crate::route::{Route, Workspace};
+use crate::storage::error::StorageError;
+use crate::ui::browser;
+use crate::ui::load::load;
+use crate::ui::shell::load_failure;
+use crate::ui::state::{tr, use_app};
+
+/// The tracker's groupings, in the order of the select.
+const VIEWS: [(TrackerView, Msg); 4] = [
+    (TrackerView::Stage, Msg::FhViewStage),
+    (TrackerView::Age, Msg::FhViewAge),
+    (TrackerView::Account, Msg::FhViewAccount),
+    (TrackerView::Commitment, Msg::FhViewCommitment),
+];
+
+struct Data {
+    items: Vec<FeedbackItem>,
+    themes: Vec<Theme>,
+    accounts: AccountIndex,
+}
+
+pub fn health_page() -> impl IntoView {
+    let state = use_app();
+    let data = load(move || {
+        state.data_version.track();
+        let db = state.db();
+        Box::pin(async move {
+            let db = db.ok_or(StorageError::Unavailable)?;
+            Ok::<_, StorageError>(Data {
+                items: db.list::<FeedbackItem>().await?,
+                themes: db.list::<Theme>().await?,
+                accounts: AccountIndex::new(db.list::<Account>().await?),
+            })
+        })
+    });
+    let month = RwSignal::new(Month::of(browser::local_today()));
+    let view_index = RwSignal::new(0usize);
+    let body = move || {
+        let lang = state.lang.get();
+        data.with(|loaded| match loaded {
+            None => ().into_any(),
+            Some(Err(error)) => load_failure(error.clone()).into_any(),
+            Some(Ok(d)) => {
+                let board = dashboard(
+                    &d.items,
+                    &d.themes,
+                    &d.accounts,
+                    month.get(),
+                    browser::now(),
+                );
+                let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
+                view! {
+                    {figures(&board, lang)}
+                    <div class="charts">{charts(&board, lang)}</div>
+                    <h2>{Msg::FhRiskHeading.text(lang)}</h2>
+                    {risk_list(&board, &d.accounts, lang)}
+                    <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
+                    {tracker_groups(d, view, lang)}
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <section class="page">
+            <p class="breadcrumb"><a href=Route::List(Workspace::Feedback).href()>{tr(Workspace::Feedback.title())}</a></p>
+            <h1>{tr(Msg::FbToolHealth)}</h1>
+            <p class="lede">{tr(Msg::FhLede)}</p>
+            <div class="status-row">
+                <label>{tr(Msg::FhMonth)}" "
+                    <input type="month" id="health-month" prop:value=move || month.get().to_string()
+                        on:change:target=move |ev| {
+                            if let Some(m) = Month::parse(&ev.target().value()) {
+                                month.set(m);
+                            }
+                        } />
+                </label>
+                <label>{tr(Msg::FhTrackerView)}" "
+                    <select id="tracker-view" on:change:target=move |ev| view_index.set(ev.target().value().parse().unwrap_or(0))>
+                        {VIEWS.iter().enumerate().map(|(i, (_, label))| view! { <option value=i.to_string()>{tr(*label)}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+fn tenths(value: Option<i64>, unit: Msg, lang: Lang) -> String {
+    value.map_or_else(
+        || Msg::FhNone.text(lang).to_string(),
+        |t| unit.fill(lang, &[("n", &format_tenths(t))]),
+    )
+}
+
+/// The health report of the month as labelled figures.
+fn figures(board: &Dashboard, lang: Lang) -> impl IntoView {
+    let r = &board.report;
+    let n = &board.nps;
+    let rows: [(Msg, String); 10] = [
+        (Msg::FhReceived, r.received.to_string()),
+        (
+            Msg::FhNps,
+            Msg::FhNpsValue.fill(
+                lang,
+                &[
+                    (
+                        "nps",
+                        &board
+                            .nps
+                            .nps_tenths
+                            .map_or_else(|| Msg::FhNone.text(lang).to_string(), format_tenths),
+                    ),
+                    ("p", &n.promoters.to_string()),
+                    ("pa", &n.passives.to_string()),
+                    ("d", &n.detractors.to_string()),
+                ],
+            ),
+        ),
+        (
+            Msg::FhCategorised,
+            tenths(r.categorised_pct, Msg::FhPercent, lang),
+        ),
+        (Msg::FhRouted, tenths(r.routed_pct, Msg::FhPercent, lang)),
+        (
+            Msg::FhAnswered,
+            tenths(r.answered_pct, Msg::FhPercent, lang),
+        ),
+        (
+            Msg::FhAck48,
+            tenths(r.acknowledged_48h_pct, Msg::FhPercent, lang),
+        ),
+        (
+            Msg::FhDaysToAck,
+            tenths(r.mean_days_to_ack, Msg::FhDays, lang),
+        ),
+        (
+            Msg::FhDaysToAnswer,
+            tenths(r.mean_days_to_answer, Msg::FhDays, lang),
+        ),
+        (Msg::FhLoopsClosed, r.loops_closed.to_string()),
+        (Msg::FhOldNearRenewal, r.open_old_near_renewal.to_string()),
+    ];
+    view! {
+        <dl class="facts" id="health-figures">
+            {rows.into_iter().map(|(label, value)| view! { <dt>{label.text(lang)}</dt><dd>{value}</dd> }).collect_view()}
+        </dl>
+    }
+}
+
+/// A horizontal bar chart: a label, a bar scaled to the largest value, the value as shown.
+fn bar_chart(
+    id: &'static str,
+    title: Msg,
+    rows: Vec<(String, u64, String)>,
+    lang: Lang,
+) -> impl IntoView {
+    let largest = rows.iter().map(|r| r.1).max().unwrap_or(0);
+    view! {
+        <figure class="chart" id=id>
+            <figcaption>{title.text(lang)}</figcaption>
+            {if rows.is_empty() {
+                view! { <p class="hint">{Msg::FhNoData.text(lang)}</p> }.into_any()
+            } else {
+                rows.into_iter().map(|(label, value, shown)| {
+                    let width = format!("width: {}%", bar_percent(value, largest));
+                    view! {
+                        <div class="bar-row">
+                            <span class="bar-label">{label}</span>
+                            <span class="bar-track"><span class="bar" style=width></span></span>
+                            <span class="bar-value">{shown}</span>
+                        </div>
+                    }
+                }).collect_view().into_any()
+            }}
+        </figure>
+    }
+}
+
+fn charts(board: &Dashboard, lang: Lang) -> impl IntoView {
+    let stages = board
+        .per_stage
+        .iter()
+        .map(|(s, n)| (s.label().text(lang).to_string(), *n as u64, n.to_string()))
+        .collect();
+    let trend = board
+        .ack_trend
+        .iter()
+        .map(|(m, t)| {
+            let shown = t.map_or_else(|| Msg::FhNone.text(lang).to_string(), format_tenths);
+            (m.to_string(), t.unwrap_or(0).max(0) as u64, shown)
+        })
+        .collect();
+    let themes = board
+        .themes_by_arr
+        .iter()
+        .map(|(name, arr, items)| {
+            let shown = Msg::FhThemeValue.fill(
+                lang,
+                &[("arr", &arr.to_string()), ("n", &items.to_string())],
+            );
+            (name.clone(), *arr, shown)
+        })
+        .collect();
+    view! {
+        {bar_chart("chart-stages", Msg::FhChartStages, stages, lang)}
+        {bar_chart("chart-ack", Msg::FhChartAck, trend, lang)}
+        {bar_chart("chart-themes", Msg::FhChartThemes, themes, lang)}
+    }
+}
+
+fn item_link(item: &FeedbackItem, accounts: &AccountIndex) -> impl IntoView {
+    let text = format!(
+        "{}: {}",
+        accounts.name(&item.account_id),
+        excerpt(&item.verbatim, 60)
+    );
+    view! { <a href=Route::Edit(Workspace::Feedback, item.id.clone()).href()>{text}</a> }
+}
+
+fn risk_list(board: &Dashboard, accounts: &AccountIndex, lang: Lang) -> impl IntoView {
+    let today = browser::local_today();
+    if board.highest_risk.is_empty() {
+        return view! { <p class="hint" id="health-risk">{Msg::FhNoOpen.text(lang)}</p> }
+            .into_any();
+    }
+    view! {
+        <ol id="health-risk">
+            {board.highest_risk.iter().map(|item| {
+                let waiting = (today - item.received_on).num_days().max(0).to_string();
+                let renewal = days_to_renewal(item, accounts, today)
+                    .map_or_else(|| Msg::FhNone.text(lang).to_string(), |d| d.to_string());
+                let detail = Msg::FhRiskDetail.fill(lang, &[("days", &waiting), ("renewal", &renewal), ("stage", item.stage.label().text(lang))]);
+                view! { <li>{item_link(item, accounts)}" — "<span>{detail}</span></li> }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+fn tracker_groups(d: &Data, view: TrackerView, lang: Lang) -> impl IntoView {
+    let now = browser::now();
+    let groups = tracker(&d.items, view, &d.accounts, browser::local_today(), lang);
+    if groups.is_empty() {
+        return view! { <p class="hint" id="tracker">{Msg::FhNoOpen.text(lang)}</p> }.into_any();
+    }
+    view! {
+        <div id="tracker">
+            {groups.into_iter().map(|g| view! {
+                <section class="tracker-group">
+                    <h3>{Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())])}</h3>
+                    <ul>
+                        {g.items.into_iter().map(|item| {
+                            let flag = overdue(item, now).map(|f| f.label().text(lang));
+                            view! {
+                                <li class:alert=flag.is_some()>
+                                    {item_link(item, &d.accounts)}" · "{item.stage.label().text(lang)}
+                                    {flag.map(|f| view! { <strong class="overdue-flag">{format!(" · {f}")}</strong> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
