@@ -1,5 +1,5 @@
 // End-to-end: the Onboarding workspace as a CSM uses it, on the build with the `onboarding`
-// feature (dist-onboarding/). A bank (financial services, SSO + data warehouse) becomes a
+// feature (dist-full/). A bank (financial services, SSO + data warehouse) becomes a
 // compliance-tier project; the CSM reads its tier, dated plan, checklists and risks, records
 // progress (done, undo, an added step), exports the plan, writes the stakeholder messages,
 // runs the at-risk assessment against the mock AI service, and makes the next playbook
@@ -15,7 +15,7 @@ import { afterSave, attentionLines, Connections, DraftPanel, RecordForm, RecordL
 import { browserDateIn, createAccount } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
-const DIST = process.env.CASEBOOK_ONBOARDING_DIST ?? resolve(import.meta.dirname, '../../dist-onboarding');
+const DIST = process.env.CASEBOOK_FULL_DIST ?? resolve(import.meta.dirname, '../../dist-full');
 
 let server;
 let browser;
