@@ -2,6 +2,8 @@
 
 mod connections;
 mod escalation_panel;
+#[cfg(feature = "feedback")]
+mod feedback_themes;
 mod home;
 #[cfg(feature = "onboarding")]
 mod onboarding_panel;
@@ -37,7 +39,7 @@ pub fn page(route: Route) -> AnyView {
 fn tool_page(tool: Tool) -> AnyView {
     match tool {
         Tool::FeedbackImport => not_found().into_any(),
-        Tool::FeedbackThemes => not_found().into_any(),
+        Tool::FeedbackThemes => feedback_themes::themes_page().into_any(),
         Tool::FeedbackHealth => not_found().into_any(),
     }
 }
