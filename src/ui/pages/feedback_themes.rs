@@ -213,11 +213,10 @@ pub fn themes_page() -> impl IntoView {
             next_key.set_value(k + 1);
             k
         };
+        // Saved themes come after the proposed ones; a proposal named like a saved theme
+        // (ignoring case) adds its items to that theme instead.
         let make = || {
-            let mut list: Vec<Card> = drafts
-                .into_iter()
-                .map(|d| Card::new(key(), d, None, 0))
-                .collect();
+            let mut saved: Vec<Card> = Vec::new();
             data.with_untracked(|d| {
                 if let Some(Ok(r)) = d {
                     for theme in &r.themes {
@@ -231,10 +230,22 @@ pub fn themes_page() -> impl IntoView {
                             description: theme.description.clone(),
                             item_ids: Vec::new(),
                         };
-                        list.push(Card::new(key(), draft, Some(theme.clone()), linked));
+                        saved.push(Card::new(key(), draft, Some(theme.clone()), linked));
                     }
                 }
             });
+            let mut list: Vec<Card> = Vec::new();
+            for draft in drafts {
+                let same = saved.iter().find(|c| {
+                    c.name
+                        .with_untracked(|n| n.trim().eq_ignore_ascii_case(draft.name.trim()))
+                });
+                match same {
+                    Some(card) => add_items(*card, &draft.item_ids),
+                    None => list.push(Card::new(key(), draft, None, 0)),
+                }
+            }
+            list.extend(saved);
             list
         };
         let list = match owner.get_value() {
@@ -539,9 +550,13 @@ pub fn themes_page() -> impl IntoView {
                 _ => ().into_any(),
             })
         };
+        // `None` while the connections load.
         let has_connection = move || {
-            connections
-                .with(|c| matches!(c, Some(Ok(Connections { list, .. })) if !list.is_empty()))
+            connections.with(|c| match c {
+                Some(Ok(Connections { list, .. })) => Some(!list.is_empty()),
+                Some(Err(_)) => Some(false),
+                None => None,
+            })
         };
         view! {
             <div class="themes-options">
@@ -580,8 +595,8 @@ pub fn themes_page() -> impl IntoView {
                     {tr(Msg::FtKeywords)}
                 </button>
             </div>
-            {move || if has_connection() {
-                view! {
+            {move || match has_connection() {
+                Some(true) => view! {
                     <div class="button-row themes-ai">
                         <label>{tr(Msg::FtConnection)}" "
                             <select id="themes-connection" on:change:target=move |ev| source.set(ev.target().value())>
@@ -592,13 +607,13 @@ pub fn themes_page() -> impl IntoView {
                             {tr(Msg::FtAi)}
                         </button>
                     </div>
-                }.into_any()
-            } else {
-                view! {
+                }.into_any(),
+                Some(false) => view! {
                     <p class="hint" id="themes-no-connection">{tr(Msg::FtNoConnection)}" "
                         <a href=Route::Settings.href()>{tr(Msg::NavSettings)}</a>
                     </p>
-                }.into_any()
+                }.into_any(),
+                None => ().into_any(),
             }}
             {move || start_error.get().map(|e| view! { <p class="error-text" id="themes-error" role="alert">{e}</p> })}
         }
@@ -723,7 +738,7 @@ pub fn themes_page() -> impl IntoView {
             (!ids.is_empty()).then(|| {
                 let n = ids.len().to_string();
                 view! {
-                    <section class="theme-card unassigned" id="themes-unassigned">
+                    <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1">
                         <h3>{move || Msg::FtUnassigned.fill(state.lang.get(), &[("n", &n)])}</h3>
                         {item_list(ids, None, show_all_free, cards, data)}
                     </section>
@@ -831,6 +846,10 @@ async fn ask(
                 status.try_set(Some(Msg::RetryingIn.fill(ui, &[("seconds", &seconds)])));
                 gloo_timers::future::TimeoutFuture::new((wait * 1000) as u32).await;
                 status.try_set(None);
+                // Stop pressed (or the page left) during the wait.
+                if signal.aborted() {
+                    return Err(Failure::Aborted);
+                }
             }
             Err(failure) => return Err(failure),
         }
@@ -897,11 +916,14 @@ fn item_list(
     } else {
         n.min(SHOWN_ITEMS)
     };
-    let leave = move |id: &str| {
-        if let Some(card) = from {
+    // Takes an item out of its card (or the free list, which is drawn again) and keeps
+    // the keyboard focus nearby.
+    let leave = move |id: &str| match from {
+        Some(card) => {
             card.items.update(|v| v.retain(|i| i != id));
             browser::focus(&format!("theme-name-{}", card.key));
         }
+        None => request_animation_frame(|| browser::focus("themes-unassigned")),
     };
     let rows = ids
         .into_iter()
