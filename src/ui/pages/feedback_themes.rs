@@ -161,7 +161,9 @@ pub fn themes_page() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let controller = StoredValue::new_local(None::<AbortController>);
     // The review.
-    let scope_ids = StoredValue::new(Vec::<String>::new());
+    // The analysed items, less those already linked to a saved theme: the free list's
+    // candidates.
+    let free_ids = StoredValue::new(Vec::<String>::new());
     let cards = RwSignal::new(Vec::<Card>::new());
     let next_key = StoredValue::new(0usize);
     let show_all_free = RwSignal::new(false);
@@ -219,6 +221,14 @@ pub fn themes_page() -> impl IntoView {
             let mut saved: Vec<Card> = Vec::new();
             data.with_untracked(|d| {
                 if let Some(Ok(r)) = d {
+                    let live = |i: &FeedbackItem| {
+                        i.theme_ids
+                            .iter()
+                            .any(|t| r.themes.iter().any(|theme| &theme.id == t))
+                    };
+                    free_ids.update_value(|ids| {
+                        ids.retain(|id| r.item(id).is_some_and(|i| !live(i)));
+                    });
                     for theme in &r.themes {
                         let linked = r
                             .items
@@ -266,7 +276,7 @@ pub fn themes_page() -> impl IntoView {
             .map(|(i, t)| (i.as_str(), t.as_str()))
             .collect();
         let drafts = keyword_themes(&pairs, out_lang());
-        scope_ids.set_value(ids);
+        free_ids.set_value(ids);
         job.set_value(None);
         open_review(drafts);
     };
@@ -359,6 +369,8 @@ pub fn themes_page() -> impl IntoView {
                 .try_with_untracked(|all| all.iter().all(|c| matches!(c, ChunkState::Done(_))));
             if all_done == Some(true) {
                 proceed();
+            } else {
+                after_render("themes-progress-text");
             }
         });
     };
@@ -389,7 +401,7 @@ pub fn themes_page() -> impl IntoView {
             Err(msg) => return start_error.set(Some(msg.text(ui).to_string())),
         };
         let n = plan.len();
-        scope_ids.set_value(ids.clone());
+        free_ids.set_value(ids.clone());
         chunks.set(vec![ChunkState::Pending; n]);
         job.set_value(Some(Rc::new(Job {
             connection,
@@ -682,7 +694,7 @@ pub fn themes_page() -> impl IntoView {
         };
         view! {
             <section class="themes-analysis" aria-labelledby="themes-progress-text">
-                <p id="themes-progress-text" aria-live="polite">{progress_text}</p>
+                <p id="themes-progress-text" aria-live="polite" tabindex="-1">{progress_text}</p>
                 <progress id="themes-progress" max=total value=finished aria-labelledby="themes-progress-text"></progress>
                 {move || status.get().map(|s| view! { <p class="hint" id="themes-status" role="status">{s}</p> })}
                 {errors}
@@ -726,7 +738,7 @@ pub fn themes_page() -> impl IntoView {
                     .collect::<Vec<String>>()
             });
             sort_by(&mut held, |a, b| a.cmp(b));
-            scope_ids.with_value(|ids| {
+            free_ids.with_value(|ids| {
                 ids.iter()
                     .filter(|id| held.binary_search(*id).is_err())
                     .cloned()
