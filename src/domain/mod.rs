@@ -14,6 +14,7 @@ pub mod feedback;
 pub mod feedback_dashboard;
 pub mod feedback_import;
 pub mod feedback_stats;
+pub mod feedback_theme_prompt;
 pub mod feedback_themes;
 pub mod form;
 pub mod ics;

@@ -1348,6 +1348,44 @@ messages! {
     // (keys for feedback import and export go above this line)
 
     // == Feedback themes screen ==
+    FtLede => "Group feedback verbatims into themes, review them, and link the items to their themes. Keyword grouping runs in this browser; analysis with AI sends the verbatims to the connection you choose, in chunks that fit its context window.", "将客户原话归纳为主题，审阅后把反馈条目关联到各主题。关键词分组在本浏览器中完成；AI 分析会把客户原话分批发送到你选择的连接，每批都在其上下文窗口之内。";
+    FtScope => "Feedback to analyse", "要分析的反馈";
+    FtScopeAll => "All feedback with a verbatim ({n})", "所有包含客户原话的反馈（{n} 条）";
+    FtScopeUnthemed => "Only feedback without a theme ({n})", "仅未归入主题的反馈（{n} 条）";
+    FtCount => "{n} feedback items will be analysed.", "将分析 {n} 条反馈。";
+    FtNoItems => "No feedback to analyse: add feedback with a verbatim, or import a survey CSV.", "没有可分析的反馈：请添加包含客户原话的反馈，或导入调研 CSV。";
+    FtKeywords => "Group by keywords (no AI)", "按关键词分组（不使用 AI）";
+    FtAi => "Analyse with AI", "使用 AI 分析";
+    FtConnection => "AI connection", "AI 连接";
+    FtNoConnection => "No AI connection is configured. Group by keywords for a first cut, or add a connection in Settings.", "尚未配置 AI 连接。可以先按关键词分组，或在“设置”中添加连接。";
+    FtChunkOf => "Chunk {k} of {n}", "第 {k} 批，共 {n} 批";
+    FtChunksDone => "{done} of {n} chunks analysed.", "已分析 {done} 批，共 {n} 批。";
+    FtChunkError => "Chunk {k}: {error}", "第 {k} 批：{error}";
+    FtRetryChunk => "Retry chunk", "重试此批";
+    FtContinue => "Continue analysis", "继续分析";
+    FtProceed => "Review themes from finished chunks", "审阅已完成批次的主题";
+    FtStartOver => "Start over", "重新开始";
+    FtReviewTitle => "Review themes", "审阅主题";
+    FtReviewHint => "Rename, merge and delete themes and move items between them, then save: each item is linked to its themes. Themes without items are not saved.", "可以重命名、合并、删除主题，也可以在主题之间移动反馈，然后保存：每条反馈都会关联到其主题。没有反馈的主题不会保存。";
+    FtNoProposals => "No theme was found. Analyse with AI, or assign items to saved themes below.", "未找到主题。可以使用 AI 分析，或将反馈归入下方已保存的主题。";
+    FtThemeName => "Theme name", "主题名称";
+    FtThemeDescription => "Description", "描述";
+    FtItemCount => "{n} items", "{n} 条反馈";
+    FtSavedTheme => "Saved theme: {n} items already linked", "已保存的主题：已关联 {n} 条反馈";
+    FtMergeInto => "Merge into…", "合并到…";
+    FtMoveTo => "Move to theme…", "移到主题…";
+    FtRemoveItem => "Remove from this theme", "从此主题中移除";
+    FtDeleteTheme => "Delete theme", "删除主题";
+    FtUnassigned => "Not in a theme ({n})", "未归入主题（{n} 条）";
+    FtShowAll => "Show all {n}", "显示全部 {n} 条";
+    FtSave => "Save themes", "保存主题";
+    FtSaving => "Saving {k} of {n}…", "正在保存第 {k} 项，共 {n} 项…";
+    FtErrName => "Every theme needs a name.", "每个主题都需要名称。";
+    FtSummary => "Saved {themes} themes ({new} new) and linked {items} feedback items.", "已保存 {themes} 个主题（其中 {new} 个为新主题），并关联了 {items} 条反馈。";
+    FtOpenList => "Open the feedback list", "打开反馈列表";
+    FtPromptRole => "You analyse customer feedback for a Customer Success team. You group verbatims into themes: recurring problems, requests or praise that Product and Customer Success can act on.", "你为客户成功团队分析客户反馈，把客户原话归纳为主题：产品团队和客户成功团队可以采取行动的反复出现的问题、需求或表扬。";
+    FtPromptRules => "Rules:\n- Find 3 to 8 themes (fewer when there are few items). Name each in 2 to 5 words, specific enough to act on (\"Slow report exports\", not \"Performance\").\n- Describe each theme in one sentence.\n- Put each item in the one theme it fits best, by the id in square brackets before it (such as F12). Leave out items that fit no theme.\n- Use only the ids given, and do not quote the verbatims.\n- Write the names and descriptions in English.\n- Answer with one JSON block of exactly this form, with these keys, and nothing after it:", "规则：\n- 找出 3 到 8 个主题（反馈较少时可以更少）。每个主题用 2 到 10 个字命名，要具体到可以据此行动（如“报表导出慢”，而不是“性能”）。\n- 用一句话描述每个主题。\n- 把每条反馈放入最符合的一个主题，使用其前面方括号中的编号（如 F12）。不属于任何主题的反馈不要列出。\n- 只使用给出的编号，不要引用客户原话。\n- 主题名称和描述使用简体中文。\n- 只用一个 JSON 块作答，格式和键名必须与下例完全一致，JSON 块之后不要再写任何内容：";
+    FtPromptItems => "The feedback items, one per line as [id] verbatim:", "以下是客户反馈，每行一条，格式为 [编号] 客户原话：";
     // (keys for the feedback themes screen go above this line)
 
     // == Feedback screens (item panel, health dashboard) ==

@@ -6,6 +6,8 @@ mod escalation_panel;
 mod feedback_health;
 #[cfg(feature = "feedback")]
 mod feedback_panel;
+#[cfg(feature = "feedback")]
+mod feedback_themes;
 mod home;
 #[cfg(feature = "onboarding")]
 mod onboarding_panel;
@@ -41,7 +43,7 @@ pub fn page(route: Route) -> AnyView {
 fn tool_page(tool: Tool) -> AnyView {
     match tool {
         Tool::FeedbackImport => not_found().into_any(),
-        Tool::FeedbackThemes => not_found().into_any(),
+        Tool::FeedbackThemes => feedback_themes::themes_page().into_any(),
         Tool::FeedbackHealth => feedback_health::health_page().into_any(),
     }
 }
