@@ -1423,9 +1423,9 @@ messages! {
     FpThemesSectionProduct => "Route to product", "产品团队路由建议";
     FpThemesSectionCsm => "CSM follow-ups", "CS 团队行动项";
     FpThemesSectionJson => "Themes as JSON", "主题 JSON";
-    FpThemesSurvey => "Survey: {surveyed} customers surveyed, response rate {rate}, NPS {nps}; {n} verbatims analysed.", "调研：发送 {surveyed} 个客户，响应率 {rate}，NPS {nps}；共分析 {n} 条客户原话。";
+    FpThemesSurvey => "Verbatims analysed: {n}.", "共分析客户原话 {n} 条。";
     FpThemesThemeLine => "**{theme}**: {n} verbatims ({ids})", "**{theme}**：{n} 条原话（{ids}）";
-    FpThemesAlone => "{n} verbatims share no term with another; read them one by one: {ids}", "{n} 条原话与其他原话没有共同词语，请逐条阅读：{ids}";
+    FpThemesAlone => "Verbatims that share no term with another, to read one by one: {ids} ({n})", "与其他原话没有共同词语、需逐条阅读的原话：{ids}（{n} 条）";
     FpThemesNone => "No term is shared by two verbatims yet: add more verbatims or group them by hand.", "目前没有被两条以上原话共同提到的词语：请补充更多原话，或手动归类。";
     FpColTheme => "Theme", "主题";
     FpColVerbatims => "Verbatims", "原话数";
@@ -1465,7 +1465,7 @@ messages! {
     FpDossierHelpVerbatims => "One per line: customer (tier, ARR): “their words”.", "每行一条：客户（层级，年经常性收入）：“客户原话”。";
     FpDossierVerbatimLine => "{account} ({tier}, ARR {arr}): “{text}”", "{account}（{tier}，年经常性收入 {arr}）：“{text}”";
     FpDossierRenewalsValue => "{n} of {accounts} customers renew within 6 months: {names}", "{accounts} 个客户中有 {n} 个在 6 个月内续约：{names}";
-    FpDossierChurnYes => "yes: {n} verbatims mention cancelling, not renewing or switching ({accounts})", "是：{n} 条原话提到解约、不续约或更换供应商（{accounts}）";
+    FpDossierChurnYes => "yes: {accounts} (verbatims mentioning cancelling, not renewing or switching: {n})", "是：{accounts}（提到解约、不续约或更换供应商的原话 {n} 条）";
     FpDossierChurnNo => "no verbatim mentions cancelling, not renewing or switching", "没有原话提到解约、不续约或更换供应商";
     FpDossierRuleView => "Describe the problem as the customers experience it, not as a feature request; propose solution directions without prescribing the implementation.", "从客户的角度描述问题，而不是写成功能需求；提出可能的解决方向，但不规定具体实现方式。";
     FpDossierRuleAsk => "Open with the ARR at risk and the retention signals; end with one explicit decision asked of product and the date it is needed by.", "开头写明面临风险的年经常性收入和留存信号；结尾提出一个需要产品团队做出的明确决定及所需时间。";
@@ -1515,7 +1515,7 @@ messages! {
     FpQbrItemLine => "{n}. You told us: “{item}”. What happens next: {plan}. You will have an update from me by {date}.", "{n}. 您提到：“{item}”。接下来：{plan}。我会在 {date} 前向您更新进展。";
     FpQbrPlanDefault => "I am confirming the owner and the next step on our side, and my update will name both", "我正在确认我方的负责人和下一步，更新时会明确告知";
     FpQbrNextSteps => "Agreed next steps: I will send each update by the date above, and suggest we review progress together on {date}.", "商定的后续步骤：我会在上述日期前分别发送更新，并建议我们在 {date} 一起回顾进展。";
-    FpQbrRenewal => "That leaves time to settle every point before your renewal ({renewal}).", "这样可以在您续约（{renewal}）之前把每一点都落实到位。";
+    FpQbrRenewal => "That leaves time to settle every point before your renewal: {renewal}.", "这样可以赶在续约日 {renewal} 之前，把每一点都落实到位。";
     FpColItem => "Item", "反馈项";
     FpColSeverity => "Severity", "严重性";
     FpColPlan => "Plan", "计划";
@@ -1550,7 +1550,7 @@ messages! {
     FpCloseWorkaround => "I know your team has been living with a workaround in the meantime, and that it cost you time and patience. Thank you for sticking with us while we got this right.", "这段时间您的团队一直靠变通方法应付，辛苦了，感谢您的耐心。";
     FpCloseInvite => "Would you like to see it in action? I can set up a 20-minute walkthrough with your team next week, or switch it on for you straight away so you can try it with your own data.", "想看看效果吗？我可以下周安排 20 分钟演示，或直接为您开通试用。";
     FpCloseExtraEscalated => "I know this was a serious issue for you, not a small annoyance, and I appreciate how clearly you raised it.", "我知道这曾是困扰您的大问题，感谢您当初清楚地指出来。";
-    FpCloseExtraRenewal => "As we head towards your renewal ({renewal}), I would also value twenty minutes to hear what else would make the biggest difference for your team.", "在您续约（{renewal}）前，我也想花二十分钟听听您还有哪些需要。";
+    FpCloseExtraRenewal => "Your renewal comes up on {renewal}; before then I would also value twenty minutes to hear what else would make the biggest difference for your team.", "您的续约日是 {renewal}，在此之前我也想花二十分钟听听您还有哪些需要。";
     FpCloseExtraProblems => "If anything about the new version does not work the way you expected, tell me directly and I will take it to the product team myself.", "新版本如有不符合预期之处，请直接告诉我，我会亲自转达产品团队。";
     FpCloseExtraShare => "If it helps, I am happy to write a short summary you can pass on to the colleagues who felt this most.", "如有需要，我可以写一份简短说明，方便您转给同事。";
     FpCloseThanks => "Thank you again for taking the time to tell us what was not working. Feedback like yours makes the product better for every customer.", "再次感谢您的坦诚反馈，它让产品变得更好。";

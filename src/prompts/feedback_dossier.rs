@@ -108,7 +108,7 @@ fn mentions(text: &str, cues: Cues) -> bool {
 }
 
 /// "Acme (Enterprise, ARR USD 120,000): “words”".
-fn verbatim_line(item: &FeedbackItem, account: Option<&Account>, name: &str, lang: Lang) -> String {
+fn quote_line(item: &FeedbackItem, account: Option<&Account>, name: &str, lang: Lang) -> String {
     Msg::FpDossierVerbatimLine.fill(
         lang,
         &[
@@ -131,10 +131,8 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
     let (theme, items) = theme_items(ctx, item);
     let today = local_today(ctx);
     let figures = figures_of(&items, ctx.accounts, today);
-    let mut ids: Vec<&str> = items.iter().map(|i| i.account_id.as_str()).collect();
-    ids.dedup();
     let mut known: Vec<&Account> = Vec::new();
-    for a in ids.iter().filter_map(|id| ctx.accounts.get(id)) {
+    for a in items.iter().filter_map(|i| ctx.accounts.get(&i.account_id)) {
         if !known.iter().any(|k| k.id == a.id) {
             known.push(a);
         }
@@ -199,7 +197,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
         .iter()
         .map(|i| {
             let a = ctx.accounts.get(&i.account_id);
-            verbatim_line(i, a, &ctx.accounts.name(&i.account_id), lang)
+            quote_line(i, a, &ctx.accounts.name(&i.account_id), lang)
         })
         .collect::<Vec<_>>()
         .join("\n");

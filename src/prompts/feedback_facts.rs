@@ -528,17 +528,23 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         month.report.open_old_near_renewal.to_string(),
     );
     push(Msg::FpFactTopThemes, top_themes(ctx, &month, money, lang));
-    push(Msg::FpFactHighestRisk, list_lines(&risk_lines(ctx, lang)));
+    push(
+        Msg::FpFactHighestRisk,
+        items(risk_lines(ctx, lang).lines().map(str::to_string).collect()),
+    );
     let [well, gaps, fixes] = checks(&month.report, ack + product, lang);
-    push(Msg::FpFactWentWell, list(well.into_iter()));
-    push(Msg::FpFactGaps, list(gaps.into_iter()));
-    push(Msg::FpFactImprovements, list(fixes.into_iter()));
+    push(Msg::FpFactWentWell, items(well));
+    push(Msg::FpFactGaps, items(gaps));
+    push(Msg::FpFactImprovements, items(fixes));
     facts
 }
 
-/// Each line as a `- ` list item.
-pub fn list_lines(text: &str) -> String {
-    list(text.lines().map(str::to_string))
+/// Several entries as a `- ` list; a single one as it is.
+fn items(entries: Vec<String>) -> String {
+    match entries.len() {
+        1 => entries.concat(),
+        _ => list(entries.into_iter()),
+    }
 }
 
 impl PromptRequest<'_> {

@@ -9,7 +9,9 @@ use crate::i18n::{Lang, Msg};
 use crate::prompts::feedback_facts::{
     self, currency, local_month, month_text, overdue_counts, top_themes, Month,
 };
-use crate::prompts::{bare, example_values, PromptRequest, PromptSpec, RecordContext};
+use crate::prompts::{
+    bare, bullets, example_values, list_item, PromptRequest, PromptSpec, RecordContext,
+};
 use crate::route::Workspace;
 
 /// The prompt's id, in routes and on its drafts.
@@ -142,7 +144,10 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             ],
         ),
         req.fact_items(&[Msg::FpFactNps, Msg::FpFactWentWell, Msg::FpFactGaps]),
-        req.field_line(&THEMES),
+        match bullets(req.value(&THEMES)) {
+            b if b.is_empty() => req.field_line(&THEMES),
+            b => list_item(lang, req.text(THEMES.label), &b),
+        },
     ];
     let risk = format!(
         "{}\n\n{}",

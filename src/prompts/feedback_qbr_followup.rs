@@ -228,13 +228,11 @@ fn draft(req: &PromptRequest) -> Vec<String> {
             ],
         ));
     }
-    let mut next = Msg::FpQbrNextSteps.fill(lang, &[("date", &req.day_after(REVIEW_DAYS))]);
+    body.push(Msg::FpQbrNextSteps.fill(lang, &[("date", &req.day_after(REVIEW_DAYS))]));
     let renewal = bare(req.value(&RENEWAL));
     if !renewal.is_empty() {
-        next.push(' ');
-        next.push_str(&Msg::FpQbrRenewal.fill(lang, &[("renewal", &renewal)]));
+        body.push(Msg::FpQbrRenewal.fill(lang, &[("renewal", &renewal)]));
     }
-    body.push(next);
     body.push(format!(
         "{}\n{}",
         req.text(Msg::PlanEmailClosing),

@@ -267,14 +267,12 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         .find_map(|v| v.currency.clone())
         .unwrap_or_else(|| DEFAULT_CURRENCY.to_string());
     let money = |n: u64| format_money(n, &currency);
-    let survey = Msg::FpThemesSurvey.fill(
-        lang,
-        &[
-            ("surveyed", &req.inline_or_missing(&SURVEYED)),
-            ("rate", &req.inline_or_missing(&RATE)),
-            ("nps", &req.inline_or_missing(&NPS)),
-            ("n", &list.len().to_string()),
-        ],
+    let survey = format!(
+        "{}\n{}\n{}\n\n{}",
+        req.field_line(&SURVEYED),
+        req.field_line(&RATE),
+        req.field_line(&NPS),
+        Msg::FpThemesSurvey.fill(lang, &[("n", &list.len().to_string())])
     );
     if themes.is_empty() {
         let none = req.text(Msg::FpThemesNone).to_string();
@@ -546,7 +544,10 @@ mod tests {
             "{figures}"
         );
         let themes_text = section(&text, Msg::FpThemesSectionThemes, Lang::En);
-        assert!(themes_text.contains("NPS 0.0"), "{themes_text}");
+        assert!(
+            themes_text.contains("- **Overall NPS:** 0.0"),
+            "{themes_text}"
+        );
         assert!(themes_text.contains("**export**: 4 verbatims (f1, f2, f5, f6)"));
         let product = section(&text, Msg::FpThemesSectionProduct, Lang::En);
         assert!(product.contains("**export**"), "{product}");
