@@ -1360,16 +1360,13 @@ messages! {
     FpOverdueCounts => "{ack} not acknowledged within 48 h; {product} without a product answer after 30 days", "{ack} 条 48 小时内未确认；{product} 条转交产品超过 30 天未获答复";
     FpNoTheme => "not categorised yet", "尚未归类";
     FpFactHistory => "Stage history (local dates)", "阶段记录（本地日期）";
-    FpFactAge => "Age", "已等待时间";
     FpFactAgeValue => "received {date}, {n} days ago", "{date} 收到，已过 {n} 天";
     FpFactOverdue => "Overdue flag", "逾期标记";
-    FpFactThemes => "Themes", "所属主题";
     FpFactThemeFigures => "Figures of this item's themes", "该反馈所属主题的数据";
     FpFactMonth => "Health report month (your local date)", "健康报告月份（本地日期）";
     FpFactNps => "NPS of this month's responses", "本月反馈的 NPS";
     FpFactReceived => "Feedback items received this month (all channels)", "本月收到的反馈总数（所有渠道）";
     FpFactCategorised => "Categorised under a theme", "已归入主题";
-    FpFactRouted => "Routed to product", "已转交产品";
     FpFactAnswered => "Answered by product (share of those routed)", "已获产品答复（占已转交的比例）";
     FpFactAck48 => "Acknowledged within 48 hours", "48 小时内已确认";
     FpFactLoopsClosed => "Loops closed this month", "本月闭环数";
@@ -1430,7 +1427,6 @@ messages! {
     FpColTheme => "Theme", "主题";
     FpColVerbatims => "Verbatims", "原话数";
     FpColAccounts => "Accounts", "客户数";
-    FpColArr => "ARR", "年经常性收入";
     FpColSkew => "Skew", "倾向";
     FpColSplit => "Promoters / passives / detractors", "推荐者 / 被动者 / 批评者";
     FpThemesPriorityLine => "**{theme}**: ARR {arr} across {accounts} accounts, {items} verbatims, {skew}", "**{theme}**：涉及 {accounts} 个客户、年经常性收入 {arr}，{items} 条原话，{skew}";
@@ -1497,9 +1493,6 @@ messages! {
     FpQbrFieldItems => "Feedback raised in the QBR", "季度业务回顾中提出的反馈";
     FpQbrHelpItems => "One per line: what they said — severity (high, medium, low) — your plan (escalate to product, handle internally, already on the roadmap). Prefilled with the account's open items.", "每行一条：客户说了什么——严重性（高、中、低）——你的计划（升级至产品、内部处理、已在路线图上）。已预填该客户未关闭的反馈。";
     FpQbrItemValue => "{text} — severity: {severity} — plan: {plan}", "{text}——严重性：{severity}——计划：{plan}";
-    FpSeverityHigh => "high", "高";
-    FpSeverityMedium => "medium", "中";
-    FpSeverityLow => "low", "低";
     FpQbrFieldTone => "Overall meeting tone", "总体会议基调";
     FpQbrHelpTone => "Positive, neutral or concerned.", "积极、中性或担忧。";
     FpQbrFieldHealth => "Relationship health", "关系健康度";
@@ -1517,9 +1510,7 @@ messages! {
     FpQbrNextSteps => "Agreed next steps: I will send each update by the date above, and suggest we review progress together on {date}.", "商定的后续步骤：我会在上述日期前分别发送更新，并建议我们在 {date} 一起回顾进展。";
     FpQbrRenewal => "That leaves time to settle every point before your renewal: {renewal}.", "这样可以赶在续约日 {renewal} 之前，把每一点都落实到位。";
     FpColItem => "Item", "反馈项";
-    FpColSeverity => "Severity", "严重性";
     FpColPlan => "Plan", "计划";
-    FpColNextUpdate => "Next update", "下次更新";
     FpQbrExItems => "Report exports time out on large data sets — severity: high — plan: escalate to product\nThey want SSO for their contractors — severity: medium — plan: already on the roadmap\nInvoices go to the wrong cost centre — severity: medium — plan: handle internally with billing\nThe admin training was too short — severity: low — plan: offer a second session", "大数据量的报表导出经常超时——严重性：高——计划：升级至产品\n希望外包人员也能使用单点登录——严重性：中——计划：已在路线图上\n发票寄错了成本中心——严重性：中——计划：与账务团队内部处理\n管理员培训时间太短——严重性：低——计划：安排第二次培训";
     FpQbrExTone => "Concerned: they worry about the export delays", "担忧：客户对导出延迟感到担心";
     FpQbrExRenewal => "2027-03-31 (in about 4 months)", "2027-03-31（约 4 个月后）";

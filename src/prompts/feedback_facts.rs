@@ -217,7 +217,7 @@ impl<'a> Month<'a> {
                 Msg::FpFactCategorised,
                 count_pct(themed, r.categorised_pct, lang),
             ),
-            (Msg::FpFactRouted, count_pct(routed, r.routed_pct, lang)),
+            (Msg::StageRouted, count_pct(routed, r.routed_pct, lang)),
             (
                 Msg::FpFactAnswered,
                 count_pct(answered, r.answered_pct, lang),
@@ -453,7 +453,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
             .join(" → "),
     );
     push(
-        Msg::FpFactAge,
+        Msg::ColumnAge,
         Msg::FpFactAgeValue.fill(
             lang,
             &[
@@ -471,7 +471,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     );
     push(Msg::FieldOwner, item.owner.trim().to_string());
     push(
-        Msg::FpFactThemes,
+        Msg::StoreThemes,
         if item.theme_ids.is_empty() {
             Msg::FpNoTheme.text(lang).to_string()
         } else {
@@ -785,11 +785,11 @@ pub(crate) mod tests {
             Some("Received 2026-11-02 → Acknowledged 2026-11-03 → Routed to product 2026-11-05")
         );
         assert_eq!(
-            fact(&en, Msg::FpFactAge),
+            fact(&en, Msg::ColumnAge),
             Some("received 2026-11-02, 21 days ago")
         );
         assert_eq!(fact(&en, Msg::FpFactOverdue), Some("none"));
-        assert_eq!(fact(&en, Msg::FpFactThemes), Some("Export speed"));
+        assert_eq!(fact(&en, Msg::StoreThemes), Some("Export speed"));
         assert_eq!(fact(&en, Msg::FieldArr), Some("USD 120,000"));
         assert_eq!(
             fact(&en, Msg::FieldRenewalDate),
@@ -863,7 +863,7 @@ pub(crate) mod tests {
             fact(&en, Msg::FpFactCategorised),
             Some(format!("4 ({}%)", format_tenths(r.categorised_pct.unwrap())).as_str())
         );
-        assert_eq!(fact(&en, Msg::FpFactRouted), Some("2 (40.0%)"));
+        assert_eq!(fact(&en, Msg::StageRouted), Some("2 (40.0%)"));
         assert_eq!(fact(&en, Msg::FpFactAnswered), Some("1 (50.0%)"));
         assert_eq!(fact(&en, Msg::FpFactAck48), Some("3 (60.0%)"));
         assert_eq!(fact(&en, Msg::FpFactLoopsClosed), Some("1"));

@@ -24,7 +24,7 @@ const RECEIVED: FieldSpec = FieldSpec::new("received", Msg::FpFactReceived, Fiel
     .help(Msg::FpHealthHelpComputed);
 const CATEGORISED: FieldSpec =
     FieldSpec::new("categorised", Msg::FpFactCategorised, FieldKind::Text);
-const ROUTED: FieldSpec = FieldSpec::new("routed", Msg::FpFactRouted, FieldKind::Text);
+const ROUTED: FieldSpec = FieldSpec::new("routed", Msg::StageRouted, FieldKind::Text);
 const ANSWERED: FieldSpec = FieldSpec::new("answered", Msg::FpFactAnswered, FieldKind::Text);
 const ACK: FieldSpec = FieldSpec::new("acknowledged", Msg::FpFactAck48, FieldKind::Text);
 const LOOPS: FieldSpec = FieldSpec::new("loops_closed", Msg::FpFactLoopsClosed, FieldKind::Text);

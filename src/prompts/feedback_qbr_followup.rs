@@ -67,10 +67,10 @@ const CONCERNED: Cues = &[
 /// a promoter score, medium otherwise.
 pub fn severity(item: &FeedbackItem, ctx: &RecordContext) -> Msg {
     match item.score {
-        _ if overdue(item, ctx.now).is_some() => Msg::FpSeverityHigh,
-        Some(0..=6) => Msg::FpSeverityHigh,
-        Some(9..) => Msg::FpSeverityLow,
-        _ => Msg::FpSeverityMedium,
+        _ if overdue(item, ctx.now).is_some() => Msg::ObAtRiskHigh,
+        Some(0..=6) => Msg::ObAtRiskHigh,
+        Some(9..) => Msg::ObAtRiskLow,
+        _ => Msg::ObAtRiskMedium,
     }
 }
 
@@ -246,9 +246,9 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         .collect();
     let header = [
         Msg::FpColItem,
-        Msg::FpColSeverity,
+        Msg::BoardSeverity,
         Msg::FpColPlan,
-        Msg::FpColNextUpdate,
+        Msg::ExecCloseNext,
     ];
     let track = if rows.is_empty() {
         req.missing(&ITEMS)
@@ -303,7 +303,7 @@ mod tests {
         }
         let en = form(Lang::En);
         assert!(en["items"].starts_with("Export is too slow"));
-        assert!(en["items"].contains("severity: high — plan: Waiting on product"));
+        assert!(en["items"].contains("severity: High — plan: Waiting on product"));
     }
 
     #[test]
@@ -324,7 +324,7 @@ mod tests {
         let track = section(&text, Msg::FpQbrSectionTrack, Lang::En);
         assert_eq!(track.lines().count(), 4, "header, rule and two items");
         assert!(
-            track.contains("| high | Waiting on product | 2026-11-30 |"),
+            track.contains("| High | Waiting on product | 2026-11-30 |"),
             "{track}"
         );
     }

@@ -322,7 +322,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         Msg::FpColTheme,
         Msg::FpColVerbatims,
         Msg::FpColAccounts,
-        Msg::FpColArr,
+        Msg::FieldArr,
         Msg::FpColSkew,
         Msg::FpColSplit,
     ];
