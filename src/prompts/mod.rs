@@ -691,6 +691,24 @@ mod tests {
     }
 
     #[test]
+    fn feedback_prompts_are_registered_only_with_their_feature() {
+        for id in [
+            feedback_theme_analysis::ID,
+            feedback_dossier::ID,
+            feedback_qbr_followup::ID,
+            feedback_close_loop::ID,
+            feedback_health_report::ID,
+        ] {
+            assert_eq!(find(id).is_some(), cfg!(feature = "feedback"), "{id}");
+            assert!(id.starts_with("feedback."));
+        }
+        assert_eq!(
+            feedback_qbr_followup::SPEC.email_section,
+            Some(Msg::FpQbrSectionEmail)
+        );
+    }
+
+    #[test]
     fn every_prompt_has_unique_fields_and_a_body_per_section() {
         let empty = FormValues::new();
         for spec in ALL {
