@@ -165,8 +165,11 @@ pub fn verbatim_line(item: &FeedbackItem, accounts: &AccountIndex) -> String {
 pub struct Month<'a> {
     pub year: i32,
     pub month: u32,
+    /// The items received in the month.
     pub items: Vec<&'a FeedbackItem>,
+    /// NPS of their scores.
     pub nps: NpsSummary,
+    /// The domain's health report of the month, as of `now`.
     pub report: HealthReport,
 }
 

@@ -138,9 +138,13 @@ pub fn example(lang: Lang) -> FormValues {
 pub struct Verbatim {
     pub id: String,
     pub score: Option<u8>,
+    /// The account's name; empty when not given.
     pub account: String,
+    /// 0 when not given.
     pub arr: u64,
+    /// The three-letter code in front of the ARR, if any.
     pub currency: Option<String>,
+    /// The customer's words.
     pub text: String,
 }
 
