@@ -239,6 +239,8 @@ pub(crate) mod tests {
             accounts,
             now: now(),
             offset: east8(),
+            feedback: &[],
+            themes: &[],
         }
     }
 

@@ -11,6 +11,12 @@ pub mod escalation_facts;
 pub mod escalation_internal_brief;
 pub mod escalation_response_plan;
 pub mod escalation_review;
+pub mod feedback_close_loop;
+pub mod feedback_dossier;
+pub mod feedback_facts;
+pub mod feedback_health_report;
+pub mod feedback_qbr_followup;
+pub mod feedback_theme_analysis;
 pub mod onboarding_at_risk;
 pub mod onboarding_custom_playbook;
 pub mod onboarding_facts;
@@ -20,6 +26,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::coded_enum;
 use crate::domain::draft::{stored_inputs, Draft, DraftSource, DraftStatus};
+use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::{Coded, FieldSpec, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
@@ -65,6 +72,10 @@ pub struct RecordContext<'a> {
     pub now: DateTime<Utc>,
     /// The user's offset from UTC: facts show local times.
     pub offset: FixedOffset,
+    /// Every feedback item (empty where not loaded): feedback facts are computed among them.
+    pub feedback: &'a [FeedbackItem],
+    /// Every feedback theme (empty where not loaded).
+    pub themes: &'a [Theme],
 }
 
 /// A guided prompt: its form, what it asks of the model and its built-in drafter.
@@ -109,6 +120,16 @@ pub const ALL: &[&PromptSpec] = &[
     &onboarding_at_risk::SPEC,
     #[cfg(feature = "onboarding")]
     &onboarding_industry_playbook::SPEC,
+    #[cfg(feature = "feedback")]
+    &feedback_theme_analysis::SPEC,
+    #[cfg(feature = "feedback")]
+    &feedback_dossier::SPEC,
+    #[cfg(feature = "feedback")]
+    &feedback_qbr_followup::SPEC,
+    #[cfg(feature = "feedback")]
+    &feedback_close_loop::SPEC,
+    #[cfg(feature = "feedback")]
+    &feedback_health_report::SPEC,
 ];
 
 /// A form whose fields are filled with texts of the table, in `lang` (for example fillers).
@@ -670,6 +691,24 @@ mod tests {
     }
 
     #[test]
+    fn feedback_prompts_are_registered_only_with_their_feature() {
+        for id in [
+            feedback_theme_analysis::ID,
+            feedback_dossier::ID,
+            feedback_qbr_followup::ID,
+            feedback_close_loop::ID,
+            feedback_health_report::ID,
+        ] {
+            assert_eq!(find(id).is_some(), cfg!(feature = "feedback"), "{id}");
+            assert!(id.starts_with("feedback."));
+        }
+        assert_eq!(
+            feedback_qbr_followup::SPEC.email_section,
+            Some(Msg::FpQbrSectionEmail)
+        );
+    }
+
+    #[test]
     fn every_prompt_has_unique_fields_and_a_body_per_section() {
         let empty = FormValues::new();
         for spec in ALL {
@@ -918,25 +957,36 @@ mod tests {
 
     #[test]
     fn every_prompt_prefills_and_exemplifies_exactly_its_fields() {
-        use crate::prompts::{escalation_facts::tests as esc, onboarding_facts::tests as ob};
+        use crate::prompts::{
+            escalation_facts::tests as esc, feedback_facts::tests as fb,
+            onboarding_facts::tests as ob,
+        };
         let escalation = AnyRecord::Escalation(esc::escalation());
         let esc_accounts = esc::accounts();
         let onboarding = AnyRecord::Onboarding(ob::project());
         let ob_accounts = ob::accounts();
+        let feedback = fb::data("f1");
+        let contexts = [
+            (
+                Workspace::Escalations,
+                esc::context(&escalation, &esc_accounts),
+            ),
+            (
+                Workspace::Onboarding,
+                ob::context(&onboarding, &ob_accounts),
+            ),
+            (Workspace::Feedback, feedback.context()),
+        ];
         for spec in ALL {
-            let ctx = match spec.workspace {
-                Workspace::Onboarding => ob::context(&onboarding, &ob_accounts),
-                _ => esc::context(&escalation, &esc_accounts),
-            };
-            let other = match spec.workspace {
-                Workspace::Onboarding => esc::context(&escalation, &esc_accounts),
-                _ => ob::context(&onboarding, &ob_accounts),
-            };
-            assert!((spec.prefill)(&other, Lang::En).is_none(), "{}", spec.id);
+            let (_, ctx) = contexts.iter().find(|(w, _)| *w == spec.workspace).unwrap();
+            for (_, other) in contexts.iter().filter(|(w, _)| *w != spec.workspace) {
+                assert!((spec.prefill)(other, Lang::En).is_none(), "{}", spec.id);
+                assert!((spec.facts)(other, Lang::En).is_empty(), "{}", spec.id);
+            }
             let mut fields: Vec<_> = spec.fields.iter().map(|f| f.key).collect();
             fields.sort_unstable();
             for lang in Lang::ALL {
-                let form = (spec.prefill)(&ctx, lang).unwrap();
+                let form = (spec.prefill)(ctx, lang).unwrap();
                 assert_eq!(
                     form.keys().copied().collect::<Vec<_>>(),
                     fields,
@@ -955,7 +1005,7 @@ mod tests {
                     "{}",
                     spec.id
                 );
-                assert!(!(spec.facts)(&ctx, lang).is_empty(), "{}", spec.id);
+                assert!(!(spec.facts)(ctx, lang).is_empty(), "{}", spec.id);
             }
             assert_ne!((spec.example)(Lang::En), (spec.example)(Lang::Zh));
         }
