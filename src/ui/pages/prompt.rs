@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
+use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::{FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
@@ -37,7 +38,13 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
             let db = db.ok_or(StorageError::Unavailable)?;
             let record = db.get_record(workspace, &id).await?;
             let accounts = db.list::<Account>().await?;
-            Ok::<_, StorageError>((record, AccountIndex::new(accounts)))
+            // Feedback prompts compute their facts among every item and theme.
+            let related = if workspace == Workspace::Feedback {
+                (db.list::<FeedbackItem>().await?, db.list::<Theme>().await?)
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            Ok::<_, StorageError>((record, AccountIndex::new(accounts), Arc::new(related)))
         })
     });
     let back = Route::Edit(workspace, record_id.clone()).href();
@@ -49,8 +56,8 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                 let lang = state.lang.get_untracked();
                 Some(match data.get()? {
                     Err(error) => load_failure(error).into_any(),
-                    Ok((Some(record), accounts)) => {
-                        let ctx = RecordContext { record: &record, accounts: &accounts, now: browser::now(), offset: browser::local_offset() };
+                    Ok((Some(record), accounts, related)) => {
+                        let ctx = RecordContext { record: &record, accounts: &accounts, feedback: &related.0, themes: &related.1, now: browser::now(), offset: browser::local_offset() };
                         match (spec.prefill)(&ctx, lang) {
                             Some(values) => {
                                 let stem = format!("{}-{}", spec.id, record.title(&accounts).chars().take(30).collect::<String>());
@@ -59,9 +66,9 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                                     _ => String::new(),
                                 };
                                 let facts: FactsFor = {
-                                    let (record, accounts) = (record.clone(), accounts.clone());
+                                    let (record, accounts, related) = (record.clone(), accounts.clone(), related.clone());
                                     Arc::new(move |lang| {
-                                        let ctx = RecordContext { record: &record, accounts: &accounts, now: browser::now(), offset: browser::local_offset() };
+                                        let ctx = RecordContext { record: &record, accounts: &accounts, feedback: &related.0, themes: &related.1, now: browser::now(), offset: browser::local_offset() };
                                         (spec.facts)(&ctx, lang)
                                     })
                                 };
@@ -70,7 +77,7 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                             None => view! { <p class="error-text">{tr(Msg::NotFoundTitle)}</p> }.into_any(),
                         }
                     }
-                    Ok((None, _)) => view! { <p class="error-text" role="alert">{tr(Msg::RecordNotFound)}</p> }.into_any(),
+                    Ok((None, _, _)) => view! { <p class="error-text" role="alert">{tr(Msg::RecordNotFound)}</p> }.into_any(),
                 })
             }}
             {spec.is_none().then(|| view! { <p class="error-text">{tr(Msg::NotFoundTitle)}</p> })}

@@ -20,6 +20,9 @@
 //   error-529            overloaded: 529 from Anthropic, 503 from the others
 //   error-500            internal error
 //   count-429-once       429 with `Retry-After: 1` the first time per provider, then normal
+//   themes-bad-once      a theme-analysis chunk's first answer has no JSON block
+// A theme-analysis request (user lines `[F1] verbatim`) is answered with the JSON block the
+// app reads: items mentioning "export" under "Exports", the others under "Other feedback".
 import { createServer } from 'node:http';
 
 const VALID_KEY = 'test-key';
@@ -292,6 +295,22 @@ function geminiWire(model, usage) {
   };
 }
 
+/** Labelled verbatims of a theme-analysis request, as [label, text]. */
+function themeItems(user) {
+  return [...user.matchAll(/^\[(F\d+)\] (.*)$/gm)].map((m) => [m[1], m[2]]);
+}
+
+/** A theme-analysis answer: a short text and the JSON block, grouped by one keyword. */
+function themeAnswer(items) {
+  const exports = items.filter(([, text]) => /export/i.test(text)).map(([id]) => id);
+  const others = items.filter(([, text]) => !/export/i.test(text)).map(([id]) => id);
+  const themes = [
+    { name: 'Exports', description: 'Exports fail or time out.', item_ids: exports },
+    { name: 'Other feedback', description: 'Everything else.', item_ids: others },
+  ].filter((t) => t.item_ids.length > 0);
+  return ['Two themes stand out.', '', '```json', JSON.stringify({ themes }), '```', ''].join('\n');
+}
+
 /** The answer: Markdown echoing what reached the model, so tests can check the prompt. */
 function answer(provider, model, { system, user }) {
   const echo = [...user].slice(0, 60).join('').replace(/\r\n|[\r\n]/g, ' ');
@@ -394,7 +413,10 @@ export async function startMockLlm() {
     if (model === 'error-500') return json(provider.internal());
 
     const conversation = provider.conversation(body);
-    const text = answer(target.provider, model, conversation);
+    const items = themeItems(conversation.user);
+    const firstThemeAnswer = model === 'themes-bad-once' && items.length > 0 && !rateLimitedOnce.has(`${onceKey} ${items[0][0]}`);
+    if (firstThemeAnswer) rateLimitedOnce.add(`${onceKey} ${items[0][0]}`);
+    const text = items.length === 0 ? answer(target.provider, model, conversation) : firstThemeAnswer ? 'No themes this time.' : themeAnswer(items);
     const wire = provider.wire(model, { input: tokens(conversation.prompt), output: tokens(text) }, body);
     res.writeHead(200, headersFor({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' }));
     res.flushHeaders();
