@@ -328,7 +328,10 @@ async fn put_many_stores_a_batch_all_or_nothing() {
         ])
         .await;
     assert!(refused.is_err(), "a record without a key is refused");
-    assert!(db.list::<FeedbackItem>().await.unwrap().is_empty(), "no item stored");
+    assert!(
+        db.list::<FeedbackItem>().await.unwrap().is_empty(),
+        "no item stored"
+    );
     let names: Vec<String> = db
         .list::<Account>()
         .await
@@ -346,6 +349,8 @@ async fn put_many_stores_a_batch_all_or_nothing() {
     assert_eq!(stored.len(), 1_200);
     assert!(stored.iter().all(|f| f.verbatim == "导出太慢, \"really\""));
     assert_eq!(db.list::<Account>().await.unwrap().len(), 2);
-    db.put_many(Vec::new()).await.expect("an empty batch is a no-op");
+    db.put_many(Vec::new())
+        .await
+        .expect("an empty batch is a no-op");
     db.close();
 }

@@ -2,6 +2,7 @@
 //! from EN/ZH header names, preview, per-row errors, and an all-or-nothing import that runs
 //! in slices so the UI can yield between them.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -324,6 +325,33 @@ pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Opt
                 .map(|i| keys[i].1.to_string())
         })
         .collect()
+}
+
+/// The account id of each response: its linked account (`links`, from `link_accounts`), or
+/// an account created once per new name (keyed like `link_accounts`) from the first row
+/// that names it. Returns the ids, in response order, and the new accounts.
+pub fn resolve_accounts(
+    responses: &[Response],
+    links: Vec<Option<String>>,
+    mut new_id: impl FnMut() -> String,
+    now: DateTime<Utc>,
+) -> (Vec<String>, Vec<Account>) {
+    let mut created: BTreeMap<String, usize> = BTreeMap::new();
+    let mut accounts: Vec<Account> = Vec::new();
+    let ids = responses
+        .iter()
+        .zip(links)
+        .map(|(r, link)| {
+            link.unwrap_or_else(|| {
+                let at = *created.entry(name_key(&r.account)).or_insert_with(|| {
+                    accounts.push(r.to_account(new_id(), now));
+                    accounts.len() - 1
+                });
+                accounts[at].id.clone()
+            })
+        })
+        .collect();
+    (ids, accounts)
 }
 
 /// Why a row (or the whole file, row 0) cannot be imported.
@@ -787,6 +815,29 @@ mod tests {
         other.name = "Beta".into();
         let accounts = AccountIndex::new([acme, other]);
         assert_eq!(link_accounts(&rows, &accounts), [None, Some("a1".into())]);
+    }
+
+    #[test]
+    fn new_account_names_are_created_once_and_known_ones_linked() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let text = "account,score,arr\nNew Co,9,100\nAcme,3,\nnew  co,5,200\n华为,7,\n";
+        let rows = import(text).unwrap();
+        let mut acme = Account::new("a1".into(), now);
+        acme.name = "ACME".into();
+        let links = link_accounts(&rows, &AccountIndex::new([acme]));
+        let mut n = 0;
+        let (ids, created) = resolve_accounts(
+            &rows,
+            links,
+            || {
+                n += 1;
+                format!("new{n}")
+            },
+            now,
+        );
+        assert_eq!(ids, ["new1", "a1", "new1", "new2"]);
+        let names: Vec<_> = created.iter().map(|a| (a.name.as_str(), a.arr)).collect();
+        assert_eq!(names, [("New Co", 100), ("华为", 0)]);
     }
 
     #[test]
