@@ -2,6 +2,8 @@
 
 mod connections;
 mod escalation_panel;
+#[cfg(feature = "feedback")]
+mod feedback_import;
 mod home;
 #[cfg(feature = "onboarding")]
 mod onboarding_panel;
@@ -36,7 +38,7 @@ pub fn page(route: Route) -> AnyView {
 #[cfg(feature = "feedback")]
 fn tool_page(tool: Tool) -> AnyView {
     match tool {
-        Tool::FeedbackImport => not_found().into_any(),
+        Tool::FeedbackImport => feedback_import::feedback_import_page().into_any(),
         Tool::FeedbackThemes => not_found().into_any(),
         Tool::FeedbackHealth => not_found().into_any(),
     }
