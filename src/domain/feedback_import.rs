@@ -476,6 +476,27 @@ pub struct Progress {
     pub finished: bool,
 }
 
+/// Data rows of a CSV text, for the progress estimate: non-blank lines, a line break inside
+/// a quoted field not ending one, less the header line.
+fn data_lines(text: &str) -> usize {
+    let (mut quoted, mut blank, mut lines) = (false, true, 0);
+    for b in text.bytes() {
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                blank = false;
+            }
+            b'\n' if !quoted => {
+                lines += usize::from(!blank);
+                blank = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => blank = false,
+        }
+    }
+    (lines + usize::from(!blank)).saturating_sub(1)
+}
+
 /// An import in progress: call `step` until finished, then `finish`.
 pub struct ImportJob {
     reader: csv::Reader<Cursor<Vec<u8>>>,
@@ -496,7 +517,6 @@ impl ImportJob {
             .headers()
             .map(|h| h.iter().map(str::to_string).collect())
             .unwrap_or_default();
-        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
         Self {
             reader,
             headers,
@@ -504,7 +524,7 @@ impl ImportJob {
             rows: Vec::new(),
             errors: Vec::new(),
             done: 0,
-            total_estimate: lines.saturating_sub(1),
+            total_estimate: data_lines(text),
             finished: false,
         }
     }
@@ -841,6 +861,15 @@ mod tests {
     }
 
     #[test]
+    fn the_row_estimate_ignores_quoted_line_breaks_and_blank_lines() {
+        let text = "\u{feff}account,score,comment\r\nA,9,\"two\r\nlines\"\r\n\r\n  \nB,3,\"a\n\nb\"\nC,5,x";
+        let mut job = ImportJob::new(text, guess_mapping(&read_headers(text)));
+        assert_eq!(job.step(0).total_estimate, 3);
+        assert_eq!(data_lines(""), 0);
+        assert_eq!(data_lines("header only\n"), 0);
+    }
+
+    #[test]
     fn ten_thousand_rows_import_in_slices() {
         let mut text = String::from("Company,NPS Score,Comment,ARR,Date\n");
         for i in 0..10_000 {
@@ -855,7 +884,10 @@ mod tests {
         let mut job = ImportJob::new(&text, guess_mapping(&read_headers(&text)));
         let first = job.step(1000);
         assert_eq!((first.done, first.finished), (1000, false));
-        assert!(first.total_estimate >= 10_000);
+        assert_eq!(
+            first.total_estimate, 10_000,
+            "quoted line breaks end no row"
+        );
         let mut steps = 1;
         while !job.step(1000).finished {
             steps += 1;
