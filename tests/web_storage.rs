@@ -303,3 +303,54 @@ async fn an_escalation_stored_before_the_event_log_grew_still_reads() {
     assert_eq!(e.events.len(), 2);
     assert!(e.classification_override.is_none() && e.timeline_edits.is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn put_many_stores_a_batch_all_or_nothing() {
+    let db = fresh("cb-test-put-many").await;
+    db.put(&account("a0", "Already here")).await.unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let item = |id: &str| {
+        let mut f = FeedbackItem::new(id.into(), at);
+        f.account_id = "a1".into();
+        f.verbatim = "导出太慢, \"really\"".into();
+        f.score = Some(3);
+        f.move_to(Stage::Received, at);
+        serde_json::to_value(f).unwrap()
+    };
+    // 1,200 items: more than one write chunk, with the refused record in the last one.
+    let mut items: Vec<serde_json::Value> = (0..1_200).map(|i| item(&format!("f{i}"))).collect();
+    items.push(json!({"verbatim": "a record without an id"}));
+    let accounts = vec![serde_json::to_value(account("a1", "New account")).unwrap()];
+    let refused = db
+        .put_many(vec![
+            (Store::Accounts, accounts.clone()),
+            (Store::Feedback, items.clone()),
+        ])
+        .await;
+    assert!(refused.is_err(), "a record without a key is refused");
+    assert!(
+        db.list::<FeedbackItem>().await.unwrap().is_empty(),
+        "no item stored"
+    );
+    let names: Vec<String> = db
+        .list::<Account>()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(names, vec!["Already here".to_string()], "no account stored");
+
+    items.pop();
+    db.put_many(vec![(Store::Accounts, accounts), (Store::Feedback, items)])
+        .await
+        .unwrap();
+    let stored = db.list::<FeedbackItem>().await.unwrap();
+    assert_eq!(stored.len(), 1_200);
+    assert!(stored.iter().all(|f| f.verbatim == "导出太慢, \"really\""));
+    assert_eq!(db.list::<Account>().await.unwrap().len(), 2);
+    db.put_many(Vec::new())
+        .await
+        .expect("an empty batch is a no-op");
+    db.close();
+}

@@ -2,6 +2,7 @@
 //! from EN/ZH header names, preview, per-row errors, and an all-or-nothing import that runs
 //! in slices so the UI can yield between them.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -326,6 +327,33 @@ pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Opt
         .collect()
 }
 
+/// The account id of each response: its linked account (`links`, from `link_accounts`), or
+/// an account created once per new name (keyed like `link_accounts`) from the first row
+/// that names it. Returns the ids, in response order, and the new accounts.
+pub fn resolve_accounts(
+    responses: &[Response],
+    links: Vec<Option<String>>,
+    mut new_id: impl FnMut() -> String,
+    now: DateTime<Utc>,
+) -> (Vec<String>, Vec<Account>) {
+    let mut created: BTreeMap<String, usize> = BTreeMap::new();
+    let mut accounts: Vec<Account> = Vec::new();
+    let ids = responses
+        .iter()
+        .zip(links)
+        .map(|(r, link)| {
+            link.unwrap_or_else(|| {
+                let at = *created.entry(name_key(&r.account)).or_insert_with(|| {
+                    accounts.push(r.to_account(new_id(), now));
+                    accounts.len() - 1
+                });
+                accounts[at].id.clone()
+            })
+        })
+        .collect();
+    (ids, accounts)
+}
+
 /// Why a row (or the whole file, row 0) cannot be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
@@ -448,6 +476,27 @@ pub struct Progress {
     pub finished: bool,
 }
 
+/// Data rows of a CSV text, for the progress estimate: non-blank lines, a line break inside
+/// a quoted field not ending one, less the header line.
+fn data_lines(text: &str) -> usize {
+    let (mut quoted, mut blank, mut lines) = (false, true, 0);
+    for b in text.bytes() {
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                blank = false;
+            }
+            b'\n' if !quoted => {
+                lines += usize::from(!blank);
+                blank = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => blank = false,
+        }
+    }
+    (lines + usize::from(!blank)).saturating_sub(1)
+}
+
 /// An import in progress: call `step` until finished, then `finish`.
 pub struct ImportJob {
     reader: csv::Reader<Cursor<Vec<u8>>>,
@@ -468,7 +517,6 @@ impl ImportJob {
             .headers()
             .map(|h| h.iter().map(str::to_string).collect())
             .unwrap_or_default();
-        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
         Self {
             reader,
             headers,
@@ -476,7 +524,7 @@ impl ImportJob {
             rows: Vec::new(),
             errors: Vec::new(),
             done: 0,
-            total_estimate: lines.saturating_sub(1),
+            total_estimate: data_lines(text),
             finished: false,
         }
     }
@@ -790,6 +838,38 @@ mod tests {
     }
 
     #[test]
+    fn new_account_names_are_created_once_and_known_ones_linked() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let text = "account,score,arr\nNew Co,9,100\nAcme,3,\nnew  co,5,200\n华为,7,\n";
+        let rows = import(text).unwrap();
+        let mut acme = Account::new("a1".into(), now);
+        acme.name = "ACME".into();
+        let links = link_accounts(&rows, &AccountIndex::new([acme]));
+        let mut n = 0;
+        let (ids, created) = resolve_accounts(
+            &rows,
+            links,
+            || {
+                n += 1;
+                format!("new{n}")
+            },
+            now,
+        );
+        assert_eq!(ids, ["new1", "a1", "new1", "new2"]);
+        let names: Vec<_> = created.iter().map(|a| (a.name.as_str(), a.arr)).collect();
+        assert_eq!(names, [("New Co", 100), ("华为", 0)]);
+    }
+
+    #[test]
+    fn the_row_estimate_ignores_quoted_line_breaks_and_blank_lines() {
+        let text = "\u{feff}account,score,comment\r\nA,9,\"two\r\nlines\"\r\n\r\n  \nB,3,\"a\n\nb\"\nC,5,x";
+        let mut job = ImportJob::new(text, guess_mapping(&read_headers(text)));
+        assert_eq!(job.step(0).total_estimate, 3);
+        assert_eq!(data_lines(""), 0);
+        assert_eq!(data_lines("header only\n"), 0);
+    }
+
+    #[test]
     fn ten_thousand_rows_import_in_slices() {
         let mut text = String::from("Company,NPS Score,Comment,ARR,Date\n");
         for i in 0..10_000 {
@@ -804,7 +884,10 @@ mod tests {
         let mut job = ImportJob::new(&text, guess_mapping(&read_headers(&text)));
         let first = job.step(1000);
         assert_eq!((first.done, first.finished), (1000, false));
-        assert!(first.total_estimate >= 10_000);
+        assert_eq!(
+            first.total_estimate, 10_000,
+            "quoted line breaks end no row"
+        );
         let mut steps = 1;
         while !job.step(1000).finished {
             steps += 1;

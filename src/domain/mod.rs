@@ -12,6 +12,7 @@ pub mod escalation_rules;
 pub mod escalation_schedule;
 pub mod feedback;
 pub mod feedback_dashboard;
+pub mod feedback_export;
 pub mod feedback_import;
 pub mod feedback_stats;
 pub mod feedback_theme_prompt;

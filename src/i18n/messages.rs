@@ -1589,6 +1589,41 @@ messages! {
     // (keys for the feedback prompts go above this line)
 
     // == Feedback import and export ==
+    FiTitle => "Import survey responses (CSV)", "导入调研答复（CSV）";
+    FiLede => "Import an NPS or survey export: choose the CSV file, check which column holds each field, look at the preview, then import. Nothing is stored unless every row is valid.", "导入 NPS 或调研导出文件：选择 CSV 文件，确认每个字段对应的列，查看预览后导入。只有全部行都有效时才会保存。";
+    FiFile => "CSV file (comma, semicolon or tab separated; UTF-8)", "CSV 文件（逗号、分号或制表符分隔；UTF-8 编码）";
+    FiErrEmpty => "The file is empty.", "文件是空的。";
+    FiDetected => "Separator: {sep}. About {n} data rows.", "分隔符：{sep}。约 {n} 行数据。";
+    FiSepComma => "comma", "逗号";
+    FiSepSemicolon => "semicolon", "分号";
+    FiSepTab => "tab", "制表符";
+    FiMappingTitle => "Which column holds each field", "各字段对应的列";
+    FiNotInFile => "Not in the file", "文件中没有";
+    FiUsDates => "Dates put the month first (03/04/2026 is March 4)", "日期为月份在前（03/04/2026 即 3 月 4 日）";
+    FiMissing => "Choose the column for: {fields}.", "请选择以下字段对应的列：{fields}。";
+    FiPreviewTitle => "Preview of the first rows", "前几行预览";
+    FiColRow => "Row", "行";
+    FiColCheck => "Check", "检查结果";
+    FiRowOk => "OK", "无误";
+    FiSurveyed => "Number surveyed (optional, for the response rate)", "调研发送人数（可选，用于计算回复率）";
+    FiStartStage => "Stage the imported items start in", "导入反馈的初始阶段";
+    FiStageHint => "Items left in Received count toward Home's list of feedback not acknowledged within 48 hours.", "停留在“已收到”阶段的反馈会计入首页“48 小时内未确认”的列表。";
+    FiImportN => "Import {n} responses", "导入 {n} 条答复";
+    FiProgress => "{done} of {total}", "已处理 {done} / {total}";
+    FiCancelled => "Import cancelled; nothing was stored.", "已取消导入，未保存任何内容。";
+    FiErrorsTitle => "{n} problems found, so nothing was imported. Correct the file or the column choices and import again.", "发现 {n} 个问题，因此未导入任何内容。请修改文件或列对应关系后重新导入。";
+    FiColColumn => "Column", "列";
+    FiColProblem => "Problem", "问题";
+    FiWholeFile => "Whole file", "整个文件";
+    FiMoreErrors => "…and {n} more.", "……另有 {n} 个问题。";
+    FiDone => "Imported {n} responses from {m} accounts.", "已导入来自 {m} 个客户的 {n} 条答复。";
+    FiNewAccounts => "{n} of these accounts are new.", "其中 {n} 个是新建客户。";
+    FiNpsLine => "NPS {nps}: {p} promoters, {m} passives, {d} detractors.", "NPS {nps}：推荐者 {p} 人，被动者 {m} 人，批评者 {d} 人。";
+    FiRateLine => "Response rate: {rate}% of {n} surveyed.", "回复率：{rate}%（共调研 {n} 人）。";
+    FiOpenList => "Open the feedback list", "打开反馈列表";
+    FiExportTracker => "Export tracker (CSV)", "导出跟踪表（CSV）";
+    FiColDaysOpen => "Days open", "持续天数";
+    FiColOverdue => "Overdue", "逾期情况";
     // (keys for feedback import and export go above this line)
 
     // == Feedback themes screen ==

@@ -328,6 +328,38 @@ impl Db {
         }
     }
 
+    /// Inserts or replaces many records, of one or more stores, in ONE transaction: all or
+    /// nothing (an import). Records are converted and written in chunks, each awaited, so no
+    /// single browser task grows with the batch; a record the store refuses (no key, say)
+    /// aborts the transaction, and nothing of the batch is stored.
+    pub async fn put_many(&self, writes: Vec<(Store, Vec<Value>)>) -> Result<()> {
+        const CHUNK: usize = 500;
+        if writes.iter().all(|(_, values)| values.is_empty()) {
+            return Ok(());
+        }
+        let names: Vec<&str> = writes.iter().map(|(s, _)| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let written: Result<()> = async {
+            for (store, values) in &writes {
+                let handle = tx.store(store.name())?;
+                for chunk in values.chunks(CHUNK) {
+                    let chunk = chunk.iter().map(to_js).collect::<Result<Vec<_>>>()?;
+                    handle.put_all(chunk.into_iter().map(|v| (v, None))).await?;
+                }
+            }
+            Ok(())
+        }
+        .await;
+        match written {
+            Ok(()) => finish(tx).await,
+            Err(error) => {
+                // As in `replace_all`: the first error is what the user needs.
+                let _ = tx.abort().await;
+                Err(error)
+            }
+        }
+    }
+
     /// Deletes every record of every data store.
     pub async fn clear_all(&self) -> Result<()> {
         self.replace_all(Vec::new()).await

@@ -5,6 +5,8 @@ mod escalation_panel;
 #[cfg(feature = "feedback")]
 mod feedback_health;
 #[cfg(feature = "feedback")]
+mod feedback_import;
+#[cfg(feature = "feedback")]
 mod feedback_panel;
 #[cfg(feature = "feedback")]
 mod feedback_themes;
@@ -42,7 +44,7 @@ pub fn page(route: Route) -> AnyView {
 #[cfg(feature = "feedback")]
 fn tool_page(tool: Tool) -> AnyView {
     match tool {
-        Tool::FeedbackImport => not_found().into_any(),
+        Tool::FeedbackImport => feedback_import::feedback_import_page().into_any(),
         Tool::FeedbackThemes => feedback_themes::themes_page().into_any(),
         Tool::FeedbackHealth => feedback_health::health_page().into_any(),
     }

@@ -63,7 +63,7 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
     }
 }
 
-/// Links to the feedback tools: import, themes, health dashboard.
+/// Links to the feedback tools: import, themes, health dashboard; and the tracker export.
 #[cfg(feature = "feedback")]
 fn feedback_tool_links() -> impl IntoView {
     use crate::route::Tool;
@@ -75,8 +75,46 @@ fn feedback_tool_links() -> impl IntoView {
             {link(Tool::FeedbackImport, Msg::FbToolImport)}
             {link(Tool::FeedbackThemes, Msg::FbToolThemes)}
             {link(Tool::FeedbackHealth, Msg::FbToolHealth)}
+            <button type="button" class="button" id="export-tracker" on:click=move |_| export_tracker()>
+                {tr(Msg::FiExportTracker)}
+            </button>
         </nav>
     }
+}
+
+/// Downloads the tracker as `feedback-tracker-YYYY-MM-DD.csv` (every item, read afresh).
+#[cfg(feature = "feedback")]
+fn export_tracker() {
+    use crate::domain::feedback::{FeedbackItem, Theme};
+    use crate::domain::feedback_export::tracker_csv;
+    let state = use_app();
+    leptos::task::spawn_local(async move {
+        let Some(db) = state.db() else { return };
+        let read = async {
+            Ok::<_, StorageError>((
+                db.list::<FeedbackItem>().await?,
+                db.list::<Account>().await?,
+                db.list::<Theme>().await?,
+            ))
+        };
+        match read.await {
+            Ok((items, accounts, themes)) => {
+                let lang = state.lang.get_untracked();
+                let text = tracker_csv(
+                    &items,
+                    &AccountIndex::new(accounts),
+                    &themes,
+                    browser::now(),
+                    lang,
+                );
+                let name = format!("feedback-tracker-{}.csv", browser::local_today());
+                if browser::download(&name, "text/csv;charset=utf-8", &text).is_err() {
+                    state.say(Msg::CopyFailed);
+                }
+            }
+            Err(error) => state.report(&error),
+        }
+    });
 }
 
 fn empty_state(workspace: Workspace) -> impl IntoView {
