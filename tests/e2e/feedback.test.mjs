@@ -1,13 +1,19 @@
 // End-to-end: the Feedback workspace as a CSM uses it, on the build with the `feedback`
-// feature (dist-full/): an item moves through its stages (each dated) with a commitment to
-// the customer; the health dashboard computes the month's figures, charts and tracker from
-// the items. Dates are computed in the page's own time zone.
+// feature (dist-full/): a survey CSV of 200 responses is imported (a bad file stores
+// nothing); the theme analysis runs in chunks against the mock AI service (each chunk's bad
+// first answer retried), the themes are reviewed and saved; an item moves through its
+// stages (each dated) with a commitment to the customer; guided prompts draft with the
+// computed figures; the health dashboard computes the month's figures, charts and tracker;
+// the tracker is exported. Dates are computed in the page's own time zone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
-import { afterSave, RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { startMockLlm } from './support/mock-llm.mjs';
+import { afterSave, Connections, DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
 import { browserDateIn, createAccount } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
@@ -15,16 +21,43 @@ const DIST = process.env.CASEBOOK_FULL_DIST ?? resolve(import.meta.dirname, '../
 
 let server;
 let browser;
+let mock;
+let scratch;
 
 before(async () => {
   server = await serveDist({ dist: DIST });
   browser = await launch();
+  mock = await startMockLlm();
+  scratch = await mkdtemp(join(tmpdir(), 'casebook-fb-'));
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await mock?.close();
 });
+
+/** A survey export of `n` responses dated `date`, `;`-separated with a BOM: every other comment is about exports. */
+function surveyCsv(n, date) {
+  const lines = ['\ufeffScore;Comment;Account;ARR;Date'];
+  for (let i = 0; i < n; i += 1) {
+    const comment = i % 2 === 0 ? `"Exports time out; case ${i}"` : `"Dashboards are great, ""${i}""\nthanks"`;
+    lines.push([i % 11, comment, `Customer ${i % 10}`, 10000 * ((i % 10) + 1), date].join(';'));
+  }
+  return lines.join('\r\n');
+}
+
+/** Imports a CSV file through the import screen; resolves with the summary or the errors. */
+async function importCsv(page, name, text) {
+  const file = join(scratch, name);
+  await writeFile(file, text);
+  await page.goto(page.url().replace(/#.*$/, '') + '#/feedback-import');
+  await page.setInputFiles('#import-file', file);
+  await page.waitForSelector('#import-preview');
+  await page.click('#import-start');
+  await page.waitForSelector('#import-summary, #import-errors', { timeout: 20000 });
+  return page.textContent('#import-summary, #import-errors');
+}
 
 const pageErrors = (errors) => errors.filter((e) => !/Failed to load resource/.test(e));
 
@@ -128,6 +161,115 @@ describe('feedback: the health dashboard', () => {
     await page.fill('#health-month', '2020-01');
     await page.dispatchEvent('#health-month', 'change');
     await page.waitForFunction(() => document.querySelector('#health-figures dd')?.textContent === '0');
+    assert.deepEqual(pageErrors(errors), []);
+    await context.close();
+  });
+});
+
+describe('feedback: survey import and theme analysis', () => {
+  test('a bad file stores nothing; 200 responses import; the AI themes them in chunks; the themes are saved and linked', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    const today = await browserDateIn(page, 0);
+
+    const bad = surveyCsv(6, today).replace(/\r\n5;/, '\r\n11;');
+    const refused = await importCsv(page, 'bad.csv', bad);
+    assert.ok(await page.$('#import-summary') === null, `refused: ${refused}`);
+    // The sixth response is on line 7 of the file, as a spreadsheet numbers it.
+    const rows = await page.$$eval('#import-errors tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.deepEqual(rows, [['7', 'Score', 'NPS scores go from 0 to 10.']]);
+    await new Shell(page).goTo('feedback');
+    assert.ok(await page.$('main .empty-state'), 'nothing was stored');
+
+    const summary = await importCsv(page, 'survey.csv', surveyCsv(200, today));
+    assert.match(summary, /200/);
+    await new Shell(page).goTo('feedback');
+    await new RecordList(page).settled();
+    assert.match(await page.textContent('.list-count'), /200/);
+
+    // A small context window forces several chunks; at "themes-bad-once" the first answer of
+    // each chunk has no JSON block, until the chunk is retried.
+    const connections = new Connections(page);
+    await connections.add('Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model: 'themes-bad-once', context_window: '2000' });
+    await connections.save();
+    await page.goto(page.url().replace(/#.*$/, '') + '#/feedback-themes');
+    await page.waitForSelector('#themes-ai');
+    const sentBefore = mock.requests.length;
+    await page.click('#themes-ai');
+    await page.waitForFunction(() => /chunks analysed/.test(document.querySelector('#themes-progress-text')?.textContent ?? ''), null, { timeout: 30000 });
+    const chunks = mock.requests.slice(sentBefore).filter((r) => r.method === 'POST');
+    assert.ok(chunks.length >= 2, `sent in chunks (${chunks.length})`);
+    assert.equal(await page.$$eval('#themes-chunk-errors li.chunk-error', (li) => li.length), chunks.length, 'every first answer was refused');
+    for (let k = 0; k < chunks.length; k += 1) {
+      await page.click('#themes-chunk-errors li.chunk-error button');
+      await page.waitForFunction((left) => document.querySelectorAll('#themes-chunk-errors li.chunk-error').length === left, chunks.length - k - 1, { timeout: 15000 });
+    }
+    // Once every chunk is done the review opens.
+    await page.waitForSelector('.theme-card', { timeout: 15000 });
+    const names = await page.$$eval('.theme-card .theme-name', (inputs) => inputs.map((i) => i.value));
+    assert.deepEqual(names.toSorted(), ['Exports', 'Other feedback']);
+    const exportsCard = page.locator('.theme-card').filter({ has: page.locator('.theme-count', { hasText: /^100 items$/ }) }).first();
+    await exportsCard.locator('.theme-name').fill('Export failures');
+    await page.click('#themes-save');
+    await page.waitForSelector('#themes-summary', { timeout: 20000 });
+    assert.match(await page.textContent('#themes-summary'), /Saved 2 themes \(2 new\) and linked 200 feedback items/);
+
+    await new Shell(page).goTo('feedback');
+    // Every "case" comment is about exports.
+    await new RecordList(page).search('case 4');
+    await new RecordList(page).open('case 4');
+    await page.waitForSelector('#feedback-loop');
+    await page.waitForFunction(() => document.querySelector('#fb-themes')?.textContent === 'Export failures');
+
+    await new Shell(page).goTo('feedback');
+    await page.click('#feedback-health');
+    await page.waitForSelector('#chart-themes .bar-row');
+    const themes = await chart(page, 'chart-themes');
+    assert.deepEqual(themes.map(([name]) => name).toSorted(), ['Export failures', 'Other feedback']);
+    const f = await figures(page);
+    assert.equal(f['Feedback received'], '200');
+    assert.equal(f['Categorised into a theme'], '100.0%');
+
+    await new Shell(page).goTo('feedback');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-tracker')]);
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
+    const lines = csv.trim().split(/\r\n(?=\d{4}-\d\d-\d\d)/);
+    assert.equal(lines.length, 201, 'a header and one line per item');
+    assert.ok(csv.includes('Export failures'), 'themes in the export');
+    assert.deepEqual(pageErrors(errors), []);
+    await context.close();
+  });
+});
+
+describe('feedback: guided prompts', () => {
+  test('the close-the-loop message is drafted within 200–250 words; the health report carries the computed figures', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    await createAccount(page, 'Acme Corp');
+    const today = await browserDateIn(page, 0);
+    for (const [score, verbatim] of [['2', 'Exports time out on large reports.'], ['10', 'Great support team.']]) {
+      await createItem(page, { account_id: 'Acme Corp', received_on: today, score, verbatim });
+    }
+    await new RecordList(page).open('Exports time out');
+    await page.waitForSelector('#feedback-loop');
+    const record = page.url();
+    const panel = new DraftPanel(page);
+
+    await page.click('a:has-text("Close-the-loop message")');
+    await page.waitForSelector('#draft-status');
+    await panel.generate();
+    await panel.waitForStatus(/Complete/);
+    const count = Number((await page.textContent('.word-count')).match(/\d+/)[0]);
+    assert.ok(count >= 200 && count <= 250, `words: ${count}`);
+
+    await page.goto(record);
+    await page.waitForSelector('#feedback-loop');
+    await page.click('a:has-text("Monthly feedback loop health report")');
+    await page.waitForSelector('#draft-status');
+    assert.equal(await page.inputValue('#f-month'), today.slice(0, 7));
+    await panel.generate();
+    await panel.waitForStatus(/Complete/);
+    const text = await panel.output();
+    // Two responses this month, one promoter and one detractor: NPS 0.0.
+    assert.match(text, /NPS[^\n]*0\.0/);
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
   });
