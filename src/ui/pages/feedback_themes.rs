@@ -32,6 +32,7 @@ use crate::llm::transport::{stream_chat, Failure};
 use crate::prompts::{OutputLanguage, OUTPUT_LANGUAGE_CHOICES};
 use crate::route::{Route, Tool, Workspace};
 use crate::storage::error::StorageError;
+use crate::storage::schema::Store;
 use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::load::{load, Loaded};
@@ -493,35 +494,34 @@ pub fn themes_page() -> impl IntoView {
                 saving.try_set(None);
                 state.report(&error);
             };
-            let mut done = 0;
             let themes = writes.len();
             let new = writes.iter().filter(|w| w.3).count();
-            // One record at a time: a partial failure keeps what was written, and a new
-            // theme already saved is updated, not duplicated, when saving again.
-            for (card, theme, write, _) in writes {
-                if write {
-                    if let Err(error) = db.put(&theme).await {
-                        return fail(error);
-                    }
-                    card.stored.try_set(Some(theme));
-                    done += 1;
-                    saving.try_set(Some((done, total)));
-                }
+            // The items as stored now (a change made meanwhile, e.g. in another tab, is
+            // kept), linked to their themes; then themes and items in ONE transaction.
+            let fresh = match db.list::<FeedbackItem>().await {
+                Ok(items) => link_items(&items, &links, now),
+                Err(error) => return fail(error),
+            };
+            let json = |e: serde_json::Error| StorageError::Other(e.to_string());
+            let theme_values: Result<Vec<serde_json::Value>, StorageError> = writes
+                .iter()
+                .filter(|w| w.2)
+                .map(|w| serde_json::to_value(&w.1).map_err(json))
+                .collect();
+            let item_values: Result<Vec<serde_json::Value>, StorageError> = fresh
+                .iter()
+                .map(|i| serde_json::to_value(i).map_err(json))
+                .collect();
+            let batch = match (theme_values, item_values) {
+                (Ok(t), Ok(i)) => vec![(Store::Themes, t), (Store::Feedback, i)],
+                (Err(error), _) | (_, Err(error)) => return fail(error),
+            };
+            if let Err(error) = db.put_many(batch).await {
+                return fail(error);
             }
-            for id in &changed {
-                // Read again, so that a change made meanwhile (e.g. in another tab) is kept.
-                let fresh = match db.get::<FeedbackItem>(id).await {
-                    Ok(Some(item)) => item,
-                    Ok(None) => continue,
-                    Err(error) => return fail(error),
-                };
-                if let Some(item) = link_items(std::slice::from_ref(&fresh), &links, now).pop() {
-                    if let Err(error) = db.put(&item).await {
-                        return fail(error);
-                    }
-                }
-                done += 1;
-                saving.try_set(Some((done, total)));
+            // Saving again updates these themes instead of adding new ones.
+            for (card, theme, _, _) in writes {
+                card.stored.try_set(Some(theme));
             }
             state.changed();
             summary.try_set(Msg::FtSummary.fill(
