@@ -509,6 +509,11 @@ impl AnyRecord {
         each_record!(self, r => r.id())
     }
 
+    /// Marks the record changed at `now` (never earlier than it already was).
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        each_record!(self, r => r.updated_at = r.updated_at.max(now))
+    }
+
     pub fn account_id(&self) -> Option<&str> {
         each_record!(self, r => r.account_id())
     }

@@ -124,6 +124,33 @@ impl AppState {
         });
     }
 
+    /// Applies `change` to `local` and shows the result at once, then applies it to the
+    /// record as stored at that moment (so what another tab saved meanwhile is kept), shows
+    /// that, and saves it. The working panels under a record's form change it this way.
+    pub fn update_record(
+        self,
+        mut local: AnyRecord,
+        change: Rc<dyn Fn(&mut AnyRecord)>,
+        show: Rc<dyn Fn(&AnyRecord)>,
+    ) {
+        change(&mut local);
+        local.touch(browser::now());
+        show(&local);
+        leptos::task::spawn_local(async move {
+            let Some(db) = self.db() else { return };
+            let latest = match db.get_record(local.workspace(), local.id()).await {
+                Ok(Some(mut stored)) if stored != local => {
+                    change(&mut stored);
+                    stored.touch(browser::now());
+                    show(&stored);
+                    stored
+                }
+                _ => local,
+            };
+            self.save_record(latest, |_| {});
+        });
+    }
+
     /// Shows a storage error; a closed connection also raises the reload banner.
     pub fn report(&self, error: &StorageError) {
         if *error == StorageError::ReloadNeeded {

@@ -23,7 +23,6 @@ use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::{age, AccountIndex, AnyRecord};
 use crate::domain::time::{local_minute_value, parse_local_minute};
 use crate::i18n::{Lang, Msg};
-use crate::route::Workspace;
 use crate::ui::browser;
 use crate::ui::state::{tr, use_app};
 
@@ -122,26 +121,22 @@ pub fn escalation_panel(
         current.try_set(e.clone());
         base.try_set_value(AnyRecord::Escalation(e.clone()));
     };
-    // Applies `change` here at once, then to the stored record as it is now, so what another
-    // tab logged meanwhile is kept, and saves that.
+    // Applies `change` here at once, then to the record as stored now (what another tab
+    // saved meanwhile is kept), and saves that.
     let save = move |change: Rc<dyn Fn(&mut Escalation)>| {
-        let mut local = current.get_untracked();
-        change(&mut local);
-        local.updated_at = local.updated_at.max(browser::now());
-        show(&local);
-        leptos::task::spawn_local(async move {
-            let Some(db) = state.db() else { return };
-            let latest = match db.get_record(Workspace::Escalations, &local.id).await {
-                Ok(Some(AnyRecord::Escalation(mut stored))) if stored != local => {
-                    change(&mut stored);
-                    stored.updated_at = stored.updated_at.max(browser::now());
-                    show(&stored);
-                    stored
+        state.update_record(
+            AnyRecord::Escalation(current.get_untracked()),
+            Rc::new(move |r| {
+                if let AnyRecord::Escalation(x) = r {
+                    change(x)
                 }
-                _ => local,
-            };
-            state.save_record(AnyRecord::Escalation(latest), |_| {});
-        });
+            }),
+            Rc::new(move |r| {
+                if let AnyRecord::Escalation(x) = r {
+                    show(x)
+                }
+            }),
+        );
     };
 
     let kind_choice = RwSignal::new(String::new());

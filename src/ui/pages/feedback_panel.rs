@@ -13,7 +13,6 @@ use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::AnyRecord;
 use crate::domain::time::parse_iso_date;
 use crate::i18n::Msg;
-use crate::route::Workspace;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
@@ -45,27 +44,22 @@ pub fn feedback_panel(
         current.try_set(item.clone());
         base.try_set_value(AnyRecord::Feedback(item.clone()));
     };
-    // Applies `change` here at once, then to the stored item as it is now (another tab may
-    // have changed it meanwhile), and saves that.
+    // Applies `change` here at once, then to the record as stored now (what another tab
+    // saved meanwhile is kept), and saves that.
     let save = move |change: Rc<dyn Fn(&mut FeedbackItem)>| {
-        let mut local = current.get_untracked();
-        change(&mut local);
-        local.updated_at = local.updated_at.max(browser::now());
-        show(&local);
-        let id = local.id.clone();
-        leptos::task::spawn_local(async move {
-            let Some(db) = state.db() else { return };
-            let latest = match db.get_record(Workspace::Feedback, &id).await {
-                Ok(Some(AnyRecord::Feedback(mut stored))) if stored != local => {
-                    change(&mut stored);
-                    stored.updated_at = stored.updated_at.max(browser::now());
-                    show(&stored);
-                    stored
+        state.update_record(
+            AnyRecord::Feedback(current.get_untracked()),
+            Rc::new(move |r| {
+                if let AnyRecord::Feedback(x) = r {
+                    change(x)
                 }
-                _ => local,
-            };
-            state.save_record(AnyRecord::Feedback(latest), |_| {});
-        });
+            }),
+            Rc::new(move |r| {
+                if let AnyRecord::Feedback(x) = r {
+                    show(x)
+                }
+            }),
+        );
     };
 
     let stage_line = move || {

@@ -24,7 +24,6 @@ use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::mailto_link;
 use crate::prompts::onboarding_facts::{facts_of, Computed};
-use crate::route::Workspace;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
@@ -178,27 +177,22 @@ pub fn onboarding_panel(
         current.try_set(p.clone());
         base.try_set_value(AnyRecord::Onboarding(p.clone()));
     };
-    // Applies `change` here at once, then to the stored project as it is now (another tab
-    // may have recorded progress meanwhile), and saves that.
+    // Applies `change` here at once, then to the record as stored now (what another tab
+    // saved meanwhile is kept), and saves that.
     let save = move |change: Rc<dyn Fn(&mut OnboardingProject)>| {
-        let mut local = current.get_untracked();
-        change(&mut local);
-        local.updated_at = local.updated_at.max(browser::now());
-        show(&local);
-        let id = local.id.clone();
-        leptos::task::spawn_local(async move {
-            let Some(db) = state.db() else { return };
-            let latest = match db.get_record(Workspace::Onboarding, &id).await {
-                Ok(Some(AnyRecord::Onboarding(mut stored))) if stored != local => {
-                    change(&mut stored);
-                    stored.updated_at = stored.updated_at.max(browser::now());
-                    show(&stored);
-                    stored
+        state.update_record(
+            AnyRecord::Onboarding(current.get_untracked()),
+            Rc::new(move |r| {
+                if let AnyRecord::Onboarding(x) = r {
+                    change(x)
                 }
-                _ => local,
-            };
-            state.save_record(AnyRecord::Onboarding(latest), |_| {});
-        });
+            }),
+            Rc::new(move |r| {
+                if let AnyRecord::Onboarding(x) = r {
+                    show(x)
+                }
+            }),
+        );
     };
     let record = move |task: String, kind: ProgressKind, phase: Option<Phase>| {
         let text = note.get_untracked();
