@@ -138,8 +138,9 @@ impl AppState {
         show(&local);
         leptos::task::spawn_local(async move {
             let Some(db) = self.db() else { return };
+            // The change is applied to the stored copy too: it never holds it yet.
             let latest = match db.get_record(local.workspace(), local.id()).await {
-                Ok(Some(mut stored)) if stored != local => {
+                Ok(Some(mut stored)) => {
                     change(&mut stored);
                     stored.touch(browser::now());
                     show(&stored);
