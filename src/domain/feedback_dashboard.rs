@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::domain::feedback::{FeedbackItem, Stage, Theme, STAGE_CHOICES};
 use crate::domain::feedback_stats::{
-    health_report, highest_risk, nps, theme_figures, HealthReport, NpsSummary,
+    health_report, highest_risk, nps, theme_figures, HealthReport, NpsSummary, ThemeFigures,
 };
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
@@ -72,8 +72,8 @@ pub struct Dashboard<'a> {
     pub per_stage: Vec<(Stage, usize)>,
     /// Mean days to acknowledge (tenths) per month, oldest first, ending with `month`.
     pub ack_trend: Vec<(Month, Option<i64>)>,
-    /// Themes by ARR at stake (name, ARR, items), most first.
-    pub themes_by_arr: Vec<(String, u64, usize)>,
+    /// Themes by ARR at stake, with their name, most first.
+    pub themes_by_arr: Vec<(String, ThemeFigures)>,
     /// The open items waiting longest with renewal nearest.
     pub highest_risk: Vec<&'a FeedbackItem>,
 }
@@ -118,7 +118,7 @@ pub fn dashboard<'a>(
         .take(CHART_THEMES)
         .filter_map(|f| {
             let theme = themes.iter().find(|t| t.id == f.theme_id)?;
-            Some((theme.name.clone(), f.arr, f.items))
+            Some((theme.name.clone(), f))
         })
         .collect();
     Dashboard {
@@ -229,7 +229,13 @@ mod tests {
         assert_eq!(d.ack_trend[4].1, Some(20), "September: 2 days");
         assert_eq!(d.ack_trend[3].1, None, "nothing received in August");
 
-        assert_eq!(d.themes_by_arr, vec![("Exports".to_string(), 140_000, 2)]);
+        let (name, figures) = &d.themes_by_arr[0];
+        assert_eq!(name, "Exports");
+        assert_eq!(
+            (figures.arr, figures.items, figures.accounts),
+            (140_000, 2, 2)
+        );
+        assert_eq!(figures.renewals_6m, 1, "Acme renews within 6 months");
         // The April item waits longest.
         assert_eq!(d.highest_risk[0].id, "5");
         assert_eq!(d.highest_risk.len(), RISK_ITEMS, "every item is still open");

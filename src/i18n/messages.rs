@@ -1719,5 +1719,11 @@ messages! {
     FhNoOpen => "No open feedback.", "没有未关闭的反馈。";
     FhTrackerHeading => "Tracker", "跟踪列表";
     FhGroup => "{name} ({n})", "{name}（{n}）";
+    FhColTheme => "Theme", "主题";
+    FhColItems => "Items", "反馈数";
+    FhColAccounts => "Accounts", "客户数";
+    FhColArr => "ARR", "ARR（年度经常性收入）";
+    FhColSkew => "Scores lean", "评分倾向";
+    FhColRenewals => "Renewals within 6 months", "6 个月内续约";
     // (keys for the feedback screens go above this line)
 }

@@ -68,6 +68,7 @@ pub fn health_page() -> impl IntoView {
                 view! {
                     {figures(&board, lang)}
                     <div class="charts">{charts(&board, lang)}</div>
+                    {theme_table(&board, lang)}
                     <h2>{Msg::FhRiskHeading.text(lang)}</h2>
                     {risk_list(&board, &d.accounts, lang)}
                     <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
@@ -210,12 +211,12 @@ fn charts(board: &Dashboard, lang: Lang) -> impl IntoView {
     let themes = board
         .themes_by_arr
         .iter()
-        .map(|(name, arr, items)| {
+        .map(|(name, f)| {
             let shown = Msg::FhThemeValue.fill(
                 lang,
-                &[("arr", &arr.to_string()), ("n", &items.to_string())],
+                &[("arr", &f.arr.to_string()), ("n", &f.items.to_string())],
             );
-            (name.clone(), *arr, shown)
+            (name.clone(), f.arr, shown)
         })
         .collect();
     view! {
@@ -223,6 +224,41 @@ fn charts(board: &Dashboard, lang: Lang) -> impl IntoView {
         {bar_chart("chart-ack", Msg::FhChartAck, trend, lang)}
         {bar_chart("chart-themes", Msg::FhChartThemes, themes, lang)}
     }
+}
+
+/// Per theme: items, accounts, ARR, which way its scores lean, renewals within 6 months.
+fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
+    let head = [
+        Msg::FhColTheme,
+        Msg::FhColItems,
+        Msg::FhColAccounts,
+        Msg::FhColArr,
+        Msg::FhColSkew,
+        Msg::FhColRenewals,
+    ];
+    let rows = board
+        .themes_by_arr
+        .iter()
+        .map(|(name, f)| {
+            let cells = [
+                name.clone(),
+                f.items.to_string(),
+                f.accounts.to_string(),
+                f.arr.to_string(),
+                f.skew.label().text(lang).to_string(),
+                f.renewals_6m.to_string(),
+            ];
+            view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+        })
+        .collect_view();
+    (!board.themes_by_arr.is_empty()).then(|| view! {
+        <div class="table-wrap">
+            <table class="records" id="theme-figures">
+                <thead><tr>{head.into_iter().map(|h| view! { <th>{h.text(lang)}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
 }
 
 fn item_link(item: &FeedbackItem, accounts: &AccountIndex) -> impl IntoView {
