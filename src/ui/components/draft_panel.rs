@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::domain::draft::{Draft, DraftSource, DraftStatus, Usage};
-use crate::domain::form::Coded;
 use crate::domain::sorting::sort_by_key;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connections;
@@ -20,12 +19,11 @@ use crate::llm::decode::StreamEvent;
 use crate::llm::error::LlmError;
 use crate::llm::request::chat_request;
 use crate::llm::transport::{stream_chat, Failure};
-use crate::prompts::{
-    draft_email, mailto_link, word_count, OutputLanguage, OUTPUT_LANGUAGE_CHOICES,
-};
+use crate::prompts::{draft_email, mailto_link, word_count, OutputLanguage};
 use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::browser;
+use crate::ui::components::output_language::output_language_select;
 use crate::ui::load::load;
 use crate::ui::state::{tr, use_app, AppState};
 
@@ -379,19 +377,7 @@ pub fn DraftPanel(
                         {source_options}
                     </select>
                 </label>
-                <label>
-                    {tr(Msg::OutputLanguage)}
-                    <select id="draft-language" on:change:target=move |ev| {
-                        if let Some(choice) = OutputLanguage::from_code(&ev.target().value()) {
-                            output.set(choice);
-                        }
-                    }>
-                        {OUTPUT_LANGUAGE_CHOICES
-                            .iter()
-                            .map(|c| view! { <option value=c.value selected=move || output.get().code() == c.value>{tr(c.label)}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
+                {output_language_select("draft-language", output)}
             </div>
             <div class="button-row">
                 <button class="button primary" id="generate" disabled=move || streaming.get() on:click=move |_| run()>

@@ -1,7 +1,8 @@
-//! Reusable interface pieces: form fields, the confirmation panel, the draft panel and the
-//! streaming Markdown view.
+//! Reusable interface pieces: form fields, the confirmation panel, the draft panel, the
+//! output-language select and the streaming Markdown view.
 
 pub mod confirm;
 pub mod draft_panel;
 pub mod field;
+pub mod output_language;
 pub mod streaming_view;

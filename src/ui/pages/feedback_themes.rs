@@ -19,7 +19,6 @@ use crate::domain::feedback_theme_prompt::{
     user_message, Chunk,
 };
 use crate::domain::feedback_themes::{keyword_themes, merge_themes, ThemeDraft};
-use crate::domain::form::Coded;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
@@ -29,12 +28,13 @@ use crate::llm::error::LlmError;
 use crate::llm::profile::ProviderKind;
 use crate::llm::request::{chat_request, HttpRequest};
 use crate::llm::transport::{stream_chat, Failure};
-use crate::prompts::{OutputLanguage, OUTPUT_LANGUAGE_CHOICES};
+use crate::prompts::OutputLanguage;
 use crate::route::{Route, Tool, Workspace};
 use crate::storage::error::StorageError;
 use crate::storage::schema::Store;
 use crate::ui::ai;
 use crate::ui::browser;
+use crate::ui::components::output_language::output_language_select;
 use crate::ui::load::{load, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -578,18 +578,7 @@ pub fn themes_page() -> impl IntoView {
                         {scope_option("unthemed", Msg::FtScopeUnthemed, true)}
                     </select>
                 </label>
-                <label>{tr(Msg::OutputLanguage)}
-                    <select id="themes-language" on:change:target=move |ev| {
-                        if let Some(choice) = OutputLanguage::from_code(&ev.target().value()) {
-                            output.set(choice);
-                        }
-                    }>
-                        {OUTPUT_LANGUAGE_CHOICES
-                            .iter()
-                            .map(|c| view! { <option value=c.value selected=move || output.get().code() == c.value>{tr(c.label)}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
+                {output_language_select("themes-language", output)}
             </div>
             {move || match (loaded(), no_items()) {
                 (true, true) => view! {
