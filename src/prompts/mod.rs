@@ -114,21 +114,13 @@ pub const ALL: &[&PromptSpec] = &[
     &escalation_internal_brief::SPEC,
     &escalation_difficult_conversation::SPEC,
     &escalation_review::SPEC,
-    #[cfg(feature = "onboarding")]
     &onboarding_custom_playbook::SPEC,
-    #[cfg(feature = "onboarding")]
     &onboarding_at_risk::SPEC,
-    #[cfg(feature = "onboarding")]
     &onboarding_industry_playbook::SPEC,
-    #[cfg(feature = "feedback")]
     &feedback_theme_analysis::SPEC,
-    #[cfg(feature = "feedback")]
     &feedback_dossier::SPEC,
-    #[cfg(feature = "feedback")]
     &feedback_qbr_followup::SPEC,
-    #[cfg(feature = "feedback")]
     &feedback_close_loop::SPEC,
-    #[cfg(feature = "feedback")]
     &feedback_health_report::SPEC,
 ];
 
@@ -691,7 +683,7 @@ mod tests {
     }
 
     #[test]
-    fn feedback_prompts_are_registered_only_with_their_feature() {
+    fn every_workspace_has_its_prompts_registered() {
         for id in [
             feedback_theme_analysis::ID,
             feedback_dossier::ID,
@@ -699,7 +691,7 @@ mod tests {
             feedback_close_loop::ID,
             feedback_health_report::ID,
         ] {
-            assert_eq!(find(id).is_some(), cfg!(feature = "feedback"), "{id}");
+            assert!(find(id).is_some(), "{id}");
             assert!(id.starts_with("feedback."));
         }
         assert_eq!(

@@ -1,5 +1,4 @@
-// End-to-end: the Feedback workspace as a CSM uses it, on the build with the `feedback`
-// feature (dist-full/): a survey CSV of 200 responses is imported (a bad file stores
+// End-to-end: the Feedback workspace as a CSM uses it: a survey CSV of 200 responses is imported (a bad file stores
 // nothing); the theme analysis runs in chunks against the mock AI service (each chunk's bad
 // first answer retried), the themes are reviewed and saved; an item moves through its
 // stages (each dated) with a commitment to the customer; guided prompts draft with the
@@ -9,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
@@ -17,15 +16,13 @@ import { afterSave, Connections, DraftPanel, RecordForm, RecordList, Shell } fro
 import { browserDateIn, createAccount } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
-const DIST = process.env.CASEBOOK_FULL_DIST ?? resolve(import.meta.dirname, '../../dist-full');
-
 let server;
 let browser;
 let mock;
 let scratch;
 
 before(async () => {
-  server = await serveDist({ dist: DIST });
+  server = await serveDist();
   browser = await launch();
   mock = await startMockLlm();
   scratch = await mkdtemp(join(tmpdir(), 'casebook-fb-'));

@@ -1,5 +1,4 @@
-// End-to-end: the Onboarding workspace as a CSM uses it, on the build with the `onboarding`
-// feature (dist-full/). A bank (financial services, SSO + data warehouse) becomes a
+// End-to-end: the Onboarding workspace as a CSM uses it. A bank (financial services, SSO + data warehouse) becomes a
 // compliance-tier project; the CSM reads its tier, dated plan, checklists and risks, records
 // progress (done, undo, an added step), exports the plan, writes the stakeholder messages,
 // runs the at-risk assessment against the mock AI service, and makes the next playbook
@@ -7,7 +6,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
@@ -15,14 +13,12 @@ import { afterSave, attentionLines, Connections, DraftPanel, RecordForm, RecordL
 import { browserDateIn, createAccount } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
-const DIST = process.env.CASEBOOK_FULL_DIST ?? resolve(import.meta.dirname, '../../dist-full');
-
 let server;
 let browser;
 let mock;
 
 before(async () => {
-  server = await serveDist({ dist: DIST });
+  server = await serveDist();
   browser = await launch();
   mock = await startMockLlm();
 });

@@ -9,7 +9,6 @@ use crate::domain::escalation::Escalation;
 use crate::domain::escalation_board::attention;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::feedback_stats::{unacknowledged, waiting_near_renewal};
-#[cfg(feature = "onboarding")]
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::i18n::{Lang, Msg};
@@ -76,7 +75,6 @@ fn attention_lines(
 
 /// Onboarding projects with yellow flags or slipping milestones, as lines of "needs attention
 /// now".
-#[cfg(feature = "onboarding")]
 fn onboarding_lines(
     projects: &[OnboardingProject],
     accounts: &AccountIndex,
@@ -111,7 +109,6 @@ pub fn HomePage() -> impl IntoView {
             let index = AccountIndex::new(accounts.iter().cloned());
             let lang = state.lang.get_untracked();
             let attention = attention_lines(&escalations, &feedback, &index, lang);
-            #[cfg(feature = "onboarding")]
             let attention = [
                 attention,
                 onboarding_lines(&db.list::<OnboardingProject>().await?, &index, lang),

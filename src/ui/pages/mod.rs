@@ -2,18 +2,12 @@
 
 mod connections;
 mod escalation_panel;
-#[cfg(feature = "feedback")]
 mod feedback_health;
-#[cfg(feature = "feedback")]
 mod feedback_import;
-#[cfg(feature = "feedback")]
 mod feedback_panel;
-#[cfg(feature = "feedback")]
 mod feedback_themes;
 mod home;
-#[cfg(feature = "onboarding")]
 mod onboarding_panel;
-#[cfg(feature = "onboarding")]
 mod playbooks;
 mod prompt;
 mod record_form;
@@ -40,19 +34,12 @@ pub fn page(route: Route) -> AnyView {
     }
 }
 
-/// The feedback tools are built only with the `feedback` feature.
-#[cfg(feature = "feedback")]
 fn tool_page(tool: Tool) -> AnyView {
     match tool {
         Tool::FeedbackImport => feedback_import::feedback_import_page().into_any(),
         Tool::FeedbackThemes => feedback_themes::themes_page().into_any(),
         Tool::FeedbackHealth => feedback_health::health_page().into_any(),
     }
-}
-
-#[cfg(not(feature = "feedback"))]
-fn tool_page(_: Tool) -> AnyView {
-    not_found().into_any()
 }
 
 fn not_found() -> impl IntoView {

@@ -38,10 +38,10 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
             let db = db.ok_or(StorageError::Unavailable)?;
             let record = db.get_record(workspace, &id).await?;
             let accounts = db.list::<Account>().await?;
-            // Feedback prompts (built with the `feedback` feature) compute their facts among
+            // Feedback prompts compute their facts among
             // every item and theme.
             let related: (Vec<FeedbackItem>, Vec<Theme>) =
-                if cfg!(feature = "feedback") && workspace == Workspace::Feedback {
+                if workspace == Workspace::Feedback {
                     (db.list().await?, db.list().await?)
                 } else {
                     (Vec::new(), Vec::new())

@@ -19,9 +19,7 @@ use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
 use crate::ui::load::load;
 use crate::ui::pages::escalation_panel::escalation_panel;
-#[cfg(feature = "feedback")]
 use crate::ui::pages::feedback_panel::feedback_panel;
-#[cfg(feature = "onboarding")]
 use crate::ui::pages::onboarding_panel::onboarding_panel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
@@ -149,16 +147,8 @@ fn record_editor(
             }
         });
     };
-    // The onboarding workspace's panel is built only with the `onboarding` feature.
-    #[cfg(feature = "onboarding")]
     let onboarding = (!is_new).then(|| onboarding_panel(base, accounts.clone()));
-    #[cfg(not(feature = "onboarding"))]
-    let onboarding = ();
-    // The feedback item's panel is built only with the `feedback` feature.
-    #[cfg(feature = "feedback")]
     let feedback = (!is_new).then(|| feedback_panel(base, values));
-    #[cfg(not(feature = "feedback"))]
-    let feedback = ();
 
     view! {
         <form

@@ -13,7 +13,6 @@ use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
-#[cfg(feature = "onboarding")]
 use crate::ui::pages::playbooks::playbooks_section;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -31,16 +30,8 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
         })
     });
-    // The feedback tools are linked only with the `feedback` feature.
-    #[cfg(feature = "feedback")]
     let tools = (workspace == Workspace::Feedback).then(feedback_tool_links);
-    #[cfg(not(feature = "feedback"))]
-    let tools = ();
-    // The playbooks are shown only with the `onboarding` feature.
-    #[cfg(feature = "onboarding")]
     let playbooks = (workspace == Workspace::Onboarding).then(playbooks_section);
-    #[cfg(not(feature = "onboarding"))]
-    let playbooks = ();
     view! {
         <section class="page">
             <div class="page-head">
@@ -64,7 +55,6 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
 }
 
 /// Links to the feedback tools: import, themes, health dashboard; and the tracker export.
-#[cfg(feature = "feedback")]
 fn feedback_tool_links() -> impl IntoView {
     use crate::route::Tool;
     let link = |tool: Tool, label: Msg| {
@@ -83,7 +73,6 @@ fn feedback_tool_links() -> impl IntoView {
 }
 
 /// Downloads the tracker as `feedback-tracker-YYYY-MM-DD.csv` (every item, read afresh).
-#[cfg(feature = "feedback")]
 fn export_tracker() {
     use crate::domain::feedback::{FeedbackItem, Theme};
     use crate::domain::feedback_export::tracker_csv;
