@@ -556,7 +556,11 @@ messages! {
     TokenUsage => "{input} tokens in, {output} out", "输入 {input} token，输出 {output} token";
     Elapsed => "{seconds} s", "{seconds} 秒";
     CopyMarkdown => "Copy as Markdown", "复制为 Markdown";
-    CopyRichText => "Copy as rich text", "复制为富文本";
+    CopyDraft => "Copy", "复制";
+    PrintDraft => "Print", "打印";
+    DraftMarkdownSource => "Markdown source", "Markdown 源文本";
+    DraftPreview => "Preview", "预览";
+    GeneratedDraft => "Generated draft", "生成的草稿";
     DownloadMarkdown => "Download .md", "下载 .md";
     EditDraft => "Edit", "编辑";
     DoneEditing => "Done editing", "完成编辑";

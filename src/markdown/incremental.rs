@@ -425,7 +425,7 @@ alert(3)
         for chunk in ["para\n", "#", "tag\n", "\n", "next"] {
             markdown.push(chunk);
         }
-        assert_eq!(markdown.finish(), "<p>para\n#tag</p>\n<p>next</p>\n");
+        assert_eq!(markdown.finish(), "<p>para<br />\n#tag</p>\n<p>next</p>\n");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! are checked after pulldown-cmark has decoded entities and escapes, and the `<a>` tags are
 //! written here with `rel` and `target`. Images become links showing their alt text and URL,
 //! so nothing is fetched (no tracking pixels, no data exfiltration through image URLs).
+//! A single line break is rendered as a line break (`<br />`).
 
 use std::borrow::Cow;
 
@@ -59,6 +60,9 @@ impl Filter {
     fn map<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
         match event {
             Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+            // A single line break stays a line break, as chat apps show answers: drafts are
+            // written line by line (an e-mail's sign-off, one fact per line).
+            Event::SoftBreak => Some(Event::HardBreak),
             Event::Start(Tag::HtmlBlock) => {
                 Some(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)))
             }
@@ -265,6 +269,14 @@ pub(super) mod tests {
             "<h1>Plan</h1>\n<p>Call <strong>Li Wei</strong> <em>today</em>, not <del>tomorrow</del>.</p>\n<ol>\n<li>Apologise</li>\n<li>Fix</li>\n</ol>\n"
         );
         assert_safe(&html);
+    }
+
+    #[test]
+    fn a_single_line_break_is_kept() {
+        assert_eq!(
+            render("Kind regards,\nLi Wei\n\nNext"),
+            "<p>Kind regards,<br />\nLi Wei</p>\n<p>Next</p>\n"
+        );
     }
 
     #[test]

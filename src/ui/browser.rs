@@ -1,12 +1,12 @@
 //! Thin wrappers over browser APIs the interface needs: clock, ids, location hash, the
-//! remembered language, file download and upload, storage estimate and persistence, and
-//! local/UTC conversion for datetime inputs. No rendering and no business rules here.
+//! remembered language, clipboard (plain and rich), printing, file download and upload,
+//! storage estimate and persistence, and local/UTC conversion for datetime inputs. No rendering and no business rules here.
 
 use chrono::{DateTime, Utc};
 use js_sys::{Array, Date, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{Blob, BlobPropertyBag, ClipboardItem, HtmlAnchorElement, HtmlInputElement, Url};
 
 use crate::i18n::Lang;
 
@@ -109,22 +109,53 @@ pub fn set_session_key(connection_id: &str, key: &str) {
     }
 }
 
+/// The async clipboard, when the page may use it (secure contexts only).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    (!clipboard.is_undefined()).then(|| clipboard.unchecked_into())
+}
+
 /// Copies text to the clipboard; false when the browser refuses.
 pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
+    match clipboard() {
+        Some(clipboard) => JsFuture::from(clipboard.write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
+/// Copies `html` as `text/html` and `plain` as `text/plain` in one clipboard item, so a paste
+/// into a mail client or a document keeps the formatting; false when the browser refuses.
+pub async fn copy_rich(html: &str, plain: &str) -> bool {
+    let Some(clipboard) = clipboard() else {
         return false;
     };
-    let clipboard =
-        Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-    let write = Reflect::get(&clipboard, &"writeText".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match write
-        .and_then(|f| f.call1(&clipboard, &JsValue::from_str(text)).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    let blob = |text: &str, mime: &str| {
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)
+    };
+    let (Ok(html), Ok(plain)) = (blob(html, "text/html"), blob(plain, "text/plain")) else {
+        return false;
+    };
+    let record = js_sys::Object::new();
+    if Reflect::set(&record, &"text/html".into(), &html).is_err()
+        || Reflect::set(&record, &"text/plain".into(), &plain).is_err()
     {
-        Some(promise) => JsFuture::from(promise).await.is_ok(),
-        None => false,
+        return false;
+    }
+    let Ok(item) = ClipboardItem::new_with_record_from_str_to_blob_promise(&record) else {
+        return false;
+    };
+    JsFuture::from(clipboard.write(&Array::of1(&item)))
+        .await
+        .is_ok()
+}
+
+/// Opens the browser's print dialog (the print style sheet decides what each page prints).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }
 

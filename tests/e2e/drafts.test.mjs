@@ -32,6 +32,7 @@ describe('guided prompt with the built-in drafter', () => {
     await panel.generate();
     await panel.waitForStatus(/Complete · Built-in drafter/);
     const text = await panel.output();
+    const headings = await panel.headings();
     for (const heading of [
       'Severity and rationale',
       'First customer e-mail (send within 2 hours)',
@@ -39,7 +40,7 @@ describe('guided prompt with the built-in drafter', () => {
       '14-day timeline with customer-update checkpoints',
       'What NOT to promise',
     ]) {
-      assert.ok(text.includes(`## ${heading}`), `missing section ${heading}`);
+      assert.ok(headings.includes(heading), `missing section ${heading}: ${headings.join(' | ')}`);
     }
     assert.match(text, /Built-in draft \(no AI model\)/);
     assert.match(text, /Subject: Acme Corp/);
@@ -47,7 +48,7 @@ describe('guided prompt with the built-in drafter', () => {
     assert.match(text, /A patch for the export timeout ships on Friday/);
     assert.match(text, /Escalation type \(built-in rules\):\** Product failure/);
     assert.match(text, /Severity \(built-in rules\):\** P1 · executive/);
-    assert.match(text, /Customer-update checkpoints \(local time, by severity\):\*\* (\d{4}-\d\d-\d\d \d\d:\d\d, ){13}\d{4}-\d\d-\d\d \d\d:\d\d/, 'P1: 14 daily checkpoints');
+    assert.match(text, /Customer-update checkpoints \(local time, by severity\): (\d{4}-\d\d-\d\d \d\d:\d\d, ){13}\d{4}-\d\d-\d\d \d\d:\d\d/, 'P1: 14 daily checkpoints');
     assert.match(text, /cancellation, non-renewal or legal action threatened; an executive asks for or is in the escalation; ARR of 250,000 or more with renewal within 90 days/);
 
     await page.click('#draft-history summary');
@@ -71,12 +72,18 @@ describe('guided prompt with the built-in drafter', () => {
     const panel = new DraftPanel(page);
     await panel.generate();
     await panel.waitForStatus(/Complete/);
-    await page.click('#edit-draft');
-    await page.fill('#draft-editor', '## My own plan\n\nCall Li Wei today.');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const source = page.getByLabel('Markdown source');
+    assert.match(await source.inputValue(), /^# Response plan|## Severity and rationale/m, 'the editor holds the Markdown source');
+    await source.fill('## My own plan\n\nCall **Li Wei** today.');
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('heading', { name: 'My own plan' }).waitFor();
+    assert.equal(await preview.locator('strong').textContent(), 'Li Wei', 'the preview renders as the Markdown is typed');
     // Reloading below: wait until the edited draft is in IndexedDB, not just on screen.
     await afterSave(page, () => page.click('#finish-editing'));
     await panel.waitForStatus(/Edited/);
     assert.match(await panel.output(), /Call Li Wei today/);
+    assert.deepEqual(await panel.headings(), ['My own plan']);
     await page.reload();
     await page.waitForSelector('#draft-history');
     await page.click('#draft-history summary');
@@ -96,6 +103,47 @@ describe('guided prompt with the built-in drafter', () => {
     assert.match(text, /## 第一封客户回复邮件（2 小时内发送）/);
     assert.match(text, /主题：Acme Corp/);
     assert.equal(await new Shell(page).heading(), 'Response plan', 'the interface stays in English');
+    await context.close();
+  });
+
+  test('the print view keeps the rendered draft and leaves out the form, buttons and navigation', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await openResponsePlan(page);
+    const panel = new DraftPanel(page);
+    await panel.generate();
+    await panel.waitForStatus(/Complete/);
+    await page.evaluate(() => {
+      window.print = () => (window.__printed = true);
+    });
+    await page.getByRole('button', { name: 'Print' }).click();
+    assert.equal(await page.evaluate(() => window.__printed), true, 'Print opens the print dialog');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await panel.region().getByRole('heading', { name: 'What NOT to promise' }).isVisible());
+    for (const hidden of [
+      page.getByLabel('What the customer said'),
+      page.getByRole('button', { name: 'Print' }),
+      page.getByRole('button', { name: 'Regenerate' }),
+      page.getByRole('navigation', { name: 'Main' }),
+      page.locator('#draft-status'),
+    ]) {
+      assert.equal(await hidden.isVisible(), false, `${hidden} is not printed`);
+    }
+    await context.close();
+  });
+
+  test('text typed in a form reaches the draft as text: no HTML, no script links', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    await openResponsePlan(page);
+    const hostile = 'Exports fail <img src=x onerror="window.__pwned=1"> see [details](javascript:window.__pwned=2) <script>window.__pwned=3</script>';
+    await page.getByLabel('What the customer said').fill(hostile);
+    const panel = new DraftPanel(page);
+    await panel.generate();
+    await panel.waitForStatus(/Complete/);
+    const region = panel.region();
+    assert.ok((await region.textContent()).includes('<img src=x onerror="window.__pwned=1">'), 'the tag is shown as text');
+    assert.equal(await region.locator('img, script, a[href^="javascript"]').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

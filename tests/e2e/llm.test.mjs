@@ -118,6 +118,44 @@ describe('AI connections and streamed drafts', () => {
     await context.close();
   });
 
+  test('a streamed answer is rendered as Markdown while it streams: headings, bold and lists', async () => {
+    const { context, page, panel, errors } = await appWith('openai', 'slow');
+    await panel.generate();
+    const region = panel.region();
+    await region.getByRole('heading', { name: 'Mock answer' }).waitFor();
+    await region.locator('strong', { hasText: 'Call the customer today.' }).waitFor();
+    assert.equal(await region.getAttribute('aria-busy'), 'true', 'still streaming when the heading and bold show');
+    assert.doesNotMatch(await region.textContent(), /## |\*\*/, 'no Markdown syntax on screen');
+    await panel.waitForStatus(/Complete/, 15000);
+    assert.deepEqual(await region.getByRole('listitem').allTextContents(), ['Call the customer today.', 'Send a written update.']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('Copy puts the rendered draft on the clipboard as HTML and text; Copy as Markdown puts the source', async () => {
+    const { context, page, panel } = await appWith('openai', 'mock-model');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await panel.generate();
+    await panel.waitForStatus(/Complete/);
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByText('Copied.').waitFor();
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const read = async (type) => (item.types.includes(type) ? (await item.getType(type)).text() : null);
+      return { html: await read('text/html'), plain: await read('text/plain') };
+    });
+    assert.match(copied.html, /<h2>Mock answer<\/h2>/);
+    assert.match(copied.html, /<li><strong>Call the customer today.<\/strong><\/li>/);
+    assert.match(copied.plain, /^Mock answer\n/);
+    assert.match(copied.plain, /Call the customer today\./);
+    assert.doesNotMatch(copied.plain, /## |\*\*|<h2>/, 'the plain text is what a reader sees');
+
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(markdown, /^## Mock answer\n\n- \*\*Call the customer today\.\*\*\n/);
+    await context.close();
+  });
+
   test('a slow trickle is shown as it arrives', async () => {
     const { context, page, panel } = await appWith('anthropic', 'slow');
     await panel.generate();

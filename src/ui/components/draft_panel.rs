@@ -1,13 +1,15 @@
 //! The draft panel every guided prompt uses: choose who writes (the built-in drafter or an AI
 //! connection) and the output language, then Generate / Stop / Regenerate with the answer
-//! shown live, elapsed time and token usage; copy, download .md, edit by hand, and earlier
+//! rendered as Markdown while it streams, elapsed time and token usage; copy as rich text or
+//! Markdown, download .md, print, edit the Markdown with a rendered preview, and earlier
 //! drafts. Every draft is saved with its inputs, about once a second while streaming and when
 //! it ends, so a stopped, failed or interrupted answer keeps its text.
 //!
-//! The answer is shown as plain text (appended as it arrives, so the cost per chunk does not
-//! grow); rendered Markdown waits for room in the size budget (see `streaming_view`).
+//! While streaming, `StreamingView` appends finished blocks once and repaints only the
+//! unfinished tail, so the cost per chunk does not grow with the answer. All HTML shown here
+//! comes from the sanitising renderer in `crate::markdown`.
 
-use leptos::html::Pre;
+use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::AbortController;
 
@@ -19,11 +21,13 @@ use crate::llm::decode::StreamEvent;
 use crate::llm::error::LlmError;
 use crate::llm::request::chat_request;
 use crate::llm::transport::{stream_chat, Failure};
+use crate::markdown;
 use crate::prompts::{draft_email, mailto_link, word_count, OutputLanguage};
 use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::output_language::output_language_select;
+use crate::ui::components::streaming_view::StreamingView;
 use crate::ui::load::load;
 use crate::ui::state::{tr, use_app, AppState};
 
@@ -55,16 +59,39 @@ fn save(state: AppState, draft: Draft, settled: bool) {
     });
 }
 
-/// Shows `text` in the output element (as text: nothing is parsed as HTML).
-fn show_text(node: NodeRef<Pre>, text: &str) {
-    if let Some(element) = node.try_get_untracked().flatten() {
-        element.set_text_content(Some(text));
-    }
+/// Where an answer is painted: the finished blocks and the unfinished tail.
+#[derive(Clone, Copy)]
+struct OutputNodes {
+    finished: NodeRef<Div>,
+    tail: NodeRef<Div>,
 }
 
-fn append_text(node: NodeRef<Pre>, text: &str) {
-    if let Some(element) = node.try_get_untracked().flatten() {
-        let _ = element.append_with_str_1(text);
+impl OutputNodes {
+    fn new() -> Self {
+        Self {
+            finished: NodeRef::new(),
+            tail: NodeRef::new(),
+        }
+    }
+
+    /// Shows a whole draft, rendered in one go.
+    fn show(self, markdown_text: &str) {
+        let (Some(finished), Some(tail)) = (
+            self.finished.try_get_untracked().flatten(),
+            self.tail.try_get_untracked().flatten(),
+        ) else {
+            return;
+        };
+        // Only renderer output is inserted (see the module documentation).
+        finished.set_inner_html(&markdown::render(markdown_text));
+        tail.set_inner_html("");
+    }
+
+    /// Starts painting an answer as it streams in.
+    fn stream(self) -> Option<StreamingView> {
+        let finished = self.finished.try_get_untracked().flatten()?;
+        let tail = self.tail.try_get_untracked().flatten()?;
+        Some(StreamingView::new(finished.into(), tail.into()))
     }
 }
 
@@ -86,14 +113,16 @@ pub fn DraftPanel(
     let state = use_app();
     let owner = StoredValue::new(owner);
     let source = RwSignal::new(String::new());
-    let output = RwSignal::new(OutputLanguage::SameAsInterface);
+    let output_language = RwSignal::new(OutputLanguage::SameAsInterface);
     let draft = RwSignal::new(None::<Draft>);
     let streaming = RwSignal::new(false);
     let elapsed_ms = RwSignal::new(0u64);
     let error = RwSignal::new(None::<String>);
     let editing = RwSignal::new(false);
     let controller = StoredValue::new_local(None::<AbortController>);
-    let output_node = NodeRef::<Pre>::new();
+    let output = OutputNodes::new();
+    let output_node = NodeRef::<Div>::new();
+    let live = StoredValue::new_local(None::<StreamingView>);
 
     let connections = load(move || {
         state.data_version.track();
@@ -127,7 +156,7 @@ pub fn DraftPanel(
 
     // Also called when a stream ends, possibly after the user left the page: hence `try_`.
     let show = move |d: &Draft| {
-        show_text(output_node, &d.text);
+        output.show(&d.text);
         draft.try_set(Some(d.clone()));
     };
 
@@ -137,7 +166,9 @@ pub fn DraftPanel(
         }
         error.set(None);
         editing.set(false);
-        let lang = output.get_untracked().resolve(state.lang.get_untracked());
+        let lang = output_language
+            .get_untracked()
+            .resolve(state.lang.get_untracked());
         let all: Connections = connections
             .get_untracked()
             .and_then(Result::ok)
@@ -163,13 +194,16 @@ pub fn DraftPanel(
             Err(msg) => return error.set(Some(msg.text(state.lang.get_untracked()).to_string())),
         };
         show(&current);
+        live.set_value(output.stream());
         save(state, current.clone(), false);
         streaming.set(true);
         elapsed_ms.set(0);
         let started = js_sys::Date::now();
         let ticker = set_interval_with_handle(
             move || {
-                elapsed_ms.try_set((js_sys::Date::now() - started) as u64);
+                let now = js_sys::Date::now();
+                elapsed_ms.try_set((now - started) as u64);
+                live.try_update_value(|view| view.as_mut().map(|view| view.flush(now)));
             },
             std::time::Duration::from_millis(200),
         )
@@ -188,7 +222,10 @@ pub fn DraftPanel(
                         match event {
                             StreamEvent::Text(text) | StreamEvent::Refusal(text) => {
                                 current.text.push_str(&text);
-                                append_text(output_node, &text);
+                                let now = js_sys::Date::now();
+                                live.try_update_value(|view| {
+                                    view.as_mut().map(|view| view.push(&text, now))
+                                });
                             }
                             StreamEvent::Usage {
                                 input_tokens,
@@ -240,6 +277,7 @@ pub fn DraftPanel(
                 error.try_set(Some(message.clone()));
             }
             current.updated_at = browser::now();
+            live.try_set_value(None);
             show(&current);
             save(state, current, true);
             if let Some(t) = ticker {
@@ -266,10 +304,22 @@ pub fn DraftPanel(
         })
     };
     let text = move || draft.with(|d| d.as_ref().map(|d| d.text.clone()).unwrap_or_default());
-    let copy = move |_| {
+    let copy_markdown = move |_| {
         let markdown = text();
         leptos::task::spawn_local(async move {
             let ok = browser::copy_text(&markdown).await;
+            state.say(if ok { Msg::Copied } else { Msg::CopyFailed });
+        });
+    };
+    // The rendered draft as HTML, and as the text a reader sees for plain-text destinations.
+    let copy_rich = move |_| {
+        let html = markdown::render(&text());
+        let plain = output_node
+            .get_untracked()
+            .map(|element| element.inner_text())
+            .unwrap_or_else(text);
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_rich(&html, &plain).await;
             state.say(if ok { Msg::Copied } else { Msg::CopyFailed });
         });
     };
@@ -377,7 +427,7 @@ pub fn DraftPanel(
                         {source_options}
                     </select>
                 </label>
-                {output_language_select("draft-language", output)}
+                {output_language_select("draft-language", output_language)}
             </div>
             <div class="button-row">
                 <button class="button primary" id="generate" disabled=move || streaming.get() on:click=move |_| run()>
@@ -387,23 +437,24 @@ pub fn DraftPanel(
             </div>
             <p class="draft-status" id="draft-status" aria-live="polite">{status_line}</p>
             {move || error.get().map(|e| view! { <p class="error-text" id="draft-error" role="alert">{e}</p> })}
-            {move || (editing.get()).then(|| view! {
-                <textarea class="draft-editor" id="draft-editor" rows="18" prop:value=text
-                    on:input:target=move |ev| draft.update(|d| {
-                        if let Some(d) = d {
-                            d.text = ev.target().value();
-                        }
-                    })></textarea>
+            <Show when=move || editing.get()>
+                <DraftEditor draft=draft text=Signal::derive(text) />
                 <div class="button-row">
                     <button class="button primary" id="finish-editing" on:click=finish_editing>{tr(Msg::DoneEditing)}</button>
                 </div>
-            })}
-            <pre class="draft-output" id="draft-output" node_ref=output_node class:hidden=move || editing.get()
-                aria-busy=move || streaming.get().to_string()></pre>
+            </Show>
+            <div class="draft-output markdown" id="draft-output" role="region" aria-label=tr(Msg::GeneratedDraft)
+                node_ref=output_node class:hidden=move || editing.get()
+                aria-busy=move || streaming.get().to_string()>
+                <div node_ref=output.finished></div>
+                <div node_ref=output.tail></div>
+            </div>
             {move || (draft.with(Option::is_some) && !streaming.get() && !editing.get()).then(|| view! {
                 <div class="button-row draft-actions">
-                    <button class="button" id="copy-markdown" on:click=copy>{tr(Msg::CopyMarkdown)}</button>
+                    <button class="button" id="copy-rich" on:click=copy_rich>{tr(Msg::CopyDraft)}</button>
+                    <button class="button" id="copy-markdown" on:click=copy_markdown>{tr(Msg::CopyMarkdown)}</button>
                     <button class="button" id="download-md" on:click=download.clone()>{tr(Msg::DownloadMarkdown)}</button>
+                    <button class="button" id="print-draft" on:click=move |_| browser::print()>{tr(Msg::PrintDraft)}</button>
                     <button class="button" id="edit-draft" on:click=move |_| editing.set(true)>{tr(Msg::EditDraft)}</button>
                     {email().map(|(subject, body)| view! {
                         <a class="button" id="open-mail" href=mailto_link(&mail_to, &subject, &body)>{tr(Msg::OpenInMail)}</a>
@@ -417,5 +468,29 @@ pub fn DraftPanel(
                 <ul>{history_items}</ul>
             </details>
         </section>
+    }
+}
+
+/// Edits a draft's Markdown source beside a preview rendered as the user types.
+#[component]
+fn DraftEditor(draft: RwSignal<Option<Draft>>, text: Signal<String>) -> impl IntoView {
+    // Only renderer output is inserted (see the module documentation).
+    let preview = move || markdown::render(&text.get());
+    view! {
+        <div class="draft-edit">
+            <label class="block">
+                {tr(Msg::DraftMarkdownSource)}
+                <textarea class="draft-editor" id="draft-editor" rows="18" prop:value=text
+                    on:input:target=move |ev| draft.update(|d| {
+                        if let Some(d) = d {
+                            d.text = ev.target().value();
+                        }
+                    })></textarea>
+            </label>
+            <section class="draft-preview" aria-labelledby="draft-preview-heading">
+                <h3 id="draft-preview-heading">{tr(Msg::DraftPreview)}</h3>
+                <div class="markdown" inner_html=preview></div>
+            </section>
+        </div>
     }
 }

@@ -103,13 +103,6 @@ fn milestone_calendar(view: &View, lang: Lang) -> String {
     write_calendar(&events, browser::now())
 }
 
-/// Opens the browser's print dialog (the print style sheet leaves the plan and checklists).
-fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
-    }
-}
-
 fn msgs(list: &[Msg], lang: Lang) -> impl IntoView {
     let texts: Vec<&'static str> = list.iter().map(|m| m.text(lang)).collect();
     view! { <ul>{texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
@@ -414,7 +407,7 @@ pub fn onboarding_panel(
                 <button type="button" class="button" id="ob-download-ics" on:click=move |_| {
                     download("ics", "text/calendar", milestone_calendar(&computed(), state.lang.get_untracked()));
                 }>{tr(Msg::PanelDownloadIcs)}</button>
-                <button type="button" class="button" id="ob-print" on:click=move |_| print()>{tr(Msg::ObPrint)}</button>
+                <button type="button" class="button" id="ob-print" on:click=move |_| browser::print()>{tr(Msg::ObPrint)}</button>
             </div>
 
             <h3>{tr(Msg::ObChecklistsHeading)}</h3>

@@ -317,7 +317,7 @@ function answer(provider, model, { system, user }) {
   return [
     '## Mock answer',
     '',
-    '- Call the customer today.',
+    '- **Call the customer today.**',
     '- Send a written update.',
     '',
     `The mock ${provider} server answered as ${model}.`,

@@ -138,8 +138,22 @@ export class DraftPanel {
     );
     return this.page.textContent('#draft-status');
   }
+  /** The draft as a reader sees it: the text of each rendered block, headings marked `## `. */
   output() {
-    return this.page.textContent('#draft-output');
+    return this.page.$eval('#draft-output', (root) =>
+      [...root.children]
+        .flatMap((part) => [...part.children])
+        .map((block) => (/^H[1-6]$/.test(block.tagName) ? `${'#'.repeat(Number(block.tagName[1]))} ${block.textContent}` : block.innerText))
+        .join('\n\n'),
+    );
+  }
+  /** The rendered draft region, found as a screen reader finds it. */
+  region() {
+    return this.page.getByRole('region', { name: /^(Generated draft|生成的草稿)$/ });
+  }
+  /** The names of the rendered draft's headings, in order. */
+  headings() {
+    return this.region().getByRole('heading').allTextContents();
   }
   error() {
     return this.page.textContent('#draft-error');
