@@ -295,7 +295,7 @@ describe('feedback: survey import and theme analysis', () => {
     // the file) is 10,000, 30,000, 50,000, 70,000 and 90,000.
     const perTheme = await page.$$eval('#theme-figures tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
     const exportRow = perTheme.find((r) => r[0] === 'Export failures');
-    assert.deepEqual(exportRow.slice(0, 4), ['Export failures', '100', '5', '250000']);
+    assert.deepEqual(exportRow.slice(0, 4), ['Export failures', '100', '5', 'USD 250,000']);
     const f = await figures(page);
     assert.equal(f['Feedback received'], '200');
     assert.equal(f['Categorised into a theme'], '100.0%');
