@@ -141,8 +141,7 @@ async fn run(rows: usize) {
     let mut values = Vec::with_capacity(rows);
     let mut started = now();
     for (i, (r, account_id)) in responses.iter().zip(&ids).enumerate() {
-        let mut item = r.to_item(format!("f{i}"), account_id.clone(), at);
-        item.move_to(Stage::Received, at);
+        let item = r.to_item(format!("f{i}"), account_id.clone(), Stage::Received, at);
         values.push(serde_json::to_value(&item).unwrap());
         items.push(item);
         if now() - started > SLICE_MS {

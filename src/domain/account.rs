@@ -1,5 +1,9 @@
 //! Accounts: the customers every escalation, feedback item and onboarding project links to.
-//! Owns the account record, its form and the name-uniqueness rule.
+//! Owns the account record, its form, the name-uniqueness rule and ARR totals kept per
+//! currency (amounts in different currencies are never added or compared).
+
+use std::cmp::Ordering;
+use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,6 +12,7 @@ use crate::coded_enum;
 use crate::domain::form::{
     date_value, values, Coded, FieldError, FieldKind, FieldSpec, FormReader, FormRecord, FormValues,
 };
+use crate::domain::listing::format_money;
 use crate::domain::parse::{is_email, name_key};
 use crate::i18n::Msg;
 
@@ -54,6 +59,72 @@ pub struct Account {
 }
 
 pub const DEFAULT_CURRENCY: &str = "USD";
+
+/// ARR summed per currency (upper-case codes, alphabetical): amounts in different currencies
+/// are never added together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArrTotals(Vec<(String, u64)>);
+
+impl ArrTotals {
+    /// The ARR of these accounts, per currency; accounts without ARR add nothing.
+    pub fn of<'a>(accounts: impl IntoIterator<Item = &'a Account>) -> Self {
+        let mut totals = Self::default();
+        for a in accounts {
+            totals.add(&a.currency, a.arr);
+        }
+        totals
+    }
+
+    /// Adds `amount` in `currency` (case-insensitive); a total too large for u64 stays at
+    /// its maximum.
+    pub fn add(&mut self, currency: &str, amount: u64) {
+        if amount == 0 {
+            return;
+        }
+        let code = currency.trim().to_ascii_uppercase();
+        match self.0.binary_search_by(|(c, _)| c.cmp(&code)) {
+            Ok(i) => self.0[i].1 = self.0[i].1.saturating_add(amount),
+            Err(i) => self.0.insert(i, (code, amount)),
+        }
+    }
+
+    /// The totals, one per currency, alphabetical.
+    pub fn per_currency(&self) -> &[(String, u64)] {
+        &self.0
+    }
+
+    /// No ARR in any currency.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// "Most ARR first" without comparing currencies: by currency (alphabetical), then the
+    /// larger amount first, currency by currency; no ARR last.
+    pub fn most_first(&self, other: &Self) -> Ordering {
+        for ((c, a), (d, b)) in self.0.iter().zip(&other.0) {
+            let ordering = c.cmp(d).then(b.cmp(a));
+            if ordering != Ordering::Equal {
+                return ordering;
+            }
+        }
+        match (self.is_empty(), other.is_empty()) {
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            _ => other.0.len().cmp(&self.0.len()),
+        }
+    }
+}
+
+/// "USD 1,200,000 · EUR 300,000" (alphabetical by currency); "0" when there is none.
+impl fmt::Display for ArrTotals {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("0");
+        }
+        let parts: Vec<String> = self.0.iter().map(|(c, a)| format_money(*a, c)).collect();
+        f.write_str(&parts.join(" · "))
+    }
+}
 
 impl Account {
     pub fn new(id: String, now: DateTime<Utc>) -> Self {
@@ -201,6 +272,54 @@ impl FormRecord for Account {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn arr_totals_are_kept_per_currency_never_summed_across() {
+        let make = |arr, currency: &str| {
+            let mut a = Account::new(
+                "a".into(),
+                Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            );
+            a.arr = arr;
+            a.currency = currency.into();
+            a
+        };
+        let accounts = [
+            make(1_000_000, "USD"),
+            make(300_000, "EUR"),
+            make(200_000, " usd "),
+            make(0, "JPY"),
+        ];
+        let totals = ArrTotals::of(&accounts);
+        assert_eq!(
+            totals.per_currency(),
+            [("EUR".to_string(), 300_000), ("USD".to_string(), 1_200_000)]
+        );
+        assert_eq!(totals.to_string(), "EUR 300,000 · USD 1,200,000");
+        assert_eq!(ArrTotals::default().to_string(), "0");
+        let mut big = ArrTotals::default();
+        big.add("USD", u64::MAX);
+        big.add("USD", 1);
+        assert_eq!(big.per_currency()[0].1, u64::MAX, "saturates, never wraps");
+    }
+
+    #[test]
+    fn most_arr_first_compares_only_within_a_currency() {
+        let totals = |parts: &[(&str, u64)]| {
+            let mut t = ArrTotals::default();
+            for (c, a) in parts {
+                t.add(c, *a);
+            }
+            t
+        };
+        let eur = totals(&[("EUR", 300_000)]);
+        let usd_big = totals(&[("USD", 1_200_000)]);
+        let usd_small = totals(&[("USD", 200_000)]);
+        let none = ArrTotals::default();
+        let mut list = [&none, &usd_small, &usd_big, &eur];
+        list.sort_by(|a, b| a.most_first(b));
+        assert_eq!(list, [&eur, &usd_big, &usd_small, &none]);
+    }
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()

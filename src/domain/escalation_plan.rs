@@ -1,5 +1,6 @@
 //! The built-in escalation plan, from the effective classification: which internal
-//! stakeholders to activate (what we need from each, and by when), the 14-day resolution
+//! stakeholders to activate (what we need from each, and by when: never a time already
+//! passed), the 14-day resolution
 //! timeline (editable per item), the agendas of the internal resolution call and of the
 //! customer resolution conversation, what must not be promised, and the timeline as .ics.
 //! Pure: the user's offset from UTC and the language are passed in.
@@ -66,6 +67,18 @@ impl Role {
             Self::Legal => Msg::EscRoleLegal,
             Self::Finance => Msg::EscRoleFinance,
             Self::ExecutiveSponsor => Msg::EscRoleExecutive,
+        }
+    }
+
+    /// The label of the fact giving this role's reply-by time in a response plan.
+    pub fn brief_fact(self) -> Msg {
+        match self {
+            Self::Support => Msg::FactBriefSupport,
+            Self::Engineering => Msg::FactBriefEngineering,
+            Self::Product => Msg::FactBriefProduct,
+            Self::Legal => Msg::FactBriefLegal,
+            Self::Finance => Msg::FactBriefFinance,
+            Self::ExecutiveSponsor => Msg::FactBriefExecutive,
         }
     }
 
@@ -155,6 +168,9 @@ fn slot_time(slot: Slot, received: DateTime<Utc>, offset: FixedOffset) -> DateTi
     }
 }
 
+/// Hours from now a stakeholder is asked to answer by once their planned deadline has passed.
+pub const LATE_REPLY_HOURS: i64 = 2;
+
 /// A stakeholder to activate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stakeholder {
@@ -166,14 +182,40 @@ pub struct Stakeholder {
 }
 
 impl Stakeholder {
-    /// "Legal: what we need. By 2026-11-23 12:15." with the deadline in local time.
-    pub fn line(&self, offset: FixedOffset, lang: Lang) -> String {
-        Msg::EscStakeholderLine.fill(
+    /// Whether the planned deadline has passed at `now`.
+    pub fn is_late(&self, now: DateTime<Utc>) -> bool {
+        self.due <= now
+    }
+
+    /// When to ask them to answer by at `now`: the planned deadline while it lies ahead,
+    /// else `LATE_REPLY_HOURS` from `now` rounded up to the quarter hour; never in the past.
+    pub fn reply_by(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        if !self.is_late(now) {
+            return self.due;
+        }
+        let soon = now + Duration::hours(LATE_REPLY_HOURS);
+        let quarter = 15 * 60;
+        let rounded = (soon.timestamp() + quarter - 1).div_euclid(quarter) * quarter;
+        DateTime::from_timestamp(rounded, 0).unwrap_or(soon)
+    }
+
+    /// "Legal: what we need. By 2026-11-23 12:15." with the reply-by time at `now` in local
+    /// time, saying so when the planned deadline has passed.
+    pub fn line(&self, offset: FixedOffset, now: DateTime<Utc>, lang: Lang) -> String {
+        let due = format_local(local(self.reply_by(now), offset));
+        let planned = format_local(local(self.due, offset));
+        let msg = if self.is_late(now) {
+            Msg::EscStakeholderLineLate
+        } else {
+            Msg::EscStakeholderLine
+        };
+        msg.fill(
             lang,
             &[
                 ("role", self.role.label().text(lang)),
                 ("need", self.need.text(lang)),
-                ("due", &format_local(local(self.due, offset))),
+                ("due", &due),
+                ("planned", &planned),
             ],
         )
     }
@@ -671,13 +713,33 @@ mod tests {
     fn stakeholder_lines_show_the_local_deadline() {
         let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(8));
         assert_eq!(
-            list[1].line(zone(8), Lang::En),
+            list[1].line(zone(8), utc(11, 23, 9, 0), Lang::En),
             "Legal: The contract position, and review of any written commitment before it is sent. By 2026-11-23 20:15."
         );
         assert_eq!(
-            list[0].line(zone(8), Lang::Zh),
+            list[0].line(zone(8), utc(11, 23, 9, 0), Lang::Zh),
             "技术支持：工单历史、未结工单以及指定的支持负责人。截止：2026-11-23 20:15。"
         );
+    }
+
+    #[test]
+    fn a_passed_deadline_becomes_two_hours_from_now_and_says_so() {
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        let legal = &list[1];
+        assert!(!legal.is_late(utc(11, 23, 12, 14)));
+        assert_eq!(legal.reply_by(utc(11, 23, 12, 14)), utc(11, 23, 12, 15));
+        // Due 12:15 UTC; at 13:05 it has passed: 15:05 rounds up to 15:15.
+        let now = utc(11, 23, 13, 5);
+        assert!(legal.is_late(now));
+        assert_eq!(legal.reply_by(now), utc(11, 23, 15, 15));
+        assert_eq!(legal.reply_by(utc(11, 23, 13, 0)), utc(11, 23, 15, 0));
+        assert_eq!(
+            legal.line(zone(8), now, Lang::En),
+            "Legal: The contract position, and review of any written commitment before it is sent. By 2026-11-23 23:15 (the planned deadline, 2026-11-23 20:15, has passed)."
+        );
+        assert!(legal
+            .line(zone(8), now, Lang::Zh)
+            .ends_with("截止：2026-11-23 23:15（原定截止时间 2026-11-23 20:15 已过）。"));
     }
 
     #[test]

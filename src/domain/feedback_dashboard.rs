@@ -132,6 +132,34 @@ pub fn dashboard<'a>(
     }
 }
 
+/// Each theme's ARR bar value: its amount in its first currency, in thousandths of the
+/// largest amount any of these themes has in that currency, so a bar is only ever measured
+/// against amounts in its own currency (0 for a theme without ARR).
+pub fn arr_bars(figures: &[&ThemeFigures]) -> Vec<u64> {
+    let amount_in = |f: &ThemeFigures, code: &str| {
+        f.arr
+            .per_currency()
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, a)| *a)
+    };
+    figures
+        .iter()
+        .map(|f| match f.arr.per_currency().first() {
+            None => 0,
+            Some((code, amount)) => {
+                let largest = figures
+                    .iter()
+                    .filter_map(|g| amount_in(g, code))
+                    .max()
+                    .unwrap_or(*amount)
+                    .max(1);
+                u64::try_from(u128::from(*amount) * 1000 / u128::from(largest)).unwrap_or(1000)
+            }
+        })
+        .collect()
+}
+
 /// A bar's length in whole percent of the largest value (at least 1 for any non-zero value).
 pub fn bar_percent(value: u64, largest: u64) -> u64 {
     match (value, largest) {
@@ -143,8 +171,9 @@ pub fn bar_percent(value: u64, largest: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::Account;
+    use crate::domain::account::{Account, ArrTotals};
     use crate::domain::feedback::StageChange;
+    use crate::domain::feedback_stats::Skew;
     use chrono::{Duration, TimeZone};
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
@@ -178,6 +207,33 @@ mod tests {
         b.name = "Globex".into();
         b.arr = 40_000;
         AccountIndex::new([a, b])
+    }
+
+    #[test]
+    fn arr_bars_measure_each_theme_within_its_own_currency() {
+        let figures = |arr: &[(&str, u64)]| {
+            let mut f = ThemeFigures {
+                theme_id: String::new(),
+                items: 1,
+                accounts: 1,
+                arr: ArrTotals::default(),
+                split: NpsSummary::default(),
+                skew: Skew::Mixed,
+                renewals_6m: 0,
+            };
+            for (c, a) in arr {
+                f.arr.add(c, *a);
+            }
+            f
+        };
+        let themes = [
+            figures(&[("USD", 1_200_000)]),
+            figures(&[("EUR", 300_000)]),
+            figures(&[("USD", 600_000), ("EUR", 150_000)]),
+            figures(&[]),
+        ];
+        let refs: Vec<&ThemeFigures> = themes.iter().collect();
+        assert_eq!(arr_bars(&refs), [1000, 1000, 500, 0]);
     }
 
     #[test]
@@ -232,8 +288,8 @@ mod tests {
         let (name, figures) = &d.themes_by_arr[0];
         assert_eq!(name, "Exports");
         assert_eq!(
-            (figures.arr, figures.items, figures.accounts),
-            (140_000, 2, 2)
+            (figures.arr.to_string(), figures.items, figures.accounts),
+            ("USD 140,000".to_string(), 2, 2)
         );
         assert_eq!(figures.renewals_6m, 1, "Acme renews within 6 months");
         // The April item waits longest.

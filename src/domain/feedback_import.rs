@@ -1,6 +1,7 @@
 //! CSV import of survey responses (NPS exports): separator detection, column mapping guessed
-//! from EN/ZH header names, preview, per-row errors, and an all-or-nothing import that runs
-//! in slices so the UI can yield between them.
+//! from EN/ZH header names, preview, per-row errors, the stage each response starts in (a
+//! rule table by score band and comment, changeable per group) and an all-or-nothing import
+//! that runs in slices so the UI can yield between them.
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -9,10 +10,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::account::{Account, Tier};
 use crate::domain::feedback::{FeedbackItem, Stage};
+use crate::domain::form::Coded;
 use crate::domain::parse::{name_key, parse_date, parse_money};
 use crate::domain::record::AccountIndex;
 use crate::domain::sorting::sort_by;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 /// A value the import reads from a column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -284,16 +286,29 @@ pub struct Response {
 }
 
 impl Response {
-    /// The feedback item of this response (source NPS, stage received, dated `now`),
-    /// linked to `account_id`; without a date it counts as received on `now`'s day.
-    pub fn to_item(&self, id: String, account_id: String, now: DateTime<Utc>) -> FeedbackItem {
+    /// The feedback item of this response (source NPS, received, then moved to `stage`, both
+    /// dated `now`), linked to `account_id`; without a date it counts as received on `now`'s
+    /// day.
+    pub fn to_item(
+        &self,
+        id: String,
+        account_id: String,
+        stage: Stage,
+        now: DateTime<Utc>,
+    ) -> FeedbackItem {
         let mut item = FeedbackItem::new(id, now);
         item.account_id = account_id;
         item.received_on = self.received_on.unwrap_or(item.received_on);
         item.verbatim = self.comment.clone();
         item.score = Some(self.score);
         item.move_to(Stage::Received, now);
+        item.move_to(stage, now);
         item
+    }
+
+    /// The group that decides its starting stage.
+    pub fn group(&self) -> StageGroup {
+        StageGroup::of(self.score, &self.comment)
     }
 
     /// A new account for a name not yet known, with the row's ARR, tier and renewal date.
@@ -305,6 +320,171 @@ impl Response {
         account.renewal_date = self.renewal_date;
         account
     }
+}
+
+/// An NPS score band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    /// 0–6.
+    Detractor,
+    /// 7–8.
+    Passive,
+    /// 9–10.
+    Promoter,
+}
+
+impl Band {
+    /// The band of a 0–10 score.
+    pub fn of(score: u8) -> Self {
+        match score {
+            9.. => Self::Promoter,
+            7 | 8 => Self::Passive,
+            _ => Self::Detractor,
+        }
+    }
+}
+
+/// A group of imported responses that start in the same stage: score band, and whether the
+/// respondent left a comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StageGroup {
+    pub band: Band,
+    pub commented: bool,
+}
+
+impl StageGroup {
+    /// The group of a response with this score and comment (blank counts as none).
+    pub fn of(score: u8, comment: &str) -> Self {
+        Self {
+            band: Band::of(score),
+            commented: !comment.trim().is_empty(),
+        }
+    }
+
+    /// The group's name.
+    pub fn label(self) -> Msg {
+        match (self.band, self.commented) {
+            (Band::Detractor, true) => Msg::FiGroupDetractorComment,
+            (Band::Detractor, false) => Msg::FiGroupDetractorBare,
+            (Band::Passive, true) => Msg::FiGroupPassiveComment,
+            (Band::Passive, false) => Msg::FiGroupPassiveBare,
+            (Band::Promoter, true) => Msg::FiGroupPromoterComment,
+            (Band::Promoter, false) => Msg::FiGroupPromoterBare,
+        }
+    }
+
+    /// Its index in `STAGE_RULES`.
+    fn index(self) -> usize {
+        STAGE_RULES
+            .iter()
+            .position(|(g, _)| *g == self)
+            .unwrap_or_default()
+    }
+}
+
+/// The default starting stage per group, as a CS lead would triage a survey: a detractor's
+/// comment waits for a personal acknowledgement (received, so Home lists it after 48 hours);
+/// a detractor's bare score and any passive's or promoter's comment are recorded as
+/// acknowledged (the survey thanked them) and stay open for follow-up and theming; a
+/// passive's or promoter's bare score needs nothing more and is recorded as loop closed.
+pub const STAGE_RULES: [(StageGroup, Stage); 6] = [
+    (group(Band::Detractor, true), Stage::Received),
+    (group(Band::Detractor, false), Stage::Acknowledged),
+    (group(Band::Passive, true), Stage::Acknowledged),
+    (group(Band::Passive, false), Stage::LoopClosed),
+    (group(Band::Promoter, true), Stage::Acknowledged),
+    (group(Band::Promoter, false), Stage::LoopClosed),
+];
+
+const fn group(band: Band, commented: bool) -> StageGroup {
+    StageGroup { band, commented }
+}
+
+/// The starting stage of each group, as chosen on the import screen (the rule table's
+/// defaults until changed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StagePlan([Stage; 6]);
+
+impl Default for StagePlan {
+    fn default() -> Self {
+        Self(STAGE_RULES.map(|(_, stage)| stage))
+    }
+}
+
+impl StagePlan {
+    /// The stage this group starts in.
+    pub fn stage(&self, group: StageGroup) -> Stage {
+        self.0[group.index()]
+    }
+
+    /// Makes this group start in `stage`.
+    pub fn set(&mut self, group: StageGroup, stage: Stage) {
+        self.0[group.index()] = stage;
+    }
+
+    /// How many responses start in each stage, given the responses per group (indexed like
+    /// `STAGE_RULES`): stages in workflow order, those with none left out.
+    pub fn counts(&self, per_group: &[usize; 6]) -> Vec<(Stage, usize)> {
+        Stage::ALL
+            .iter()
+            .map(|stage| {
+                let n = self
+                    .0
+                    .iter()
+                    .zip(per_group)
+                    .filter(|(s, _)| *s == stage)
+                    .map(|(_, n)| n)
+                    .sum();
+                (*stage, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// Stage counts on one line: "112 Received · 80 Acknowledged · 8 Loop closed".
+pub fn counts_line(counts: &[(Stage, usize)], lang: Lang) -> String {
+    counts
+        .iter()
+        .map(|(stage, n)| {
+            Msg::FiStageCount.fill(
+                lang,
+                &[("n", &n.to_string()), ("stage", stage.label().text(lang))],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Responses per group (indexed like `STAGE_RULES`).
+pub fn group_counts<'a>(responses: impl IntoIterator<Item = &'a Response>) -> [usize; 6] {
+    let mut counts = [0; 6];
+    for r in responses {
+        counts[r.group().index()] += 1;
+    }
+    counts
+}
+
+/// Responses per group among the rows of `text` whose score reads (the others cannot be
+/// imported), before the import: only the score and comment columns are read.
+pub fn count_groups(text: &str, mapping: &Mapping) -> [usize; 6] {
+    let mut counts = [0; 6];
+    let Some(score_column) = mapping.get(ImportField::Score) else {
+        return counts;
+    };
+    let mut job = ImportJob::new(text, mapping.clone());
+    let mut record = csv::StringRecord::new();
+    while job.reader.read_record(&mut record).unwrap_or(false) {
+        let score = record.get(score_column).and_then(|v| v.parse::<u8>().ok());
+        if let Some(score) = score.filter(|s| *s <= 10) {
+            let comment = mapping
+                .get(ImportField::Comment)
+                .and_then(|c| record.get(c))
+                .unwrap_or_default();
+            counts[StageGroup::of(score, comment).index()] += 1;
+        }
+    }
+    counts
 }
 
 /// The id of the existing account named like each response's account (trimmed,
@@ -804,11 +984,102 @@ mod tests {
     }
 
     #[test]
+    fn the_rule_table_sends_only_detractor_comments_to_received() {
+        let stage = |score, comment| StagePlan::default().stage(StageGroup::of(score, comment));
+        assert_eq!(stage(0, "Too slow"), Stage::Received);
+        assert_eq!(stage(6, "Support never answers"), Stage::Received);
+        assert_eq!(
+            stage(6, "  "),
+            Stage::Acknowledged,
+            "a blank comment is none"
+        );
+        assert_eq!(stage(7, "Fine, but exports are slow"), Stage::Acknowledged);
+        assert_eq!(stage(8, ""), Stage::LoopClosed);
+        assert_eq!(stage(9, "Love it"), Stage::Acknowledged);
+        assert_eq!(stage(10, ""), Stage::LoopClosed);
+        assert_eq!(STAGE_RULES.len(), 6);
+        for (g, _) in STAGE_RULES {
+            assert_eq!(STAGE_RULES.iter().filter(|(h, _)| *h == g).count(), 1);
+        }
+    }
+
+    #[test]
+    fn imported_items_start_in_their_group_stage_and_the_user_may_change_a_group() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let text = "Score,Comment,Account\n3,Slow,A\n4,,B\n8,,C\n9,Great,D\n10,,E\n2,Broken,F\n";
+        let rows = import(text).unwrap();
+        let mut plan = StagePlan::default();
+        let items: Vec<FeedbackItem> = rows
+            .iter()
+            .map(|r| {
+                r.to_item(
+                    r.account.clone(),
+                    r.account.clone(),
+                    plan.stage(r.group()),
+                    now,
+                )
+            })
+            .collect();
+        let stages: Vec<Stage> = items.iter().map(|i| i.stage).collect();
+        use Stage::*;
+        assert_eq!(
+            stages,
+            [
+                Received,
+                Acknowledged,
+                LoopClosed,
+                Acknowledged,
+                LoopClosed,
+                Received
+            ]
+        );
+        assert_eq!(items[2].stage_history.len(), 2, "received, then closed");
+        let groups = group_counts(&rows);
+        assert_eq!(
+            plan.counts(&groups),
+            [(Received, 2), (Acknowledged, 2), (LoopClosed, 2)]
+        );
+        assert_eq!(
+            counts_line(&plan.counts(&groups), Lang::En),
+            "2 Received · 2 Acknowledged · 2 Loop closed"
+        );
+        assert_eq!(
+            counts_line(&plan.counts(&groups), Lang::Zh),
+            "已收到 2 条 · 已确认 2 条 · 已闭环 2 条"
+        );
+        plan.set(StageGroup::of(4, ""), Received);
+        assert_eq!(plan.stage(StageGroup::of(0, "")), Received);
+        assert_eq!(
+            plan.counts(&groups),
+            [(Received, 3), (Acknowledged, 1), (LoopClosed, 2)]
+        );
+    }
+
+    #[test]
+    fn groups_are_counted_before_the_import_from_the_readable_rows() {
+        let text = "Score;Comment;Account\n3;Slow;A\n4;;B\n11;x;C\n;x;D\n9;Great;E\n";
+        let mapping = guess_mapping(&read_headers(text));
+        let counts = count_groups(text, &mapping);
+        assert_eq!(
+            counts,
+            [1, 1, 0, 0, 1, 0],
+            "rows whose score is unreadable are left out"
+        );
+        assert_eq!(
+            count_groups(text, &Mapping::default()),
+            [0; 6],
+            "no score column, nothing to count"
+        );
+        let rows = import("Score;Comment;Account\n3;Slow;A\n4;;B\n9;Great;E\n").unwrap();
+        assert_eq!(group_counts(&rows), counts);
+    }
+
+    #[test]
     fn responses_become_items_and_accounts() {
         let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
         let text = "客户,评分,评论,ARR,层级,日期,续约日期\n华为,4,太慢,\"¥80,000\",企业,2026/10/01,2027年3月1日\nacme corp,9,,,,,\n";
         let rows = import(text).unwrap();
-        let item = rows[0].to_item("f1".into(), "a9".into(), now);
+        let item = rows[0].to_item("f1".into(), "a9".into(), Stage::Received, now);
         assert_eq!(
             (item.account_id.as_str(), item.score, item.verbatim.as_str()),
             ("a9", Some(4), "太慢")
@@ -816,7 +1087,9 @@ mod tests {
         assert_eq!(item.received_on, d(2026, 10, 1));
         assert_eq!((item.stage, item.stage_history.len()), (Stage::Received, 1));
         assert_eq!(
-            rows[1].to_item("f2".into(), "a1".into(), now).received_on,
+            rows[1]
+                .to_item("f2".into(), "a1".into(), Stage::Received, now)
+                .received_on,
             d(2026, 11, 23)
         );
         let account = rows[0].to_account("a9".into(), now);

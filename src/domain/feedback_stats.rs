@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
-use crate::domain::account::Account;
+use crate::domain::account::{Account, ArrTotals};
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
@@ -231,8 +231,8 @@ pub struct ThemeFigures {
     pub items: usize,
     /// Distinct accounts.
     pub accounts: usize,
-    /// ARR summed once per distinct account.
-    pub arr: u64,
+    /// ARR summed once per distinct account, per currency.
+    pub arr: ArrTotals,
     /// Split of the scored items.
     pub split: NpsSummary,
     pub skew: Skew,
@@ -240,7 +240,8 @@ pub struct ThemeFigures {
     pub renewals_6m: usize,
 }
 
-/// Figures of every theme, most ARR first (then most items).
+/// Figures of every theme, most ARR first within each currency (`ArrTotals::most_first`),
+/// then most items.
 pub fn theme_figures(
     themes: &[Theme],
     items: &[FeedbackItem],
@@ -264,7 +265,7 @@ pub fn theme_figures(
                 theme_id: theme.id.clone(),
                 items: mine.len(),
                 accounts: ids.len(),
-                arr: known.iter().map(|a| a.arr).sum(),
+                arr: ArrTotals::of(known.iter().copied()),
                 skew: Skew::of(&split),
                 split,
                 renewals_6m: known
@@ -274,9 +275,7 @@ pub fn theme_figures(
             }
         })
         .collect();
-    sort_by(&mut out, |a, b| {
-        b.arr.cmp(&a.arr).then(b.items.cmp(&a.items))
-    });
+    out.sort_by(|a, b| a.arr.most_first(&b.arr).then(b.items.cmp(&a.items)));
     out
 }
 
@@ -790,7 +789,7 @@ mod tests {
                     f.theme_id.as_str(),
                     f.items,
                     f.accounts,
-                    f.arr,
+                    f.arr.to_string(),
                     (f.split.promoters, f.split.passives, f.split.detractors),
                     f.skew,
                     f.renewals_6m,
@@ -800,10 +799,72 @@ mod tests {
         assert_eq!(
             seen,
             [
-                ("t1", 5, 4, 200_000, (1, 0, 3), Skew::Detractors, 2),
-                ("t2", 3, 2, 55_000, (2, 1, 0), Skew::Promoters, 1),
-                ("t3", 1, 1, 0, (0, 1, 0), Skew::Passives, 0),
+                (
+                    "t1",
+                    5,
+                    4,
+                    "USD 200,000".into(),
+                    (1, 0, 3),
+                    Skew::Detractors,
+                    2
+                ),
+                (
+                    "t2",
+                    3,
+                    2,
+                    "USD 55,000".into(),
+                    (2, 1, 0),
+                    Skew::Promoters,
+                    1
+                ),
+                ("t3", 1, 1, "0".into(), (0, 1, 0), Skew::Passives, 0),
             ]
+        );
+    }
+
+    #[test]
+    fn theme_arr_is_totalled_and_ordered_per_currency() {
+        let make = |id: &str, arr, currency: &str| {
+            let mut a = Account::new(id.into(), now());
+            a.arr = arr;
+            a.currency = currency.into();
+            a
+        };
+        let accounts = AccountIndex::new([
+            make("us1", 1_000_000, "USD"),
+            make("us2", 200_000, "USD"),
+            make("eu1", 300_000, "EUR"),
+            make("us3", 200_000, "USD"),
+        ]);
+        let themes: Vec<Theme> = ["mixed", "euro", "small", "big"]
+            .iter()
+            .map(|id| Theme {
+                id: id.to_string(),
+                name: id.to_string(),
+                description: String::new(),
+                created_at: now(),
+            })
+            .collect();
+        let items = [
+            scored("i1", "us2", Some(3), &["mixed"]),
+            scored("i2", "eu1", Some(3), &["mixed", "euro"]),
+            scored("i3", "us3", Some(3), &["small"]),
+            scored("i4", "us1", Some(3), &["big"]),
+        ];
+        let figures = theme_figures(&themes, &items, &accounts, today());
+        let seen: Vec<(&str, String)> = figures
+            .iter()
+            .map(|f| (f.theme_id.as_str(), f.arr.to_string()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("mixed", "EUR 300,000 · USD 200,000".to_string()),
+                ("euro", "EUR 300,000".to_string()),
+                ("big", "USD 1,000,000".to_string()),
+                ("small", "USD 200,000".to_string()),
+            ],
+            "grouped by currency, most ARR first within it; never one sum"
         );
     }
 

@@ -12,6 +12,9 @@ use crate::i18n::Msg;
 pub enum SortValue {
     Missing,
     Int(i64),
+    /// An amount in a currency (upper-case code): sorts by currency, then amount, so
+    /// amounts in different currencies are never compared.
+    Money(String, u64),
     Text(String),
 }
 
@@ -24,17 +27,24 @@ impl SortValue {
         }
     }
 
+    /// An amount of money in `currency` (an ISO code, case-insensitive).
+    pub fn money(amount: u64, currency: &str) -> Self {
+        Self::Money(currency.trim().to_ascii_uppercase(), amount)
+    }
+
     fn rank(&self) -> u8 {
         match self {
             Self::Missing => 0,
             Self::Int(_) => 1,
-            Self::Text(_) => 2,
+            Self::Money(..) => 2,
+            Self::Text(_) => 3,
         }
     }
 
     fn compare(&self, other: &Self) -> Ordering {
         match (self, other) {
             (Self::Int(a), Self::Int(b)) => a.cmp(b),
+            (Self::Money(c, a), Self::Money(d, b)) => c.cmp(d).then(a.cmp(b)),
             (Self::Text(a), Self::Text(b)) => a.cmp(b),
             _ => self.rank().cmp(&other.rank()),
         }

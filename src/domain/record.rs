@@ -181,7 +181,7 @@ impl Record for Account {
             label_cell(self.tier, ctx.lang),
             Cell::sorted_by(
                 format_money(self.arr, &self.currency),
-                SortValue::Int(self.arr as i64),
+                SortValue::money(self.arr, &self.currency),
             ),
             date_cell(self.renewal_date),
         ]
@@ -288,11 +288,13 @@ impl Record for Escalation {
             response,
             next,
             date_cell(row.renewal),
-            Cell::sorted_by(
-                row.account
-                    .map_or_else(String::new, |a| format_money(a.arr, &a.currency)),
-                SortValue::Int(row.arr_at_risk as i64),
-            ),
+            match row.account {
+                Some(a) => Cell::sorted_by(
+                    format_money(a.arr, &a.currency),
+                    SortValue::money(a.arr, &a.currency),
+                ),
+                None => Cell::sorted_by("", SortValue::Missing),
+            },
         ]
     }
     fn tags(&self, ctx: &ListContext) -> Vec<&'static str> {
@@ -625,6 +627,50 @@ mod tests {
             sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["e1", "e0"],
             "youngest first"
+        );
+    }
+
+    #[test]
+    fn arr_sorts_within_each_currency_never_across() {
+        let accounts = AccountIndex::default();
+        let ctx = ListContext {
+            lang: Lang::En,
+            accounts: &accounts,
+            now: now(),
+            offset: FixedOffset::east_opt(0).unwrap(),
+        };
+        let make = |id: &str, arr, currency: &str| {
+            let mut a = Account::new(id.into(), now());
+            a.name = id.into();
+            a.arr = arr;
+            a.currency = currency.into();
+            Row {
+                id: id.into(),
+                cells: a.cells(&ctx),
+                tags: Vec::new(),
+            }
+        };
+        let rows = vec![
+            make("acme", 1_200_000, "USD"),
+            make("beta", 300_000, "EUR"),
+            make("gamma", 200_000, "usd"),
+            make("delta", 50_000_000, "JPY"),
+            make("echo", 0, "USD"),
+        ];
+        let ids = |rows: Vec<Row>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(arrange(
+                rows.clone(),
+                "",
+                "",
+                Some((2, Direction::Ascending))
+            )),
+            ["beta", "delta", "echo", "gamma", "acme"],
+            "by currency, then amount"
+        );
+        assert_eq!(
+            ids(arrange(rows, "", "", Some((2, Direction::Descending)))),
+            ["acme", "gamma", "echo", "delta", "beta"]
         );
     }
 

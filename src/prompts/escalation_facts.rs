@@ -154,7 +154,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         Msg::FactStakeholders,
         stakeholders(&eff, e.received_at, ctx.offset)
             .iter()
-            .map(|s| s.line(ctx.offset, lang))
+            .map(|s| s.line(ctx.offset, ctx.now, lang))
             .collect::<Vec<_>>()
             .join("\n"),
     ));
@@ -174,6 +174,35 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         facts.push((Msg::FactEventLog, event_lines(e, ctx.offset, lang)));
     }
     facts
+}
+
+/// One fact per stakeholder to activate (labelled by `Role::brief_fact`, in `Role::ALL`
+/// order): when to ask them to reply by, never a time already passed at `ctx.now`, saying so
+/// when the planned deadline has passed. Empty for a record that is not an escalation.
+pub fn reply_by_facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
+    let Some((e, account)) = escalation(ctx) else {
+        return Vec::new();
+    };
+    let today = ctx.now.with_timezone(&ctx.offset).date_naive();
+    let eff = e.effective(account, today);
+    stakeholders(&eff, e.received_at, ctx.offset)
+        .iter()
+        .map(|s| {
+            let time = local_minute(s.reply_by(ctx.now), ctx.offset);
+            let text = if s.is_late(ctx.now) {
+                Msg::PlanReplyByLate.fill(
+                    lang,
+                    &[
+                        ("time", &time),
+                        ("planned", &local_minute(s.due, ctx.offset)),
+                    ],
+                )
+            } else {
+                time
+            };
+            (s.role.brief_fact(), text)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! Escalations, guided prompt 1, “Response plan” (seed prompt 升级响应计划): the complete
 //! response to a fresh escalation. Owns its form, the prefill from the escalation record, the
-//! computed facts it is sent with (received time and response deadlines) and its built-in
-//! drafter.
+//! computed facts it is sent with (received time, response deadlines, the stakeholders to
+//! activate and when each should reply) and its built-in drafter: one brief per computed
+//! stakeholder, a cadence stated for the computed severity.
 
-use crate::domain::form::{values, FieldKind, FieldSpec, FormValues};
+use crate::domain::escalation_plan::Role;
+use crate::domain::escalation_rules::Severity;
+use crate::domain::form::{values, Coded, FieldKind, FieldSpec, FormValues};
 use crate::domain::record::excerpt;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
@@ -77,9 +80,16 @@ pub const SPEC: PromptSpec = PromptSpec {
     email_section: Some(Msg::PlanSectionEmail),
     drafter: draft,
     prefill,
-    facts: escalation_facts::facts,
+    facts,
     example,
 };
+
+/// The escalation facts, then when each stakeholder to activate should reply.
+pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
+    let mut facts = escalation_facts::facts(ctx, lang);
+    facts.extend(escalation_facts::reply_by_facts(ctx, lang));
+    facts
+}
 
 /// The form filled from the escalation and its account (tier, ARR and renewal as one line in
 /// `lang`); a dangling account link leaves the account fields empty. `None` for other records.
@@ -154,7 +164,10 @@ fn severity(req: &PromptRequest) -> String {
     lines.extend(
         req.facts
             .iter()
-            .filter(|(label, _)| !SHOWN_ELSEWHERE.contains(label))
+            .filter(|(label, _)| {
+                !SHOWN_ELSEWHERE.contains(label)
+                    && !Role::ALL.iter().any(|r| r.brief_fact() == *label)
+            })
             .map(|(label, value)| list_item(req.lang, req.text(*label), value)),
     );
     let verdict = req.fact(Msg::FactSeverity).map_or_else(
@@ -217,14 +230,21 @@ fn email(req: &PromptRequest) -> String {
     .join("\n\n")
 }
 
-/// Internal teams a brief can go to, with what we ask of each.
-const TEAMS: &[(Msg, Msg)] = &[
-    (Msg::PlanTeamSupport, Msg::PlanAskSupport),
-    (Msg::PlanTeamEngineering, Msg::PlanAskEngineering),
-    (Msg::PlanTeamProduct, Msg::PlanAskProduct),
-    (Msg::PlanTeamLeadership, Msg::PlanAskLeadership),
-];
+/// What we ask of a stakeholder in their brief.
+fn ask(role: Role) -> Msg {
+    match role {
+        Role::Support => Msg::PlanAskSupport,
+        Role::Engineering => Msg::PlanAskEngineering,
+        Role::Product => Msg::PlanAskProduct,
+        Role::Legal => Msg::PlanAskLegal,
+        Role::Finance => Msg::PlanAskFinance,
+        Role::ExecutiveSponsor => Msg::PlanAskExecutive,
+    }
+}
 
+/// One brief per stakeholder to activate (the roles with a reply-by fact), each with its own
+/// reply-by time; without them (no escalation record), support with a relative deadline and
+/// a note on whom the rules would add.
 fn briefs(req: &PromptRequest) -> String {
     let situation = Msg::PlanBriefSituation.fill(
         req.lang,
@@ -237,9 +257,6 @@ fn briefs(req: &PromptRequest) -> String {
         c if c.is_empty() => req.text(Msg::PlanNothingCommitted).to_string(),
         c => c,
     };
-    let reply_by = req
-        .fact(Msg::FactFirstResponseDue)
-        .unwrap_or(req.text(Msg::PlanBeforeFirstResponse));
     let mut out = vec![
         list_item(
             req.lang,
@@ -251,17 +268,45 @@ fn briefs(req: &PromptRequest) -> String {
     if let Some(item) = req.fact_item(Msg::FactStakeholders) {
         out.insert(1, item);
     }
-    out.extend(TEAMS.iter().map(|(team, ask)| {
+    let mut teams: Vec<(Role, &str)> = Role::ALL
+        .into_iter()
+        .filter_map(|role| req.fact(role.brief_fact()).map(|t| (role, t.trim())))
+        .collect();
+    if teams.is_empty() {
+        out.push(req.text(Msg::PlanBriefsByRules).to_string());
+        teams.push((Role::Support, req.text(Msg::PlanBeforeFirstResponse)));
+    }
+    out.extend(teams.into_iter().map(|(role, reply_by)| {
         format!(
             "### {}\n\n{situation}\n\n{}\n{}\n{}\n{}",
-            req.text(*team),
+            req.text(role.label()),
             req.field_line(&ISSUE),
             list_item(req.lang, req.text(CAN_FIX.label), &can_fix),
-            list_item(req.lang, req.text(Msg::PlanBriefAsk), req.text(*ask)),
+            list_item(req.lang, req.text(Msg::PlanBriefAsk), req.text(ask(role))),
             list_item(req.lang, req.text(Msg::PlanBriefReplyBy), reply_by),
         )
     }));
     out.join("\n\n")
+}
+
+/// The severity the facts give (computed by the rules or set by the CSM), if any.
+fn known_severity(req: &PromptRequest) -> Option<Severity> {
+    let given = req.fact(Msg::FactSeverity)?.trim();
+    Severity::ALL
+        .iter()
+        .copied()
+        .find(|s| s.label().text(req.lang) == given)
+}
+
+/// The update cadence under the timeline: that of the known severity, else the strictest
+/// until the severity is confirmed.
+fn cadence(req: &PromptRequest) -> Msg {
+    match known_severity(req) {
+        Some(Severity::P1) => Msg::PlanCadenceP1,
+        Some(Severity::P2) => Msg::PlanCadenceP2,
+        Some(Severity::P3) => Msg::PlanCadenceP3,
+        None => Msg::PlanCadence,
+    }
 }
 
 /// Checkpoints: day after receipt, the fact that dates it (if any), the customer update and
@@ -308,7 +353,7 @@ fn timeline(req: &PromptRequest) -> String {
             req.text(*internal)
         )
     }));
-    let table = format!("{}\n\n{}", rows.join("\n"), req.text(Msg::PlanCadence));
+    let table = format!("{}\n\n{}", rows.join("\n"), req.text(cadence(req)));
     req.with_fact(table, Msg::FactTimeline)
 }
 
@@ -424,13 +469,12 @@ mod tests {
     use super::*;
     use crate::domain::account::{Account, Tier};
     use crate::domain::record::{AccountIndex, AnyRecord};
-    use crate::prompts::escalation_facts::tests::{
-        accounts, context, escalation, now, sample_facts, set_fact,
-    };
+    use crate::prompts::escalation_facts::tests::{accounts, context, escalation, now, set_fact};
     use crate::prompts::{builtin_draft, email_parts, section_body, system_message, user_message};
 
+    /// The plan's facts for `escalation()` at `now()` (UTC+8).
     fn facts(lang: Lang) -> Vec<(Msg, String)> {
-        sample_facts(lang)
+        facts_at(now(), lang)
     }
 
     fn prefill_with(accounts: &AccountIndex, lang: Lang) -> FormValues {
@@ -662,27 +706,154 @@ mod tests {
         assert!(zh.contains("请在表单中补充“客户等级、ARR 与续约日期”"));
     }
 
+    /// The plan's facts for `escalation()` at `now` (UTC+8), in `lang`.
+    fn facts_at(now: chrono::DateTime<chrono::Utc>, lang: Lang) -> Vec<(Msg, String)> {
+        let record = AnyRecord::Escalation(escalation());
+        let accounts = accounts();
+        let mut ctx = context(&record, &accounts);
+        ctx.now = now;
+        super::facts(&ctx, lang)
+    }
+
+    fn briefs_of(facts: &[(Msg, String)], lang: Lang) -> String {
+        let form = if lang == Lang::En {
+            english_form()
+        } else {
+            chinese_form()
+        };
+        let text = draft_text(&form, facts, lang);
+        section(&text, Msg::PlanSectionBriefs, lang).to_string()
+    }
+
     #[test]
-    fn briefs_go_to_each_team_with_an_ask_and_a_deadline() {
-        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
-        let body = section(&text, Msg::PlanSectionBriefs, Lang::En);
-        assert!(body.starts_with(
-            "- **Internal stakeholders involved:** Support (Ana), on-call engineering"
-        ));
+    fn briefs_go_to_the_computed_stakeholders_legal_included() {
+        // A P1 product failure whose CIO threatens to cancel: legal is activated, finance is not.
+        let en = briefs_of(&facts(Lang::En), Lang::En);
+        let headings: Vec<&str> = en.lines().filter(|l| l.starts_with("### ")).collect();
+        assert_eq!(
+            headings,
+            [
+                "### Support",
+                "### Engineering",
+                "### Product",
+                "### Legal",
+                "### Executive sponsor"
+            ],
+            "{en}"
+        );
+        assert!(en.contains(Msg::PlanAskLegal.text(Lang::En)), "{en}");
+        let zh = briefs_of(&facts(Lang::Zh), Lang::Zh);
+        assert!(zh.contains("### 法务"), "{zh}");
+        assert!(!zh.contains("### 财务"), "{zh}");
+    }
+
+    #[test]
+    fn teams_not_activated_get_no_brief() {
+        let mut e = escalation();
+        e.summary = "The invoice charged twice.".into();
+        e.underlying_issue = "Billing error on the renewal invoice.".into();
+        e.contact_title = "Accounts payable clerk".into();
+        e.can_fix = "Refund the duplicate charge this week.".into();
+        let record = AnyRecord::Escalation(e);
+        let mut a = Account::new("a1".into(), now());
+        a.name = "Acme Corp".into();
+        a.arr = 80_000;
+        let small = AccountIndex::new([a]);
+        // A P2 contract dispute: support and finance only.
+        let facts = (SPEC.facts)(&context(&record, &small), Lang::En);
+        let body = briefs_of(&facts, Lang::En);
+        assert!(body.contains("### Support"), "{body}");
+        assert!(body.contains("### Finance"), "{body}");
         for team in [
-            "### Support",
             "### Engineering",
             "### Product",
+            "### Legal",
             "### Leadership",
+            "### Executive sponsor",
         ] {
-            assert!(body.contains(team), "{team}");
+            assert!(!body.contains(team), "{team}: {body}");
         }
+    }
+
+    #[test]
+    fn reply_by_is_the_stakeholder_deadline_while_it_lies_ahead() {
+        // Received 16:15 local; the P1 internal call (4 h) is at 20:15 local.
+        let body = briefs_of(&facts(Lang::En), Lang::En);
         assert_eq!(
-            body.matches("- **Reply by:** 2026-11-23 18:15 (UTC+08:00)")
+            body.matches("- **Reply by:** 2026-11-23 20:15 (UTC+08:00)")
                 .count(),
-            4
+            5,
+            "{body}"
         );
-        assert_eq!(body.matches("Acme Corp has escalated:").count(), 4);
+        assert!(!body.contains("18:15"), "not the first-response deadline");
+    }
+
+    #[test]
+    fn reply_by_is_never_in_the_past() {
+        // 13:05 UTC is 21:05 local: the 20:15 deadline has passed; ask for 23:15, stated plainly.
+        let late =
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 13, 5, 0).unwrap();
+        let body = briefs_of(&facts_at(late, Lang::En), Lang::En);
+        assert!(
+            body.contains(
+                "- **Reply by:** 2026-11-23 23:15 (UTC+08:00) (the planned deadline, 2026-11-23 20:15 (UTC+08:00), has passed)"
+            ),
+            "{body}"
+        );
+        let zh = briefs_of(&facts_at(late, Lang::Zh), Lang::Zh);
+        assert!(
+            zh.contains(
+                "2026-11-23 23:15 (UTC+08:00)（原定截止时间 2026-11-23 20:15 (UTC+08:00) 已过）"
+            ),
+            "{zh}"
+        );
+        let user = user_message(&PromptRequest {
+            spec: &SPEC,
+            values: &english_form(),
+            facts: &facts_at(late, Lang::En),
+            lang: Lang::En,
+        });
+        assert!(
+            user.contains(
+                "By 2026-11-23 23:15 (the planned deadline, 2026-11-23 20:15, has passed)."
+            ),
+            "the model is not told a past deadline either: {user}"
+        );
+    }
+
+    #[test]
+    fn without_computed_stakeholders_support_is_briefed_and_the_rest_explained() {
+        let body = briefs_of(&[], Lang::En);
+        assert!(body.contains("### Support"), "{body}");
+        assert!(!body.contains("### Leadership"), "{body}");
+        assert!(
+            body.contains(Msg::PlanBriefsByRules.text(Lang::En)),
+            "{body}"
+        );
+        assert!(body.contains(
+            "- **Reply by:** before the first customer response is due (2 hours after receipt)"
+        ));
+    }
+
+    #[test]
+    fn a_computed_severity_states_its_cadence_without_waiting_for_confirmation() {
+        let text = draft_text(&english_form(), &facts(Lang::En), Lang::En);
+        let body = section(&text, Msg::PlanSectionTimeline, Lang::En);
+        assert!(!body.contains("Until the severity is confirmed"), "{body}");
+        assert!(body.contains(Msg::PlanCadenceP1.text(Lang::En)), "{body}");
+        let zh = draft_text(&chinese_form(), &facts(Lang::Zh), Lang::Zh);
+        let body = section(&zh, Msg::PlanSectionTimeline, Lang::Zh);
+        assert!(!body.contains("在严重程度确认之前"), "{body}");
+        assert!(body.contains(Msg::PlanCadenceP1.text(Lang::Zh)), "{body}");
+        let briefs = section(&text, Msg::PlanSectionBriefs, Lang::En);
+        assert!(!briefs.contains("still to be confirmed"), "{briefs}");
+    }
+
+    #[test]
+    fn an_unknown_severity_keeps_the_cadence_until_confirmed() {
+        let text = draft_text(&english_form(), &[], Lang::En);
+        let body = section(&text, Msg::PlanSectionTimeline, Lang::En);
+        assert!(body.contains("Until the severity is confirmed"), "{body}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::domain::feedback_stats::ANSWER_DAYS;
 use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
 use crate::domain::listing::format_money;
 use crate::i18n::{Lang, Msg};
-use crate::prompts::feedback_facts::{self, currency, figures_of, theme_items};
+use crate::prompts::feedback_facts::{self, figures_of, theme_items};
 use crate::prompts::onboarding_facts::{local_today, sep};
 use crate::prompts::{bullets, example_values, one_line, PromptRequest, PromptSpec, RecordContext};
 use crate::route::Workspace;
@@ -127,7 +127,7 @@ fn quote_line(item: &FeedbackItem, account: Option<&Account>, name: &str, lang: 
 /// span, the customers, their ARR and tiers, the renewals within 6 months, the churn mentions
 /// and every verbatim with its customer. `None` for other records.
 pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
-    let (item, account) = feedback_facts::item(ctx)?;
+    let (item, _) = feedback_facts::item(ctx)?;
     let (theme, items) = theme_items(ctx, item);
     let today = local_today(ctx);
     let figures = figures_of(&items, ctx.accounts, today);
@@ -215,7 +215,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
             ARR.key,
             figures
                 .as_ref()
-                .map(|f| format_money(f.arr, currency(account)))
+                .map(|f| f.arr.to_string())
                 .unwrap_or_default(),
         ),
         (TIERS.key, tiers),
@@ -326,7 +326,7 @@ mod tests {
             assert_eq!(form.len(), SPEC.fields.len());
             assert_eq!(form["theme"], "Export speed");
             assert_eq!(form["customers"], f.accounts.to_string());
-            assert_eq!(form["arr"], format_money(f.arr, "USD"));
+            assert_eq!(form["arr"], f.arr.to_string());
             assert!(
                 form["period"].starts_with("2026-11-02") && form["period"].ends_with("2026-11-18")
             );
@@ -363,8 +363,7 @@ mod tests {
         assert!(
             impact.starts_with(&format!(
                 "{} customers with ARR {} raised “Export speed”",
-                f.accounts,
-                format_money(f.arr, "USD")
+                f.accounts, f.arr
             )),
             "{impact}"
         );
@@ -389,7 +388,7 @@ mod tests {
         let text = draft_of(&SPEC, &form(Lang::Zh), &sample_facts(Lang::Zh), Lang::Zh);
         assert!(headings_in_order(&SPEC, &text, Lang::Zh), "{text}");
         let impact = section(&text, Msg::FpDossierSectionImpact, Lang::Zh);
-        assert!(impact.contains(&format_money(f.arr, "USD")), "{impact}");
+        assert!(impact.contains(&f.arr.to_string()), "{impact}");
         assert!(
             impact.contains(&format!("{} 个客户", f.accounts)),
             "{impact}"

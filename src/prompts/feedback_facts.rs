@@ -105,14 +105,14 @@ pub fn theme_name<'a>(themes: &'a [Theme], id: &'a str) -> &'a str {
 }
 
 /// A theme's figures on one line: items, accounts, ARR, skew with its split, renewals.
-pub fn theme_line(f: &ThemeFigures, name: &str, currency: &str, lang: Lang) -> String {
+pub fn theme_line(f: &ThemeFigures, name: &str, lang: Lang) -> String {
     Msg::FpThemeLine.fill(
         lang,
         &[
             ("theme", name),
             ("items", &f.items.to_string()),
             ("accounts", &f.accounts.to_string()),
-            ("arr", &format_money(f.arr, currency)),
+            ("arr", &f.arr.to_string()),
             ("skew", f.skew.label().text(lang)),
             ("promoters", &f.split.promoters.to_string()),
             ("passives", &f.split.passives.to_string()),
@@ -240,7 +240,7 @@ impl<'a> Month<'a> {
 }
 
 /// Top themes of the month by ARR, one "theme: n items, ARR" line each.
-pub fn top_themes(ctx: &RecordContext, month: &Month, currency: &str, lang: Lang) -> String {
+pub fn top_themes(ctx: &RecordContext, month: &Month, lang: Lang) -> String {
     let items: Vec<FeedbackItem> = month.items.iter().map(|i| (*i).clone()).collect();
     let figures = theme_figures(ctx.themes, &items, ctx.accounts, local_today(ctx));
     figures
@@ -253,7 +253,7 @@ pub fn top_themes(ctx: &RecordContext, month: &Month, currency: &str, lang: Lang
                 &[
                     ("theme", theme_name(ctx.themes, &f.theme_id)),
                     ("items", &f.items.to_string()),
-                    ("arr", &format_money(f.arr, currency)),
+                    ("arr", &f.arr.to_string()),
                 ],
             )
         })
@@ -495,7 +495,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         theme_figures(ctx.themes, ctx.feedback, ctx.accounts, today)
             .iter()
             .filter(|f| item.theme_ids.contains(&f.theme_id))
-            .map(|f| theme_line(f, theme_name(ctx.themes, &f.theme_id), money, lang))
+            .map(|f| theme_line(f, theme_name(ctx.themes, &f.theme_id), lang))
             .collect::<Vec<_>>()
             .join("\n"),
     );
@@ -530,7 +530,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         Msg::FpFactOpenNearRenewal,
         month.report.open_old_near_renewal.to_string(),
     );
-    push(Msg::FpFactTopThemes, top_themes(ctx, &month, money, lang));
+    push(Msg::FpFactTopThemes, top_themes(ctx, &month, lang));
     push(
         Msg::FpFactHighestRisk,
         items(risk_lines(ctx, lang).lines().map(str::to_string).collect()),
@@ -834,12 +834,15 @@ pub(crate) mod tests {
         let figures = theme_figures(&themes(), &items(), &accounts(), day(11, 23));
         let t1 = figures.iter().find(|f| f.theme_id == "t1").unwrap();
         // Acme 120,000 + Beta 50,000 + Cobalt 300,000; Acme and Cobalt renew within 6 months.
-        assert_eq!((t1.items, t1.accounts, t1.arr), (3, 3, 470_000));
+        assert_eq!(
+            (t1.items, t1.accounts, t1.arr.to_string()),
+            (3, 3, "USD 470,000".to_string())
+        );
         assert_eq!((t1.skew, t1.renewals_6m), (Skew::Detractors, 2));
         for lang in Lang::ALL {
             let facts = sample_facts(lang);
             let line = fact(&facts, Msg::FpFactThemeFigures).unwrap();
-            assert_eq!(line, theme_line(t1, "Export speed", "USD", lang));
+            assert_eq!(line, theme_line(t1, "Export speed", lang));
             assert!(line.contains("USD 470,000") && line.contains(t1.skew.label().text(lang)));
         }
         assert!(fact(&sample_facts(Lang::En), Msg::FpFactThemeFigures)

@@ -7,7 +7,7 @@
 use crate::domain::form::{FieldKind, FieldSpec, FormValues};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::feedback_facts::{
-    self, currency, local_month, month_text, overdue_counts, top_themes, Month,
+    self, local_month, month_text, overdue_counts, top_themes, Month,
 };
 use crate::prompts::{
     bare, bullets, example_values, list_item, PromptRequest, PromptSpec, RecordContext,
@@ -77,7 +77,7 @@ pub const SPEC: PromptSpec = PromptSpec {
 /// feedback item: the fields whose label is a figure's label take its value. `None` for
 /// other records.
 pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
-    let (_, account) = feedback_facts::item(ctx)?;
+    feedback_facts::item(ctx)?;
     let month = Month::of(ctx);
     let figures = month.figures(lang);
     // Inserted one by one: collecting into a map would pull a stable sort into the wasm.
@@ -90,7 +90,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
         form.insert(f.key, value);
     }
     form.insert(MONTH.key, month_text(local_month(ctx)));
-    form.insert(THEMES.key, top_themes(ctx, &month, currency(account), lang));
+    form.insert(THEMES.key, top_themes(ctx, &month, lang));
     form.insert(OPEN.key, overdue_counts(ctx).1.to_string());
     Some(form)
 }

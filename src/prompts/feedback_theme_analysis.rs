@@ -13,7 +13,6 @@ use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::feedback_stats::{format_tenths, nps, theme_figures, Skew, ThemeFigures};
 use crate::domain::feedback_themes::{keyword_themes, ThemeDraft};
 use crate::domain::form::{FieldKind, FieldSpec, FormValues};
-use crate::domain::listing::format_money;
 use crate::domain::parse::parse_money;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::i18n::{Lang, Msg};
@@ -207,12 +206,18 @@ pub fn grouped(list: &[Verbatim], lang: Lang) -> Vec<(ThemeDraft, ThemeFigures)>
         .collect();
     let drafts = keyword_themes(&pairs, lang);
     let epoch = DateTime::<Utc>::default();
+    // An amount without a code is in the list's currency (the first code given).
+    let list_currency = list
+        .iter()
+        .find_map(|v| v.currency.as_deref())
+        .unwrap_or(DEFAULT_CURRENCY);
     let mut accounts: Vec<Account> = Vec::new();
     for v in list.iter().filter(|v| !v.account.is_empty()) {
         if !accounts.iter().any(|a| a.id == v.account) {
             let mut a = Account::new(v.account.clone(), epoch);
             a.name = v.account.clone();
             a.arr = v.arr;
+            a.currency = v.currency.as_deref().unwrap_or(list_currency).to_string();
             accounts.push(a);
         }
     }
@@ -266,11 +271,6 @@ fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let list = verbatims(req.value(&VERBATIMS));
     let themes = grouped(&list, lang);
-    let currency = list
-        .iter()
-        .find_map(|v| v.currency.clone())
-        .unwrap_or_else(|| DEFAULT_CURRENCY.to_string());
-    let money = |n: u64| format_money(n, &currency);
     let survey = format!(
         "{}\n{}\n{}\n\n{}",
         req.field_line(&SURVEYED),
@@ -337,7 +337,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
                 t.name.clone(),
                 f.items.to_string(),
                 f.accounts.to_string(),
-                money(f.arr),
+                f.arr.to_string(),
                 f.skew.label().text(lang).to_string(),
                 format!(
                     "{} / {} / {}",
@@ -353,7 +353,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
                 ("theme", &t.name),
                 ("items", &f.items.to_string()),
                 ("accounts", &f.accounts.to_string()),
-                ("arr", &money(f.arr)),
+                ("arr", &f.arr.to_string()),
                 ("skew", f.skew.label().text(lang)),
             ],
         )
@@ -416,6 +416,7 @@ fn follow_ups(req: &PromptRequest, list: &[Verbatim]) -> String {
 mod tests {
     use super::*;
     use crate::domain::feedback_themes::parse_theme_answer;
+    use crate::domain::listing::format_money;
     use crate::domain::record::AnyRecord;
     use crate::prompts::escalation_facts::tests::{draft_of, headings_in_order, section};
     use crate::prompts::feedback_facts::tests::{accounts, data, sample_facts};
@@ -534,7 +535,10 @@ mod tests {
         assert_eq!(export.name, "export");
         assert_eq!(export.item_ids, vec!["f1", "f2", "f5", "f6"]);
         let arr: u64 = [120_000, 50_000, 300_000].iter().sum();
-        assert_eq!((f.items, f.accounts, f.arr), (4, 3, arr));
+        assert_eq!(
+            (f.items, f.accounts, f.arr.to_string()),
+            (4, 3, format_money(arr, "USD"))
+        );
         let figures = section(&text, Msg::FpThemesSectionFigures, Lang::En);
         assert!(
             figures.contains(&format!(
@@ -576,7 +580,8 @@ mod tests {
             figures.contains(&format!("| {} | {} | {} |", t.name, f.items, f.accounts)),
             "{figures}"
         );
-        assert!(figures.contains(&format_money(f.arr, "CNY")), "{figures}");
+        assert!(f.arr.to_string().starts_with("CNY "), "{figures}");
+        assert!(figures.contains(&f.arr.to_string()), "{figures}");
         assert!(text.contains("主题"));
         assert!(!text.contains("Priority"));
     }

@@ -566,6 +566,11 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
     assert.ok(severity.includes(facts.checkpoints.join(', ')), 'the 14 daily checkpoints, as on the panel');
     const briefs = section(text, 'Internal briefs');
     for (const [who, need] of facts.stakeholders) assert.ok(briefs.includes(`${who}: ${need}`), `stakeholder ${who}`);
+    const briefed = [...briefs.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(briefed, facts.stakeholders.map(([who]) => who), 'one brief per computed stakeholder, no other team');
+    const replies = [...briefs.matchAll(/Reply by:\** (\d{4}-\d\d-\d\d) (\d\d:\d\d) \(UTC([+-]\d\d:\d\d)\)/g)];
+    assert.equal(replies.length, briefed.length, 'every brief has a reply-by time');
+    for (const [, day, time, offset] of replies) assert.ok(new Date(`${day}T${time}:00${offset}`) > Date.now() - 60000, `reply by ${day} ${time} is not in the past`);
     const notPromise = section(text, 'What NOT to promise');
     assert.ok(notPromise.includes(ANGRY.canFix), 'only what we can fix');
     for (const item of facts.mustNot) assert.ok(notPromise.includes(item), `not to promise: ${item}`);

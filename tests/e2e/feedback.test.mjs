@@ -1,5 +1,6 @@
 // End-to-end: the Feedback workspace as a CSM uses it: a survey CSV of 200 responses is imported (a bad file stores
-// nothing); the theme analysis runs in chunks against the mock AI service (each chunk's bad
+// nothing; each group of responses starts in its default or chosen stage, and Home lists only
+// those left to acknowledge); the theme analysis runs in chunks against the mock AI service (each chunk's bad
 // first answer retried), the themes are reviewed and saved; an item moves through its
 // stages (each dated) with a commitment to the customer; guided prompts draft with the
 // computed figures; the health dashboard computes the month's figures, charts and tracker;
@@ -44,16 +45,34 @@ function surveyCsv(n, date) {
   return lines.join('\r\n');
 }
 
-/** Imports a CSV file through the import screen; resolves with the summary or the errors. */
-async function importCsv(page, name, text) {
+/** Chooses a CSV file on the import screen and waits for its preview. */
+async function chooseCsv(page, name, text) {
   const file = join(scratch, name);
   await writeFile(file, text);
   await page.goto(page.url().replace(/#.*$/, '') + '#/feedback-import');
   await page.setInputFiles('#import-file', file);
   await page.waitForSelector('#import-preview');
-  await page.click('#import-start');
+}
+
+/** Starts the import of the chosen file; resolves with the summary or the errors. */
+async function startImport(page) {
+  await page.getByRole('button', { name: /^Import \d+ responses$/ }).click();
   await page.waitForSelector('#import-summary, #import-errors', { timeout: 20000 });
   return page.textContent('#import-summary, #import-errors');
+}
+
+/** Imports a CSV file through the import screen; resolves with the summary or the errors. */
+async function importCsv(page, name, text) {
+  await chooseCsv(page, name, text);
+  return startImport(page);
+}
+
+/** Home's "not acknowledged within 48 h" lines. */
+async function homeUnacknowledged(page) {
+  await page.click('.app-header a.brand');
+  await page.waitForSelector('#attention');
+  const lines = await page.$$eval('#attention li', (li) => li.map((l) => l.textContent));
+  return lines.filter((l) => /feedback not acknowledged within 48 h/.test(l));
 }
 
 const pageErrors = (errors) => errors.filter((e) => !/Failed to load resource/.test(e));
@@ -163,6 +182,50 @@ describe('feedback: the health dashboard', () => {
   });
 });
 
+describe('feedback: survey import stages', () => {
+  test('each group starts in its default stage or the one chosen; Home lists only what waits for an acknowledgement', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    const date = await browserDateIn(page, -3);
+    const csv = [
+      'Score,Comment,Account,Date',
+      `2,Exports fail every night,Acme,${date}`,
+      `5,,Acme,${date}`,
+      `6,Support is too slow,Beta,${date}`,
+      `8,,Beta,${date}`,
+      `7,Fine overall,Beta,${date}`,
+      `9,,Gamma,${date}`,
+      `10,Love the dashboards,Gamma,${date}`,
+      `3,,Gamma,${date}`,
+    ].join('\n');
+    await chooseCsv(page, 'stages.csv', csv);
+    const groups = await page.$$eval('#import-stages tbody tr', (rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent, r.querySelector('select').value]));
+    assert.deepEqual(groups, [
+      ['Detractors (0–6) with a comment', '2', 'received'],
+      ['Detractors (0–6), score only', '2', 'acknowledged'],
+      ['Passives (7–8) with a comment', '1', 'acknowledged'],
+      ['Passives (7–8), score only', '1', 'loop_closed'],
+      ['Promoters (9–10) with a comment', '1', 'acknowledged'],
+      ['Promoters (9–10), score only', '1', 'loop_closed'],
+    ]);
+    assert.equal(await page.textContent('#import-stage-counts'), 'Will start as: 2 Received · 4 Acknowledged · 2 Loop closed');
+    // The CSM wants to call every detractor, comment or not.
+    await page.getByLabel('Detractors (0–6), score only').selectOption({ label: 'Received' });
+    assert.equal(await page.textContent('#import-stage-counts'), 'Will start as: 4 Received · 2 Acknowledged · 2 Loop closed');
+    const summary = await startImport(page);
+    assert.match(summary, /Imported 8 responses from 3 accounts/);
+    assert.match(summary, /Started as: 4 Received · 2 Acknowledged · 2 Loop closed/);
+
+    const home = await homeUnacknowledged(page);
+    assert.equal(home.length, 4, home.join('\n'));
+    assert.ok(home.some((l) => l.includes('Exports fail every night')));
+    assert.ok(home.some((l) => l.includes('Support is too slow')));
+    for (const shown of ['Fine overall', 'Love the dashboards']) assert.ok(!home.some((l) => l.includes(shown)), shown);
+    assert.deepEqual(home.map((l) => l.split(':')[0]).toSorted(), ['Acme', 'Acme', 'Beta', 'Gamma']);
+    assert.deepEqual(pageErrors(errors), []);
+    await context.close();
+  });
+});
+
 describe('feedback: survey import and theme analysis', () => {
   test('a bad file stores nothing; 200 responses import; the AI themes them in chunks; the themes are saved and linked', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
@@ -177,8 +240,14 @@ describe('feedback: survey import and theme analysis', () => {
     await new Shell(page).goTo('feedback');
     assert.ok(await page.$('main .empty-state'), 'nothing was stored');
 
-    const summary = await importCsv(page, 'survey.csv', surveyCsv(200, today));
+    // Every response has a comment: the 128 detractors (scores 0–6) wait for an
+    // acknowledgement, the 36 passives and 36 promoters are recorded as acknowledged.
+    await chooseCsv(page, 'survey.csv', surveyCsv(200, today));
+    assert.equal(await page.textContent('#import-stage-counts'), 'Will start as: 128 Received · 72 Acknowledged');
+    const summary = await startImport(page);
     assert.match(summary, /200/);
+    assert.match(summary, /Started as: 128 Received · 72 Acknowledged/);
+    assert.deepEqual(await homeUnacknowledged(page), [], 'received today: nothing is 48 hours old yet');
     await new Shell(page).goTo('feedback');
     await new RecordList(page).settled();
     assert.match(await page.textContent('.list-count'), /200/);
@@ -226,7 +295,7 @@ describe('feedback: survey import and theme analysis', () => {
     // the file) is 10,000, 30,000, 50,000, 70,000 and 90,000.
     const perTheme = await page.$$eval('#theme-figures tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
     const exportRow = perTheme.find((r) => r[0] === 'Export failures');
-    assert.deepEqual(exportRow.slice(0, 4), ['Export failures', '100', '5', '250000']);
+    assert.deepEqual(exportRow.slice(0, 4), ['Export failures', '100', '5', 'USD 250,000']);
     const f = await figures(page);
     assert.equal(f['Feedback received'], '200');
     assert.equal(f['Categorised into a theme'], '100.0%');

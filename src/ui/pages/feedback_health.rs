@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::feedback::{FeedbackItem, Theme};
-use crate::domain::feedback_dashboard::{bar_percent, dashboard, Dashboard, Month};
+use crate::domain::feedback_dashboard::{arr_bars, bar_percent, dashboard, Dashboard, Month};
 use crate::domain::feedback_stats::{
-    days_to_renewal, format_tenths, overdue, tracker, TrackerView,
+    days_to_renewal, format_tenths, overdue, tracker, ThemeFigures, TrackerView,
 };
 use crate::domain::form::Coded;
 use crate::domain::record::{excerpt, AccountIndex};
@@ -208,15 +208,17 @@ fn charts(board: &Dashboard, lang: Lang) -> impl IntoView {
             (m.to_string(), t.unwrap_or(0).max(0) as u64, shown)
         })
         .collect();
+    let figures: Vec<&ThemeFigures> = board.themes_by_arr.iter().map(|(_, f)| f).collect();
     let themes = board
         .themes_by_arr
         .iter()
-        .map(|(name, f)| {
+        .zip(arr_bars(&figures))
+        .map(|((name, f), bar)| {
             let shown = Msg::FhThemeValue.fill(
                 lang,
                 &[("arr", &f.arr.to_string()), ("n", &f.items.to_string())],
             );
-            (name.clone(), f.arr, shown)
+            (name.clone(), bar, shown)
         })
         .collect();
     view! {

@@ -1,5 +1,7 @@
 //! The feedback CSV import screen: choose a file, map its columns (guessed from the header),
-//! preview the first rows, choose the survey size and starting stage, then import in slices
+//! preview the first rows, choose the survey size and the stage each group of responses starts
+//! in (defaults from the domain's rule table; counts per stage shown before and after), then
+//! import in slices
 //! that yield to the browser (progress, cancel). Per-row errors are listed and nothing is
 //! stored unless every row reads; a good import stores its items and new accounts in one
 //! transaction.
@@ -14,8 +16,9 @@ use web_sys::HtmlInputElement;
 use crate::domain::account::Account;
 use crate::domain::feedback::{Stage, STAGE_CHOICES};
 use crate::domain::feedback_import::{
-    detect_separator, guess_mapping, link_accounts, preview, read_headers, resolve_accounts,
-    ImportField, ImportJob, Mapping, Response, RowError, IMPORT_FIELDS,
+    count_groups, counts_line, detect_separator, group_counts, guess_mapping, link_accounts,
+    preview, read_headers, resolve_accounts, ImportField, ImportJob, Mapping, Response, RowError,
+    StagePlan, IMPORT_FIELDS, STAGE_RULES,
 };
 use crate::domain::feedback_stats::{format_tenths, nps, NpsSummary};
 use crate::domain::form::Coded;
@@ -53,6 +56,8 @@ struct Summary {
     new_accounts: usize,
     nps: NpsSummary,
     surveyed: Option<u32>,
+    /// Items per starting stage.
+    stages: Vec<(Stage, usize)>,
 }
 
 /// How an import ended (cancelled imports end with neither).
@@ -83,7 +88,13 @@ pub fn feedback_import_page() -> impl IntoView {
     let file_error = RwSignal::new(None::<Msg>);
     let surveyed = RwSignal::new(String::new());
     let surveyed_error = RwSignal::new(None::<Msg>);
-    let stage = RwSignal::new(Stage::Received);
+    let plan = RwSignal::new(StagePlan::default());
+    // Responses per group, read from the whole file (score and comment columns only).
+    let groups = Memo::new(move |_| {
+        let m = mapping.get();
+        csv.with(|file| file.as_ref().map(|f| count_groups(&f.text, &m)))
+            .unwrap_or_default()
+    });
     let progress = RwSignal::new(None::<(usize, usize)>);
     let saving = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
@@ -147,13 +158,13 @@ pub fn feedback_import_page() -> impl IntoView {
         outcome.set(None);
         cancelled.set_value(false);
         progress.set(Some((0, file.rows)));
-        let first_stage = stage.get_untracked();
+        let stages = plan.get_untracked();
         leptos::task::spawn_local(async move {
             let result = run_import(
                 state,
                 &file.text,
                 chosen,
-                first_stage,
+                stages,
                 survey_size,
                 progress,
                 saving,
@@ -276,10 +287,39 @@ pub fn feedback_import_page() -> impl IntoView {
                     <p class="error-text" id="import-missing" role="alert">{Msg::FiMissing.fill(lang, &[("fields", &names.join(", "))])}</p>
                 })
             };
-            let stage_options = STAGE_CHOICES
+            let stage_rows = STAGE_RULES
                 .iter()
-                .map(|c| view! { <option value=c.value selected=c.value == stage.get_untracked().code()>{tr(c.label)}</option> })
+                .enumerate()
+                .map(|(i, (group, _))| {
+                    let group = *group;
+                    let id = format!("import-stage-{i}");
+                    let options = STAGE_CHOICES
+                        .iter()
+                        .map(|c| {
+                            let code = c.value;
+                            view! { <option value=code selected=move || plan.with(|p| p.stage(group).code() == code)>{tr(c.label)}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row"><label for=id.clone()>{tr(group.label())}</label></th>
+                            <td>{move || groups.get()[i]}</td>
+                            <td>
+                                <select id=id on:change:target=move |ev| {
+                                    if let Some(s) = Stage::from_code(&ev.target().value()) {
+                                        plan.update(|p| p.set(group, s));
+                                    }
+                                }>{options}</select>
+                            </td>
+                        </tr>
+                    }
+                })
                 .collect_view();
+            let planned = move || {
+                let lang = state.lang.get();
+                let counts = plan.with(|p| p.counts(&groups.get()));
+                Msg::FiStagesPlanned.fill(lang, &[("counts", &counts_line(&counts, lang))])
+            };
             let busy = move || progress.with(Option::is_some);
             view! {
                 <div class="panel import-step">
@@ -302,16 +342,20 @@ pub fn feedback_import_page() -> impl IntoView {
                                 on:input:target=move |ev| surveyed.set(ev.target().value()) />
                             {move || surveyed_error.get().map(|m| view! { <p class="field-error" id="import-surveyed-error">{tr(m)}</p> })}
                         </div>
-                        <div class="field">
-                            <label for="import-stage">{tr(Msg::FiStartStage)}</label>
-                            <select id="import-stage" aria-describedby="import-stage-hint" on:change:target=move |ev| {
-                                if let Some(s) = Stage::from_code(&ev.target().value()) {
-                                    stage.set(s);
-                                }
-                            }>{stage_options}</select>
-                            <p class="hint" id="import-stage-hint">{tr(Msg::FiStageHint)}</p>
-                        </div>
                     </div>
+                    <h2 id="import-stages-title">{tr(Msg::FiStagesTitle)}</h2>
+                    <p class="hint" id="import-stage-hint">{tr(Msg::FiStagesHint)}</p>
+                    <div class="table-wrap">
+                        <table class="records" id="import-stages" aria-labelledby="import-stages-title" aria-describedby="import-stage-hint">
+                            <thead><tr>
+                                <th scope="col">{tr(Msg::FiColGroup)}</th>
+                                <th scope="col">{tr(Msg::FiColResponses)}</th>
+                                <th scope="col">{tr(Msg::FiColStartStage)}</th>
+                            </tr></thead>
+                            <tbody>{stage_rows}</tbody>
+                        </table>
+                    </div>
+                    <p id="import-stage-counts" aria-live="polite">{planned}</p>
                     <div class="button-row">
                         <button type="button" class="button primary" id="import-start" disabled=busy on:click=move |_| start()>
                             {move || Msg::FiImportN.fill(state.lang.get(), &[("n", &file.rows.to_string())])}
@@ -402,6 +446,7 @@ pub fn feedback_import_page() -> impl IntoView {
                 if let (Some(rate), Some(n)) = (s.nps.response_rate_tenths, s.surveyed) {
                     lines.push(Msg::FiRateLine.fill(lang, &[("rate", &format_tenths(rate)), ("n", &n.to_string())]));
                 }
+                lines.push(Msg::FiStagesDone.fill(lang, &[("counts", &counts_line(&s.stages, lang))]));
                 view! {
                     <div class="panel import-summary" id="import-summary" tabindex="-1" role="status">
                         {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
@@ -452,7 +497,7 @@ async fn run_import(
     state: AppState,
     text: &str,
     mapping: Mapping,
-    stage: Stage,
+    plan: StagePlan,
     surveyed: Option<u32>,
     progress: RwSignal<Option<(usize, usize)>>,
     saving: RwSignal<bool>,
@@ -499,8 +544,8 @@ async fn run_import(
     let mut items = Vec::with_capacity(responses.len());
     let mut started = js_sys::Date::now();
     for (response, account_id) in responses.iter().zip(&account_ids) {
-        let mut item = response.to_item(browser::new_id(), account_id.clone(), now);
-        item.move_to(stage, now);
+        let stage = plan.stage(response.group());
+        let item = response.to_item(browser::new_id(), account_id.clone(), stage, now);
         items.push(serde_json::to_value(&item).map_err(json)?);
         if js_sys::Date::now() - started > SLICE_MS {
             if !carry_on(cancelled).await {
@@ -527,5 +572,6 @@ async fn run_import(
             surveyed.map(|n| n as usize),
         ),
         surveyed,
+        stages: plan.counts(&group_counts(&responses)),
     })))
 }
