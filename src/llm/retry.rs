@@ -145,7 +145,11 @@ mod tests {
             },
             LlmError::Dropped,
         ] {
-            assert_eq!(POLICY.wait_before_retry(&error, 0, false), None, "{error:?}");
+            assert_eq!(
+                POLICY.wait_before_retry(&error, 0, false),
+                None,
+                "{error:?}"
+            );
         }
     }
 
