@@ -260,9 +260,11 @@ describe('feedback: theme analysis under a rate limit', () => {
     await page.clock.install();
     await page.clock.pauseAt(Date.now() + 1000);
     await analyse.click();
-    const countdown = page.getByRole('status').filter({ hasText: 'trying again in 3 s' });
-    await countdown.waitFor();
+    await page.getByRole('status').filter({ hasText: 'trying again in 3 s' }).waitFor();
     assert.equal(sent(), before + 1, 'the first request was rate limited');
+    // The countdown follows the clock.
+    await page.clock.runFor(1000);
+    await page.getByRole('status').filter({ hasText: 'trying again in 2 s' }).waitFor();
     const stop = page.getByRole('button', { name: 'Stop', exact: true });
     await stop.click();
     await page.getByRole('status').filter({ hasText: /^Stopped\.$/ }).waitFor();
