@@ -2,8 +2,10 @@
 //! chunk into the pure `StreamReader`, and stops when its `AbortSignal` fires. Network and
 //! CORS failures, HTTP errors, dropped connections and truncated streams all come back as
 //! `LlmError` values; the API key only travels in the request headers built by `request`.
+//! `stream_chat_retrying` waits out a rate limit as `retry::RetryPolicy` says, with a
+//! countdown, and the same `AbortSignal` ends the wait at once.
 
-use js_sys::{Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -14,6 +16,7 @@ use crate::llm::decode::{StreamEvent, StreamReader};
 use crate::llm::error::LlmError;
 use crate::llm::profile::ProviderKind;
 use crate::llm::request::HttpRequest;
+use crate::llm::retry::{countdown, RetryPolicy};
 
 /// How a transfer ended without an answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,4 +140,108 @@ pub async fn stream_chat(
         on_events(events);
     }
     Ok(())
+}
+
+/// Sends a streamed chat request like `stream_chat`; when the provider answers with a rate
+/// limit before any text, waits as `RetryPolicy::STANDARD` says and sends it again. Each
+/// second of a wait calls `on_wait(Some(seconds left))`, and its end `on_wait(None)`.
+/// Aborting `signal` (Stop, or the page left) during a wait ends it at once with
+/// `Failure::Aborted`, and nothing more is sent.
+pub async fn stream_chat_retrying(
+    request: &HttpRequest,
+    kind: ProviderKind,
+    signal: &AbortSignal,
+    mut on_wait: impl FnMut(Option<u64>),
+    mut on_events: impl FnMut(Vec<StreamEvent>),
+) -> Result<(), Failure> {
+    let policy = RetryPolicy::STANDARD;
+    let mut retries = 0;
+    let mut text_arrived = false;
+    loop {
+        let result = stream_chat(request, kind, signal, |events| {
+            text_arrived |= events
+                .iter()
+                .any(|e| matches!(e, StreamEvent::Text(_) | StreamEvent::Refusal(_)));
+            on_events(events);
+        })
+        .await;
+        let Err(Failure::Llm(error)) = &result else {
+            return result;
+        };
+        let Some(secs) = policy.wait_before_retry(error, retries, text_arrived) else {
+            return result;
+        };
+        retries += 1;
+        let waited = wait_out(secs, signal, &mut on_wait).await;
+        on_wait(None);
+        waited?;
+    }
+}
+
+/// Waits `secs` seconds in one-second ticks, reporting the seconds left at each; returns
+/// `Failure::Aborted` as soon as `signal` fires.
+async fn wait_out(
+    secs: u64,
+    signal: &AbortSignal,
+    on_wait: &mut impl FnMut(Option<u64>),
+) -> Result<(), Failure> {
+    let abort = AbortWatch::new(signal);
+    for left in countdown(secs) {
+        if signal.aborted() {
+            break;
+        }
+        on_wait(Some(left));
+        let tick = Promise::race(&Array::of2(&abort.settled, &timeout(1_000)));
+        let _ = JsFuture::from(tick).await;
+    }
+    if signal.aborted() {
+        Err(Failure::Aborted)
+    } else {
+        Ok(())
+    }
+}
+
+/// A promise resolved after `ms` milliseconds.
+fn timeout(ms: i32) -> Promise {
+    Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
+}
+
+/// A promise resolved when a signal aborts; its listener is removed when dropped.
+struct AbortWatch {
+    signal: AbortSignal,
+    listener: Option<Function>,
+    settled: Promise,
+}
+
+impl AbortWatch {
+    fn new(signal: &AbortSignal) -> Self {
+        let mut listener = None;
+        let settled = Promise::new(&mut |resolve, _| {
+            if signal
+                .add_event_listener_with_callback("abort", &resolve)
+                .is_ok()
+            {
+                listener = Some(resolve);
+            }
+        });
+        Self {
+            signal: signal.clone(),
+            listener,
+            settled,
+        }
+    }
+}
+
+impl Drop for AbortWatch {
+    fn drop(&mut self) {
+        if let Some(listener) = &self.listener {
+            let _ = self
+                .signal
+                .remove_event_listener_with_callback("abort", listener);
+        }
+    }
 }

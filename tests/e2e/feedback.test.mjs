@@ -1,10 +1,11 @@
-// End-to-end: the Feedback workspace as a CSM uses it: a survey CSV of 200 responses is imported (a bad file stores
-// nothing; each group of responses starts in its default or chosen stage, and Home lists only
-// those left to acknowledge); the theme analysis runs in chunks against the mock AI service (each chunk's bad
-// first answer retried), the themes are reviewed and saved; an item moves through its
-// stages (each dated) with a commitment to the customer; guided prompts draft with the
-// computed figures; the health dashboard computes the month's figures, charts and tracker;
-// the tracker is exported. Dates are computed in the page's own time zone.
+// End-to-end: the Feedback workspace as a CSM uses it: a survey CSV of 200 responses is
+// imported (a bad file stores nothing; each group of responses starts in its default or
+// chosen stage, and Home lists only those left to acknowledge); the theme analysis runs in
+// chunks against the mock AI service (each chunk's bad first answer retried), the themes are
+// reviewed and saved; Stop cuts the analysis's wait on a rate limit short; an item moves
+// through its stages (each dated) with a commitment to the customer; guided prompts draft
+// with the computed figures; the health dashboard computes the month's figures, charts and
+// tracker; the tracker is exported. Dates are computed in the page's own time zone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -306,6 +307,43 @@ describe('feedback: survey import and theme analysis', () => {
     const lines = csv.trim().split(/\r\n(?=\d{4}-\d\d-\d\d)/);
     assert.equal(lines.length, 201, 'a header and one line per item');
     assert.ok(csv.includes('Export failures'), 'themes in the export');
+    assert.deepEqual(pageErrors(errors), []);
+    await context.close();
+  });
+});
+
+describe('feedback: theme analysis under a rate limit', () => {
+  test('Stop during the wait ends the analysis at once and sends nothing more', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    await createAccount(page, 'Acme Corp');
+    await createItem(page, { account_id: 'Acme Corp', received_on: await browserDateIn(page, 0), score: '3', verbatim: 'Exports time out on large reports.' });
+    const connections = new Connections(page);
+    await connections.add('Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model: 'error-429-short' });
+    await connections.save();
+    await page.goto(page.url().replace(/#.*$/, '') + '#/feedback-themes');
+    const analyse = page.getByRole('button', { name: 'Analyse with AI', exact: true });
+    await analyse.waitFor();
+    const sent = () => mock.requests.filter((r) => r.method === 'POST' && r.body?.model === 'error-429-short').length;
+    const before = sent();
+    // The page's timers stand still until resumed: the wait cannot end by itself meanwhile.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1000);
+    await analyse.click();
+    await page.getByRole('status').filter({ hasText: 'trying again in 3 s' }).waitFor();
+    assert.equal(sent(), before + 1, 'the first request was rate limited');
+    // The countdown follows the clock.
+    await page.clock.runFor(1000);
+    await page.getByRole('status').filter({ hasText: 'trying again in 2 s' }).waitFor();
+    const stop = page.getByRole('button', { name: 'Stop', exact: true });
+    await stop.click();
+    await page.getByRole('status').filter({ hasText: /^Stopped\.$/ }).waitFor();
+    assert.ok(await stop.isDisabled(), 'the analysis is idle');
+    assert.ok(await page.getByRole('button', { name: 'Continue analysis', exact: true }).isVisible());
+    // Past the time the provider asked for, nothing more was sent.
+    await page.clock.resume();
+    await page.waitForTimeout(4000);
+    assert.equal(sent(), before + 1, 'no request after Stop');
+    assert.equal(await page.textContent('#themes-status'), 'Stopped.');
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
   });

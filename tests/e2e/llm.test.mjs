@@ -216,6 +216,34 @@ describe('AI connections and streamed drafts', () => {
     await context.close();
   });
 
+  test('Stop during a rate-limit wait sends nothing more: the panel is idle and says it stopped', async () => {
+    const { context, page, panel, errors } = await appWith('openai', 'error-429-short');
+    const sent = () => mock.requests.filter((r) => r.method === 'POST' && r.body?.model === 'error-429-short').length;
+    const before = sent();
+    // The page's timers stand still until resumed: the wait cannot end by itself meanwhile.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1000);
+    await panel.generate();
+    await page.getByRole('alert').filter({ hasText: 'trying again in 3 s' }).waitFor();
+    assert.equal(sent(), before + 1, 'the first request was rate limited');
+    // The countdown follows the clock.
+    await page.clock.runFor(1000);
+    await page.getByRole('alert').filter({ hasText: 'trying again in 2 s' }).waitFor();
+    const stop = page.getByRole('button', { name: 'Stop', exact: true });
+    await stop.click();
+    await panel.waitForStatus(/^Stopped \(partial\)/);
+    assert.ok(await stop.isDisabled(), 'the panel is idle');
+    assert.ok(await page.getByRole('button', { name: 'Regenerate', exact: true }).isEnabled());
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'trying again in' }).count(), 0, 'the countdown is gone');
+    // Past the time the provider asked for, nothing more was sent.
+    await page.clock.resume();
+    await page.waitForTimeout(4000);
+    assert.equal(sent(), before + 1, 'no request after Stop');
+    assert.match(await panel.waitForStatus(/Stopped/), /^Stopped \(partial\)/);
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+    await context.close();
+  });
+
   test('an endpoint that refuses this page (CORS) gets the unreachable message with a hint', async () => {
     const { context, panel } = await appWith('openai', 'mock-model', { base_url: `${mock.url}/nocors/openai/v1` });
     await panel.generate();

@@ -428,6 +428,17 @@ describe('HTTP errors', () => {
     }
   });
 
+  test('error-429-short: rate limited every time, with Retry-After 3', async () => {
+    for (const provider of PROVIDERS) {
+      for (let i = 0; i < 2; i += 1) {
+        const response = await chat(provider, 'error-429-short');
+        assert.equal(response.status, 429, provider);
+        assert.equal(response.headers.get('retry-after'), '3', provider);
+        await response.body.cancel();
+      }
+    }
+  });
+
   test('error-404, error-529 and error-500 carry each provider’s status and shape', async () => {
     const statuses = { 'error-404': [404, 404, 404, 404], 'error-529': [503, 503, 529, 503], 'error-500': [500, 500, 500, 500] };
     for (const [model, expected] of Object.entries(statuses)) {

@@ -18,9 +18,8 @@ use crate::domain::sorting::sort_by_key;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connections;
 use crate::llm::decode::StreamEvent;
-use crate::llm::error::LlmError;
 use crate::llm::request::chat_request;
-use crate::llm::transport::{stream_chat, Failure};
+use crate::llm::transport::{stream_chat_retrying, Failure};
 use crate::markdown;
 use crate::prompts::{draft_email, mailto_link, word_count, OutputLanguage};
 use crate::storage::error::StorageError;
@@ -33,8 +32,6 @@ use crate::ui::state::{tr, use_app, AppState};
 
 /// The value of the source picker that selects the built-in drafter.
 const BUILT_IN: &str = "builtin";
-/// Wait before the one automatic retry when a rate limit gives no time.
-const DEFAULT_RETRY_SECS: u64 = 5;
 /// How often a streaming draft is saved, in milliseconds.
 const SAVE_EVERY_MS: f64 = 1_000.0;
 
@@ -209,15 +206,22 @@ pub fn DraftPanel(
         )
         .ok();
         leptos::task::spawn_local(async move {
-            let mut retried = false;
-            let outcome = loop {
+            let outcome = async {
                 let Ok(abort) = AbortController::new() else {
-                    break Err(Failure::Aborted);
+                    return Err(Failure::Aborted);
                 };
                 let signal = abort.signal();
                 controller.try_set_value(Some(abort));
                 let mut last_save = js_sys::Date::now();
-                let result = stream_chat(&request, connection.profile.kind, &signal, |events| {
+                // A rate limit's countdown, shown until it ends or Stop cuts it short.
+                let on_wait = |left: Option<u64>| {
+                    error.try_set(left.map(|seconds| {
+                        let seconds = seconds.to_string();
+                        Msg::RetryingIn.fill(state.lang.get_untracked(), &[("seconds", &seconds)])
+                    }));
+                };
+                let kind = connection.profile.kind;
+                stream_chat_retrying(&request, kind, &signal, on_wait, |events| {
                     for event in events {
                         match event {
                             StreamEvent::Text(text) | StreamEvent::Refusal(text) => {
@@ -249,23 +253,9 @@ pub fn DraftPanel(
                         save(state, current.clone(), false);
                     }
                 })
-                .await;
-                match result {
-                    Err(Failure::Llm(LlmError::RateLimited {
-                        retry_after_secs, ..
-                    })) if !retried && current.text.is_empty() => {
-                        retried = true;
-                        let wait = retry_after_secs.unwrap_or(DEFAULT_RETRY_SECS).min(60);
-                        error.try_set(Some(Msg::RetryingIn.fill(
-                            state.lang.get_untracked(),
-                            &[("seconds", &wait.to_string())],
-                        )));
-                        gloo_timers::future::TimeoutFuture::new((wait * 1000) as u32).await;
-                        error.try_set(None);
-                    }
-                    other => break other,
-                }
-            };
+                .await
+            }
+            .await;
             current.status = match &outcome {
                 Ok(()) => DraftStatus::Complete,
                 Err(Failure::Aborted) => DraftStatus::Stopped,

@@ -24,10 +24,9 @@ use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::{Connection, Connections};
 use crate::llm::decode::StreamEvent;
-use crate::llm::error::LlmError;
 use crate::llm::profile::ProviderKind;
 use crate::llm::request::{chat_request, HttpRequest};
-use crate::llm::transport::{stream_chat, Failure};
+use crate::llm::transport::{stream_chat_retrying, Failure};
 use crate::prompts::OutputLanguage;
 use crate::route::{Route, Tool, Workspace};
 use crate::storage::error::StorageError;
@@ -43,8 +42,6 @@ use crate::ui::state::{tr, use_app};
 const SHOWN_ITEMS: usize = 50;
 /// Characters of a verbatim shown in the review.
 const EXCERPT_CHARS: usize = 160;
-/// Wait before the one automatic retry when a rate limit gives no time.
-const DEFAULT_RETRY_SECS: u64 = 5;
 
 /// The stored records the screen works on.
 struct Records {
@@ -809,7 +806,7 @@ pub fn themes_page() -> impl IntoView {
 
 /// Sends one chunk's request and returns the answer's text and the notice of an answer that
 /// did not end normally (cut at the output limit, filtered). A rate limit before any text
-/// is waited out once, as the draft panel does.
+/// is waited out with a countdown, as the draft panel does; Stop ends the wait at once.
 async fn ask(
     request: &HttpRequest,
     kind: ProviderKind,
@@ -817,44 +814,29 @@ async fn ask(
     status: RwSignal<Option<String>>,
     ui: Lang,
 ) -> Result<(String, Option<Msg>), Failure> {
-    let mut retried = false;
-    loop {
-        let abort = AbortController::new().map_err(|_| Failure::Aborted)?;
-        let signal = abort.signal();
-        if controller.try_set_value(Some(abort)).is_some() {
-            return Err(Failure::Aborted);
-        }
-        let mut text = String::new();
-        let mut notice = None;
-        let result = stream_chat(request, kind, &signal, |events| {
-            for event in events {
-                match event {
-                    StreamEvent::Text(t) | StreamEvent::Refusal(t) => text.push_str(&t),
-                    StreamEvent::Finished(reason) => notice = reason.notice(),
-                    StreamEvent::Reasoning(_) | StreamEvent::Usage { .. } => {}
-                }
-            }
-        })
-        .await;
-        match result {
-            Ok(()) => return Ok((text, notice)),
-            Err(Failure::Llm(LlmError::RateLimited {
-                retry_after_secs, ..
-            })) if !retried && text.is_empty() => {
-                retried = true;
-                let wait = retry_after_secs.unwrap_or(DEFAULT_RETRY_SECS).min(60);
-                let seconds = wait.to_string();
-                status.try_set(Some(Msg::RetryingIn.fill(ui, &[("seconds", &seconds)])));
-                gloo_timers::future::TimeoutFuture::new((wait * 1000) as u32).await;
-                status.try_set(None);
-                // Stop pressed (or the page left) during the wait.
-                if signal.aborted() {
-                    return Err(Failure::Aborted);
-                }
-            }
-            Err(failure) => return Err(failure),
-        }
+    let abort = AbortController::new().map_err(|_| Failure::Aborted)?;
+    let signal = abort.signal();
+    if controller.try_set_value(Some(abort)).is_some() {
+        return Err(Failure::Aborted);
     }
+    let mut text = String::new();
+    let mut notice = None;
+    let on_wait = |left: Option<u64>| {
+        status.try_set(
+            left.map(|seconds| Msg::RetryingIn.fill(ui, &[("seconds", &seconds.to_string())])),
+        );
+    };
+    stream_chat_retrying(request, kind, &signal, on_wait, |events| {
+        for event in events {
+            match event {
+                StreamEvent::Text(t) | StreamEvent::Refusal(t) => text.push_str(&t),
+                StreamEvent::Finished(reason) => notice = reason.notice(),
+                StreamEvent::Reasoning(_) | StreamEvent::Usage { .. } => {}
+            }
+        }
+    })
+    .await?;
+    Ok((text, notice))
 }
 
 /// The verbatim excerpt and account name of an item.

@@ -17,6 +17,7 @@
 //   error-404            model or deployment not found
 //   error-429            rate limited: `Retry-After: 7` and the provider's body
 //   error-429-body-only  the same body without the header
+//   error-429-short      rate limited every time with `Retry-After: 3`
 //   error-529            overloaded: 529 from Anthropic, 503 from the others
 //   error-500            internal error
 //   count-429-once       429 with `Retry-After: 1` the first time per provider, then normal
@@ -28,6 +29,7 @@ import { createServer } from 'node:http';
 const VALID_KEY = 'test-key';
 const LISTED_MODELS = ['mock-model', 'slow', 'mock-large'];
 const RETRY_SECONDS = 7;
+const SHORT_RETRY_SECONDS = 3;
 const NORMAL = { chunks: 8, gapMs: 30 };
 const SLOW = { chunks: 40, gapMs: 100 };
 const PARTIAL_CHUNKS = 3;
@@ -407,6 +409,7 @@ export async function startMockLlm() {
       return json(provider.rateLimited(model, 1), { 'Retry-After': '1' });
     }
     if (model === 'error-429') return json(provider.rateLimited(model, RETRY_SECONDS), { 'Retry-After': String(RETRY_SECONDS) });
+    if (model === 'error-429-short') return json(provider.rateLimited(model, SHORT_RETRY_SECONDS), { 'Retry-After': String(SHORT_RETRY_SECONDS) });
     if (model === 'error-429-body-only') return json(provider.rateLimited(model, RETRY_SECONDS));
     if (model === 'error-404') return json(provider.notFound(model));
     if (model === 'error-529') return json(provider.overloaded());
