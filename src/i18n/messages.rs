@@ -5,26 +5,41 @@ use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
-        /// A translation key: its English and Chinese texts, stored as one string split at a
-        /// NUL. Every key is a constant, so a text no code uses stays out of the wasm.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        /// A translation key: its name, English text and Chinese text in one string split at
+        /// NULs. The name makes every key's string unique, so two keys with the same texts
+        /// never compare (or hash) equal. Every key is a constant, so a text no code uses stays
+        /// out of the wasm.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub struct Msg(&'static str);
 
         #[allow(non_upper_case_globals)]
         impl Msg {
-            $(pub const $key: Msg = Msg(concat!($en, "\u{0}", $zh));)+
+            $(pub const $key: Msg = Msg(concat!(stringify!($key), "\u{0}", $en, "\u{0}", $zh));)+
 
             /// Every key, for table-wide tests.
             #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)+];
 
+            /// The key's name, e.g. `NavHome`.
+            pub fn key(self) -> &'static str {
+                self.0.split('\0').next().unwrap_or(self.0)
+            }
+
             /// The text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                let (en, zh) = self.0.split_once('\0').unwrap_or((self.0, self.0));
+                let mut parts = self.0.split('\0').skip(1);
+                let en = parts.next().unwrap_or(self.0);
+                let zh = parts.next().unwrap_or(en);
                 match lang {
                     Lang::En => en,
                     Lang::Zh => zh,
                 }
+            }
+        }
+
+        impl std::fmt::Debug for Msg {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.key())
             }
         }
     };
