@@ -11,7 +11,6 @@ use crate::domain::account::{Account, Tier};
 use crate::domain::feedback::{FeedbackItem, Stage};
 use crate::domain::parse::{name_key, parse_date, parse_money};
 use crate::domain::record::AccountIndex;
-use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 /// A value the import reads from a column.
@@ -315,7 +314,7 @@ pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Opt
         .into_iter()
         .map(|a| (name_key(&a.name), a.id.as_str()))
         .collect();
-    sort_by(&mut keys, |a, b| a.cmp(b));
+    keys.sort();
     responses
         .iter()
         .map(|r| {

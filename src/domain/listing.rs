@@ -4,7 +4,6 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 /// A value a column sorts by. Missing values sort first when ascending.
@@ -142,20 +141,16 @@ pub fn arrange(
         })
         .collect();
     if let Some((column, direction)) = sort {
-        // Unstable sort with the original position as the last key: stable order, less code.
-        let mut keyed: Vec<(usize, Row)> = rows.into_iter().enumerate().collect();
-        sort_by(&mut keyed, |(i, a), (j, b)| {
+        rows.sort_by(|a, b| {
             let ordering = match (a.cells.get(column), b.cells.get(column)) {
                 (Some(x), Some(y)) => x.sort.compare(&y.sort),
                 _ => Ordering::Equal,
             };
-            let ordering = match direction {
+            match direction {
                 Direction::Ascending => ordering,
                 Direction::Descending => ordering.reverse(),
-            };
-            ordering.then(i.cmp(j))
+            }
         });
-        rows = keyed.into_iter().map(|(_, row)| row).collect();
     }
     rows
 }
@@ -185,21 +180,24 @@ pub fn format_utc_minute(t: chrono::DateTime<chrono::Utc>) -> String {
     format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute())
 }
 
-/// A byte count in binary units with one decimal: 1536 → "1.5 KB".
+/// A byte count in binary units (1 KB = 1024 B) with one decimal: 1536 → "1.5 KB". A count
+/// that rounds to 1024 of a unit is shown in the next one (1,048,575 → "1.0 MB"). The
+/// `humansize` and `bytesize` crates print "1024.0 KiB" there, so this is hand-written.
 pub fn format_bytes(bytes: f64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes.max(0.0);
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
+    const UNITS: [&str; 7] = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+    // `as` saturates: negative and NaN become 0, anything too large u64::MAX.
+    let bytes = u128::from(bytes.max(0.0) as u64);
+    if bytes < 1024 {
+        return format!("{bytes} B");
     }
-    // Integer tenths: avoids pulling float formatting into the wasm.
-    let tenths = (value * 10.0).round() as u64;
-    if unit == 0 {
-        format!("{} B", tenths / 10)
-    } else {
-        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    let mut unit = 1;
+    loop {
+        let size = 1_u128 << (10 * unit);
+        let tenths = (bytes * 10 + size / 2) / size;
+        if tenths < 10 * 1024 || unit == UNITS.len() - 1 {
+            return format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit]);
+        }
+        unit += 1;
     }
 }
 
@@ -312,9 +310,35 @@ mod tests {
     fn byte_formatting() {
         assert_eq!(format_bytes(0.0), "0 B");
         assert_eq!(format_bytes(1023.0), "1023 B");
+        assert_eq!(format_bytes(1024.0), "1.0 KB");
         assert_eq!(format_bytes(1536.0), "1.5 KB");
         assert_eq!(format_bytes(10.0 * 1024.0 * 1024.0 * 1024.0), "10.0 GB");
         assert_eq!(format_bytes(-5.0), "0 B");
+        assert_eq!(format_bytes(f64::NAN), "0 B");
+    }
+
+    #[test]
+    fn bytes_just_below_a_unit_round_up_into_it() {
+        for (bytes, expected) in [
+            (1_048_575.0, "1.0 MB"),
+            (1_048_576.0, "1.0 MB"),
+            (1_048_576.0 - 52.0, "1023.9 KB"),
+            (1_073_741_823.0, "1.0 GB"),
+            (1_073_741_824.0, "1.0 GB"),
+            (1_099_511_627_775.0, "1.0 TB"),
+            (1_099_511_627_776.0, "1.0 TB"),
+            (1_125_899_906_842_623.0, "1.0 PB"),
+            (1_048_576.0 - 51.0, "1.0 MB"),
+        ] {
+            assert_eq!(format_bytes(bytes), expected, "{bytes}");
+        }
+    }
+
+    #[test]
+    fn huge_byte_counts_stay_in_the_largest_unit() {
+        assert_eq!(format_bytes(u64::MAX as f64), "16.0 EB");
+        assert_eq!(format_bytes(f64::INFINITY), "16.0 EB");
+        assert_eq!(format_bytes(1e30), "16.0 EB");
     }
 
     #[test]

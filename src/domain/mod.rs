@@ -28,5 +28,4 @@ pub mod onboarding_risks;
 pub mod onboarding_rules;
 pub mod parse;
 pub mod record;
-pub mod sorting;
 pub mod time;

@@ -14,7 +14,6 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
-use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -26,7 +25,7 @@ pub struct AccountIndex(Vec<Account>);
 impl AccountIndex {
     pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
         let mut all: Vec<Account> = accounts.into_iter().collect();
-        sort_by(&mut all, |a, b| a.id.cmp(&b.id));
+        all.sort_by(|a, b| a.id.cmp(&b.id));
         // Ids are the store's keys, so they are unique; a stray duplicate is dropped.
         all.dedup_by(|a, b| a.id == b.id);
         Self(all)
@@ -45,7 +44,7 @@ impl AccountIndex {
     /// Accounts sorted by name, for pickers.
     pub fn sorted(&self) -> Vec<&Account> {
         let mut all: Vec<&Account> = self.0.iter().collect();
-        sort_by_key(&mut all, |a| (a.name.to_ascii_lowercase(), a.id.as_str()));
+        all.sort_by_cached_key(|a| (a.name.to_ascii_lowercase(), a.id.as_str()));
         all
     }
 }
