@@ -133,10 +133,14 @@ pub fn dashboard<'a>(
 }
 
 /// A bar's length in whole percent of the largest value (at least 1 for any non-zero value).
+/// Computed in u128, where `value * 100` cannot overflow.
 pub fn bar_percent(value: u64, largest: u64) -> u64 {
     match (value, largest) {
         (0, _) | (_, 0) => 0,
-        (v, l) => (v * 100 / l).clamp(1, 100),
+        (v, l) => {
+            let percent = u128::from(v) * 100 / u128::from(l);
+            u64::try_from(percent.clamp(1, 100)).unwrap_or(100)
+        }
     }
 }
 
@@ -233,7 +237,7 @@ mod tests {
         assert_eq!(name, "Exports");
         assert_eq!(
             (figures.arr, figures.items, figures.accounts),
-            (140_000, 2, 2)
+            (Some(140_000), 2, 2)
         );
         assert_eq!(figures.renewals_6m, 1, "Acme renews within 6 months");
         // The April item waits longest.
@@ -248,5 +252,8 @@ mod tests {
         assert_eq!(bar_percent(10, 10), 100);
         assert_eq!(bar_percent(1, 1000), 1);
         assert_eq!(bar_percent(250, 1000), 25);
+        assert_eq!(bar_percent(u64::MAX, u64::MAX), 100);
+        assert_eq!(bar_percent(u64::MAX / 2, u64::MAX), 49);
+        assert_eq!(bar_percent(1, u64::MAX), 1);
     }
 }

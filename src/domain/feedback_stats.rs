@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use crate::domain::account::Account;
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
+use crate::domain::listing::total_amount;
 use crate::domain::record::AccountIndex;
 use crate::i18n::{Lang, Msg};
 
@@ -228,8 +229,8 @@ pub struct ThemeFigures {
     pub items: usize,
     /// Distinct accounts.
     pub accounts: usize,
-    /// ARR summed once per distinct account.
-    pub arr: u64,
+    /// ARR summed once per distinct account; `None` when the total does not fit in a u64.
+    pub arr: Option<u64>,
     /// Split of the scored items.
     pub split: NpsSummary,
     pub skew: Skew,
@@ -261,7 +262,7 @@ pub fn theme_figures(
                 theme_id: theme.id.clone(),
                 items: mine.len(),
                 accounts: ids.len(),
-                arr: known.iter().map(|a| a.arr).sum(),
+                arr: total_amount(known.iter().map(|a| a.arr)),
                 skew: Skew::of(&split),
                 split,
                 renewals_6m: known
@@ -271,7 +272,9 @@ pub fn theme_figures(
             }
         })
         .collect();
-    out.sort_by(|a, b| b.arr.cmp(&a.arr).then(b.items.cmp(&a.items)));
+    // A total too large to add up is the largest.
+    let arr_rank = |f: &ThemeFigures| (f.arr.is_none(), f.arr.unwrap_or(0));
+    out.sort_by(|a, b| arr_rank(b).cmp(&arr_rank(a)).then(b.items.cmp(&a.items)));
     out
 }
 
@@ -795,10 +798,43 @@ mod tests {
         assert_eq!(
             seen,
             [
-                ("t1", 5, 4, 200_000, (1, 0, 3), Skew::Detractors, 2),
-                ("t2", 3, 2, 55_000, (2, 1, 0), Skew::Promoters, 1),
-                ("t3", 1, 1, 0, (0, 1, 0), Skew::Passives, 0),
+                ("t1", 5, 4, Some(200_000), (1, 0, 3), Skew::Detractors, 2),
+                ("t2", 3, 2, Some(55_000), (2, 1, 0), Skew::Promoters, 1),
+                ("t3", 1, 1, Some(0), (0, 1, 0), Skew::Passives, 0),
             ]
+        );
+    }
+
+    #[test]
+    fn an_arr_total_too_large_for_u64_is_reported_not_wrapped() {
+        let make = |id: &str, arr| {
+            let mut a = Account::new(id.into(), now());
+            a.arr = arr;
+            a
+        };
+        let accounts = AccountIndex::new([make("a1", u64::MAX - 5), make("a2", 6), make("a3", 5)]);
+        let themes: Vec<Theme> = ["small", "huge", "edge"]
+            .iter()
+            .map(|id| Theme {
+                id: id.to_string(),
+                name: id.to_string(),
+                description: String::new(),
+                created_at: now(),
+            })
+            .collect();
+        let items = [
+            scored("i1", "a1", None, &["huge", "edge"]),
+            scored("i2", "a2", None, &["huge", "small"]),
+            scored("i3", "a3", None, &["edge"]),
+        ];
+        let figures = theme_figures(&themes, &items, &accounts, today());
+        let seen: Vec<_> = figures
+            .iter()
+            .map(|f| (f.theme_id.as_str(), f.arr))
+            .collect();
+        assert_eq!(
+            seen,
+            [("huge", None), ("edge", Some(u64::MAX)), ("small", Some(6))]
         );
     }
 

@@ -4,13 +4,15 @@
 
 use std::cmp::Ordering;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 /// A value a column sorts by. Missing values sort first when ascending.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SortValue {
     Missing,
     Int(i64),
+    /// A money amount: every u64, beyond i64's range.
+    Amount(u64),
     Text(String),
 }
 
@@ -26,16 +28,27 @@ impl SortValue {
     fn rank(&self) -> u8 {
         match self {
             Self::Missing => 0,
-            Self::Int(_) => 1,
+            Self::Int(_) | Self::Amount(_) => 1,
             Self::Text(_) => 2,
+        }
+    }
+
+    /// The value of a number, wide enough for every i64 and u64.
+    fn number(&self) -> Option<i128> {
+        match self {
+            Self::Int(n) => Some(i128::from(*n)),
+            Self::Amount(n) => Some(i128::from(*n)),
+            Self::Missing | Self::Text(_) => None,
         }
     }
 
     fn compare(&self, other: &Self) -> Ordering {
         match (self, other) {
-            (Self::Int(a), Self::Int(b)) => a.cmp(b),
             (Self::Text(a), Self::Text(b)) => a.cmp(b),
-            _ => self.rank().cmp(&other.rank()),
+            _ => match (self.number(), other.number()) {
+                (Some(a), Some(b)) => a.cmp(&b),
+                _ => self.rank().cmp(&other.rank()),
+            },
         }
     }
 }
@@ -171,6 +184,27 @@ pub fn group_thousands(n: u64) -> String {
 /// A money amount with its currency code: "USD 1,200,000".
 pub fn format_money(amount: u64, currency: &str) -> String {
     format!("{currency} {}", group_thousands(amount))
+}
+
+/// The sum of money amounts; `None` when it does not fit in a u64 (never wrapped or capped).
+pub fn total_amount(amounts: impl IntoIterator<Item = u64>) -> Option<u64> {
+    amounts.into_iter().try_fold(0_u64, u64::checked_add)
+}
+
+/// A total of `total_amount` in digits, or "too large to add up" in `lang`.
+pub fn total_text(total: Option<u64>, lang: Lang) -> String {
+    total.map_or_else(
+        || Msg::AmountTooLargeToTotal.text(lang).to_string(),
+        |n| n.to_string(),
+    )
+}
+
+/// A total of `total_amount` with its currency code, or "too large to add up" in `lang`.
+pub fn format_total(total: Option<u64>, currency: &str, lang: Lang) -> String {
+    total.map_or_else(
+        || Msg::AmountTooLargeToTotal.text(lang).to_string(),
+        |n| format_money(n, currency),
+    )
 }
 
 /// An instant as "2026-11-23 09:05 UTC" (plain formatting keeps chrono's strftime engine
@@ -339,6 +373,21 @@ mod tests {
         assert_eq!(format_bytes(u64::MAX as f64), "16.0 EB");
         assert_eq!(format_bytes(f64::INFINITY), "16.0 EB");
         assert_eq!(format_bytes(1e30), "16.0 EB");
+    }
+
+    #[test]
+    fn totals_are_checked() {
+        assert_eq!(total_amount([]), Some(0));
+        assert_eq!(total_amount([u64::MAX - 1, 1]), Some(u64::MAX));
+        assert_eq!(total_amount([u64::MAX, 1]), None);
+        assert_eq!(total_amount([u64::MAX, 1, u64::MAX]), None);
+        assert_eq!(total_text(Some(1200), Lang::En), "1200");
+        assert_eq!(total_text(None, Lang::En), "too large to add up");
+        assert_eq!(
+            format_total(Some(u64::MAX), "USD", Lang::En),
+            "USD 18,446,744,073,709,551,615"
+        );
+        assert_eq!(format_total(None, "USD", Lang::Zh), "金额过大，无法合计");
     }
 
     #[test]

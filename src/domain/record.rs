@@ -180,7 +180,7 @@ impl Record for Account {
             label_cell(self.tier, ctx.lang),
             Cell::sorted_by(
                 format_money(self.arr, &self.currency),
-                SortValue::Int(self.arr as i64),
+                SortValue::Amount(self.arr),
             ),
             date_cell(self.renewal_date),
         ]
@@ -290,7 +290,7 @@ impl Record for Escalation {
             Cell::sorted_by(
                 row.account
                     .map_or_else(String::new, |a| format_money(a.arr, &a.currency)),
-                SortValue::Int(row.arr_at_risk as i64),
+                SortValue::Amount(row.arr_at_risk),
             ),
         ]
     }
@@ -670,6 +670,29 @@ mod tests {
             AnyRecord::from_value(Workspace::Feedback, &serde_json::json!(3)),
             None
         );
+    }
+
+    #[test]
+    fn accounts_with_arr_beyond_i64_sort_above_smaller_ones() {
+        let make = |id: &str, arr| {
+            let mut a = Account::new(id.into(), now());
+            a.name = id.into();
+            a.arr = arr;
+            a
+        };
+        let accounts = AccountIndex::default();
+        let ctx = board_context(&accounts);
+        let rows: Vec<Row> = [make("max", u64::MAX), make("one", 1), make("big", 1 << 63)]
+            .iter()
+            .map(|a| Row {
+                id: a.id.clone(),
+                cells: a.cells(&ctx),
+                tags: Vec::new(),
+            })
+            .collect();
+        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)));
+        let ids: Vec<&str> = sorted.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["one", "big", "max"]);
     }
 
     #[test]

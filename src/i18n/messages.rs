@@ -238,6 +238,8 @@ messages! {
     ErrNotAnEmail => "Not a valid e-mail address.", "邮箱地址无效。";
     ErrNotAnAmount => "Enter an amount such as 250,000.", "请输入金额，例如 250,000。";
     ErrNegativeAmount => "The amount cannot be negative.", "金额不能为负数。";
+    ErrAmountTooLarge => "This amount is too large. Enter a whole amount of at most 18,446,744,073,709,551,615.", "金额过大。请输入不超过 18,446,744,073,709,551,615 的金额。";
+    AmountTooLargeToTotal => "too large to add up", "金额过大，无法合计";
     ErrNotADate => "Enter a real date, e.g. 2026-10-01.", "请输入有效日期，例如 2026-10-01。";
     ErrNotATime => "Enter a date and time.", "请输入日期和时间。";
     ErrNotANumber => "Enter a whole number.", "请输入整数。";

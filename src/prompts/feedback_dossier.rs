@@ -12,7 +12,7 @@ use crate::domain::cues::{matches, Cues};
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::feedback_stats::ANSWER_DAYS;
 use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
-use crate::domain::listing::format_money;
+use crate::domain::listing::{format_money, format_total};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::feedback_facts::{self, currency, figures_of, theme_items};
 use crate::prompts::onboarding_facts::{local_today, sep};
@@ -215,7 +215,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
             ARR.key,
             figures
                 .as_ref()
-                .map(|f| format_money(f.arr, currency(account)))
+                .map(|f| format_total(f.arr, currency(account), lang))
                 .unwrap_or_default(),
         ),
         (TIERS.key, tiers),
@@ -326,7 +326,7 @@ mod tests {
             assert_eq!(form.len(), SPEC.fields.len());
             assert_eq!(form["theme"], "Export speed");
             assert_eq!(form["customers"], f.accounts.to_string());
-            assert_eq!(form["arr"], format_money(f.arr, "USD"));
+            assert_eq!(form["arr"], format_money(f.arr.unwrap(), "USD"));
             assert!(
                 form["period"].starts_with("2026-11-02") && form["period"].ends_with("2026-11-18")
             );
@@ -364,7 +364,7 @@ mod tests {
             impact.starts_with(&format!(
                 "{} customers with ARR {} raised “Export speed”",
                 f.accounts,
-                format_money(f.arr, "USD")
+                format_money(f.arr.unwrap(), "USD")
             )),
             "{impact}"
         );
@@ -389,7 +389,10 @@ mod tests {
         let text = draft_of(&SPEC, &form(Lang::Zh), &sample_facts(Lang::Zh), Lang::Zh);
         assert!(headings_in_order(&SPEC, &text, Lang::Zh), "{text}");
         let impact = section(&text, Msg::FpDossierSectionImpact, Lang::Zh);
-        assert!(impact.contains(&format_money(f.arr, "USD")), "{impact}");
+        assert!(
+            impact.contains(&format_money(f.arr.unwrap(), "USD")),
+            "{impact}"
+        );
         assert!(
             impact.contains(&format!("{} 个客户", f.accounts)),
             "{impact}"

@@ -14,7 +14,7 @@ use crate::domain::feedback_stats::{
     tracker, HealthReport, NpsSummary, Overdue, ThemeFigures, TrackerView, ACK_HOURS,
 };
 use crate::domain::form::Coded;
-use crate::domain::listing::format_money;
+use crate::domain::listing::{format_money, format_total};
 use crate::domain::record::{excerpt, AccountIndex, AnyRecord};
 use crate::domain::time::parse_iso_date;
 use crate::i18n::{Lang, Msg};
@@ -112,7 +112,7 @@ pub fn theme_line(f: &ThemeFigures, name: &str, currency: &str, lang: Lang) -> S
             ("theme", name),
             ("items", &f.items.to_string()),
             ("accounts", &f.accounts.to_string()),
-            ("arr", &format_money(f.arr, currency)),
+            ("arr", &format_total(f.arr, currency, lang)),
             ("skew", f.skew.label().text(lang)),
             ("promoters", &f.split.promoters.to_string()),
             ("passives", &f.split.passives.to_string()),
@@ -253,7 +253,7 @@ pub fn top_themes(ctx: &RecordContext, month: &Month, currency: &str, lang: Lang
                 &[
                     ("theme", theme_name(ctx.themes, &f.theme_id)),
                     ("items", &f.items.to_string()),
-                    ("arr", &format_money(f.arr, currency)),
+                    ("arr", &format_total(f.arr, currency, lang)),
                 ],
             )
         })
@@ -834,7 +834,7 @@ pub(crate) mod tests {
         let figures = theme_figures(&themes(), &items(), &accounts(), day(11, 23));
         let t1 = figures.iter().find(|f| f.theme_id == "t1").unwrap();
         // Acme 120,000 + Beta 50,000 + Cobalt 300,000; Acme and Cobalt renew within 6 months.
-        assert_eq!((t1.items, t1.accounts, t1.arr), (3, 3, 470_000));
+        assert_eq!((t1.items, t1.accounts, t1.arr), (3, 3, Some(470_000)));
         assert_eq!((t1.skew, t1.renewals_6m), (Skew::Detractors, 2));
         for lang in Lang::ALL {
             let facts = sample_facts(lang);

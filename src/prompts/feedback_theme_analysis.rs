@@ -13,7 +13,7 @@ use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::feedback_stats::{format_tenths, nps, theme_figures, Skew, ThemeFigures};
 use crate::domain::feedback_themes::{keyword_themes, ThemeDraft};
 use crate::domain::form::{FieldKind, FieldSpec, FormValues};
-use crate::domain::listing::format_money;
+use crate::domain::listing::format_total;
 use crate::domain::parse::parse_money;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::i18n::{Lang, Msg};
@@ -270,7 +270,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         .iter()
         .find_map(|v| v.currency.clone())
         .unwrap_or_else(|| DEFAULT_CURRENCY.to_string());
-    let money = |n: u64| format_money(n, &currency);
+    let money = |n: Option<u64>| format_total(n, &currency, lang);
     let survey = format!(
         "{}\n{}\n{}\n\n{}",
         req.field_line(&SURVEYED),
@@ -416,6 +416,7 @@ fn follow_ups(req: &PromptRequest, list: &[Verbatim]) -> String {
 mod tests {
     use super::*;
     use crate::domain::feedback_themes::parse_theme_answer;
+    use crate::domain::listing::format_money;
     use crate::domain::record::AnyRecord;
     use crate::prompts::escalation_facts::tests::{draft_of, headings_in_order, section};
     use crate::prompts::feedback_facts::tests::{accounts, data, sample_facts};
@@ -534,7 +535,7 @@ mod tests {
         assert_eq!(export.name, "export");
         assert_eq!(export.item_ids, vec!["f1", "f2", "f5", "f6"]);
         let arr: u64 = [120_000, 50_000, 300_000].iter().sum();
-        assert_eq!((f.items, f.accounts, f.arr), (4, 3, arr));
+        assert_eq!((f.items, f.accounts, f.arr), (4, 3, Some(arr)));
         let figures = section(&text, Msg::FpThemesSectionFigures, Lang::En);
         assert!(
             figures.contains(&format!(
@@ -576,7 +577,10 @@ mod tests {
             figures.contains(&format!("| {} | {} | {} |", t.name, f.items, f.accounts)),
             "{figures}"
         );
-        assert!(figures.contains(&format_money(f.arr, "CNY")), "{figures}");
+        assert!(
+            figures.contains(&format_money(f.arr.unwrap(), "CNY")),
+            "{figures}"
+        );
         assert!(text.contains("主题"));
         assert!(!text.contains("Priority"));
     }

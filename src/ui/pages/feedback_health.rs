@@ -12,6 +12,7 @@ use crate::domain::feedback_stats::{
     days_to_renewal, format_tenths, overdue, tracker, TrackerView,
 };
 use crate::domain::form::Coded;
+use crate::domain::listing::total_text;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::i18n::{Lang, Msg};
 use crate::route::{Route, Workspace};
@@ -214,9 +215,13 @@ fn charts(board: &Dashboard, lang: Lang) -> impl IntoView {
         .map(|(name, f)| {
             let shown = Msg::FhThemeValue.fill(
                 lang,
-                &[("arr", &f.arr.to_string()), ("n", &f.items.to_string())],
+                &[
+                    ("arr", &total_text(f.arr, lang)),
+                    ("n", &f.items.to_string()),
+                ],
             );
-            (name.clone(), f.arr, shown)
+            // A total too large to add up is the largest bar.
+            (name.clone(), f.arr.unwrap_or(u64::MAX), shown)
         })
         .collect();
     view! {
@@ -244,7 +249,7 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
                 name.clone(),
                 f.items.to_string(),
                 f.accounts.to_string(),
-                f.arr.to_string(),
+                total_text(f.arr, lang),
                 f.skew.label().text(lang).to_string(),
                 f.renewals_6m.to_string(),
             ];
