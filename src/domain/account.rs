@@ -304,4 +304,21 @@ mod tests {
         assert!(!name_taken(&accounts, "Acme Corp", "a1"));
         assert!(!name_taken(&accounts, "Acme Group", "other"));
     }
+
+    #[test]
+    fn names_differing_only_in_accented_capitals_are_taken() {
+        let accounts: Vec<Account> = ["École Polytechnique", "Müller GmbH"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let mut a = Account::new(format!("a{i}"), now());
+                a.name = name.to_string();
+                a
+            })
+            .collect();
+        assert!(name_taken(&accounts, "école polytechnique", "other"));
+        assert!(name_taken(&accounts, "ÉCOLE POLYTECHNIQUE", "other"));
+        assert!(name_taken(&accounts, "MÜLLER GMBH", "other"));
+        assert!(!name_taken(&accounts, "Muller GmbH", "other"));
+    }
 }

@@ -1,9 +1,10 @@
 //! Record lists: cells with sort values, free-text search and column sorting. Pure, so the
-//! same ordering is used by every list and tested natively. Case folding is ASCII-only
-//! (Chinese has no case; full Unicode tables would cost ~8 KB of the wasm size budget).
+//! same ordering is used by every list and tested natively. Search ignores case and accents
+//! and text sorts in the interface language's collation order (`domain::text`).
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 
+use crate::domain::text::{collation_key, search_fold};
 use crate::i18n::{Lang, Msg};
 
 /// A value a column sorts by. Missing values sort first when ascending.
@@ -13,7 +14,16 @@ pub enum SortValue {
     Int(i64),
     /// A money amount: every u64, beyond i64's range.
     Amount(u64),
+    /// Text, sorted in the collation order of the interface language.
     Text(String),
+}
+
+/// What a row sorts by in one column: numbers before text, text by collation key.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Missing,
+    Number(i128),
+    Text(Vec<u8>),
 }
 
 impl SortValue {
@@ -21,34 +31,16 @@ impl SortValue {
         if s.trim().is_empty() {
             Self::Missing
         } else {
-            Self::Text(s.trim().to_ascii_lowercase())
+            Self::Text(s.trim().to_string())
         }
     }
 
-    fn rank(&self) -> u8 {
+    fn key(&self, lang: Lang) -> SortKey {
         match self {
-            Self::Missing => 0,
-            Self::Int(_) | Self::Amount(_) => 1,
-            Self::Text(_) => 2,
-        }
-    }
-
-    /// The value of a number, wide enough for every i64 and u64.
-    fn number(&self) -> Option<i128> {
-        match self {
-            Self::Int(n) => Some(i128::from(*n)),
-            Self::Amount(n) => Some(i128::from(*n)),
-            Self::Missing | Self::Text(_) => None,
-        }
-    }
-
-    fn compare(&self, other: &Self) -> Ordering {
-        match (self, other) {
-            (Self::Text(a), Self::Text(b)) => a.cmp(b),
-            _ => match (self.number(), other.number()) {
-                (Some(a), Some(b)) => a.cmp(&b),
-                _ => self.rank().cmp(&other.rank()),
-            },
+            Self::Missing => SortKey::Missing,
+            Self::Int(n) => SortKey::Number(i128::from(*n)),
+            Self::Amount(n) => SortKey::Number(i128::from(*n)),
+            Self::Text(s) => SortKey::Text(collation_key(s, lang)),
         }
     }
 }
@@ -128,42 +120,45 @@ impl Direction {
 }
 
 /// Keeps rows tagged `filter` (every row when it is empty) whose cells contain every word of
-/// `query` (case-insensitive), then sorts them by column `sort` (stable: equal rows keep
-/// their order).
+/// `query` (ignoring case and accents), then sorts them by column `sort` in the collation
+/// order of `lang` (stable: equal rows keep their order).
 pub fn arrange(
     rows: Vec<Row>,
     query: &str,
     filter: &str,
     sort: Option<(usize, Direction)>,
+    lang: Lang,
 ) -> Vec<Row> {
-    let words: Vec<String> = query
+    let words: Vec<String> = search_fold(query)
         .split_whitespace()
-        .map(str::to_ascii_lowercase)
+        .map(str::to_string)
         .collect();
     let mut rows: Vec<Row> = rows
         .into_iter()
         .filter(|row| filter.is_empty() || row.tags.contains(&filter))
         .filter(|row| {
+            if words.is_empty() {
+                return true;
+            }
             let haystack = row
                 .cells
                 .iter()
-                .map(|c| c.text.to_ascii_lowercase())
+                .map(|c| search_fold(&c.text))
                 .collect::<Vec<_>>()
                 .join("\u{1f}");
             words.iter().all(|w| haystack.contains(w.as_str()))
         })
         .collect();
     if let Some((column, direction)) = sort {
-        rows.sort_by(|a, b| {
-            let ordering = match (a.cells.get(column), b.cells.get(column)) {
-                (Some(x), Some(y)) => x.sort.compare(&y.sort),
-                _ => Ordering::Equal,
-            };
-            match direction {
-                Direction::Ascending => ordering,
-                Direction::Descending => ordering.reverse(),
-            }
-        });
+        let key = |row: &Row| {
+            row.cells
+                .get(column)
+                .map_or(SortKey::Missing, |c| c.sort.key(lang))
+        };
+        match direction {
+            Direction::Ascending => rows.sort_by_cached_key(key),
+            Direction::Descending => rows.sort_by_cached_key(|row| Reverse(key(row))),
+        }
     }
     rows
 }
@@ -272,37 +267,104 @@ mod tests {
 
     #[test]
     fn search_matches_every_word_case_insensitively() {
-        assert_eq!(ids(&arrange(sample(), "acme", "", None)), vec!["a", "d"]);
-        assert_eq!(ids(&arrange(sample(), "ACME labs", "", None)), vec!["d"]);
-        assert_eq!(ids(&arrange(sample(), "阿里", "", None)), vec!["c"]);
         assert_eq!(
-            ids(&arrange(sample(), "  ", "", None)),
+            ids(&arrange(sample(), "acme", "", None, Lang::En)),
+            vec!["a", "d"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "ACME labs", "", None, Lang::En)),
+            vec!["d"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "阿里", "", None, Lang::En)),
+            vec!["c"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "  ", "", None, Lang::En)),
             vec!["a", "b", "c", "d"]
         );
-        assert!(arrange(sample(), "zzz", "", None).is_empty());
+        assert!(arrange(sample(), "zzz", "", None, Lang::En).is_empty());
+    }
+
+    #[test]
+    fn search_ignores_the_case_and_accents_of_every_letter() {
+        let rows = vec![
+            row("e", "École Polytechnique", None),
+            row("m", "Müller GmbH", None),
+            row("n", "Nordwind", None),
+        ];
+        for (query, expected) in [
+            ("école", vec!["e"]),
+            ("ÉCOLE", vec!["e"]),
+            ("ecole", vec!["e"]),
+            ("MÜLLER", vec!["m"]),
+            ("muller", vec!["m"]),
+            ("gmbh müller", vec!["m"]),
+        ] {
+            assert_eq!(
+                ids(&arrange(rows.clone(), query, "", None, Lang::En)),
+                expected,
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn accented_names_sort_next_to_their_letter_and_chinese_in_pinyin() {
+        let rows = vec![
+            row("z", "Zeta", None),
+            row("u", "Über", None),
+            row("e", "École", None),
+            row("f", "Fig", None),
+            row("t", "腾讯", None),
+            row("b", "百度", None),
+            row("a", "阿里巴巴", None),
+            row("x", "字节跳动", None),
+        ];
+        let up = Some((0, Direction::Ascending));
+        assert_eq!(
+            ids(&arrange(rows.clone(), "", "", up, Lang::En)),
+            vec!["e", "f", "u", "z", "a", "b", "t", "x"]
+        );
+        assert_eq!(
+            ids(&arrange(rows, "", "", up, Lang::Zh)),
+            vec!["a", "b", "t", "x", "e", "f", "u", "z"]
+        );
     }
 
     #[test]
     fn a_filter_keeps_only_rows_with_its_tag() {
         assert_eq!(
-            ids(&arrange(sample(), "", "has-arr", None)),
+            ids(&arrange(sample(), "", "has-arr", None, Lang::En)),
             vec!["a", "c", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "acme", "has-arr", None)),
+            ids(&arrange(sample(), "acme", "has-arr", None, Lang::En)),
             vec!["a", "d"]
         );
-        assert!(arrange(sample(), "", "unknown", None).is_empty());
+        assert!(arrange(sample(), "", "unknown", None, Lang::En).is_empty());
     }
 
     #[test]
     fn numbers_sort_numerically_and_missing_first() {
         assert_eq!(
-            ids(&arrange(sample(), "", "", Some((1, Direction::Ascending)))),
+            ids(&arrange(
+                sample(),
+                "",
+                "",
+                Some((1, Direction::Ascending)),
+                Lang::En
+            )),
             vec!["b", "c", "a", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "", "", Some((1, Direction::Descending)))),
+            ids(&arrange(
+                sample(),
+                "",
+                "",
+                Some((1, Direction::Descending)),
+                Lang::En
+            )),
             vec!["d", "a", "c", "b"]
         );
     }
@@ -310,7 +372,13 @@ mod tests {
     #[test]
     fn text_sorts_case_insensitively() {
         assert_eq!(
-            ids(&arrange(sample(), "", "", Some((0, Direction::Ascending)))),
+            ids(&arrange(
+                sample(),
+                "",
+                "",
+                Some((0, Direction::Ascending)),
+                Lang::En
+            )),
             vec!["a", "d", "b", "c"]
         );
     }
@@ -323,12 +391,19 @@ mod tests {
                 rows.clone(),
                 "",
                 "",
-                Some((0, Direction::Descending))
+                Some((0, Direction::Descending)),
+                Lang::En
             )),
             vec!["x", "y"]
         );
         assert_eq!(
-            ids(&arrange(rows, "", "", Some((9, Direction::Ascending)))),
+            ids(&arrange(
+                rows,
+                "",
+                "",
+                Some((9, Direction::Ascending)),
+                Lang::En
+            )),
             vec!["x", "y"]
         );
     }

@@ -5,6 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::i18n::Msg;
 
+/// Names are compared by their Unicode case-folded key (see `domain::text`).
+pub use crate::domain::text::name_key;
+
 /// Currency symbols and codes accepted (and ignored) in front of or after an amount.
 const CURRENCY_MARKS: &[&str] = &[
     "US$", "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "$", "€", "£", "¥", "￥", "元",
@@ -116,14 +119,6 @@ pub fn is_email(input: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !text.chars().any(char::is_whitespace)
-}
-
-/// Case-folded (ASCII), trimmed, inner-whitespace-collapsed form of a name, used for uniqueness.
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -267,5 +262,7 @@ mod tests {
         assert_eq!(name_key("  Acme   Corp "), "acme corp");
         assert_eq!(name_key("ACME corp"), name_key("acme Corp"));
         assert_eq!(name_key("华为 技术"), "华为 技术");
+        assert_eq!(name_key("École"), name_key("école"));
+        assert_eq!(name_key("MÜLLER"), name_key("müller"));
     }
 }

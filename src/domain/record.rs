@@ -14,6 +14,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
+use crate::domain::text::collation_key;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -41,10 +42,20 @@ impl AccountIndex {
         self.get(id).map(|a| a.name.clone()).unwrap_or_default()
     }
 
-    /// Accounts sorted by name, for pickers.
-    pub fn sorted(&self) -> Vec<&Account> {
+    /// Every account, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &Account> {
+        self.0.iter()
+    }
+
+    /// True when there are no accounts.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Accounts sorted by name in the collation order of `lang`, for pickers.
+    pub fn sorted(&self, lang: Lang) -> Vec<&Account> {
         let mut all: Vec<&Account> = self.0.iter().collect();
-        all.sort_by_cached_key(|a| (a.name.to_ascii_lowercase(), a.id.as_str()));
+        all.sort_by_cached_key(|a| (collation_key(&a.name, lang), a.id.as_str()));
         all
     }
 }
@@ -619,7 +630,7 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)));
+        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)), Lang::En);
         assert_eq!(
             sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["e1", "e0"],
@@ -654,7 +665,7 @@ mod tests {
         assert_eq!(index.get("zz"), None);
         assert_eq!(index.name("b2"), "Name 2");
         assert_eq!(index.name("zz"), "");
-        assert_eq!(index.sorted().len(), 3, "a duplicate id counts once");
+        assert_eq!(index.iter().count(), 3, "a duplicate id counts once");
     }
 
     #[test]
@@ -690,7 +701,7 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)));
+        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)), Lang::En);
         let ids: Vec<&str> = sorted.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["one", "big", "max"]);
     }
@@ -831,14 +842,27 @@ mod tests {
 
     #[test]
     fn account_picker_is_sorted_by_name() {
-        let names = ["beta", "Acme", "czech"];
+        let names = ["beta", "Zeta", "百度", "Acme", "Édith", "czech", "阿里巴巴"];
         let accounts = AccountIndex::new(names.iter().enumerate().map(|(i, n)| {
             let mut a = Account::new(format!("a{i}"), now());
             a.name = n.to_string();
             a
         }));
-        let sorted: Vec<_> = accounts.sorted().iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(sorted, vec!["Acme", "beta", "czech"]);
+        let sorted = |lang| -> Vec<&str> {
+            accounts
+                .sorted(lang)
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect()
+        };
+        assert_eq!(
+            sorted(Lang::En),
+            ["Acme", "beta", "czech", "Édith", "Zeta", "阿里巴巴", "百度"]
+        );
+        assert_eq!(
+            sorted(Lang::Zh),
+            ["阿里巴巴", "百度", "Acme", "beta", "czech", "Édith", "Zeta"]
+        );
         assert_eq!(accounts.name("missing"), "");
     }
 }
