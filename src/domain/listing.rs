@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 
-use crate::domain::text::{collation_key, search_fold};
+use crate::domain::text::{collation_key, search_fold, CollationKey};
 use crate::i18n::{Lang, Msg};
 
 /// A value a column sorts by. Missing values sort first when ascending.
@@ -23,7 +23,7 @@ pub enum SortValue {
 enum SortKey {
     Missing,
     Number(i128),
-    Text(Vec<u8>),
+    Text(CollationKey),
 }
 
 impl SortValue {
@@ -328,7 +328,7 @@ mod tests {
         );
         assert_eq!(
             ids(&arrange(rows, "", "", up, Lang::Zh)),
-            vec!["a", "b", "t", "x", "e", "f", "u", "z"]
+            vec!["a", "b", "e", "f", "t", "u", "z", "x"]
         );
     }
 

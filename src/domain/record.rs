@@ -861,7 +861,7 @@ mod tests {
         );
         assert_eq!(
             sorted(Lang::Zh),
-            ["阿里巴巴", "百度", "Acme", "beta", "czech", "Édith", "Zeta"]
+            ["阿里巴巴", "Acme", "百度", "beta", "czech", "Édith", "Zeta"]
         );
         assert_eq!(accounts.name("missing"), "");
     }
