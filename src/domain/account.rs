@@ -3,7 +3,6 @@
 //! currency (amounts in different currencies are never added or compared).
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,7 +13,7 @@ use crate::domain::form::{
 };
 use crate::domain::listing::format_money;
 use crate::domain::parse::{is_email, name_key};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 
 coded_enum!(
     /// Commercial tier of an account.
@@ -61,9 +60,10 @@ pub struct Account {
 pub const DEFAULT_CURRENCY: &str = "USD";
 
 /// ARR summed per currency (upper-case codes, alphabetical): amounts in different currencies
-/// are never added together.
+/// are never added together. Sums are checked: a total too large for u64 is `None`, shown
+/// as too large, never wrapped or capped.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ArrTotals(Vec<(String, u64)>);
+pub struct ArrTotals(Vec<(String, Option<u64>)>);
 
 impl ArrTotals {
     /// The ARR of these accounts, per currency; accounts without ARR add nothing.
@@ -75,21 +75,20 @@ impl ArrTotals {
         totals
     }
 
-    /// Adds `amount` in `currency` (case-insensitive); a total too large for u64 stays at
-    /// its maximum.
+    /// Adds `amount` in `currency` (case-insensitive).
     pub fn add(&mut self, currency: &str, amount: u64) {
         if amount == 0 {
             return;
         }
         let code = currency.trim().to_ascii_uppercase();
         match self.0.binary_search_by(|(c, _)| c.cmp(&code)) {
-            Ok(i) => self.0[i].1 = self.0[i].1.saturating_add(amount),
-            Err(i) => self.0.insert(i, (code, amount)),
+            Ok(i) => self.0[i].1 = self.0[i].1.and_then(|total| total.checked_add(amount)),
+            Err(i) => self.0.insert(i, (code, Some(amount))),
         }
     }
 
-    /// The totals, one per currency, alphabetical.
-    pub fn per_currency(&self) -> &[(String, u64)] {
+    /// The totals, one per currency, alphabetical; `None` for a total too large to add up.
+    pub fn per_currency(&self) -> &[(String, Option<u64>)] {
         &self.0
     }
 
@@ -99,10 +98,12 @@ impl ArrTotals {
     }
 
     /// "Most ARR first" without comparing currencies: by currency (alphabetical), then the
-    /// larger amount first, currency by currency; no ARR last.
+    /// larger amount first (a total too large to add up is the largest), currency by
+    /// currency; no ARR last.
     pub fn most_first(&self, other: &Self) -> Ordering {
+        let rank = |total: &Option<u64>| (total.is_none(), total.unwrap_or(0));
         for ((c, a), (d, b)) in self.0.iter().zip(&other.0) {
-            let ordering = c.cmp(d).then(b.cmp(a));
+            let ordering = c.cmp(d).then(rank(b).cmp(&rank(a)));
             if ordering != Ordering::Equal {
                 return ordering;
             }
@@ -113,16 +114,21 @@ impl ArrTotals {
             _ => other.0.len().cmp(&self.0.len()),
         }
     }
-}
 
-/// "USD 1,200,000 · EUR 300,000" (alphabetical by currency); "0" when there is none.
-impl fmt::Display for ArrTotals {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// "EUR 300,000 · USD 1,200,000" (alphabetical by currency); "0" when there is none.
+    pub fn text(&self, lang: Lang) -> String {
         if self.0.is_empty() {
-            return f.write_str("0");
+            return "0".to_string();
         }
-        let parts: Vec<String> = self.0.iter().map(|(c, a)| format_money(*a, c)).collect();
-        f.write_str(&parts.join(" · "))
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|(currency, total)| match total {
+                Some(amount) => format_money(*amount, currency),
+                None => format!("{currency} {}", Msg::AmountTooLargeToTotal.text(lang)),
+            })
+            .collect();
+        parts.join(" · ")
     }
 }
 
@@ -293,14 +299,40 @@ mod tests {
         let totals = ArrTotals::of(&accounts);
         assert_eq!(
             totals.per_currency(),
-            [("EUR".to_string(), 300_000), ("USD".to_string(), 1_200_000)]
+            [
+                ("EUR".to_string(), Some(300_000)),
+                ("USD".to_string(), Some(1_200_000))
+            ]
         );
-        assert_eq!(totals.to_string(), "EUR 300,000 · USD 1,200,000");
-        assert_eq!(ArrTotals::default().to_string(), "0");
+        assert_eq!(totals.text(Lang::En), "EUR 300,000 · USD 1,200,000");
+        assert_eq!(ArrTotals::default().text(Lang::En), "0");
+    }
+
+    #[test]
+    fn an_arr_total_too_large_for_u64_is_reported_never_wrapped() {
         let mut big = ArrTotals::default();
         big.add("USD", u64::MAX);
+        big.add("EUR", 5);
+        assert_eq!(
+            big.per_currency()[1].1,
+            Some(u64::MAX),
+            "the largest amount is exact"
+        );
         big.add("USD", 1);
-        assert_eq!(big.per_currency()[0].1, u64::MAX, "saturates, never wraps");
+        big.add("USD", 1);
+        assert_eq!(
+            big.per_currency()[1].1,
+            None,
+            "too large: neither wrapped nor capped"
+        );
+        assert_eq!(big.text(Lang::En), "EUR 5 · USD too large to add up");
+        let mut max = ArrTotals::default();
+        max.add("USD", u64::MAX);
+        assert_eq!(
+            big.most_first(&max),
+            Ordering::Less,
+            "a total too large to add up ranks above the largest exact total"
+        );
     }
 
     #[test]
@@ -422,5 +454,22 @@ mod tests {
         assert!(name_taken(&accounts, "  acme   CORP ", "other"));
         assert!(!name_taken(&accounts, "Acme Corp", "a1"));
         assert!(!name_taken(&accounts, "Acme Group", "other"));
+    }
+
+    #[test]
+    fn names_differing_only_in_accented_capitals_are_taken() {
+        let accounts: Vec<Account> = ["École Polytechnique", "Müller GmbH"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let mut a = Account::new(format!("a{i}"), now());
+                a.name = name.to_string();
+                a
+            })
+            .collect();
+        assert!(name_taken(&accounts, "école polytechnique", "other"));
+        assert!(name_taken(&accounts, "ÉCOLE POLYTECHNIQUE", "other"));
+        assert!(name_taken(&accounts, "MÜLLER GMBH", "other"));
+        assert!(!name_taken(&accounts, "Muller GmbH", "other"));
     }
 }

@@ -11,7 +11,6 @@ use crate::domain::escalation_plan::{format_local, timeline, Milestone, Timeline
 use crate::domain::escalation_rules::{EscalationType, Severity};
 use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::record::{age, AccountIndex};
-use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 
 /// One open escalation on the board.
@@ -174,7 +173,7 @@ pub fn attention(
             }
         }
     }
-    sort_by(&mut lines, |a, b| {
+    lines.sort_by(|a, b| {
         let rank = |l: &Attention| matches!(l.kind, AttentionKind::CheckpointToday(_));
         (rank(a), a.due, &a.escalation_id).cmp(&(rank(b), b.due, &b.escalation_id))
     });

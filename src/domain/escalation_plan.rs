@@ -31,7 +31,6 @@ use crate::domain::escalation_schedule::{
 };
 use crate::domain::ics::{write_calendar, CalendarEvent};
 use crate::domain::record::excerpt;
-use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 
 use EscalationType::*;
@@ -394,9 +393,7 @@ pub fn timeline(
             (rank, item)
         })
         .collect();
-    sort_by(&mut items, |(ra, a), (rb, b)| {
-        a.at.cmp(&b.at).then(ra.cmp(rb))
-    });
+    items.sort_by(|(ra, a), (rb, b)| a.at.cmp(&b.at).then(ra.cmp(rb)));
     items.into_iter().map(|(_, item)| item).collect()
 }
 

@@ -141,30 +141,36 @@ pub fn arr_bars(figures: &[&ThemeFigures]) -> Vec<u64> {
             .per_currency()
             .iter()
             .find(|(c, _)| c == code)
-            .map(|(_, a)| *a)
+            // A total too large to add up is the largest bar.
+            .map(|(_, a)| a.unwrap_or(u64::MAX))
     };
     figures
         .iter()
         .map(|f| match f.arr.per_currency().first() {
             None => 0,
-            Some((code, amount)) => {
+            Some((code, total)) => {
+                let amount = total.unwrap_or(u64::MAX);
                 let largest = figures
                     .iter()
                     .filter_map(|g| amount_in(g, code))
                     .max()
-                    .unwrap_or(*amount)
+                    .unwrap_or(amount)
                     .max(1);
-                u64::try_from(u128::from(*amount) * 1000 / u128::from(largest)).unwrap_or(1000)
+                u64::try_from(u128::from(amount) * 1000 / u128::from(largest)).unwrap_or(1000)
             }
         })
         .collect()
 }
 
 /// A bar's length in whole percent of the largest value (at least 1 for any non-zero value).
+/// Computed in u128, where `value * 100` cannot overflow.
 pub fn bar_percent(value: u64, largest: u64) -> u64 {
     match (value, largest) {
         (0, _) | (_, 0) => 0,
-        (v, l) => (v * 100 / l).clamp(1, 100),
+        (v, l) => {
+            let percent = u128::from(v) * 100 / u128::from(l);
+            u64::try_from(percent.clamp(1, 100)).unwrap_or(100)
+        }
     }
 }
 
@@ -174,6 +180,7 @@ mod tests {
     use crate::domain::account::{Account, ArrTotals};
     use crate::domain::feedback::StageChange;
     use crate::domain::feedback_stats::Skew;
+    use crate::i18n::Lang;
     use chrono::{Duration, TimeZone};
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
@@ -288,7 +295,7 @@ mod tests {
         let (name, figures) = &d.themes_by_arr[0];
         assert_eq!(name, "Exports");
         assert_eq!(
-            (figures.arr.to_string(), figures.items, figures.accounts),
+            (figures.arr.text(Lang::En), figures.items, figures.accounts),
             ("USD 140,000".to_string(), 2, 2)
         );
         assert_eq!(figures.renewals_6m, 1, "Acme renews within 6 months");
@@ -304,5 +311,8 @@ mod tests {
         assert_eq!(bar_percent(10, 10), 100);
         assert_eq!(bar_percent(1, 1000), 1);
         assert_eq!(bar_percent(250, 1000), 25);
+        assert_eq!(bar_percent(u64::MAX, u64::MAX), 100);
+        assert_eq!(bar_percent(u64::MAX / 2, u64::MAX), 49);
+        assert_eq!(bar_percent(1, u64::MAX), 1);
     }
 }

@@ -9,7 +9,6 @@ use crate::domain::feedback_stats::{overdue, reached};
 use crate::domain::form::Coded;
 use crate::domain::onboarding_plan::csv_field;
 use crate::domain::record::AccountIndex;
-use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 
 const HEADER: [Msg; 10] = [
@@ -44,9 +43,7 @@ pub fn tracker_csv(
     lang: Lang,
 ) -> String {
     let mut sorted: Vec<&FeedbackItem> = items.iter().collect();
-    sort_by(&mut sorted, |a, b| {
-        (a.received_on, &a.id).cmp(&(b.received_on, &b.id))
-    });
+    sorted.sort_by(|a, b| (a.received_on, &a.id).cmp(&(b.received_on, &b.id)));
     let mut out = String::from("\u{feff}");
     out.push_str(&HEADER.map(|m| csv_field(m.text(lang))).join(","));
     out.push_str("\r\n");

@@ -13,7 +13,6 @@ use crate::domain::feedback::{FeedbackItem, Stage};
 use crate::domain::form::Coded;
 use crate::domain::parse::{name_key, parse_date, parse_money};
 use crate::domain::record::AccountIndex;
-use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 
 /// A value the import reads from a column.
@@ -491,11 +490,10 @@ pub fn count_groups(text: &str, mapping: &Mapping) -> [usize; 6] {
 /// case-folded), or `None` where a new account is needed.
 pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Option<String>> {
     let mut keys: Vec<(String, &str)> = accounts
-        .sorted()
-        .into_iter()
+        .iter()
         .map(|a| (name_key(&a.name), a.id.as_str()))
         .collect();
-    sort_by(&mut keys, |a, b| a.cmp(b));
+    keys.sort();
     responses
         .iter()
         .map(|r| {
@@ -1108,6 +1106,20 @@ mod tests {
         other.name = "Beta".into();
         let accounts = AccountIndex::new([acme, other]);
         assert_eq!(link_accounts(&rows, &accounts), [None, Some("a1".into())]);
+    }
+
+    #[test]
+    fn imported_names_match_accounts_whatever_the_case_of_accented_letters() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let rows = import("account,score\nMÜLLER GMBH,9\nécole,3\nMuller GmbH,5\n").unwrap();
+        let mut muller = Account::new("a1".into(), now);
+        muller.name = "Müller GmbH".into();
+        let mut ecole = Account::new("a2".into(), now);
+        ecole.name = "École".into();
+        assert_eq!(
+            link_accounts(&rows, &AccountIndex::new([muller, ecole])),
+            [Some("a1".into()), Some("a2".into()), None]
+        );
     }
 
     #[test]

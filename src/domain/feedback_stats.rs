@@ -8,7 +8,6 @@ use crate::domain::account::{Account, ArrTotals};
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
-use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::{Lang, Msg};
 
 /// Hours after receipt by which an item must be acknowledged.
@@ -199,7 +198,7 @@ pub fn unacknowledged(items: &[FeedbackItem], now: DateTime<Utc>) -> Vec<&Feedba
         .iter()
         .filter(|i| overdue(i, now) == Some(Overdue::NotAcknowledged))
         .collect();
-    sort_by_key(&mut out, |i| (received_at(i), i.id.clone()));
+    out.sort_by_cached_key(|i| (received_at(i), i.id.clone()));
     out
 }
 
@@ -218,9 +217,7 @@ pub fn waiting_near_renewal<'a>(
                 && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
         })
         .collect();
-    sort_by_key(&mut out, |i| {
-        (days_to_renewal(i, accounts, today), i.id.clone())
-    });
+    out.sort_by_cached_key(|i| (days_to_renewal(i, accounts, today), i.id.clone()));
     out
 }
 
@@ -257,7 +254,7 @@ pub fn theme_figures(
                 .filter(|i| i.theme_ids.contains(&theme.id))
                 .collect();
             let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
-            sort_by(&mut ids, |a, b| a.cmp(b));
+            ids.sort();
             ids.dedup();
             let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
             let split = nps(mine.iter().filter_map(|i| i.score), None);
@@ -383,7 +380,7 @@ pub fn tracker<'a>(
             (key, i)
         })
         .collect();
-    sort_by(&mut keyed, |(a, x), (b, y)| {
+    keyed.sort_by(|(a, x), (b, y)| {
         (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
             b.0,
             b.1.to_ascii_lowercase(),
@@ -517,7 +514,7 @@ pub fn highest_risk<'a>(
         .filter(|i| is_open(i))
         .map(|i| (risk_score(i, accounts, today), i))
         .collect();
-    sort_by(&mut open, |(a, x), (b, y)| {
+    open.sort_by(|(a, x), (b, y)| {
         b.cmp(a)
             .then(x.received_on.cmp(&y.received_on))
             .then(x.id.cmp(&y.id))
@@ -789,7 +786,7 @@ mod tests {
                     f.theme_id.as_str(),
                     f.items,
                     f.accounts,
-                    f.arr.to_string(),
+                    f.arr.text(Lang::En),
                     (f.split.promoters, f.split.passives, f.split.detractors),
                     f.skew,
                     f.renewals_6m,
@@ -854,7 +851,7 @@ mod tests {
         let figures = theme_figures(&themes, &items, &accounts, today());
         let seen: Vec<(&str, String)> = figures
             .iter()
-            .map(|f| (f.theme_id.as_str(), f.arr.to_string()))
+            .map(|f| (f.theme_id.as_str(), f.arr.text(Lang::En)))
             .collect();
         assert_eq!(
             seen,

@@ -4,7 +4,6 @@
 
 use serde_json::Value;
 
-use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::{Lang, Msg};
 use crate::llm::tokens::{chunk_items, estimate_tokens, truncate_to_tokens, ContextBudget};
 
@@ -146,7 +145,7 @@ pub fn parse_theme_answer(
         });
     }
     if !unknown.is_empty() {
-        sort_by(&mut unknown, |a, b| a.cmp(b));
+        unknown.sort();
         unknown.dedup();
         return Err(AnswerError {
             message: Msg::FbErrUnknownIds,
@@ -194,7 +193,7 @@ fn terms(text: &str) -> Vec<String> {
             out.push(pair.iter().collect());
         }
     }
-    sort_by(&mut out, |a, b| a.cmp(b));
+    out.sort();
     out.dedup();
     out
 }
@@ -242,7 +241,7 @@ fn absorb(into: &mut ThemeDraft, from: ThemeDraft) {
 }
 
 fn by_size(themes: &mut [ThemeDraft]) {
-    sort_by_key(themes, |t| std::cmp::Reverse(t.item_ids.len()));
+    themes.sort_by_key(|t| std::cmp::Reverse(t.item_ids.len()));
 }
 
 /// Merges the themes of every chunk: names alike (at least half their terms shared) become
@@ -301,7 +300,7 @@ pub fn keyword_themes(verbatims: &[(&str, &str)], lang: Lang) -> Vec<ThemeDraft>
         .enumerate()
         .flat_map(|(i, (_, text))| terms(text).into_iter().map(move |t| (t, i)))
         .collect();
-    sort_by(&mut pairs, |a, b| a.cmp(b));
+    pairs.sort();
     let mut counted: Vec<(String, Vec<usize>)> = Vec::new();
     for (term, doc) in pairs {
         match counted.last_mut() {

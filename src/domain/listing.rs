@@ -1,21 +1,32 @@
 //! Record lists: cells with sort values, free-text search and column sorting. Pure, so the
-//! same ordering is used by every list and tested natively. Case folding is ASCII-only
-//! (Chinese has no case; full Unicode tables would cost ~8 KB of the wasm size budget).
+//! same ordering is used by every list and tested natively. Search ignores case and accents
+//! and text sorts in the interface language's collation order (`domain::text`).
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 
-use crate::domain::sorting::sort_by;
-use crate::i18n::Msg;
+use crate::domain::text::{collation_key, search_fold, CollationKey};
+use crate::i18n::{Lang, Msg};
 
 /// A value a column sorts by. Missing values sort first when ascending.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SortValue {
     Missing,
     Int(i64),
-    /// An amount in a currency (upper-case code): sorts by currency, then amount, so
-    /// amounts in different currencies are never compared.
+    /// An amount of money in a currency (upper-case code): sorts by currency, then
+    /// amount, so amounts in different currencies are never compared.
     Money(String, u64),
+    /// Text, sorted in the collation order of the interface language.
     Text(String),
+}
+
+/// What a row sorts by in one column: numbers, then money (by currency, then amount), then
+/// text by collation key.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Missing,
+    Number(i64),
+    Money(String, u64),
+    Text(CollationKey),
 }
 
 impl SortValue {
@@ -23,7 +34,7 @@ impl SortValue {
         if s.trim().is_empty() {
             Self::Missing
         } else {
-            Self::Text(s.trim().to_ascii_lowercase())
+            Self::Text(s.trim().to_string())
         }
     }
 
@@ -32,21 +43,12 @@ impl SortValue {
         Self::Money(currency.trim().to_ascii_uppercase(), amount)
     }
 
-    fn rank(&self) -> u8 {
+    fn key(&self, lang: Lang) -> SortKey {
         match self {
-            Self::Missing => 0,
-            Self::Int(_) => 1,
-            Self::Money(..) => 2,
-            Self::Text(_) => 3,
-        }
-    }
-
-    fn compare(&self, other: &Self) -> Ordering {
-        match (self, other) {
-            (Self::Int(a), Self::Int(b)) => a.cmp(b),
-            (Self::Money(c, a), Self::Money(d, b)) => c.cmp(d).then(a.cmp(b)),
-            (Self::Text(a), Self::Text(b)) => a.cmp(b),
-            _ => self.rank().cmp(&other.rank()),
+            Self::Missing => SortKey::Missing,
+            Self::Int(n) => SortKey::Number(*n),
+            Self::Money(currency, amount) => SortKey::Money(currency.clone(), *amount),
+            Self::Text(s) => SortKey::Text(collation_key(s, lang)),
         }
     }
 }
@@ -126,46 +128,45 @@ impl Direction {
 }
 
 /// Keeps rows tagged `filter` (every row when it is empty) whose cells contain every word of
-/// `query` (case-insensitive), then sorts them by column `sort` (stable: equal rows keep
-/// their order).
+/// `query` (ignoring case and accents), then sorts them by column `sort` in the collation
+/// order of `lang` (stable: equal rows keep their order).
 pub fn arrange(
     rows: Vec<Row>,
     query: &str,
     filter: &str,
     sort: Option<(usize, Direction)>,
+    lang: Lang,
 ) -> Vec<Row> {
-    let words: Vec<String> = query
+    let words: Vec<String> = search_fold(query)
         .split_whitespace()
-        .map(str::to_ascii_lowercase)
+        .map(str::to_string)
         .collect();
     let mut rows: Vec<Row> = rows
         .into_iter()
         .filter(|row| filter.is_empty() || row.tags.contains(&filter))
         .filter(|row| {
+            if words.is_empty() {
+                return true;
+            }
             let haystack = row
                 .cells
                 .iter()
-                .map(|c| c.text.to_ascii_lowercase())
+                .map(|c| search_fold(&c.text))
                 .collect::<Vec<_>>()
                 .join("\u{1f}");
             words.iter().all(|w| haystack.contains(w.as_str()))
         })
         .collect();
     if let Some((column, direction)) = sort {
-        // Unstable sort with the original position as the last key: stable order, less code.
-        let mut keyed: Vec<(usize, Row)> = rows.into_iter().enumerate().collect();
-        sort_by(&mut keyed, |(i, a), (j, b)| {
-            let ordering = match (a.cells.get(column), b.cells.get(column)) {
-                (Some(x), Some(y)) => x.sort.compare(&y.sort),
-                _ => Ordering::Equal,
-            };
-            let ordering = match direction {
-                Direction::Ascending => ordering,
-                Direction::Descending => ordering.reverse(),
-            };
-            ordering.then(i.cmp(j))
-        });
-        rows = keyed.into_iter().map(|(_, row)| row).collect();
+        let key = |row: &Row| {
+            row.cells
+                .get(column)
+                .map_or(SortKey::Missing, |c| c.sort.key(lang))
+        };
+        match direction {
+            Direction::Ascending => rows.sort_by_cached_key(key),
+            Direction::Descending => rows.sort_by_cached_key(|row| Reverse(key(row))),
+        }
     }
     rows
 }
@@ -195,21 +196,24 @@ pub fn format_utc_minute(t: chrono::DateTime<chrono::Utc>) -> String {
     format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute())
 }
 
-/// A byte count in binary units with one decimal: 1536 → "1.5 KB".
+/// A byte count in binary units (1 KB = 1024 B) with one decimal: 1536 → "1.5 KB". A count
+/// that rounds to 1024 of a unit is shown in the next one (1,048,575 → "1.0 MB"). The
+/// `humansize` and `bytesize` crates print "1024.0 KiB" there, so this is hand-written.
 pub fn format_bytes(bytes: f64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes.max(0.0);
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
+    const UNITS: [&str; 7] = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+    // `as` saturates: negative and NaN become 0, anything too large u64::MAX.
+    let bytes = u128::from(bytes.max(0.0) as u64);
+    if bytes < 1024 {
+        return format!("{bytes} B");
     }
-    // Integer tenths: avoids pulling float formatting into the wasm.
-    let tenths = (value * 10.0).round() as u64;
-    if unit == 0 {
-        format!("{} B", tenths / 10)
-    } else {
-        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    let mut unit = 1;
+    loop {
+        let size = 1_u128 << (10 * unit);
+        let tenths = (bytes * 10 + size / 2) / size;
+        if tenths < 10 * 1024 || unit == UNITS.len() - 1 {
+            return format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit]);
+        }
+        unit += 1;
     }
 }
 
@@ -250,37 +254,104 @@ mod tests {
 
     #[test]
     fn search_matches_every_word_case_insensitively() {
-        assert_eq!(ids(&arrange(sample(), "acme", "", None)), vec!["a", "d"]);
-        assert_eq!(ids(&arrange(sample(), "ACME labs", "", None)), vec!["d"]);
-        assert_eq!(ids(&arrange(sample(), "阿里", "", None)), vec!["c"]);
         assert_eq!(
-            ids(&arrange(sample(), "  ", "", None)),
+            ids(&arrange(sample(), "acme", "", None, Lang::En)),
+            vec!["a", "d"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "ACME labs", "", None, Lang::En)),
+            vec!["d"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "阿里", "", None, Lang::En)),
+            vec!["c"]
+        );
+        assert_eq!(
+            ids(&arrange(sample(), "  ", "", None, Lang::En)),
             vec!["a", "b", "c", "d"]
         );
-        assert!(arrange(sample(), "zzz", "", None).is_empty());
+        assert!(arrange(sample(), "zzz", "", None, Lang::En).is_empty());
+    }
+
+    #[test]
+    fn search_ignores_the_case_and_accents_of_every_letter() {
+        let rows = vec![
+            row("e", "École Polytechnique", None),
+            row("m", "Müller GmbH", None),
+            row("n", "Nordwind", None),
+        ];
+        for (query, expected) in [
+            ("école", vec!["e"]),
+            ("ÉCOLE", vec!["e"]),
+            ("ecole", vec!["e"]),
+            ("MÜLLER", vec!["m"]),
+            ("muller", vec!["m"]),
+            ("gmbh müller", vec!["m"]),
+        ] {
+            assert_eq!(
+                ids(&arrange(rows.clone(), query, "", None, Lang::En)),
+                expected,
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn accented_names_sort_next_to_their_letter_and_chinese_in_pinyin() {
+        let rows = vec![
+            row("z", "Zeta", None),
+            row("u", "Über", None),
+            row("e", "École", None),
+            row("f", "Fig", None),
+            row("t", "腾讯", None),
+            row("b", "百度", None),
+            row("a", "阿里巴巴", None),
+            row("x", "字节跳动", None),
+        ];
+        let up = Some((0, Direction::Ascending));
+        assert_eq!(
+            ids(&arrange(rows.clone(), "", "", up, Lang::En)),
+            vec!["e", "f", "u", "z", "a", "b", "t", "x"]
+        );
+        assert_eq!(
+            ids(&arrange(rows, "", "", up, Lang::Zh)),
+            vec!["a", "b", "e", "f", "t", "u", "z", "x"]
+        );
     }
 
     #[test]
     fn a_filter_keeps_only_rows_with_its_tag() {
         assert_eq!(
-            ids(&arrange(sample(), "", "has-arr", None)),
+            ids(&arrange(sample(), "", "has-arr", None, Lang::En)),
             vec!["a", "c", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "acme", "has-arr", None)),
+            ids(&arrange(sample(), "acme", "has-arr", None, Lang::En)),
             vec!["a", "d"]
         );
-        assert!(arrange(sample(), "", "unknown", None).is_empty());
+        assert!(arrange(sample(), "", "unknown", None, Lang::En).is_empty());
     }
 
     #[test]
     fn numbers_sort_numerically_and_missing_first() {
         assert_eq!(
-            ids(&arrange(sample(), "", "", Some((1, Direction::Ascending)))),
+            ids(&arrange(
+                sample(),
+                "",
+                "",
+                Some((1, Direction::Ascending)),
+                Lang::En
+            )),
             vec!["b", "c", "a", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "", "", Some((1, Direction::Descending)))),
+            ids(&arrange(
+                sample(),
+                "",
+                "",
+                Some((1, Direction::Descending)),
+                Lang::En
+            )),
             vec!["d", "a", "c", "b"]
         );
     }
@@ -288,7 +359,13 @@ mod tests {
     #[test]
     fn text_sorts_case_insensitively() {
         assert_eq!(
-            ids(&arrange(sample(), "", "", Some((0, Direction::Ascending)))),
+            ids(&arrange(
+                sample(),
+                "",
+                "",
+                Some((0, Direction::Ascending)),
+                Lang::En
+            )),
             vec!["a", "d", "b", "c"]
         );
     }
@@ -301,12 +378,19 @@ mod tests {
                 rows.clone(),
                 "",
                 "",
-                Some((0, Direction::Descending))
+                Some((0, Direction::Descending)),
+                Lang::En
             )),
             vec!["x", "y"]
         );
         assert_eq!(
-            ids(&arrange(rows, "", "", Some((9, Direction::Ascending)))),
+            ids(&arrange(
+                rows,
+                "",
+                "",
+                Some((9, Direction::Ascending)),
+                Lang::En
+            )),
             vec!["x", "y"]
         );
     }
@@ -322,9 +406,35 @@ mod tests {
     fn byte_formatting() {
         assert_eq!(format_bytes(0.0), "0 B");
         assert_eq!(format_bytes(1023.0), "1023 B");
+        assert_eq!(format_bytes(1024.0), "1.0 KB");
         assert_eq!(format_bytes(1536.0), "1.5 KB");
         assert_eq!(format_bytes(10.0 * 1024.0 * 1024.0 * 1024.0), "10.0 GB");
         assert_eq!(format_bytes(-5.0), "0 B");
+        assert_eq!(format_bytes(f64::NAN), "0 B");
+    }
+
+    #[test]
+    fn bytes_just_below_a_unit_round_up_into_it() {
+        for (bytes, expected) in [
+            (1_048_575.0, "1.0 MB"),
+            (1_048_576.0, "1.0 MB"),
+            (1_048_576.0 - 52.0, "1023.9 KB"),
+            (1_073_741_823.0, "1.0 GB"),
+            (1_073_741_824.0, "1.0 GB"),
+            (1_099_511_627_775.0, "1.0 TB"),
+            (1_099_511_627_776.0, "1.0 TB"),
+            (1_125_899_906_842_623.0, "1.0 PB"),
+            (1_048_576.0 - 51.0, "1.0 MB"),
+        ] {
+            assert_eq!(format_bytes(bytes), expected, "{bytes}");
+        }
+    }
+
+    #[test]
+    fn huge_byte_counts_stay_in_the_largest_unit() {
+        assert_eq!(format_bytes(u64::MAX as f64), "16.0 EB");
+        assert_eq!(format_bytes(f64::INFINITY), "16.0 EB");
+        assert_eq!(format_bytes(1e30), "16.0 EB");
     }
 
     #[test]

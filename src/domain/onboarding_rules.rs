@@ -10,7 +10,6 @@ use crate::coded_enum;
 use crate::domain::cues::{matches, Cues};
 use crate::domain::onboarding::{OnboardingProject, System};
 use crate::domain::parse::name_key;
-use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 
 coded_enum!(
@@ -327,7 +326,7 @@ pub fn segment(
         }
     }
     let system_count = project.systems.len() + names.len();
-    sort_by(&mut integrations, |a, b| a.cmp(b));
+    integrations.sort();
     integrations.dedup();
 
     let checks = [

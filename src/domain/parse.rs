@@ -5,13 +5,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::i18n::Msg;
 
+/// Names are compared by their Unicode case-folded key (see `domain::text`).
+pub use crate::domain::text::name_key;
+
 /// Currency symbols and codes accepted (and ignored) in front of or after an amount.
 const CURRENCY_MARKS: &[&str] = &[
     "US$", "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "$", "€", "£", "¥", "￥", "元",
 ];
 
 /// Parses a money amount such as `$1,200,000`, `250 000`, `¥80,000.50` or `1200000 USD`
-/// into whole currency units (rounded). Negative amounts are refused.
+/// into whole currency units (rounded half up). Negative amounts are refused, and so is an
+/// amount too large for a whole number (above 18,446,744,073,709,551,615).
 pub fn parse_money(input: &str) -> Result<u64, Msg> {
     let mut text = input.trim().to_string();
     for mark in CURRENCY_MARKS {
@@ -29,18 +33,26 @@ pub fn parse_money(input: &str) -> Result<u64, Msg> {
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '\'' | '\u{a0}' | '，'))
         .collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
         return Err(Msg::ErrNotAnAmount);
     }
-    match decimal_thousandths(&digits) {
-        Some(t) if t <= 1_000_000_000_000_000_000 => Ok((t + 500) / 1000),
-        _ => Err(Msg::ErrNotAnAmount),
-    }
+    let whole = whole.trim_start_matches('0');
+    let units: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| Msg::ErrAmountTooLarge)?
+    };
+    let round_up = fraction.as_bytes().first().is_some_and(|d| *d >= b'5');
+    units
+        .checked_add(u64::from(round_up))
+        .ok_or(Msg::ErrAmountTooLarge)
 }
 
 /// A non-negative decimal number such as `1200`, `0.7` or `.25`, in thousandths (rounded
-/// half up beyond the third decimal); `None` when it is not one. Integer arithmetic keeps
-/// the float parser out of the wasm.
+/// half up beyond the third decimal); `None` when it is not one or does not fit in a u64.
+/// Integer arithmetic keeps the float parser out of the wasm.
 pub fn decimal_thousandths(text: &str) -> Option<u64> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
@@ -54,10 +66,10 @@ pub fn decimal_thousandths(text: &str) -> Option<u64> {
     };
     let mut thousandths = whole.checked_mul(1000)?;
     for (digit, scale) in fraction.bytes().zip([100, 10, 1]) {
-        thousandths += u64::from(digit - b'0') * scale;
+        thousandths = thousandths.checked_add(u64::from(digit - b'0') * scale)?;
     }
     if fraction.as_bytes().get(3).is_some_and(|d| *d >= b'5') {
-        thousandths += 1;
+        thousandths = thousandths.checked_add(1)?;
     }
     Some(thousandths)
 }
@@ -109,14 +121,6 @@ pub fn is_email(input: &str) -> bool {
         && !text.chars().any(char::is_whitespace)
 }
 
-/// Case-folded (ASCII), trimmed, inner-whitespace-collapsed form of a name, used for uniqueness.
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +143,11 @@ mod tests {
             ("1e3", None),
             ("1.2.3", None),
             ("99999999999999999999", None),
+            ("18446744073709551.615", Some(u64::MAX)),
+            ("18446744073709551.616", None),
+            ("18446744073709551.999", None),
+            ("18446744073709551.6149", Some(u64::MAX)),
+            ("18446744073709551.6155", None),
         ] {
             assert_eq!(decimal_thousandths(text), expected, "{text}");
         }
@@ -153,6 +162,28 @@ mod tests {
         assert_eq!(parse_money("￥3，000"), Ok(3_000));
         assert_eq!(parse_money("US$ 45_000"), Ok(45_000));
         assert_eq!(parse_money("0"), Ok(0));
+    }
+
+    #[test]
+    fn money_up_to_the_largest_whole_number_is_exact() {
+        assert_eq!(parse_money("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(parse_money("18,446,744,073,709,551,614.5"), Ok(u64::MAX));
+        assert_eq!(parse_money("9,223,372,036,854,775,808"), Ok(1 << 63));
+        assert_eq!(
+            parse_money("2,000,000,000,000,000"),
+            Ok(2_000_000_000_000_000)
+        );
+    }
+
+    #[test]
+    fn money_too_large_for_a_whole_number_is_an_input_error() {
+        for text in [
+            "18446744073709551616",
+            "18,446,744,073,709,551,615.5",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(parse_money(text), Err(Msg::ErrAmountTooLarge), "{text}");
+        }
     }
 
     #[test]
@@ -231,5 +262,7 @@ mod tests {
         assert_eq!(name_key("  Acme   Corp "), "acme corp");
         assert_eq!(name_key("ACME corp"), name_key("acme Corp"));
         assert_eq!(name_key("华为 技术"), "华为 技术");
+        assert_eq!(name_key("École"), name_key("école"));
+        assert_eq!(name_key("MÜLLER"), name_key("müller"));
     }
 }

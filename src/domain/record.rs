@@ -14,7 +14,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
-use crate::domain::sorting::{sort_by, sort_by_key};
+use crate::domain::text::collation_key;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -26,7 +26,7 @@ pub struct AccountIndex(Vec<Account>);
 impl AccountIndex {
     pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
         let mut all: Vec<Account> = accounts.into_iter().collect();
-        sort_by(&mut all, |a, b| a.id.cmp(&b.id));
+        all.sort_by(|a, b| a.id.cmp(&b.id));
         // Ids are the store's keys, so they are unique; a stray duplicate is dropped.
         all.dedup_by(|a, b| a.id == b.id);
         Self(all)
@@ -42,10 +42,20 @@ impl AccountIndex {
         self.get(id).map(|a| a.name.clone()).unwrap_or_default()
     }
 
-    /// Accounts sorted by name, for pickers.
-    pub fn sorted(&self) -> Vec<&Account> {
+    /// Every account, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &Account> {
+        self.0.iter()
+    }
+
+    /// True when there are no accounts.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Accounts sorted by name in the collation order of `lang`, for pickers.
+    pub fn sorted(&self, lang: Lang) -> Vec<&Account> {
         let mut all: Vec<&Account> = self.0.iter().collect();
-        sort_by_key(&mut all, |a| (a.name.to_ascii_lowercase(), a.id.as_str()));
+        all.sort_by_cached_key(|a| (collation_key(&a.name, lang), a.id.as_str()));
         all
     }
 }
@@ -622,7 +632,7 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)));
+        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)), Lang::En);
         assert_eq!(
             sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["e1", "e0"],
@@ -663,13 +673,20 @@ mod tests {
                 rows.clone(),
                 "",
                 "",
-                Some((2, Direction::Ascending))
+                Some((2, Direction::Ascending)),
+                Lang::En
             )),
             ["beta", "delta", "echo", "gamma", "acme"],
             "by currency, then amount"
         );
         assert_eq!(
-            ids(arrange(rows, "", "", Some((2, Direction::Descending)))),
+            ids(arrange(
+                rows,
+                "",
+                "",
+                Some((2, Direction::Descending)),
+                Lang::En
+            )),
             ["acme", "gamma", "echo", "delta", "beta"]
         );
     }
@@ -701,7 +718,7 @@ mod tests {
         assert_eq!(index.get("zz"), None);
         assert_eq!(index.name("b2"), "Name 2");
         assert_eq!(index.name("zz"), "");
-        assert_eq!(index.sorted().len(), 3, "a duplicate id counts once");
+        assert_eq!(index.iter().count(), 3, "a duplicate id counts once");
     }
 
     #[test]
@@ -717,6 +734,29 @@ mod tests {
             AnyRecord::from_value(Workspace::Feedback, &serde_json::json!(3)),
             None
         );
+    }
+
+    #[test]
+    fn accounts_with_arr_beyond_i64_sort_above_smaller_ones() {
+        let make = |id: &str, arr| {
+            let mut a = Account::new(id.into(), now());
+            a.name = id.into();
+            a.arr = arr;
+            a
+        };
+        let accounts = AccountIndex::default();
+        let ctx = board_context(&accounts);
+        let rows: Vec<Row> = [make("max", u64::MAX), make("one", 1), make("big", 1 << 63)]
+            .iter()
+            .map(|a| Row {
+                id: a.id.clone(),
+                cells: a.cells(&ctx),
+                tags: Vec::new(),
+            })
+            .collect();
+        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)), Lang::En);
+        let ids: Vec<&str> = sorted.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["one", "big", "max"]);
     }
 
     #[test]
@@ -855,14 +895,27 @@ mod tests {
 
     #[test]
     fn account_picker_is_sorted_by_name() {
-        let names = ["beta", "Acme", "czech"];
+        let names = ["beta", "Zeta", "百度", "Acme", "Édith", "czech", "阿里巴巴"];
         let accounts = AccountIndex::new(names.iter().enumerate().map(|(i, n)| {
             let mut a = Account::new(format!("a{i}"), now());
             a.name = n.to_string();
             a
         }));
-        let sorted: Vec<_> = accounts.sorted().iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(sorted, vec!["Acme", "beta", "czech"]);
+        let sorted = |lang| -> Vec<&str> {
+            accounts
+                .sorted(lang)
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect()
+        };
+        assert_eq!(
+            sorted(Lang::En),
+            ["Acme", "beta", "czech", "Édith", "Zeta", "阿里巴巴", "百度"]
+        );
+        assert_eq!(
+            sorted(Lang::Zh),
+            ["阿里巴巴", "Acme", "百度", "beta", "czech", "Édith", "Zeta"]
+        );
         assert_eq!(accounts.name("missing"), "");
     }
 }

@@ -5,26 +5,41 @@ use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
-        /// A translation key: its English and Chinese texts, stored as one string split at a
-        /// NUL. Every key is a constant, so a text no code uses stays out of the wasm.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        /// A translation key: its name, English text and Chinese text in one string split at
+        /// NULs. The name makes every key's string unique, so two keys with the same texts
+        /// never compare (or hash) equal. Every key is a constant, so a text no code uses stays
+        /// out of the wasm.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub struct Msg(&'static str);
 
         #[allow(non_upper_case_globals)]
         impl Msg {
-            $(pub const $key: Msg = Msg(concat!($en, "\u{0}", $zh));)+
+            $(pub const $key: Msg = Msg(concat!(stringify!($key), "\u{0}", $en, "\u{0}", $zh));)+
 
             /// Every key, for table-wide tests.
             #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)+];
 
+            /// The key's name, e.g. `NavHome`.
+            pub fn key(self) -> &'static str {
+                self.0.split('\0').next().unwrap_or(self.0)
+            }
+
             /// The text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                let (en, zh) = self.0.split_once('\0').unwrap_or((self.0, self.0));
+                let mut parts = self.0.split('\0').skip(1);
+                let en = parts.next().unwrap_or(self.0);
+                let zh = parts.next().unwrap_or(en);
                 match lang {
                     Lang::En => en,
                     Lang::Zh => zh,
                 }
+            }
+        }
+
+        impl std::fmt::Debug for Msg {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.key())
             }
         }
     };
@@ -223,6 +238,8 @@ messages! {
     ErrNotAnEmail => "Not a valid e-mail address.", "邮箱地址无效。";
     ErrNotAnAmount => "Enter an amount such as 250,000.", "请输入金额，例如 250,000。";
     ErrNegativeAmount => "The amount cannot be negative.", "金额不能为负数。";
+    ErrAmountTooLarge => "This amount is too large. Enter a whole amount of at most 18,446,744,073,709,551,615.", "金额过大。请输入不超过 18,446,744,073,709,551,615 的金额。";
+    AmountTooLargeToTotal => "too large to add up", "金额过大，无法合计";
     ErrNotADate => "Enter a real date, e.g. 2026-10-01.", "请输入有效日期，例如 2026-10-01。";
     ErrNotATime => "Enter a date and time.", "请输入日期和时间。";
     ErrNotANumber => "Enter a whole number.", "请输入整数。";

@@ -132,6 +132,31 @@ mod tests {
     }
 
     #[test]
+    fn keys_with_the_same_texts_are_different_keys() {
+        assert_eq!(
+            Msg::NavSettings.text(Lang::En),
+            Msg::StoreSettings.text(Lang::En)
+        );
+        assert_eq!(
+            Msg::NavSettings.text(Lang::Zh),
+            Msg::StoreSettings.text(Lang::Zh)
+        );
+        assert_ne!(Msg::NavSettings, Msg::StoreSettings);
+        assert_eq!(Msg::NavSettings, Msg::NavSettings);
+        let set: std::collections::HashSet<Msg> = [Msg::NavSettings, Msg::StoreSettings].into();
+        assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn every_key_differs_from_every_other_key() {
+        for (i, a) in Msg::ALL.iter().enumerate() {
+            for b in &Msg::ALL[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
     fn fill_replaces_placeholders() {
         assert_eq!(Msg::AgeHours.fill(Lang::En, &[("n", "3")]), "3 h");
         assert_eq!(Msg::AgeHours.fill(Lang::Zh, &[("n", "3")]), "3 小时");

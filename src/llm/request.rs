@@ -5,7 +5,6 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::domain::sorting::sort_by;
 use crate::i18n::Msg;
 use crate::llm::profile::{ProviderKind, ProviderProfile};
 
@@ -218,7 +217,7 @@ pub fn parse_models(kind: ProviderKind, body: &str) -> Result<Vec<String>, Msg> 
                 .collect()
         }
     };
-    sort_by(&mut ids, |a, b| a.cmp(b));
+    ids.sort();
     ids.dedup();
     Ok(ids)
 }

@@ -215,7 +215,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
             ARR.key,
             figures
                 .as_ref()
-                .map(|f| f.arr.to_string())
+                .map(|f| f.arr.text(lang))
                 .unwrap_or_default(),
         ),
         (TIERS.key, tiers),
@@ -326,7 +326,7 @@ mod tests {
             assert_eq!(form.len(), SPEC.fields.len());
             assert_eq!(form["theme"], "Export speed");
             assert_eq!(form["customers"], f.accounts.to_string());
-            assert_eq!(form["arr"], f.arr.to_string());
+            assert_eq!(form["arr"], f.arr.text(lang));
             assert!(
                 form["period"].starts_with("2026-11-02") && form["period"].ends_with("2026-11-18")
             );
@@ -363,7 +363,8 @@ mod tests {
         assert!(
             impact.starts_with(&format!(
                 "{} customers with ARR {} raised “Export speed”",
-                f.accounts, f.arr
+                f.accounts,
+                f.arr.text(Lang::En)
             )),
             "{impact}"
         );
@@ -388,7 +389,7 @@ mod tests {
         let text = draft_of(&SPEC, &form(Lang::Zh), &sample_facts(Lang::Zh), Lang::Zh);
         assert!(headings_in_order(&SPEC, &text, Lang::Zh), "{text}");
         let impact = section(&text, Msg::FpDossierSectionImpact, Lang::Zh);
-        assert!(impact.contains(&f.arr.to_string()), "{impact}");
+        assert!(impact.contains(&f.arr.text(Lang::En)), "{impact}");
         assert!(
             impact.contains(&format!("{} 个客户", f.accounts)),
             "{impact}"

@@ -112,7 +112,7 @@ pub fn theme_line(f: &ThemeFigures, name: &str, lang: Lang) -> String {
             ("theme", name),
             ("items", &f.items.to_string()),
             ("accounts", &f.accounts.to_string()),
-            ("arr", &f.arr.to_string()),
+            ("arr", &f.arr.text(lang)),
             ("skew", f.skew.label().text(lang)),
             ("promoters", &f.split.promoters.to_string()),
             ("passives", &f.split.passives.to_string()),
@@ -253,7 +253,7 @@ pub fn top_themes(ctx: &RecordContext, month: &Month, lang: Lang) -> String {
                 &[
                     ("theme", theme_name(ctx.themes, &f.theme_id)),
                     ("items", &f.items.to_string()),
-                    ("arr", &f.arr.to_string()),
+                    ("arr", &f.arr.text(lang)),
                 ],
             )
         })
@@ -835,7 +835,7 @@ pub(crate) mod tests {
         let t1 = figures.iter().find(|f| f.theme_id == "t1").unwrap();
         // Acme 120,000 + Beta 50,000 + Cobalt 300,000; Acme and Cobalt renew within 6 months.
         assert_eq!(
-            (t1.items, t1.accounts, t1.arr.to_string()),
+            (t1.items, t1.accounts, t1.arr.text(Lang::En)),
             (3, 3, "USD 470,000".to_string())
         );
         assert_eq!((t1.skew, t1.renewals_6m), (Skew::Detractors, 2));

@@ -337,7 +337,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
                 t.name.clone(),
                 f.items.to_string(),
                 f.accounts.to_string(),
-                f.arr.to_string(),
+                f.arr.text(lang),
                 f.skew.label().text(lang).to_string(),
                 format!(
                     "{} / {} / {}",
@@ -353,7 +353,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
                 ("theme", &t.name),
                 ("items", &f.items.to_string()),
                 ("accounts", &f.accounts.to_string()),
-                ("arr", &f.arr.to_string()),
+                ("arr", &f.arr.text(lang)),
                 ("skew", f.skew.label().text(lang)),
             ],
         )
@@ -536,7 +536,7 @@ mod tests {
         assert_eq!(export.item_ids, vec!["f1", "f2", "f5", "f6"]);
         let arr: u64 = [120_000, 50_000, 300_000].iter().sum();
         assert_eq!(
-            (f.items, f.accounts, f.arr.to_string()),
+            (f.items, f.accounts, f.arr.text(Lang::En)),
             (4, 3, format_money(arr, "USD"))
         );
         let figures = section(&text, Msg::FpThemesSectionFigures, Lang::En);
@@ -580,8 +580,8 @@ mod tests {
             figures.contains(&format!("| {} | {} | {} |", t.name, f.items, f.accounts)),
             "{figures}"
         );
-        assert!(f.arr.to_string().starts_with("CNY "), "{figures}");
-        assert!(figures.contains(&f.arr.to_string()), "{figures}");
+        assert!(f.arr.text(Lang::En).starts_with("CNY "), "{figures}");
+        assert!(figures.contains(&f.arr.text(Lang::En)), "{figures}");
         assert!(text.contains("主题"));
         assert!(!text.contains("Priority"));
     }

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::domain::draft::{Draft, DraftSource, DraftStatus, Usage};
-use crate::domain::sorting::sort_by_key;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connections;
 use crate::llm::decode::StreamEvent;
@@ -134,7 +133,7 @@ pub fn DraftPanel(
             let db = db.ok_or(StorageError::Unavailable)?;
             let mut drafts: Vec<Draft> = db.list::<Draft>().await?;
             drafts.retain(|d| d.record_id == record_id && d.prompt_id == prompt_id);
-            sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.created_at));
+            drafts.sort_by_key(|d| std::cmp::Reverse(d.created_at));
             Ok::<_, StorageError>(drafts.into_iter().map(Draft::as_loaded).collect::<Vec<_>>())
         })
     });

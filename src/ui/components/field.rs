@@ -10,7 +10,7 @@ use crate::domain::record::AccountIndex;
 use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
 use crate::ui::browser;
-use crate::ui::state::tr;
+use crate::ui::state::{tr, use_app};
 
 /// The DOM id of a field's input.
 pub fn input_id(key: &str) -> String {
@@ -169,7 +169,7 @@ fn account_picker(
     invalid: impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static,
     described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
-    if accounts.sorted().is_empty() {
+    if accounts.is_empty() {
         return view! {
             <p class="field-note" id=id.to_string()>
                 {tr(Msg::NoAccountsYet)} " "
@@ -179,7 +179,7 @@ fn account_picker(
         .into_any();
     }
     let items: Vec<(String, String)> = accounts
-        .sorted()
+        .sorted(use_app().lang.get_untracked())
         .iter()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();

@@ -216,7 +216,7 @@ fn charts(board: &Dashboard, lang: Lang) -> impl IntoView {
         .map(|((name, f), bar)| {
             let shown = Msg::FhThemeValue.fill(
                 lang,
-                &[("arr", &f.arr.to_string()), ("n", &f.items.to_string())],
+                &[("arr", &f.arr.text(lang)), ("n", &f.items.to_string())],
             );
             (name.clone(), bar, shown)
         })
@@ -246,7 +246,7 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
                 name.clone(),
                 f.items.to_string(),
                 f.accounts.to_string(),
-                f.arr.to_string(),
+                f.arr.text(lang),
                 f.skew.label().text(lang).to_string(),
                 f.renewals_6m.to_string(),
             ];

@@ -20,7 +20,6 @@ use crate::domain::feedback_theme_prompt::{
 };
 use crate::domain::feedback_themes::{keyword_themes, merge_themes, ThemeDraft};
 use crate::domain::record::{excerpt, AccountIndex};
-use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::{Connection, Connections};
 use crate::llm::decode::StreamEvent;
@@ -129,9 +128,9 @@ pub fn themes_page() -> impl IntoView {
         Box::pin(async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let mut items = db.list::<FeedbackItem>().await?;
-            sort_by(&mut items, |a, b| a.id.cmp(&b.id));
+            items.sort_by(|a, b| a.id.cmp(&b.id));
             let mut themes = db.list::<Theme>().await?;
-            sort_by(&mut themes, |a, b| a.name.cmp(&b.name));
+            themes.sort_by(|a, b| a.name.cmp(&b.name));
             let accounts = AccountIndex::new(db.list::<Account>().await?);
             Ok::<_, StorageError>(Records {
                 items,
@@ -723,7 +722,7 @@ pub fn themes_page() -> impl IntoView {
                     .flat_map(|c| c.items.get())
                     .collect::<Vec<String>>()
             });
-            sort_by(&mut held, |a, b| a.cmp(b));
+            held.sort();
             free_ids.with_value(|ids| {
                 ids.iter()
                     .filter(|id| held.binary_search(*id).is_err())

@@ -137,7 +137,7 @@ fn record_table(
                 offset: browser::local_offset(),
             };
             let rows = records.iter().map(|r| r.row(&ctx)).collect();
-            arrange(rows, &query.get(), filter.get(), sort.get())
+            arrange(rows, &query.get(), filter.get(), sort.get(), ctx.lang)
         })
     };
     let search_id = "record-search";
