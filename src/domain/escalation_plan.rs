@@ -28,7 +28,7 @@ use crate::domain::escalation_rules::{EscalationType, Severity, Signal};
 use crate::domain::escalation_schedule::{
     add_business_days, checkpoints, first_response_due, RESOLUTION_DAYS,
 };
-use crate::domain::ics::{write_calendar, CalendarEvent};
+use crate::domain::ics::{self, write_calendar, CalendarEvent};
 use crate::domain::record::excerpt;
 use crate::domain::sorting::sort_by;
 use crate::i18n::{Lang, Msg};
@@ -259,7 +259,6 @@ impl Milestone {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEdit {
     pub key: String,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
 }
 
@@ -531,8 +530,10 @@ pub fn calendar(
         .iter()
         .map(|item| CalendarEvent {
             uid: format!("{}-{}@casebook", escalation.id, item.key),
-            start: item.at,
-            minutes: item.milestone.minutes(),
+            when: ics::When::At {
+                start: item.at,
+                minutes: item.milestone.minutes(),
+            },
             summary: format!("{} · {topic}", item.milestone.label(lang)),
             description: description.clone(),
         })

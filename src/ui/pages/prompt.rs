@@ -40,12 +40,11 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
             let accounts = db.list::<Account>().await?;
             // Feedback prompts compute their facts among
             // every item and theme.
-            let related: (Vec<FeedbackItem>, Vec<Theme>) =
-                if workspace == Workspace::Feedback {
-                    (db.list().await?, db.list().await?)
-                } else {
-                    (Vec::new(), Vec::new())
-                };
+            let related: (Vec<FeedbackItem>, Vec<Theme>) = if workspace == Workspace::Feedback {
+                (db.list().await?, db.list().await?)
+            } else {
+                (Vec::new(), Vec::new())
+            };
             Ok::<_, StorageError>((record, AccountIndex::new(accounts), Arc::new(related)))
         })
     });
