@@ -185,7 +185,7 @@ describe('foundation', () => {
     assert.equal(backup.app, 'casebook-backup');
     assert.equal(backup.stores.accounts.length, 1);
     assert.equal(backup.stores.escalations.length, 1);
-    assert.match(await page.textContent('#last-backup'), new RegExp(`Last backup: ${today}`));
+    await page.getByText(`Last backup: ${today}`).waitFor({ timeout: 5000 });
 
     await settings.deleteAll();
     await shell.notice(/All data deleted/);
