@@ -45,15 +45,13 @@ pub struct Account {
     pub arr: u64,
     /// ISO 4217 code.
     pub currency: String,
-    #[serde(default, deserialize_with = "crate::domain::time::opt_date")]
+    #[serde(default)]
     pub renewal_date: Option<NaiveDate>,
     #[serde(default)]
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub notes: String,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -84,9 +84,7 @@ pub struct Draft {
     pub status: DraftStatus,
     #[serde(default)]
     pub usage: Option<Usage>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -111,7 +111,6 @@ impl EventKind {
 /// A dated entry of the event log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EscalationEvent {
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
     pub kind: EventKind,
     #[serde(default)]
@@ -128,7 +127,6 @@ pub struct Escalation {
     pub contact_title: String,
     #[serde(default)]
     pub contact_email: String,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub received_at: DateTime<Utc>,
     pub channel: Channel,
     pub summary: String,
@@ -149,9 +147,7 @@ pub struct Escalation {
     /// Moved dates of the resolution timeline, by item key.
     #[serde(default)]
     pub timeline_edits: Vec<TimelineEdit>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -270,7 +266,6 @@ pub struct ClassificationOverride {
     pub kind: EscalationType,
     pub severity: Severity,
     pub reason: String,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
 }
 

@@ -1,9 +1,9 @@
 //! The board of open escalations (not resolved or reviewed) and the escalation lines of
 //! Home's "needs attention now": effective severity, age, the 2-hour first-response clock,
 //! the next customer-update checkpoint, renewal and ARR at risk. Pure: `now` and the user's
-//! offset from UTC are passed in; texts come from the translation table.
+//! time zone are passed in; texts come from the translation table.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::domain::account::Account;
 use crate::domain::escalation::{Escalation, EventKind};
@@ -11,6 +11,7 @@ use crate::domain::escalation_plan::{format_local, timeline, Milestone, Timeline
 use crate::domain::escalation_rules::{EscalationType, Severity};
 use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::record::{age, AccountIndex};
+use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 
 /// One open escalation on the board.
@@ -36,15 +37,15 @@ pub struct BoardRow<'a> {
 }
 
 impl<'a> BoardRow<'a> {
-    /// The board's view of one escalation as of `now`, in the user's time zone (`offset`).
+    /// The board's view of one escalation as of `now`, in the user's time zone.
     pub fn new(
         e: &'a Escalation,
         accounts: &'a AccountIndex,
         now: DateTime<Utc>,
-        offset: FixedOffset,
+        zone: &dyn LocalZone,
     ) -> Self {
         let account = accounts.get(&e.account_id);
-        let eff = e.effective(account, local_date(now, offset));
+        let eff = e.effective(account, zone.local_date(now));
         let due = first_response_due(e.received_at);
         let responded_at = e.first_response_at();
         BoardRow {
@@ -57,7 +58,7 @@ impl<'a> BoardRow<'a> {
             first_response_due: due,
             responded_at,
             overdue: responded_at.is_none() && now > due,
-            next_checkpoint: timeline(e, &eff, offset)
+            next_checkpoint: timeline(e, &eff, zone)
                 .into_iter()
                 .find(|i| is_checkpoint(i) && i.at > now),
             renewal: account.and_then(|a| a.renewal_date),
@@ -80,10 +81,6 @@ impl<'a> BoardRow<'a> {
         };
         msg.fill(lang, &[("time", &time)])
     }
-}
-
-fn local_date(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
-    t.with_timezone(&offset).date_naive()
 }
 
 fn is_checkpoint(item: &TimelineItem) -> bool {
@@ -142,9 +139,9 @@ pub fn attention(
     escalations: &[Escalation],
     accounts: &AccountIndex,
     now: DateTime<Utc>,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
 ) -> Vec<Attention> {
-    let today = local_date(now, offset);
+    let today = zone.local_date(now);
     let mut lines = Vec::new();
     for e in escalations.iter().filter(|e| e.is_open()) {
         let account = accounts.get(&e.account_id);
@@ -153,7 +150,7 @@ pub fn attention(
             account_name: account.map(|a| a.name.clone()).unwrap_or_default(),
             kind,
             due,
-            local: due.with_timezone(&offset).naive_local(),
+            local: zone.local(due),
         };
         let due = first_response_due(e.received_at);
         if e.first_response_at().is_none() && now > due {
@@ -162,12 +159,12 @@ pub fn attention(
         let updated_today = e
             .events
             .iter()
-            .any(|ev| ev.kind == EventKind::CustomerUpdated && local_date(ev.at, offset) == today);
+            .any(|ev| ev.kind == EventKind::CustomerUpdated && zone.local_date(ev.at) == today);
         if updated_today {
             continue;
         }
         let eff = e.effective(account, today);
-        for item in timeline(e, &eff, offset) {
+        for item in timeline(e, &eff, zone) {
             if let (Milestone::Checkpoint(n), true) = (item.milestone, item.local.date() == today) {
                 lines.push(line(AttentionKind::CheckpointToday(n), item.at));
             }
@@ -184,7 +181,7 @@ pub fn attention(
 mod tests {
     use super::*;
     use crate::domain::escalation::ClassificationOverride;
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
 
     fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap()
@@ -242,12 +239,12 @@ mod tests {
         escalations: &'a [Escalation],
         accounts: &'a AccountIndex,
         now: DateTime<Utc>,
-        offset: FixedOffset,
+        zone: &dyn LocalZone,
     ) -> Vec<BoardRow<'a>> {
         let mut rows: Vec<BoardRow> = escalations
             .iter()
             .filter(|e| e.is_open())
-            .map(|e| BoardRow::new(e, accounts, now, offset))
+            .map(|e| BoardRow::new(e, accounts, now, zone))
             .collect();
         rows.sort_unstable_by_key(|r| (r.escalation.received_at, r.escalation.id.clone()));
         rows
@@ -260,7 +257,7 @@ mod tests {
     #[test]
     fn the_board_lists_open_escalations_oldest_first() {
         let (list, index) = (escalations(), accounts());
-        let rows = board(&list, &index, now(), zone(0));
+        let rows = board(&list, &index, now(), &zone(0));
         assert_eq!(ids(&rows), ["e3", "e5", "e1", "e2"]);
         let sev: Vec<Severity> = rows.iter().map(|r| r.severity).collect();
         assert_eq!(
@@ -274,20 +271,20 @@ mod tests {
     #[test]
     fn the_first_response_clock_is_overdue_only_without_a_response() {
         let (list, index) = (escalations(), accounts());
-        let rows = board(&list, &index, now(), zone(0));
+        let rows = board(&list, &index, now(), &zone(0));
         let overdue: Vec<bool> = rows.iter().map(|r| r.overdue).collect();
         assert_eq!(overdue, [false, true, true, true]);
         assert_eq!(rows[0].responded_at, Some(utc(11, 20, 10, 0)));
         assert_eq!(rows[2].first_response_due, utc(11, 23, 11, 0));
         // Exactly at the due time it is not yet overdue.
-        let rows = board(&list, &index, utc(11, 23, 11, 0), zone(0));
+        let rows = board(&list, &index, utc(11, 23, 11, 0), &zone(0));
         assert!(!rows[2].overdue);
     }
 
     #[test]
     fn the_clock_reads_due_overdue_or_answered() {
         let (list, index) = (escalations(), accounts());
-        let rows = board(&list, &index, utc(11, 23, 10, 15), zone(0));
+        let rows = board(&list, &index, utc(11, 23, 10, 15), &zone(0));
         let clocks: Vec<String> = rows
             .iter()
             .map(|r| r.clock(utc(11, 23, 10, 15), Lang::En))
@@ -310,7 +307,7 @@ mod tests {
     #[test]
     fn next_checkpoint_follows_the_severity_cadence() {
         let (list, index) = (escalations(), accounts());
-        let rows = board(&list, &index, now(), zone(0));
+        let rows = board(&list, &index, now(), &zone(0));
         let next: Vec<(String, DateTime<Utc>)> = rows
             .iter()
             .map(|r| {
@@ -334,20 +331,20 @@ mod tests {
         let mut list = escalations();
         list[0].edit_timeline("checkpoint-1", Some(utc(11, 23, 10, 0)));
         let index = accounts();
-        let rows = board(&list, &index, now(), zone(0));
+        let rows = board(&list, &index, now(), &zone(0));
         let e1 = rows.iter().find(|r| r.escalation.id == "e1").unwrap();
         assert_eq!(
             e1.next_checkpoint.as_ref().map(|i| i.key.as_str()),
             Some("checkpoint-2")
         );
-        let late = board(&list, &index, utc(12, 31, 0, 0), zone(0));
+        let late = board(&list, &index, utc(12, 31, 0, 0), &zone(0));
         assert!(late.iter().all(|r| r.next_checkpoint.is_none()));
     }
 
     #[test]
     fn renewal_and_arr_come_from_the_account() {
         let (list, index) = (escalations(), accounts());
-        let rows = board(&list, &index, now(), zone(0));
+        let rows = board(&list, &index, now(), &zone(0));
         let arr: Vec<u64> = rows.iter().map(|r| r.arr_at_risk).collect();
         assert_eq!(arr, [20_000, 0, 300_000, 20_000]);
         assert_eq!(rows[2].renewal, NaiveDate::from_ymd_opt(2027, 1, 15));
@@ -368,7 +365,7 @@ mod tests {
             .unwrap(),
         );
         let index = accounts();
-        let rows = board(&list, &index, now(), zone(0));
+        let rows = board(&list, &index, now(), &zone(0));
         let e2 = &rows[3];
         assert_eq!(
             (e2.severity, e2.kind, e2.overridden),
@@ -385,7 +382,7 @@ mod tests {
     #[test]
     fn attention_lists_overdue_first_responses_longest_first() {
         let (list, index) = (escalations(), accounts());
-        let lines = attention(&list, &index, now(), zone(0));
+        let lines = attention(&list, &index, now(), &zone(0));
         let got: Vec<(&str, AttentionKind)> = lines
             .iter()
             .map(|l| (l.escalation_id.as_str(), l.kind))
@@ -415,7 +412,7 @@ mod tests {
         let list = [p1_from_saturday_evening()];
         let index = accounts();
         // UTC: checkpoint 2 is Monday 20:00.
-        let lines = attention(&list, &index, now(), zone(0));
+        let lines = attention(&list, &index, now(), &zone(0));
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].kind, AttentionKind::CheckpointToday(2));
         assert_eq!(
@@ -424,7 +421,7 @@ mod tests {
         );
         // Shanghai: received Sunday 04:00, so checkpoint 1 is Monday 04:00 local (already past,
         // still due today).
-        let lines = attention(&list, &index, now(), zone(8));
+        let lines = attention(&list, &index, now(), &zone(8));
         assert_eq!(lines[0].kind, AttentionKind::CheckpointToday(1));
         assert_eq!(lines[0].due, utc(11, 22, 20, 0));
         assert_eq!(
@@ -438,7 +435,7 @@ mod tests {
         let mut list = escalations();
         list.push(p1_from_saturday_evening());
         let index = accounts();
-        let lines = attention(&list, &index, now(), zone(0));
+        let lines = attention(&list, &index, now(), &zone(0));
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[3].escalation_id, "e9");
     }
@@ -448,14 +445,14 @@ mod tests {
         let index = accounts();
         let mut updated = p1_from_saturday_evening();
         updated.log_event(EventKind::CustomerUpdated, utc(11, 23, 8, 0), "");
-        assert!(attention(&[updated.clone()], &index, now(), zone(0)).is_empty());
+        assert!(attention(&[updated.clone()], &index, now(), &zone(0)).is_empty());
         // In New York the update was logged on Monday 03:00 local, also today.
-        assert!(attention(&[updated], &index, now(), zone(-5)).is_empty());
+        assert!(attention(&[updated], &index, now(), &zone(-5)).is_empty());
         let mut yesterday = p1_from_saturday_evening();
         yesterday.log_event(EventKind::CustomerUpdated, utc(11, 22, 20, 0), "");
-        assert_eq!(attention(&[yesterday], &index, now(), zone(0)).len(), 1);
+        assert_eq!(attention(&[yesterday], &index, now(), &zone(0)).len(), 1);
         let mut closed = p1_from_saturday_evening();
         closed.log_event(EventKind::Resolved, utc(11, 23, 9, 0), "");
-        assert!(attention(&[closed], &index, now(), zone(0)).is_empty());
+        assert!(attention(&[closed], &index, now(), &zone(0)).is_empty());
     }
 }

@@ -3,7 +3,7 @@
 //! passed), the 14-day resolution
 //! timeline (editable per item), the agendas of the internal resolution call and of the
 //! customer resolution conversation, what must not be promised, and the timeline as .ics.
-//! Pure: the user's offset from UTC and the language are passed in.
+//! Pure: the user's time zone and the language are passed in.
 //!
 //! Stakeholder rules (`ACTIVATION`, one row per trigger, a role is listed once):
 //! support always; engineering for product failures at any severity, service gaps at P1 and
@@ -20,17 +20,16 @@
 //! and the post-escalation review two business days later; for P2/P3 a day-7 or day-14
 //! date on a weekend moves to Monday.
 
-use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, NaiveTime, Timelike, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, NaiveTime, Timelike, Utc, Weekday};
 
 use crate::domain::escalation::{Effective, Escalation};
 use crate::domain::escalation_rules::{EscalationType, Severity, Signal};
 use crate::domain::escalation_schedule::{
     add_business_days, checkpoints, first_response_due, RESOLUTION_DAYS,
 };
-use crate::domain::ics::{write_calendar, CalendarEvent};
+use crate::domain::ics::{self, write_calendar, CalendarEvent};
 use crate::domain::record::excerpt;
+use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 
 use EscalationType::*;
@@ -148,21 +147,13 @@ fn meeting_slots(severity: Severity) -> (Slot, Slot) {
     MEETINGS[severity as usize]
 }
 
-fn local(t: DateTime<Utc>, offset: FixedOffset) -> NaiveDateTime {
-    t.with_timezone(&offset).naive_local()
-}
-
-fn to_utc(t: NaiveDateTime, offset: FixedOffset) -> DateTime<Utc> {
-    (t - Duration::seconds(offset.local_minus_utc().into())).and_utc()
-}
-
-fn slot_time(slot: Slot, received: DateTime<Utc>, offset: FixedOffset) -> DateTime<Utc> {
+fn slot_time(slot: Slot, received: DateTime<Utc>, zone: &dyn LocalZone) -> DateTime<Utc> {
     match slot {
         Slot::Hours(h) => received + Duration::hours(h),
         Slot::BusinessDay(n, hour) => {
-            let day = add_business_days(local(received, offset), n).date();
+            let day = add_business_days(zone.local(received), n).date();
             let time = NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN);
-            to_utc(day.and_time(time), offset)
+            zone.instant_of(day.and_time(time))
         }
     }
 }
@@ -200,9 +191,9 @@ impl Stakeholder {
 
     /// "Legal: what we need. By 2026-11-23 12:15." with the reply-by time at `now` in local
     /// time, saying so when the planned deadline has passed.
-    pub fn line(&self, offset: FixedOffset, now: DateTime<Utc>, lang: Lang) -> String {
-        let due = format_local(local(self.reply_by(now), offset));
-        let planned = format_local(local(self.due, offset));
+    pub fn line(&self, zone: &dyn LocalZone, now: DateTime<Utc>, lang: Lang) -> String {
+        let due = format_local(zone.local(self.reply_by(now)));
+        let planned = format_local(zone.local(self.due));
         let msg = if self.is_late(now) {
             Msg::EscStakeholderLineLate
         } else {
@@ -224,9 +215,9 @@ impl Stakeholder {
 pub fn stakeholders(
     eff: &Effective,
     received: DateTime<Utc>,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
 ) -> Vec<Stakeholder> {
-    let due = slot_time(meeting_slots(eff.severity).0, received, offset);
+    let due = slot_time(meeting_slots(eff.severity).0, received, zone);
     let fires = |when: &When| match when {
         When::Any(max) => eff.severity <= *max,
         When::Types(kinds, max) => kinds.contains(&eff.kind) && eff.severity <= *max,
@@ -300,7 +291,6 @@ impl Milestone {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEdit {
     pub key: String,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
 }
 
@@ -336,10 +326,10 @@ pub fn format_local(t: NaiveDateTime) -> String {
 pub fn timeline(
     escalation: &Escalation,
     eff: &Effective,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
 ) -> Vec<TimelineItem> {
     let received = escalation.received_at;
-    let start = local(received, offset);
+    let start = zone.local(received);
     // Day 7 and day 14 keep off weekends except at P1, like the checkpoints.
     let day = |d: i64| {
         let t = start + Duration::days(d);
@@ -349,32 +339,26 @@ pub fn timeline(
             (_, Weekday::Sun) => t + Duration::days(1),
             _ => t,
         };
-        to_utc(t, offset)
+        zone.instant_of(t)
     };
     let (internal, customer) = meeting_slots(eff.severity);
     let target = day(RESOLUTION_DAYS);
     let mut plan = vec![
         (Milestone::FirstResponse, first_response_due(received)),
-        (
-            Milestone::InternalCall,
-            slot_time(internal, received, offset),
-        ),
-        (
-            Milestone::CustomerCall,
-            slot_time(customer, received, offset),
-        ),
+        (Milestone::InternalCall, slot_time(internal, received, zone)),
+        (Milestone::CustomerCall, slot_time(customer, received, zone)),
         (Milestone::ProgressReview, day(RESOLUTION_DAYS / 2)),
         (Milestone::ResolutionTarget, target),
         (
             Milestone::PostReview,
-            to_utc(add_business_days(local(target, offset), 2), offset),
+            zone.instant_of(add_business_days(zone.local(target), 2)),
         ),
     ];
     plan.extend(
-        checkpoints(received, eff.severity, offset)
+        checkpoints(received, eff.severity, zone)
             .into_iter()
             .enumerate()
-            .map(|(i, t)| (Milestone::Checkpoint(i + 1), to_utc(t, offset))),
+            .map(|(i, t)| (Milestone::Checkpoint(i + 1), zone.instant_of(t))),
     );
     let mut items: Vec<(usize, TimelineItem)> = plan
         .into_iter()
@@ -387,7 +371,7 @@ pub fn timeline(
                 key,
                 milestone,
                 at,
-                local: local(at, offset),
+                local: zone.local(at),
                 edited: edit.is_some(),
             };
             (rank, item)
@@ -570,8 +554,10 @@ pub fn calendar(
         .iter()
         .map(|item| CalendarEvent {
             uid: format!("{}-{}@casebook", escalation.id, item.key),
-            start: item.at,
-            minutes: item.milestone.minutes(),
+            when: ics::When::At {
+                start: item.at,
+                minutes: item.milestone.minutes(),
+            },
             summary: format!("{} · {topic}", item.milestone.label(lang)),
             description: description.clone(),
         })
@@ -582,7 +568,9 @@ pub fn calendar(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{FixedOffset, TimeZone};
+    use chrono_tz::America::New_York;
+    use chrono_tz::Europe::Berlin;
 
     fn utc(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap()
@@ -602,7 +590,7 @@ mod tests {
     }
 
     fn roles(kind: EscalationType, severity: Severity, signals: &[Signal]) -> Vec<Role> {
-        stakeholders(&eff(kind, severity, signals), utc(11, 23, 8, 15), zone(0))
+        stakeholders(&eff(kind, severity, signals), utc(11, 23, 8, 15), &zone(0))
             .into_iter()
             .map(|s| s.role)
             .collect()
@@ -701,27 +689,27 @@ mod tests {
 
     #[test]
     fn stakeholders_say_what_we_need() {
-        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(0));
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), &zone(0));
         assert_eq!(list[1].need, Msg::EscNeedLegal);
         assert_eq!(list[1].role.label().text(Lang::Zh), "法务");
     }
 
     #[test]
     fn stakeholder_lines_show_the_local_deadline() {
-        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), &zone(8));
         assert_eq!(
-            list[1].line(zone(8), utc(11, 23, 9, 0), Lang::En),
+            list[1].line(&zone(8), utc(11, 23, 9, 0), Lang::En),
             "Legal: The contract position, and review of any written commitment before it is sent. By 2026-11-23 20:15."
         );
         assert_eq!(
-            list[0].line(zone(8), utc(11, 23, 9, 0), Lang::Zh),
+            list[0].line(&zone(8), utc(11, 23, 9, 0), Lang::Zh),
             "技术支持：工单历史、未结工单以及指定的支持负责人。截止：2026-11-23 20:15。"
         );
     }
 
     #[test]
     fn a_passed_deadline_becomes_two_hours_from_now_and_says_so() {
-        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        let list = stakeholders(&eff(ContractDispute, P1, &[]), utc(11, 23, 8, 15), &zone(8));
         let legal = &list[1];
         assert!(!legal.is_late(utc(11, 23, 12, 14)));
         assert_eq!(legal.reply_by(utc(11, 23, 12, 14)), utc(11, 23, 12, 15));
@@ -731,24 +719,24 @@ mod tests {
         assert_eq!(legal.reply_by(now), utc(11, 23, 15, 15));
         assert_eq!(legal.reply_by(utc(11, 23, 13, 0)), utc(11, 23, 15, 0));
         assert_eq!(
-            legal.line(zone(8), now, Lang::En),
+            legal.line(&zone(8), now, Lang::En),
             "Legal: The contract position, and review of any written commitment before it is sent. By 2026-11-23 23:15 (the planned deadline, 2026-11-23 20:15, has passed)."
         );
         assert!(legal
-            .line(zone(8), now, Lang::Zh)
+            .line(&zone(8), now, Lang::Zh)
             .ends_with("截止：2026-11-23 23:15（原定截止时间 2026-11-23 20:15 已过）。"));
     }
 
     #[test]
     fn p1_stakeholders_answer_within_four_hours() {
-        let list = stakeholders(&eff(ProductFailure, P1, &[]), utc(11, 23, 8, 15), zone(8));
+        let list = stakeholders(&eff(ProductFailure, P1, &[]), utc(11, 23, 8, 15), &zone(8));
         assert!(list.iter().all(|s| s.due == utc(11, 23, 12, 15)));
     }
 
     #[test]
     fn p2_stakeholders_answer_by_10_on_the_next_business_day() {
         // Friday 15:00 UTC is Friday 23:00 in Shanghai: Monday 10:00 local is 02:00 UTC.
-        let list = stakeholders(&eff(ProductFailure, P2, &[]), utc(11, 20, 15, 0), zone(8));
+        let list = stakeholders(&eff(ProductFailure, P2, &[]), utc(11, 20, 15, 0), &zone(8));
         assert_eq!(list[0].due, utc(11, 23, 2, 0));
     }
 
@@ -757,9 +745,9 @@ mod tests {
         // Thursday 17:00 UTC: Thursday noon in New York → Monday 10:00 (15:00 UTC);
         // already Friday 01:00 in Shanghai → Tuesday 10:00 (02:00 UTC).
         let received = utc(11, 19, 17, 0);
-        let ny = stakeholders(&eff(ServiceGap, P3, &[]), received, zone(-5));
+        let ny = stakeholders(&eff(ServiceGap, P3, &[]), received, &zone(-5));
         assert_eq!(ny[0].due, utc(11, 23, 15, 0));
-        let sh = stakeholders(&eff(ServiceGap, P3, &[]), received, zone(8));
+        let sh = stakeholders(&eff(ServiceGap, P3, &[]), received, &zone(8));
         assert_eq!(sh[0].due, utc(11, 24, 2, 0));
     }
 
@@ -767,7 +755,7 @@ mod tests {
     fn p1_timeline_runs_daily_through_the_weekend() {
         // Friday 2026-11-20 09:00 UTC.
         let e = escalation(utc(11, 20, 9, 0));
-        let items = timeline(&e, &eff(ProductFailure, P1, &[]), zone(0));
+        let items = timeline(&e, &eff(ProductFailure, P1, &[]), &zone(0));
         assert_eq!(items.len(), 20);
         let mut expected = vec!["first-response", "internal-call", "customer-call"];
         let cps: Vec<String> = (1..=14).map(|n| format!("checkpoint-{n}")).collect();
@@ -789,7 +777,7 @@ mod tests {
     fn p2_timeline_uses_business_days() {
         // Thursday 2026-11-19 09:00 UTC.
         let e = escalation(utc(11, 19, 9, 0));
-        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), &zone(0));
         assert_eq!(
             keys(&items),
             [
@@ -829,7 +817,7 @@ mod tests {
     fn p3_weekend_reviews_and_target_move_to_monday() {
         // Sunday 2026-11-22 09:00 UTC: day 7 and day 14 are Sundays.
         let e = escalation(utc(11, 22, 9, 0));
-        let items = timeline(&e, &eff(ServiceGap, P3, &[]), zone(0));
+        let items = timeline(&e, &eff(ServiceGap, P3, &[]), &zone(0));
         assert_eq!(find(&items, "internal-call").at, utc(11, 24, 10, 0));
         assert_eq!(find(&items, "customer-call").at, utc(11, 25, 14, 0));
         assert_eq!(find(&items, "progress-review").at, utc(11, 30, 9, 0));
@@ -843,7 +831,7 @@ mod tests {
     fn timeline_times_are_local() {
         // Friday 17:00 UTC is Saturday 01:00 in Shanghai.
         let e = escalation(utc(11, 20, 17, 0));
-        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(8));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), &zone(8));
         let call = find(&items, "internal-call");
         assert_eq!(format_local(call.local), "2026-11-23 10:00");
         assert_eq!(call.at, utc(11, 23, 2, 0));
@@ -861,12 +849,106 @@ mod tests {
         );
     }
 
+    fn wall(items: &[TimelineItem], key: &str) -> String {
+        format_local(find(items, key).local)
+    }
+
+    #[test]
+    fn new_york_p1_checkpoints_keep_09_00_after_spring_forward() {
+        // Friday 6 March 2026, 09:00 EST (UTC-5); clocks go forward on Sunday 8 March.
+        let e = escalation(utc(3, 6, 14, 0));
+        let items = timeline(&e, &eff(ProductFailure, P1, &[]), &New_York);
+        assert_eq!(find(&items, "checkpoint-1").at, utc(3, 7, 14, 0));
+        assert_eq!(
+            find(&items, "checkpoint-2").at,
+            utc(3, 8, 13, 0),
+            "09:00 EDT"
+        );
+        assert_eq!(find(&items, "checkpoint-3").at, utc(3, 9, 13, 0));
+        assert_eq!(find(&items, "checkpoint-14").at, utc(3, 20, 13, 0));
+        for key in [
+            "checkpoint-1",
+            "checkpoint-2",
+            "checkpoint-3",
+            "checkpoint-14",
+        ] {
+            assert_eq!(&wall(&items, key)[11..], "09:00", "{key}");
+        }
+        assert_eq!(find(&items, "progress-review").at, utc(3, 13, 13, 0));
+        assert_eq!(find(&items, "resolution-target").at, utc(3, 20, 13, 0));
+        assert_eq!(wall(&items, "post-review"), "2026-03-24 09:00");
+        // Deadlines counted in hours stay elapsed hours.
+        assert_eq!(find(&items, "first-response").at, utc(3, 6, 16, 0));
+        assert_eq!(find(&items, "customer-call").at, utc(3, 7, 14, 0));
+    }
+
+    #[test]
+    fn new_york_p1_checkpoints_keep_09_00_after_fall_back() {
+        // Friday 30 October 2026, 09:00 EDT (UTC-4); clocks go back on Sunday 1 November.
+        let e = escalation(utc(10, 30, 13, 0));
+        let items = timeline(&e, &eff(ProductFailure, P1, &[]), &New_York);
+        assert_eq!(find(&items, "checkpoint-1").at, utc(10, 31, 13, 0));
+        assert_eq!(
+            find(&items, "checkpoint-2").at,
+            utc(11, 1, 14, 0),
+            "09:00 EST"
+        );
+        assert_eq!(find(&items, "checkpoint-3").at, utc(11, 2, 14, 0));
+        assert_eq!(wall(&items, "checkpoint-2"), "2026-11-01 09:00");
+        assert_eq!(wall(&items, "resolution-target"), "2026-11-13 09:00");
+    }
+
+    #[test]
+    fn berlin_p2_meetings_after_spring_forward_are_at_their_local_hours() {
+        // Friday 27 March 2026, 10:00 CET (UTC+1); clocks go forward on Sunday 29 March.
+        let e = escalation(utc(3, 27, 9, 0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), &Berlin);
+        assert_eq!(
+            find(&items, "internal-call").at,
+            utc(3, 30, 8, 0),
+            "10:00 CEST"
+        );
+        assert_eq!(wall(&items, "internal-call"), "2026-03-30 10:00");
+        assert_eq!(
+            find(&items, "customer-call").at,
+            utc(3, 31, 12, 0),
+            "14:00 CEST"
+        );
+        assert_eq!(find(&items, "checkpoint-1").at, utc(3, 31, 8, 0));
+        assert_eq!(wall(&items, "checkpoint-1"), "2026-03-31 10:00");
+    }
+
+    #[test]
+    fn berlin_p1_checkpoints_keep_10_00_after_fall_back() {
+        // Friday 23 October 2026, 10:00 CEST (UTC+2); clocks go back on Sunday 25 October.
+        let e = escalation(utc(10, 23, 8, 0));
+        let items = timeline(&e, &eff(ProductFailure, P1, &[]), &Berlin);
+        assert_eq!(find(&items, "checkpoint-1").at, utc(10, 24, 8, 0));
+        assert_eq!(
+            find(&items, "checkpoint-2").at,
+            utc(10, 25, 9, 0),
+            "10:00 CET"
+        );
+        assert_eq!(wall(&items, "checkpoint-2"), "2026-10-25 10:00");
+        assert_eq!(find(&items, "progress-review").at, utc(10, 30, 9, 0));
+    }
+
+    #[test]
+    fn stakeholder_deadlines_after_a_change_show_the_local_time() {
+        // Friday 6 March 2026, 16:00 EST: the P2 internal call is Monday 9 March, 10:00 EDT.
+        let list = stakeholders(&eff(ProductFailure, P2, &[]), utc(3, 6, 21, 0), &New_York);
+        assert_eq!(list[0].due, utc(3, 9, 14, 0));
+        assert!(list[0]
+            .line(&New_York, utc(3, 6, 21, 0), Lang::En)
+            .ends_with("By 2026-03-09 10:00."));
+    }
+
     #[test]
     fn edits_move_items_and_resort_the_timeline() {
         let mut e = escalation(utc(11, 19, 9, 0));
         e.edit_timeline("checkpoint-1", Some(utc(11, 24, 16, 30)));
         e.edit_timeline("checkpoint-9", Some(utc(11, 20, 0, 0)));
-        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(0));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), &zone(0));
         let cp = find(&items, "checkpoint-1");
         assert!(cp.edited);
         assert_eq!(cp.at, utc(11, 24, 16, 30));
@@ -889,7 +971,7 @@ mod tests {
         assert_eq!(Milestone::PostReview.label(Lang::Zh), "升级后复盘");
         assert_eq!(Meeting::CustomerCall.label(), Msg::EscItemCustomerCall);
         let e = escalation(utc(11, 20, 17, 0));
-        let items = timeline(&e, &eff(ServiceGap, P2, &[]), zone(8));
+        let items = timeline(&e, &eff(ServiceGap, P2, &[]), &zone(8));
         assert_eq!(
             items[0].line(Lang::En),
             "2026-11-21 03:00 · First customer response"
@@ -921,7 +1003,7 @@ mod tests {
     fn internal_agenda_for_a_p1_contract_dispute() {
         let e = escalation(utc(11, 19, 9, 0));
         let eff = eff(ContractDispute, P1, &[]);
-        let items = timeline(&e, &eff, zone(0));
+        let items = timeline(&e, &eff, &zone(0));
         let a = agenda(Meeting::InternalCall, &e, &eff, &items, Lang::En);
         assert_eq!(
             a.points,
@@ -946,7 +1028,7 @@ mod tests {
     fn customer_agenda_for_a_p3_product_failure() {
         let e = escalation(utc(11, 19, 9, 0));
         let eff = eff(ProductFailure, P3, &[]);
-        let items = timeline(&e, &eff, zone(0));
+        let items = timeline(&e, &eff, &zone(0));
         let a = agenda(Meeting::CustomerCall, &e, &eff, &items, Lang::En);
         assert_eq!(
             a.points,
@@ -976,7 +1058,7 @@ mod tests {
         let mut e = escalation(utc(11, 19, 9, 0));
         e.can_fix = "  Patch on 26 Nov ".into();
         let eff = eff(ServiceGap, P2, &[]);
-        let items = timeline(&e, &eff, zone(0));
+        let items = timeline(&e, &eff, &zone(0));
         let a = agenda(Meeting::CustomerCall, &e, &eff, &items, Lang::En);
         assert_eq!(
             a.may_promise,
@@ -996,7 +1078,7 @@ mod tests {
     fn without_a_can_fix_text_we_only_promise_the_investigation() {
         let e = escalation(utc(11, 19, 9, 0));
         let eff = eff(ServiceGap, P3, &[]);
-        let items = timeline(&e, &eff, zone(0));
+        let items = timeline(&e, &eff, &zone(0));
         let a = agenda(Meeting::CustomerCall, &e, &eff, &items, Lang::Zh);
         assert_eq!(a.may_promise[0], Msg::EscMayInvestigating.text(Lang::Zh));
         assert!(a.may_promise[1].ends_with("之后每周一次。"));
@@ -1009,7 +1091,7 @@ mod tests {
         e.updated_at = utc(11, 22, 10, 0);
         e.can_fix = "Hotfix; then a review, with the CIO".into();
         let eff = eff(ServiceGap, P3, &[]);
-        let items = timeline(&e, &eff, zone(8));
+        let items = timeline(&e, &eff, &zone(8));
         let text = calendar(&e, "Acme Corp", &items, Lang::Zh);
         assert!(text.contains("DTSTAMP:20261122T100000Z\r\n"));
         let cal: Calendar = text.parse().unwrap();

@@ -1,12 +1,13 @@
 //! Escalation dates, as SPEC.md's rules state them: the first response is due 2 hours after
 //! receipt; customer-update checkpoints over the 14-day resolution window follow the severity
 //! (P1 daily including weekends, P2 every 2 business days, P3 weekly), in the user's local
-//! time, and a P2/P3 checkpoint on a Saturday or Sunday moves to Monday. Pure: the offset
-//! from UTC is passed in.
+//! time, and a P2/P3 checkpoint on a Saturday or Sunday moves to Monday. Pure: the user's
+//! time zone is passed in.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc, Weekday};
 
 use crate::domain::escalation_rules::Severity;
+use crate::domain::zone::LocalZone;
 
 /// Hours from receipt to the first customer response.
 pub const FIRST_RESPONSE_HOURS: i64 = 2;
@@ -48,9 +49,9 @@ pub(crate) fn add_business_days(mut t: NaiveDateTime, n: u32) -> NaiveDateTime {
 pub fn checkpoints(
     received: DateTime<Utc>,
     severity: Severity,
-    offset: FixedOffset,
+    zone: &dyn LocalZone,
 ) -> Vec<NaiveDateTime> {
-    let start = received.with_timezone(&offset).naive_local();
+    let start = zone.local(received);
     let end = start + Duration::days(RESOLUTION_DAYS);
     match severity {
         Severity::P1 => (1..=RESOLUTION_DAYS)
@@ -82,8 +83,8 @@ mod tests {
             .collect()
     }
 
-    fn utc() -> FixedOffset {
-        FixedOffset::east_opt(0).unwrap()
+    fn utc() -> &'static Utc {
+        &Utc
     }
 
     #[test]
@@ -150,7 +151,7 @@ mod tests {
     #[test]
     fn dates_are_in_the_users_time_zone() {
         // 2026-11-20 17:00 UTC is already Saturday 01:00 in Shanghai (UTC+8).
-        let shanghai = FixedOffset::east_opt(8 * 3600).unwrap();
+        let shanghai = &chrono::FixedOffset::east_opt(8 * 3600).unwrap();
         let list = checkpoints(at(2026, 11, 20, 17), Severity::P3, shanghai);
         assert_eq!(
             days(&list)[0],
@@ -162,7 +163,7 @@ mod tests {
             chrono::NaiveTime::from_hms_opt(1, 0, 0).unwrap()
         );
         // The same instant in New York (UTC-5) is still Friday noon.
-        let new_york = FixedOffset::west_opt(5 * 3600).unwrap();
+        let new_york = &chrono::FixedOffset::west_opt(5 * 3600).unwrap();
         let list = checkpoints(at(2026, 11, 20, 17), Severity::P3, new_york);
         assert_eq!(days(&list)[0], "Fri 2026-11-27");
     }

@@ -40,7 +40,6 @@ coded_enum!(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageChange {
     pub stage: Stage,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub at: DateTime<Utc>,
 }
 
@@ -48,10 +47,9 @@ pub struct StageChange {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerCommitment {
     pub what: String,
-    #[serde(deserialize_with = "crate::domain::time::date")]
     pub due: NaiveDate,
     /// The day it was kept; `None` while open.
-    #[serde(default, deserialize_with = "crate::domain::time::opt_date")]
+    #[serde(default)]
     pub kept_on: Option<NaiveDate>,
 }
 
@@ -68,7 +66,6 @@ pub struct FeedbackItem {
     pub id: String,
     pub account_id: String,
     pub source: Source,
-    #[serde(deserialize_with = "crate::domain::time::date")]
     pub received_on: NaiveDate,
     pub verbatim: String,
     /// 0–10, for NPS responses.
@@ -82,9 +79,7 @@ pub struct FeedbackItem {
     /// What was promised to the customer, oldest first.
     #[serde(default)]
     pub commitments: Vec<CustomerCommitment>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -95,7 +90,6 @@ pub struct Theme {
     pub name: String,
     #[serde(default)]
     pub description: String,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -1,106 +1,79 @@
-//! A minimal iCalendar (RFC 5545) writer for exporting dated plans: one VCALENDAR of
-//! VEVENTs in UTC, TEXT escaping, 75-octet line folding on character boundaries and CRLF
-//! line ends. Writing only; no parsing and no time-zone database.
+//! Exporting dated plans as iCalendar (RFC 5545) files, written by the `icalendar` crate
+//! (which escapes TEXT values and folds lines at 75 octets): one VCALENDAR of VEVENTs, timed
+//! events in UTC and all-day events as dates. Writing only; no time-zone database.
 
-use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+
+/// When an event takes place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// From `start`, for `minutes`.
+    At { start: DateTime<Utc>, minutes: u32 },
+    /// The whole of a day, wherever the reader is.
+    AllDay(NaiveDate),
+}
 
 /// One calendar event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalendarEvent {
     /// Globally unique and stable, so a re-import updates instead of duplicating.
     pub uid: String,
-    pub start: DateTime<Utc>,
-    pub minutes: u32,
+    pub when: When,
     pub summary: String,
+    /// Left out of the file when empty.
     pub description: String,
 }
 
-/// A UTC instant as `YYYYMMDDTHHMMSSZ`.
-fn stamp(t: DateTime<Utc>) -> String {
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+/// Text with every line break as `\n`, which the writer escapes (it leaves `\r` as is).
+fn one_line_break(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
+/// The VEVENT of one event, stamped `now`.
+fn vevent(e: &CalendarEvent, now: DateTime<Utc>) -> Event {
+    let mut event = Event::new();
+    event
+        .uid(&e.uid)
+        .timestamp(now)
+        .summary(&one_line_break(&e.summary));
+    if !e.description.is_empty() {
+        event.description(&one_line_break(&e.description));
+    }
+    match e.when {
+        When::At { start, minutes } => {
+            event
+                .starts(start)
+                .ends(start + Duration::minutes(minutes.into()));
+        }
+        // RFC 5545: the end date of an all-day event is exclusive.
+        When::AllDay(day) => {
+            event.starts(day).ends(day.succ_opt().unwrap_or(day));
         }
     }
-    out
-}
-
-/// Appends a content line folded at 75 octets (continuations start with a space), never
-/// splitting a character, each physical line ended by CRLF.
-fn push_line(out: &mut String, line: &str) {
-    let mut room = 75;
-    let mut used = 0;
-    for c in line.chars() {
-        if used + c.len_utf8() > room {
-            out.push_str("\r\n ");
-            room = 74;
-            used = 0;
-        }
-        out.push(c);
-        used += c.len_utf8();
-    }
-    out.push_str("\r\n");
+    event.done()
 }
 
 /// The calendar text of `events`, with `now` as every event's DTSTAMP.
 pub fn write_calendar(events: &[CalendarEvent], now: DateTime<Utc>) -> String {
-    let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Casebook//Escalation plan//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+    let mut calendar = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//Casebook//Escalation plan//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
     ] {
-        push_line(&mut out, line);
+        calendar.append_property(Property::new(key, value));
     }
-    for e in events {
-        let end = e.start + Duration::minutes(e.minutes.into());
-        for line in [
-            "BEGIN:VEVENT".to_string(),
-            format!("UID:{}", escape(&e.uid)),
-            format!("DTSTAMP:{}", stamp(now)),
-            format!("DTSTART:{}", stamp(e.start)),
-            format!("DTEND:{}", stamp(end)),
-            format!("SUMMARY:{}", escape(&e.summary)),
-            format!("DESCRIPTION:{}", escape(&e.description)),
-            "END:VEVENT".to_string(),
-        ] {
-            push_line(&mut out, &line);
-        }
-    }
-    push_line(&mut out, "END:VCALENDAR");
-    out
+    calendar.extend(events.iter().map(|e| vevent(e, now)));
+    calendar.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
-    use icalendar::{Calendar, CalendarComponent, Component};
+    use icalendar::{CalendarComponent, CalendarDateTime, DatePerhapsTime};
 
     fn at(d: u32, h: u32, m: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap()
@@ -109,10 +82,21 @@ mod tests {
     fn event(summary: &str, description: &str) -> CalendarEvent {
         CalendarEvent {
             uid: "e1-checkpoint-1@casebook".into(),
-            start: at(24, 1, 5),
-            minutes: 30,
+            when: When::At {
+                start: at(24, 1, 5),
+                minutes: 30,
+            },
             summary: summary.into(),
             description: description.into(),
+        }
+    }
+
+    fn all_day(uid: &str, day: NaiveDate) -> CalendarEvent {
+        CalendarEvent {
+            uid: uid.into(),
+            when: When::AllDay(day),
+            summary: "Go-live".into(),
+            description: String::new(),
         }
     }
 
@@ -120,25 +104,22 @@ mod tests {
         text.parse::<Calendar>().unwrap()
     }
 
-    fn first_event(cal: &Calendar) -> icalendar::Event {
+    fn events(cal: &Calendar) -> Vec<Event> {
         cal.components
             .iter()
-            .find_map(|c| match c {
+            .filter_map(|c| match c {
                 CalendarComponent::Event(e) => Some(e.clone()),
                 _ => None,
             })
-            .unwrap()
+            .collect()
     }
 
-    #[test]
-    fn stamps_are_utc_basic_format() {
-        assert_eq!(stamp(at(3, 7, 9)), "20261103T070900Z");
-    }
-
-    #[test]
-    fn text_escaping_covers_the_special_characters() {
-        assert_eq!(escape("a\\b;c,d\ne\r\nf\rg"), "a\\\\b\\;c\\,d\\ne\\nf\\ng");
-        assert_eq!(escape("故障：宕机"), "故障：宕机");
+    /// The content lines of the one VEVENT in `text`, between BEGIN and END.
+    fn event_lines(text: &str) -> Vec<&str> {
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        let begin = lines.iter().position(|l| *l == "BEGIN:VEVENT").unwrap();
+        let end = lines.iter().position(|l| *l == "END:VEVENT").unwrap();
+        lines[begin + 1..end].to_vec()
     }
 
     #[test]
@@ -148,10 +129,52 @@ mod tests {
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Casebook//Escalation plan//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n"
         ));
         assert!(text.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
-        assert!(text.contains(
-            "\r\nDTSTAMP:20261123T090000Z\r\nDTSTART:20261124T010500Z\r\nDTEND:20261124T013500Z\r\n"
-        ));
         assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+    }
+
+    #[test]
+    fn timed_events_are_in_utc() {
+        let text = write_calendar(&[event("Update", "Call")], at(23, 9, 0));
+        assert_eq!(
+            event_lines(&text),
+            [
+                "DESCRIPTION:Call",
+                "DTEND:20261124T013500Z",
+                "DTSTAMP:20261123T090000Z",
+                "DTSTART:20261124T010500Z",
+                "SUMMARY:Update",
+                "UID:e1-checkpoint-1@casebook",
+            ]
+        );
+    }
+
+    #[test]
+    fn all_day_events_are_dates_ending_the_next_day() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let text = write_calendar(&[all_day("p1-gl_launch@casebook", day)], at(23, 9, 0));
+        assert_eq!(
+            event_lines(&text),
+            [
+                "DTEND;VALUE=DATE:20261204",
+                "DTSTAMP:20261123T090000Z",
+                "DTSTART;VALUE=DATE:20261203",
+                "SUMMARY:Go-live",
+                "UID:p1-gl_launch@casebook",
+            ]
+        );
+        let e = &events(&parse(&text))[0];
+        assert_eq!(e.get_start(), Some(DatePerhapsTime::Date(day)));
+        assert_eq!(
+            e.get_end(),
+            Some(DatePerhapsTime::Date(day.succ_opt().unwrap()))
+        );
+    }
+
+    #[test]
+    fn an_all_day_event_at_the_end_of_a_year_ends_on_new_year() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let text = write_calendar(&[all_day("x@casebook", day)], at(23, 9, 0));
+        assert!(text.contains("\r\nDTEND;VALUE=DATE:20270101\r\n"));
     }
 
     #[test]
@@ -162,24 +185,49 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_fold_at_75_octets_without_splitting_characters() {
-        let summary = "客户升级：生产环境宕机两天，首席信息官威胁解约；".repeat(4);
-        let text = write_calendar(&[event(&summary, "x")], at(23, 9, 0));
+    fn text_escaping_covers_the_special_characters() {
+        let text = write_calendar(&[event("a\\b;c,d\ne\r\nf\rg", "故障：宕机")], at(23, 9, 0));
+        assert!(text.contains("\r\nSUMMARY:a\\\\b\\;c\\,d\\ne\\nf\\ng\r\n"));
+        assert!(text.contains("\r\nDESCRIPTION:故障：宕机\r\n"));
+        assert!(!text.replace("\r\n", "").contains('\r'));
+    }
+
+    /// Every physical line fits 75 octets, except that the crate lets a continuation line
+    /// reach 76 (a space and 75 octets) when exactly 75 octets are left; RFC 5545 says lines
+    /// SHOULD NOT pass 75, and readers unfold them all the same.
+    fn assert_folded(text: &str) {
         for line in text.split("\r\n") {
-            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+            let limit = if line.starts_with(' ') { 76 } else { 75 };
+            assert!(line.len() <= limit, "{} octets: {line}", line.len());
         }
-        let folded: Vec<&str> = text.split("\r\n").filter(|l| l.starts_with(' ')).collect();
-        assert!(folded.len() >= 3);
-        // Continuations of 3-byte characters fill 1 + 72 octets, then the next would pass 75.
-        assert_eq!(folded[0].len(), 73);
     }
 
     #[test]
-    fn ascii_lines_fold_exactly_at_75() {
-        let mut out = String::new();
-        push_line(&mut out, &"a".repeat(160));
-        let lines: Vec<usize> = out.split("\r\n").map(str::len).collect();
-        assert_eq!(lines, [75, 75, 12, 0]);
+    fn long_lines_fold_without_splitting_characters() {
+        let summary = "客户升级：生产环境宕机两天，首席信息官威胁解约；".repeat(4);
+        let text = write_calendar(&[event(&summary, "x")], at(23, 9, 0));
+        assert_folded(&text);
+        let folded: Vec<&str> = text.split("\r\n").filter(|l| l.starts_with(' ')).collect();
+        assert!(folded.len() >= 3);
+        assert_eq!(
+            events(&parse(&text))[0].get_summary(),
+            Some(summary.as_str())
+        );
+    }
+
+    #[test]
+    fn lines_of_every_length_fold_and_read_back() {
+        for n in 60..=240 {
+            for unit in ["a", "é", "宕"] {
+                let summary = unit.repeat(n / unit.len());
+                let text = write_calendar(&[event(&summary, "x")], at(23, 9, 0));
+                assert_folded(&text);
+                assert_eq!(
+                    events(&parse(&text))[0].get_summary(),
+                    Some(summary.as_str())
+                );
+            }
+        }
     }
 
     #[test]
@@ -190,35 +238,31 @@ mod tests {
             &[event(&summary, &description)],
             at(23, 9, 0),
         ));
-        let e = first_event(&cal);
+        let e = &events(&cal)[0];
         assert_eq!(e.get_summary(), Some(summary.as_str()));
         assert_eq!(e.get_description(), Some(description.as_str()));
         assert_eq!(e.get_uid(), Some("e1-checkpoint-1@casebook"));
         assert_eq!(
             e.get_start(),
-            Some(icalendar::DatePerhapsTime::DateTime(
-                icalendar::CalendarDateTime::Utc(at(24, 1, 5))
-            ))
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(at(
+                24, 1, 5
+            ))))
         );
         assert_eq!(
             e.get_end(),
-            Some(icalendar::DatePerhapsTime::DateTime(
-                icalendar::CalendarDateTime::Utc(at(24, 1, 35))
-            ))
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(at(
+                24, 1, 35
+            ))))
         );
     }
 
     #[test]
-    fn every_event_is_written() {
-        let events = [event("A", "a"), event("B", "b"), event("C", "c")];
-        let cal = parse(&write_calendar(&events, at(23, 9, 0)));
-        let summaries: Vec<String> = cal
-            .components
+    fn every_event_is_written_in_order() {
+        let events_in = [event("A", "a"), event("B", "b"), event("C", "c")];
+        let cal = parse(&write_calendar(&events_in, at(23, 9, 0)));
+        let summaries: Vec<String> = events(&cal)
             .iter()
-            .filter_map(|c| match c {
-                CalendarComponent::Event(e) => e.get_summary().map(str::to_string),
-                _ => None,
-            })
+            .filter_map(|e| e.get_summary().map(str::to_string))
             .collect();
         assert_eq!(summaries, ["A", "B", "C"]);
     }

@@ -30,3 +30,4 @@ pub mod parse;
 pub mod record;
 pub mod text;
 pub mod time;
+pub mod zone;

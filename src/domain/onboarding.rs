@@ -38,9 +38,8 @@ pub struct OnboardingProject {
     /// Systems not in the list above, free text.
     #[serde(default)]
     pub other_systems: String,
-    #[serde(default, deserialize_with = "crate::domain::time::opt_date")]
+    #[serde(default)]
     pub kickoff_date: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::domain::time::date")]
     pub go_live_target: NaiveDate,
     #[serde(default)]
     pub exec_sponsor: String,
@@ -60,9 +59,7 @@ pub struct OnboardingProject {
     /// The post-onboarding retrospective, once held.
     #[serde(default)]
     pub retrospective: Option<Retrospective>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -74,7 +71,6 @@ pub struct Playbook {
     #[serde(default)]
     pub segment: String,
     pub version: u32,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
     /// Template task keys this version leaves out of every plan.
     #[serde(default)]

@@ -4,10 +4,11 @@
 //! to a plan (skipped and added steps); integration and go/no-go checklists; the plan as CSV
 //! text and its milestones as calendar data. Pure: no clock, no file or calendar writing.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 
 use crate::coded_enum;
 use crate::domain::form::Coded;
+use crate::domain::ics::{write_calendar, CalendarEvent, When};
 use crate::domain::onboarding::{AddedStep, OnboardingProject, Playbook};
 use crate::domain::onboarding_rules::{typical_days, Factor, Integration, Segment, Tier};
 use crate::domain::parse::name_key;
@@ -479,26 +480,38 @@ pub fn plan_csv(plan: &Plan, lang: Lang) -> String {
     out
 }
 
-/// A calendar event: an all-day milestone.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CalendarEvent {
-    pub date: NaiveDate,
-    pub title: String,
-}
-
-/// The plan's milestones as calendar events, titled "customer: milestone".
-pub fn milestone_events(plan: &Plan, customer: &str, lang: Lang) -> Vec<CalendarEvent> {
+/// The plan's milestones as all-day calendar events titled "customer: milestone", each
+/// identified by the project and the task (two milestones can fall on one date).
+pub fn milestone_events(
+    plan: &Plan,
+    project_id: &str,
+    customer: &str,
+    lang: Lang,
+) -> Vec<CalendarEvent> {
     plan.tasks
         .iter()
         .filter(|t| MILESTONES.contains(&t.key))
         .map(|t| CalendarEvent {
-            date: t.due,
-            title: Msg::ObEventTitle.fill(
+            uid: format!("{project_id}-{}@casebook", t.key),
+            when: When::AllDay(t.due),
+            summary: Msg::ObEventTitle.fill(
                 lang,
                 &[("customer", customer), ("task", t.title_text(lang))],
             ),
+            description: String::new(),
         })
         .collect()
+}
+
+/// The plan's milestones as an .ics calendar stamped `now`.
+pub fn milestone_calendar(
+    plan: &Plan,
+    project_id: &str,
+    customer: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> String {
+    write_calendar(&milestone_events(plan, project_id, customer, lang), now)
 }
 
 #[cfg(test)]
@@ -821,20 +834,56 @@ mod tests {
     #[test]
     fn milestones_become_calendar_events() {
         let plan = plan_of(&project("Retail", 10, &[], 42));
-        let events = milestone_events(&plan, "Acme", Lang::En);
+        let events = milestone_events(&plan, "p1", "Acme", Lang::En);
         assert_eq!(events.len(), 5);
+        assert_eq!(events[0].summary, "Acme: Hold the kickoff meeting");
+        assert_eq!(events[0].when, When::AllDay(day(1, 4)));
+        assert_eq!(events[3].when, When::AllDay(day(2, 15)));
         assert_eq!(
-            events[0],
-            CalendarEvent {
-                date: day(1, 4),
-                title: "Acme: Hold the kickoff meeting".into()
-            }
-        );
-        assert_eq!(events[3].date, day(2, 15));
-        assert_eq!(
-            milestone_events(&plan, "Acme", Lang::Zh)[0].title,
+            milestone_events(&plan, "p1", "Acme", Lang::Zh)[0].summary,
             "Acme：召开启动会"
         );
+    }
+
+    #[test]
+    fn milestone_uids_are_stable_and_unique_even_on_one_date() {
+        let mut plan = plan_of(&project("Retail", 10, &[], 42));
+        let launch = due(&plan, "gl_launch");
+        for task in plan.tasks.iter_mut().filter(|t| t.key == "gl_go_no_go") {
+            task.due = launch;
+        }
+        let uids: Vec<String> = milestone_events(&plan, "p1", "Acme", Lang::En)
+            .into_iter()
+            .map(|e| e.uid)
+            .collect();
+        assert_eq!(
+            uids,
+            [
+                "p1-w1_kickoff@casebook",
+                "p1-w4_first_value@casebook",
+                "p1-gl_go_no_go@casebook",
+                "p1-gl_launch@casebook",
+                "p1-pg_retro@casebook",
+            ]
+        );
+        let moved = plan_of(&project("Retail", 10, &[], 60));
+        let again: Vec<String> = milestone_events(&moved, "p1", "Acme", Lang::Zh)
+            .into_iter()
+            .map(|e| e.uid)
+            .collect();
+        assert_eq!(again, uids, "a new date or language keeps the UIDs");
+    }
+
+    #[test]
+    fn the_milestone_calendar_has_all_day_events() {
+        let plan = plan_of(&project("Retail", 10, &[], 42));
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 9, 0, 0).unwrap();
+        let text = milestone_calendar(&plan, "p1", "Acme", Lang::En, now);
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 5);
+        assert!(text.contains(
+            "\r\nDTEND;VALUE=DATE:20270105\r\nDTSTAMP:20261201T090000Z\r\nDTSTART;VALUE=DATE:20270104\r\nSUMMARY:Acme: Hold the kickoff meeting\r\nUID:p1-w1_kickoff@casebook\r\n"
+        ));
+        assert!(!text.contains("T090000\r\n"));
     }
 
     fn playbook(skipped: &[&str], added: &[(&str, Phase)]) -> Playbook {
@@ -1063,6 +1112,6 @@ mod tests {
         let t = plan.tasks.iter().find(|t| t.key == ADDED_TASK).unwrap();
         assert!(t.is(" legal  SIGN-OFF, eu") && !t.is("added"));
         assert!(plan.tasks[0].is("pk_handoff") && !plan.tasks[0].is("PK_HANDOFF"));
-        assert_eq!(milestone_events(&plan, "Acme", Lang::En).len(), 5);
+        assert_eq!(milestone_events(&plan, "p1", "Acme", Lang::En).len(), 5);
     }
 }

@@ -31,7 +31,6 @@ pub struct ProgressEntry {
     /// The template task key, or the name of a task added by hand.
     pub task: String,
     pub kind: ProgressKind,
-    #[serde(deserialize_with = "crate::domain::time::date")]
     pub date: NaiveDate,
     /// What changed, or why.
     #[serde(default)]
@@ -44,7 +43,6 @@ pub struct ProgressEntry {
 /// The post-onboarding retrospective.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retrospective {
-    #[serde(deserialize_with = "crate::domain::time::date")]
     pub date: NaiveDate,
     #[serde(default)]
     pub went_well: String,

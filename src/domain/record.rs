@@ -1,7 +1,7 @@
 //! What every stored workspace record offers the generic list and form screens: a new
 //! blank, its id, its account link, a title, and its list row.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -15,6 +15,7 @@ use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::text::collation_key;
+use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -65,8 +66,8 @@ pub struct ListContext<'a> {
     pub lang: Lang,
     pub accounts: &'a AccountIndex,
     pub now: DateTime<Utc>,
-    /// The user's offset from UTC: dates are shown in local time.
-    pub offset: FixedOffset,
+    /// The user's time zone: dates are shown in local time.
+    pub zone: &'a dyn LocalZone,
 }
 
 /// A record kept in a workspace store and shown by the generic screens.
@@ -268,7 +269,7 @@ impl Record for Escalation {
         )
     }
     fn cells(&self, ctx: &ListContext) -> Vec<Cell> {
-        let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.offset);
+        let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.zone);
         let (lang, open) = (ctx.lang, self.is_open());
         let due = SortValue::Int(row.first_response_due.timestamp());
         let response = match (row.responded_at, open) {
@@ -311,7 +312,7 @@ impl Record for Escalation {
         if !self.is_open() {
             return Vec::new();
         }
-        let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.offset);
+        let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.zone);
         let mut tags = vec!["open"];
         if row.overdue {
             tags.push("overdue");
@@ -610,7 +611,7 @@ mod tests {
             lang: Lang::En,
             accounts: &accounts,
             now: now(),
-            offset: FixedOffset::east_opt(0).unwrap(),
+            zone: &Utc,
         };
         let mut e = Escalation::new("e1".into(), now());
         e.account_id = "a1".into();
@@ -647,7 +648,7 @@ mod tests {
             lang: Lang::En,
             accounts: &accounts,
             now: now(),
-            offset: FixedOffset::east_opt(0).unwrap(),
+            zone: &chrono::Utc,
         };
         let make = |id: &str, arr, currency: &str| {
             let mut a = Account::new(id.into(), now());
@@ -691,12 +692,14 @@ mod tests {
         );
     }
 
+    const EAST8: chrono::FixedOffset = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+
     fn board_context(accounts: &AccountIndex) -> ListContext<'_> {
         ListContext {
             lang: Lang::En,
             accounts,
             now: now(),
-            offset: FixedOffset::east_opt(8 * 3600).unwrap(),
+            zone: &EAST8,
         }
     }
 
@@ -796,11 +799,9 @@ mod tests {
         assert!(!cells[5].alert);
         // P2 (no account): the first checkpoint is 2 business days later, in UTC+8.
         let expected = (e.received_at + chrono::Duration::hours(8)).naive_utc();
-        let first = crate::domain::escalation_schedule::checkpoints(
-            e.received_at,
-            Severity::P2,
-            ctx.offset,
-        )[0];
+        let first =
+            crate::domain::escalation_schedule::checkpoints(e.received_at, Severity::P2, ctx.zone)
+                [0];
         assert!(first > expected);
         assert_eq!(cells[6].text, format_local(first));
         assert_eq!(e.tags(&ctx), vec!["open"]);
@@ -826,7 +827,7 @@ mod tests {
             lang: Lang::Zh,
             accounts: &accounts,
             now: now(),
-            offset: FixedOffset::east_opt(0).unwrap(),
+            zone: &Utc,
         };
         assert_eq!(
             Account::blank("a".into(), now()).cells(&ctx).len(),
@@ -886,7 +887,7 @@ mod tests {
                 lang: Lang::En,
                 accounts: &accounts,
                 now: now(),
-                offset: FixedOffset::east_opt(0).unwrap(),
+                zone: &Utc,
             };
             assert_eq!(blank.row(&ctx).cells.len(), AnyRecord::columns(w).len());
             assert!(!AnyRecord::fields(w).is_empty());

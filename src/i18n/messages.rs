@@ -535,7 +535,7 @@ messages! {
     PanelNeed => "What we need from them", "需要他们做什么";
     PanelBy => "By when", "截止时间";
     PanelTimeline => "14-day resolution timeline", "14 天解决时间线";
-    PanelTimelineHint => "Times are in your time zone (UTC{offset}). Change a time to move an item; it is saved at once.", "时间为你所在时区（UTC{offset}）。修改时间即可调整该项，修改会立即保存。";
+    PanelTimelineHint => "Times are in your time zone ({zone}). Change a time to move an item; it is saved at once.", "时间为你所在时区（{zone}）。修改时间即可调整该项，修改会立即保存。";
     PanelResetItem => "Reset", "恢复";
     PanelDownloadIcs => "Download calendar (.ics)", "下载日历（.ics）";
     PanelAgendas => "Meeting agendas", "会议议程";

@@ -155,7 +155,6 @@ pub struct Connection {
     pub profile: ProviderProfile,
     pub context_window: u32,
     pub key_storage: KeyStorage,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -635,6 +635,23 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_header_in_the_obsolete_http_date_forms() {
+        for date in ["Monday, 23-Nov-26 09:31:30 GMT", "Mon Nov 23 09:31:30 2026"] {
+            let error = LlmError::from_http(429, &[("Retry-After", date)], "", now());
+            assert!(
+                matches!(
+                    error,
+                    LlmError::RateLimited {
+                        retry_after_secs: Some(90),
+                        ..
+                    }
+                ),
+                "{date}"
+            );
+        }
+    }
+
+    #[test]
     fn retry_after_ms_wins_over_other_hints() {
         let headers = [("retry-after", "30"), ("RETRY-AFTER-MS", "2500")];
         let body = r#"{"error":{"message":"Please try again in 9s."}}"#;

@@ -96,7 +96,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
         (ISSUE.key, e.summary.clone()),
         (
             HISTORY.key,
-            escalation_facts::event_lines(e, ctx.offset, lang),
+            escalation_facts::event_lines(e, ctx.zone, lang),
         ),
         (ACTIONS.key, String::new()),
         (UNRESOLVED.key, e.underlying_issue.clone()),

@@ -3,7 +3,7 @@
 //! customer-update checkpoints and the event log, in the user's local time; plus the
 //! record-reading helpers the escalation prompts' prefills share (account line, event lines).
 
-use chrono::{DateTime, Duration, FixedOffset, Timelike, Utc};
+use chrono::{DateTime, Duration, Timelike, Utc};
 
 use crate::domain::account::Account;
 use crate::domain::escalation::Escalation;
@@ -14,6 +14,7 @@ use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::form::Coded;
 use crate::domain::listing::format_money;
 use crate::domain::record::AnyRecord;
+use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::RecordContext;
 
@@ -61,8 +62,9 @@ pub fn account_fields(account: Option<&Account>, lang: Lang) -> [(&'static str, 
     ]
 }
 
-/// "2026-11-23 17:15 (UTC+08:00)".
-pub fn local_minute(t: DateTime<Utc>, offset: FixedOffset) -> String {
+/// "2026-11-23 17:15 (UTC+08:00)", with the offset in force at `t`.
+pub fn local_minute(t: DateTime<Utc>, zone: &dyn LocalZone) -> String {
+    let offset = zone.offset_at(t);
     let local = t.with_timezone(&offset);
     format!(
         "{} {:02}:{:02} (UTC{offset})",
@@ -73,15 +75,15 @@ pub fn local_minute(t: DateTime<Utc>, offset: FixedOffset) -> String {
 }
 
 /// The event log, one line per event: "2026-11-23 16:15 (UTC+08:00) · Escalation received".
-pub fn event_lines(escalation: &Escalation, offset: FixedOffset, lang: Lang) -> String {
+pub fn event_lines(escalation: &Escalation, zone: &dyn LocalZone, lang: Lang) -> String {
     escalation
         .events
         .iter()
         .map(|ev| {
             let what = ev.kind.describe(lang);
             match ev.note.trim() {
-                "" => format!("{} · {what}", local_minute(ev.at, offset)),
-                note => format!("{} · {what} — {note}", local_minute(ev.at, offset)),
+                "" => format!("{} · {what}", local_minute(ev.at, zone)),
+                note => format!("{} · {what} — {note}", local_minute(ev.at, zone)),
             }
         })
         .collect::<Vec<_>>()
@@ -95,28 +97,24 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     let Some((e, account)) = escalation(ctx) else {
         return Vec::new();
     };
-    let local_now = ctx.now.with_timezone(&ctx.offset).naive_local();
-    let eff = e.effective(account, local_now.date());
+    let eff = e.effective(account, ctx.zone.local_date(ctx.now));
     let signals: Vec<&str> = eff.signals.iter().map(|s| s.label().text(lang)).collect();
-    let items = timeline(e, &eff, ctx.offset);
+    let items = timeline(e, &eff, ctx.zone);
     let checkpoints: Vec<&TimelineItem> = items
         .iter()
         .filter(|i| matches!(i.milestone, Milestone::Checkpoint(_)))
         .collect();
     let mut facts = vec![
-        (
-            Msg::FieldReceivedAt,
-            local_minute(e.received_at, ctx.offset),
-        ),
+        (Msg::FieldReceivedAt, local_minute(e.received_at, ctx.zone)),
         (
             Msg::FactFirstResponseDue,
-            local_minute(first_response_due(e.received_at), ctx.offset),
+            local_minute(first_response_due(e.received_at), ctx.zone),
         ),
         (
             Msg::FactFirstUpdateDue,
             local_minute(
                 e.received_at + Duration::hours(FIRST_UPDATE_HOURS),
-                ctx.offset,
+                ctx.zone,
             ),
         ),
         (
@@ -152,9 +150,9 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     }
     facts.push((
         Msg::FactStakeholders,
-        stakeholders(&eff, e.received_at, ctx.offset)
+        stakeholders(&eff, e.received_at, ctx.zone)
             .iter()
-            .map(|s| s.line(ctx.offset, ctx.now, lang))
+            .map(|s| s.line(ctx.zone, ctx.now, lang))
             .collect::<Vec<_>>()
             .join("\n"),
     ));
@@ -171,7 +169,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
         not_to_promise(eff.kind, eff.severity, lang).join("\n"),
     ));
     if !e.events.is_empty() {
-        facts.push((Msg::FactEventLog, event_lines(e, ctx.offset, lang)));
+        facts.push((Msg::FactEventLog, event_lines(e, ctx.zone, lang)));
     }
     facts
 }
@@ -183,19 +181,16 @@ pub fn reply_by_facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     let Some((e, account)) = escalation(ctx) else {
         return Vec::new();
     };
-    let today = ctx.now.with_timezone(&ctx.offset).date_naive();
+    let today = ctx.zone.local_date(ctx.now);
     let eff = e.effective(account, today);
-    stakeholders(&eff, e.received_at, ctx.offset)
+    stakeholders(&eff, e.received_at, ctx.zone)
         .iter()
         .map(|s| {
-            let time = local_minute(s.reply_by(ctx.now), ctx.offset);
+            let time = local_minute(s.reply_by(ctx.now), ctx.zone);
             let text = if s.is_late(ctx.now) {
                 Msg::PlanReplyByLate.fill(
                     lang,
-                    &[
-                        ("time", &time),
-                        ("planned", &local_minute(s.due, ctx.offset)),
-                    ],
+                    &[("time", &time), ("planned", &local_minute(s.due, ctx.zone))],
                 )
             } else {
                 time
@@ -213,15 +208,13 @@ pub(crate) mod tests {
     use crate::domain::form::FormValues;
     use crate::domain::record::AccountIndex;
     use crate::prompts::{builtin_draft, section_body, PromptRequest, PromptSpec};
-    use chrono::{NaiveDate, TimeZone};
+    use chrono::{FixedOffset, NaiveDate, TimeZone};
 
     pub fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
     }
 
-    pub fn east8() -> FixedOffset {
-        FixedOffset::east_opt(8 * 3600).unwrap()
-    }
+    pub const EAST8: FixedOffset = FixedOffset::east_opt(8 * 3600).unwrap();
 
     /// A P1 escalation (the CIO threatens to cancel an outage) received 2026-11-23 08:15 UTC,
     /// moved to "responding" at 09:00 UTC with a note.
@@ -267,7 +260,7 @@ pub(crate) mod tests {
             record,
             accounts,
             now: now(),
-            offset: east8(),
+            zone: &EAST8,
             feedback: &[],
             themes: &[],
         }
@@ -320,6 +313,22 @@ pub(crate) mod tests {
             .iter()
             .find(|(l, _)| *l == label)
             .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn local_minutes_carry_the_offset_in_force_at_the_time() {
+        use chrono_tz::America::New_York;
+        let winter = Utc.with_ymd_and_hms(2026, 3, 6, 14, 0, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 3, 9, 13, 0, 0).unwrap();
+        assert_eq!(
+            local_minute(winter, &New_York),
+            "2026-03-06 09:00 (UTC-05:00)"
+        );
+        assert_eq!(
+            local_minute(summer, &New_York),
+            "2026-03-09 09:00 (UTC-04:00)"
+        );
+        assert_eq!(local_minute(summer, &EAST8), "2026-03-09 21:00 (UTC+08:00)");
     }
 
     #[test]
@@ -385,7 +394,7 @@ pub(crate) mod tests {
             )
         );
         assert_eq!(
-            event_lines(&escalation(), east8(), Lang::Zh).lines().next(),
+            event_lines(&escalation(), &EAST8, Lang::Zh).lines().next(),
             Some("2026-11-23 16:15 (UTC+08:00) · 收到升级")
         );
         let mut quiet = escalation();

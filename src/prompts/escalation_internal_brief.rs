@@ -88,7 +88,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
         (ROOT_CAUSE.key, e.underlying_issue.clone()),
         (
             ACTIONS.key,
-            escalation_facts::event_lines(e, ctx.offset, lang),
+            escalation_facts::event_lines(e, ctx.zone, lang),
         ),
         (ASKS.key, String::new()),
         (DEADLINE.key, String::new()),

@@ -68,7 +68,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
         (ACCOUNT.key, name),
         (
             TIMELINE.key,
-            escalation_facts::event_lines(e, ctx.offset, lang),
+            escalation_facts::event_lines(e, ctx.zone, lang),
         ),
         (ROOT_CAUSE.key, e.underlying_issue.clone()),
         (RESOLUTION.key, e.can_fix.clone()),

@@ -449,7 +449,7 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
                 format!(
                     "{} {}",
                     c.stage.label().text(lang),
-                    (c.at + ctx.offset).date_naive()
+                    ctx.zone.local_date(c.at)
                 )
             })
             .collect::<Vec<_>>()
@@ -719,9 +719,7 @@ pub(crate) mod tests {
         ]
     }
 
-    pub fn east8() -> FixedOffset {
-        FixedOffset::east_opt(8 * 3600).unwrap()
-    }
+    pub const EAST8: FixedOffset = FixedOffset::east_opt(8 * 3600).unwrap();
 
     /// The data a context borrows.
     pub struct Data {
@@ -759,7 +757,7 @@ pub(crate) mod tests {
             record,
             accounts,
             now: now(),
-            offset: east8(),
+            zone: &EAST8,
             feedback,
             themes,
         }

@@ -22,13 +22,14 @@ pub mod onboarding_custom_playbook;
 pub mod onboarding_facts;
 pub mod onboarding_industry_playbook;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::coded_enum;
 use crate::domain::draft::{stored_inputs, Draft, DraftSource, DraftStatus};
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::{Coded, FieldSpec, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
+use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
 
@@ -70,8 +71,8 @@ pub struct RecordContext<'a> {
     pub accounts: &'a AccountIndex,
     /// The time the prompt is opened (deadlines and "next checkpoint" are counted from it).
     pub now: DateTime<Utc>,
-    /// The user's offset from UTC: facts show local times.
-    pub offset: FixedOffset,
+    /// The user's time zone: facts show local times.
+    pub zone: &'a dyn LocalZone,
     /// Every feedback item (empty where not loaded): feedback facts are computed among them.
     pub feedback: &'a [FeedbackItem],
     /// Every feedback theme (empty where not loaded).

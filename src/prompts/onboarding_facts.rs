@@ -47,7 +47,7 @@ pub fn project<'a>(
 
 /// The user's local date when the prompt is opened.
 pub fn local_today(ctx: &RecordContext) -> NaiveDate {
-    (ctx.now + ctx.offset).date_naive()
+    ctx.zone.local_date(ctx.now)
 }
 
 /// What the built-in rules compute for a project as of a day.
@@ -579,16 +579,15 @@ pub(crate) mod tests {
         AccountIndex::new([a])
     }
 
-    pub fn east8() -> FixedOffset {
-        FixedOffset::east_opt(8 * 3600).unwrap()
-    }
+    pub const EAST8: FixedOffset = FixedOffset::east_opt(8 * 3600).unwrap();
+    const WEST5: FixedOffset = FixedOffset::west_opt(5 * 3600).unwrap();
 
     pub fn context<'a>(record: &'a AnyRecord, accounts: &'a AccountIndex) -> RecordContext<'a> {
         RecordContext {
             record,
             accounts,
             now: now(),
-            offset: east8(),
+            zone: &EAST8,
             feedback: &[],
             themes: &[],
         }
@@ -619,7 +618,7 @@ pub(crate) mod tests {
         let mut ctx = context(&record, &accounts);
         ctx.now = Utc.with_ymd_and_hms(2027, 2, 2, 16, 30, 0).unwrap();
         assert_eq!(local_today(&ctx), day(2027, 2, 3));
-        ctx.offset = FixedOffset::west_opt(5 * 3600).unwrap();
+        ctx.zone = &WEST5;
         assert_eq!(local_today(&ctx), day(2027, 2, 2));
     }
 

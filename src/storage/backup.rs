@@ -23,7 +23,6 @@ const SECRET_FIELDS: &[&str] = &["api_key"];
 pub struct Backup {
     pub app: String,
     pub schema_version: u32,
-    #[serde(deserialize_with = "crate::domain::time::utc")]
     pub exported_at: DateTime<Utc>,
     pub stores: BTreeMap<String, Vec<Value>>,
 }

@@ -1,13 +1,15 @@
 //! Thin wrappers over browser APIs the interface needs: clock, ids, location hash, the
 //! remembered language, clipboard (plain and rich), printing, file download and upload,
-//! storage estimate and persistence, and local/UTC conversion for datetime inputs. No rendering and no business rules here.
+//! storage estimate and persistence, and the time zone (local/UTC conversion with the
+//! offset of each date). No rendering and no business rules here.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, Timelike, Utc};
 use js_sys::{Array, Date, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, ClipboardItem, HtmlAnchorElement, HtmlInputElement, Url};
 
+use crate::domain::zone::LocalZone;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "casebook.lang";
@@ -17,16 +19,55 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
 }
 
-/// This browser's current offset from UTC (times are shown and planned in local time).
-pub fn local_offset() -> chrono::FixedOffset {
-    let minutes = -(Date::new_0().get_timezone_offset() as i32);
-    chrono::FixedOffset::east_opt(minutes * 60)
-        .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"))
+/// The browser's time zone, daylight saving included: the offset at each instant is the one
+/// JavaScript's `Date` gives for that instant, and wall-clock times are read by `Date` too.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserZone;
+
+/// The offset east of UTC for `getTimezoneOffset()` minutes (which count west).
+fn offset_east(minutes_west: f64) -> FixedOffset {
+    FixedOffset::east_opt(-(minutes_west * 60.0).round() as i32).unwrap_or_else(|| Utc.fix())
+}
+
+impl LocalZone for BrowserZone {
+    fn offset_at(&self, t: DateTime<Utc>) -> FixedOffset {
+        let date = Date::new(&JsValue::from_f64(t.timestamp_millis() as f64));
+        offset_east(date.get_timezone_offset())
+    }
+
+    fn instant_of(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        let date = Date::new_with_year_month_day_hr_min_sec_milli(
+            local.year() as u32,
+            local.month0() as i32,
+            local.day() as i32,
+            local.hour() as i32,
+            local.minute() as i32,
+            local.second() as i32,
+            0,
+        );
+        let millis = date.get_time();
+        match DateTime::from_timestamp_millis(millis as i64) {
+            Some(t) if millis.is_finite() => {
+                t + chrono::Duration::nanoseconds(local.nanosecond().into())
+            }
+            _ => local.and_utc(),
+        }
+    }
+}
+
+/// The name of the browser's time zone, such as "Europe/Berlin" (empty when unknown).
+pub fn zone_name() -> String {
+    let options =
+        js_sys::Intl::DateTimeFormat::new(&Array::new(), &js_sys::Object::new()).resolved_options();
+    Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Today's date where the user is.
-pub fn local_today() -> chrono::NaiveDate {
-    now().with_timezone(&local_offset()).date_naive()
+pub fn local_today() -> NaiveDate {
+    BrowserZone.local_date(now())
 }
 
 /// A new random record id.

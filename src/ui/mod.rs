@@ -2,7 +2,7 @@
 //! Pages read and write through `storage::db` and take every text from `i18n`.
 
 mod ai;
-mod browser;
+pub mod browser;
 pub mod components;
 mod load;
 mod pages;

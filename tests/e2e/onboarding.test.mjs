@@ -180,9 +180,29 @@ describe('onboarding: a compliance-tier project', () => {
     const [icsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#ob-download-ics')]);
     const ics = await readFile(await icsDownload.path(), 'utf8');
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.trimEnd().endsWith('END:VCALENDAR'));
-    const events = ics.split('BEGIN:VEVENT').length - 1;
-    assert.ok(events >= 3, `milestones as events (${events})`);
-    assert.match(ics.replace(/\r\n /g, ''), new RegExp(`SUMMARY:${BANK}`));
+    // All-day events on the milestones' due dates (the end date is exclusive), one UID each.
+    const events = ics
+      .replace(/\r\n /g, '')
+      .split('BEGIN:VEVENT\r\n')
+      .slice(1)
+      .map((block) => Object.fromEntries(block.split('END:VEVENT')[0].trim().split('\r\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)])));
+    assert.deepEqual(
+      events.map((e) => e.UID.match(/-([a-z0-9_]+)@casebook$/)[1]),
+      ['w1_kickoff', 'w4_first_value', 'gl_go_no_go', 'gl_launch', 'pg_retro'],
+    );
+    assert.equal(new Set(events.map((e) => e.UID)).size, events.length, 'unique UIDs');
+    const compact = (date) => date.replace(/-/g, '');
+    const nextDay = (date) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
+    for (const event of events) {
+      const key = event.UID.match(/-([a-z0-9_]+)@casebook$/)[1];
+      const row = rows.find((r) => r.key === key);
+      assert.deepEqual(
+        [event['DTSTART;VALUE=DATE'], event['DTEND;VALUE=DATE'], event.SUMMARY],
+        [compact(row.due), compact(nextDay(row.due)), `${BANK}: ${row.task}`],
+        key,
+      );
+      assert.equal(event.DTSTART, undefined, 'no timed start');
+    }
 
     const kickoff = await page.textContent('#ob-kickoff');
     for (const name of ['Maria Chen', 'Tom Okafor', 'Ana Ruiz']) assert.ok(kickoff.includes(name), `kickoff agenda names ${name}`);

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::escalation::{
@@ -22,8 +22,9 @@ use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::{age, AccountIndex, AnyRecord};
 use crate::domain::time::{local_minute_value, parse_local_minute};
+use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
-use crate::ui::browser;
+use crate::ui::browser::{self, BrowserZone};
 use crate::ui::state::{tr, use_app};
 
 /// Everything the panel shows, computed from the record in one place.
@@ -34,12 +35,12 @@ struct Analysis {
     items: Vec<TimelineItem>,
 }
 
-fn analyse(e: &Escalation, accounts: &AccountIndex, offset: FixedOffset) -> Analysis {
+fn analyse(e: &Escalation, accounts: &AccountIndex) -> Analysis {
     let today = browser::local_today();
     let account = accounts.get(&e.account_id);
     let rules = classify(e, account, today);
     let effective = e.effective(account, today);
-    let items = timeline(e, &effective, offset);
+    let items = timeline(e, &effective, &BrowserZone);
     Analysis {
         cue_hits: rules
             .type_hits
@@ -52,8 +53,8 @@ fn analyse(e: &Escalation, accounts: &AccountIndex, offset: FixedOffset) -> Anal
 }
 
 /// The first-response clock: sent, due (with time left) or overdue.
-fn first_response_text(e: &Escalation, offset: FixedOffset, lang: Lang) -> (String, bool) {
-    let local = |t: DateTime<Utc>| format_local(t.with_timezone(&offset).naive_local());
+fn first_response_text(e: &Escalation, lang: Lang) -> (String, bool) {
+    let local = |t: DateTime<Utc>| format_local(BrowserZone.local(t));
     let now = browser::now();
     let due = first_response_due(e.received_at);
     match e.first_response_at() {
@@ -102,19 +103,17 @@ pub fn escalation_panel(
         return None;
     };
     let state = use_app();
-    let offset = browser::local_offset();
     let current = RwSignal::new(initial);
     let note = RwSignal::new(String::new());
     let override_error = RwSignal::new(false);
     // Recomputed on every save: the analysis depends on the record only.
-    let analysis =
-        RwSignal::new(current.with_untracked(|e| Arc::new(analyse(e, &accounts, offset))));
+    let analysis = RwSignal::new(current.with_untracked(|e| Arc::new(analyse(e, &accounts))));
     let accounts = StoredValue::new(accounts);
 
     // Shows a version of the record here (the form's status included: saving the form must
     // not undo what the panel changed). `try_`: a save may finish after the page is left.
     let show = move |e: &Escalation| {
-        analysis.try_set(accounts.with_value(|a| Arc::new(analyse(e, a, offset))));
+        analysis.try_set(accounts.with_value(|a| Arc::new(analyse(e, a))));
         form.try_update(|v| {
             v.insert("status", e.status.code().to_string());
         });
@@ -191,7 +190,7 @@ pub fn escalation_panel(
             .map(|(kind, n)| format!("{} × {n}", kind.label().text(lang)))
             .collect::<Vec<_>>()
             .join(", ");
-        let (clock, late) = current.with(|e| first_response_text(e, offset, lang));
+        let (clock, late) = current.with(|e| first_response_text(e, lang));
         view! {
             <dl class="facts">
                 <dt>{Msg::PanelType.text(lang)}</dt>
@@ -223,7 +222,7 @@ pub fn escalation_panel(
                 {events
                     .into_iter()
                     .map(|ev| {
-                        let when = format_local(ev.at.with_timezone(&offset).naive_local());
+                        let when = format_local(BrowserZone.local(ev.at));
                         view! {
                             <li>
                                 <time>{when}</time>" "
@@ -242,10 +241,10 @@ pub fn escalation_panel(
         let lang = state.lang.get();
         let a = analysis.get();
         let received = current.with(|e| e.received_at);
-        stakeholders(&a.effective, received, offset)
+        stakeholders(&a.effective, received, &BrowserZone)
             .into_iter()
             .map(|s| {
-                let due = format_local(s.due.with_timezone(&offset).naive_local());
+                let due = format_local(BrowserZone.local(s.due));
                 view! {
                     <tr>
                         <td>{s.role.label().text(lang)}</td>
@@ -274,7 +273,7 @@ pub fn escalation_panel(
                             <input type="datetime-local" id=id prop:value=local_minute_value(item.local)
                                 on:change:target=move |ev| {
                                     if let Some(local) = parse_local_minute(&ev.target().value()) {
-                                        let at = (local - chrono::Duration::seconds(offset.local_minus_utc().into())).and_utc();
+                                        let at = BrowserZone.instant_of(local);
                                         let key = key.clone();
                                         save(Rc::new(move |e| e.edit_timeline(&key, Some(at))));
                                     }
@@ -395,7 +394,7 @@ pub fn escalation_panel(
             </div>
 
             <h3>{tr(Msg::PanelTimeline)}</h3>
-            <p class="hint">{move || Msg::PanelTimelineHint.fill(state.lang.get(), &[("offset", &offset.to_string())])}</p>
+            <p class="hint">{move || Msg::PanelTimelineHint.fill(state.lang.get(), &[("zone", &browser::zone_name())])}</p>
             <div class="table-wrap">
                 <table class="records timeline" id="timeline">
                     <tbody>{timeline_rows}</tbody>

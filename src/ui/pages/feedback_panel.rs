@@ -12,9 +12,10 @@ use crate::domain::feedback_stats::overdue;
 use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::AnyRecord;
 use crate::domain::time::parse_iso_date;
+use crate::domain::zone::LocalZone;
 use crate::i18n::Msg;
 use crate::storage::error::StorageError;
-use crate::ui::browser;
+use crate::ui::browser::{self, BrowserZone};
 use crate::ui::load::load;
 use crate::ui::state::{tr, use_app};
 
@@ -98,14 +99,13 @@ pub fn feedback_panel(
 
     let history = move || {
         let lang = state.lang.get();
-        let offset = browser::local_offset();
         let mut changes = current.get().stage_history;
         changes.reverse();
         view! {
             <ol class="event-log" id="fb-history">
                 {changes.into_iter().map(|c| view! {
                     <li>
-                        <time>{format_local(c.at.with_timezone(&offset).naive_local())}</time>" "
+                        <time>{format_local(BrowserZone.local(c.at))}</time>" "
                         <strong>{c.stage.label().text(lang)}</strong>
                     </li>
                 }).collect_view()}

@@ -38,7 +38,7 @@ fn attention_lines(
 ) -> Vec<(String, String)> {
     let now = browser::now();
     let mut lines: Vec<(String, String)> =
-        attention(escalations, accounts, now, browser::local_offset())
+        attention(escalations, accounts, now, &browser::BrowserZone)
             .iter()
             .map(|a| {
                 (

@@ -7,16 +7,15 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::form::Coded;
-use crate::domain::ics::{write_calendar, CalendarEvent};
 use crate::domain::onboarding::{OnboardingProject, Playbook};
 use crate::domain::onboarding_comms::{kickoff_agenda, slip_message, weekly_status, Communication};
 use crate::domain::onboarding_plan::{
-    go_no_go, integration_checklists, milestone_events, plan_csv, Phase, PlannedTask, PHASE_CHOICES,
+    self, go_no_go, integration_checklists, plan_csv, Phase, PlannedTask, PHASE_CHOICES,
 };
 use crate::domain::onboarding_progress::{ProgressEntry, ProgressKind, Retrospective};
 use crate::domain::onboarding_risks::risk_register;
@@ -40,9 +39,6 @@ const SUMMARY: &[Msg] = &[
     Msg::ObFactCurrentPhase,
     Msg::ObFactProgress,
 ];
-
-/// Milestones go into calendars at 09:00 local time, for an hour.
-const MILESTONE_HOUR: u32 = 9;
 
 /// The project as computed among the other projects, with its playbook version.
 struct View {
@@ -83,24 +79,16 @@ fn status_of<'a>(project: &'a OnboardingProject, task: &PlannedTask) -> Option<&
         .find(|e| e.kind != ProgressKind::Added && task.is(&e.task))
 }
 
-/// The plan's milestones as calendar events, at `MILESTONE_HOUR` local time.
+/// The plan's milestones as an all-day .ics calendar.
 fn milestone_calendar(view: &View, lang: Lang) -> String {
-    let offset = browser::local_offset();
     let customer = view.account.as_ref().map_or("", |a| a.name.as_str());
-    let events: Vec<CalendarEvent> = milestone_events(&view.computed.plan, customer, lang)
-        .into_iter()
-        .filter_map(|m| {
-            let local = m.date.and_hms_opt(MILESTONE_HOUR, 0, 0)?;
-            Some(CalendarEvent {
-                uid: format!("{}-{}@casebook", view.project.id, m.date),
-                start: (local - Duration::seconds(offset.local_minus_utc().into())).and_utc(),
-                minutes: 60,
-                summary: m.title,
-                description: String::new(),
-            })
-        })
-        .collect();
-    write_calendar(&events, browser::now())
+    onboarding_plan::milestone_calendar(
+        &view.computed.plan,
+        &view.project.id,
+        customer,
+        lang,
+        browser::now(),
+    )
 }
 
 fn msgs(list: &[Msg], lang: Lang) -> impl IntoView {

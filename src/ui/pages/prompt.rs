@@ -57,7 +57,7 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                 Some(match data.get()? {
                     Err(error) => load_failure(error).into_any(),
                     Ok((Some(record), accounts, related)) => {
-                        let ctx = RecordContext { record: &record, accounts: &accounts, feedback: &related.0, themes: &related.1, now: browser::now(), offset: browser::local_offset() };
+                        let ctx = RecordContext { record: &record, accounts: &accounts, feedback: &related.0, themes: &related.1, now: browser::now(), zone: &browser::BrowserZone };
                         match (spec.prefill)(&ctx, lang) {
                             Some(values) => {
                                 let stem = format!("{}-{}", spec.id, record.title(&accounts).chars().take(30).collect::<String>());
@@ -68,7 +68,7 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                                 let facts: FactsFor = {
                                     let (record, accounts, related) = (record.clone(), accounts.clone(), related.clone());
                                     Arc::new(move |lang| {
-                                        let ctx = RecordContext { record: &record, accounts: &accounts, feedback: &related.0, themes: &related.1, now: browser::now(), offset: browser::local_offset() };
+                                        let ctx = RecordContext { record: &record, accounts: &accounts, feedback: &related.0, themes: &related.1, now: browser::now(), zone: &browser::BrowserZone };
                                         (spec.facts)(&ctx, lang)
                                     })
                                 };

@@ -134,7 +134,7 @@ fn record_table(
                 lang: state.lang.get(),
                 accounts,
                 now: browser::now(),
-                offset: browser::local_offset(),
+                zone: &browser::BrowserZone,
             };
             let rows = records.iter().map(|r| r.row(&ctx)).collect();
             arrange(rows, &query.get(), filter.get(), sort.get(), ctx.lang)

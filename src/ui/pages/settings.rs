@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::domain::listing::{format_bytes, format_utc_minute};
+use crate::domain::zone::LocalZone;
 use crate::i18n::Msg;
 use crate::storage::backup::{self, Backup};
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
-use crate::ui::browser;
+use crate::ui::browser::{self, BrowserZone};
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::load::load;
 use crate::ui::pages::connections;
@@ -62,7 +63,7 @@ fn BackupSection() -> impl IntoView {
             let result = async {
                 let stores = db.export_all().await?;
                 let text = backup::encode(stores, now, include);
-                let name = format!("casebook-backup-{}.json", now.date_naive());
+                let name = format!("casebook-backup-{}.json", BrowserZone.local_date(now));
                 browser::download(&name, "application/json", &text)
                     .map_err(|_| StorageError::Other("download".into()))?;
                 db.put_setting(SETTING_LAST_BACKUP, &now).await
@@ -83,7 +84,7 @@ fn BackupSection() -> impl IntoView {
             <p>{tr(Msg::BackupExplanation)}</p>
             <p class="last-backup" id="last-backup">
                 {move || match last_backup.get().flatten() {
-                    Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &t.date_naive().to_string())]),
+                    Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &BrowserZone.local_date(t).to_string())]),
                     None => state.t(Msg::NeverBackedUp).to_string(),
                 }}
             </p>
