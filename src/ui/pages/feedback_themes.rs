@@ -742,7 +742,9 @@ pub fn themes_page() -> impl IntoView {
             <section class="themes-review" aria-labelledby="themes-review-heading">
                 <h2 id="themes-review-heading" tabindex="-1">{tr(Msg::FtReviewTitle)}</h2>
                 <p class="hint">{tr(Msg::FtReviewHint)}</p>
-                {move || (proposed() == 0).then(|| view! { <p class="hint" id="themes-none-found">{tr(Msg::FtNoProposals)}</p> })}
+                <Show when=move || proposed() == 0>
+                    <p class="hint" id="themes-none-found">{tr(Msg::FtNoProposals)}</p>
+                </Show>
                 <div class="theme-cards">
                     <For each=move || cards.get() key=|card| card.key let:card>
                         <ThemeCard card cards data/>
