@@ -701,7 +701,12 @@ mod tests {
         assert!(severity.contains("add “Tier, ARR and renewal” to the form"));
         let not_promise = section(&text, Msg::PlanSectionNotPromise, Lang::En);
         assert!(not_promise.starts_with("Nothing has been cleared to promise yet"));
-        assert!(!text.contains("TODO"));
+        // Every section is there, in order, and says something.
+        assert!(headings_in_order(&text, Lang::En), "{text}");
+        for &heading in SPEC.sections {
+            let body = section(&text, heading, Lang::En);
+            assert!(!body.trim().is_empty(), "{heading:?} is empty: {text}");
+        }
         let zh = draft_text(&FormValues::new(), &[], Lang::Zh);
         assert!(zh.contains("请在表单中补充“客户等级、ARR 与续约日期”"));
     }

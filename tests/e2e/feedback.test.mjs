@@ -349,6 +349,46 @@ describe('feedback: theme analysis under a rate limit', () => {
   });
 });
 
+describe('feedback: reviewing themes', () => {
+  test('editing, moving and deleting in the review leaves the other cards and items in place', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    const today = await browserDateIn(page, 0);
+    assert.match(await importCsv(page, 'small.csv', surveyCsv(12, today)), /12/);
+    await page.goto(page.url().replace(/#.*$/, '') + '#/feedback-themes');
+    await page.getByRole('button', { name: 'Group by keywords (no AI)' }).click();
+    const cards = page.locator('article.theme-card');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 2, 'exports and dashboards');
+    // Each card and item element is marked with what it shows (its key or item id): the mark
+    // still matches only while the same element shows the same thing.
+    await page.$$eval('article.theme-card, .theme-item', (all) => all.forEach((e) => (e.shown = e.dataset.key ?? e.dataset.id)));
+    const kept = (selector) => page.$$eval(selector, (all) => all.map((e) => e.shown === (e.dataset.key ?? e.dataset.id)));
+    const [first, second] = [cards.nth(0), cards.nth(1)];
+    const secondItems = await second.locator('.theme-item').count();
+
+    await second.getByRole('textbox', { name: 'Theme name' }).fill('Dashboards and more');
+    await first.getByRole('button', { name: 'Remove from this theme' }).first().click();
+    const unassigned = page.locator('#themes-unassigned');
+    await unassigned.locator('.theme-item').first().waitFor();
+    assert.match(await unassigned.locator('h3').textContent(), /Not in a theme \(1\)/);
+    assert.deepEqual(await kept('article.theme-card'), [true, true], 'the cards stay');
+    assert.ok((await kept('article.theme-card .theme-item')).every(Boolean), 'the items left in the cards stay');
+
+    await unassigned.getByRole('combobox', { name: 'Move to theme…' }).selectOption({ label: 'Dashboards and more' });
+    await unassigned.waitFor({ state: 'detached' });
+    assert.equal(await second.locator('.theme-item').count(), secondItems + 1);
+    assert.deepEqual(await kept('article.theme-card'), [true, true]);
+    assert.deepEqual(await second.locator('.theme-item').evaluateAll((all) => all.map((e) => e.shown === e.dataset.id)), [...Array(secondItems).fill(true), false], 'only the moved item is new');
+
+    await first.getByRole('button', { name: 'Delete theme' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('article.theme-card').length === 1);
+    assert.deepEqual(await kept('article.theme-card'), [true], 'the other card stays');
+    assert.equal(await cards.first().getByRole('textbox', { name: 'Theme name' }).inputValue(), 'Dashboards and more');
+    assert.deepEqual(pageErrors(errors), []);
+    await context.close();
+  });
+});
+
 describe('feedback: guided prompts', () => {
   test('the close-the-loop message is drafted within 200–250 words; the health report carries the computed figures', async () => {
     const { context, page, errors } = await openApp(browser, server.url);

@@ -115,6 +115,39 @@ describe('foundation', () => {
     await context.close();
   });
 
+  test('typing in the search narrows and widens the list, and rows that stay are not drawn again', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    for (const name of ['Acme Corp', 'Acme Labs', 'Beta GmbH']) await createAccount(page, name);
+    const list = new RecordList(page);
+    const names = async () => (await list.rowTexts()).map((t) => t.match(/^(Acme Corp|Acme Labs|Beta GmbH)/)?.[1]).toSorted();
+    const labsRow = () => page.getByRole('row').filter({ hasText: 'Acme Labs' });
+    assert.deepEqual(await names(), ['Acme Corp', 'Acme Labs', 'Beta GmbH']);
+    // A mark on the row's element survives only if the same element stays in the page.
+    await labsRow().evaluate((row) => (row.keptSinceTheStart = true));
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    const typed = [
+      ['a', ['Acme Corp', 'Acme Labs', 'Beta GmbH']],
+      ['c', ['Acme Corp', 'Acme Labs']],
+      ['me l', ['Acme Labs']],
+    ];
+    for (const [keys, expected] of typed) {
+      await search.pressSequentially(keys);
+      assert.deepEqual(await names(), expected, `after typing "${await search.inputValue()}"`);
+      assert.equal(await labsRow().evaluate((row) => row.keptSinceTheStart), true, `the row was drawn again at "${await search.inputValue()}"`);
+    }
+    for (const expected of [['Acme Corp', 'Acme Labs'], ['Acme Corp', 'Acme Labs'], ['Acme Corp', 'Acme Labs'], ['Acme Corp', 'Acme Labs'], ['Acme Corp', 'Acme Labs', 'Beta GmbH']]) {
+      await search.press('Backspace');
+      assert.deepEqual(await names(), expected, `after deleting to "${await search.inputValue()}"`);
+      assert.equal(await labsRow().evaluate((row) => row.keptSinceTheStart), true, `the row was drawn again at "${await search.inputValue()}"`);
+    }
+    assert.equal(await search.inputValue(), 'a');
+    await search.press('Backspace');
+    assert.match(await page.textContent('.list-count'), /3 of 3/);
+    assert.equal(await labsRow().evaluate((row) => row.keptSinceTheStart), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('bad input gets clear per-field messages and nothing is saved', async () => {
     const { context, page } = await openApp(browser, server.url);
     await createAccount(page, 'Acme Corp');
@@ -231,7 +264,48 @@ describe('foundation', () => {
   test('settings show storage use and persistence', async () => {
     const { context, page } = await openApp(browser, `${server.url}#/settings`);
     assert.match(await page.waitForSelector('#storage-usage').then((e) => e.textContent()), /Using .* of .* available/);
-    assert.match(await page.textContent('#storage-persistence'), /browser/);
+    await context.close();
+  });
+
+  // The browser decides on persistence; the page's StorageManager is made to answer each way.
+  async function settingsWhereStorage(persisted, grants) {
+    const opened = await openApp(browser, server.url);
+    await opened.context.addInitScript(([persisted, grants]) => {
+      let kept = persisted;
+      StorageManager.prototype.persisted = async () => kept;
+      StorageManager.prototype.persist = async () => (kept = kept || grants);
+    }, [persisted, grants]);
+    await opened.page.goto(`${server.url}#/settings`);
+    await opened.page.reload();
+    await opened.page.waitForSelector('#storage-persistence');
+    return opened;
+  }
+  const persistence = (page) => page.textContent('#storage-persistence');
+  const askButton = (page) => page.getByRole('button', { name: 'Ask the browser to keep the data' });
+
+  test('settings say when the browser keeps the data', async () => {
+    const { context, page } = await settingsWhereStorage(true, false);
+    assert.equal(await persistence(page), 'The browser keeps this data even when disk space runs low.');
+    assert.equal(await askButton(page).count(), 0, 'nothing to ask for');
+    await context.close();
+  });
+
+  test('settings say when the browser may clear the data, and ask it to keep it', async () => {
+    const { context, page } = await settingsWhereStorage(false, true);
+    assert.match(await persistence(page), /^The browser may clear this data when disk space runs low\./);
+    await askButton(page).click();
+    await new Shell(page).notice(/The browser will keep Casebook's data\./);
+    await page.waitForFunction(() => document.querySelector('#storage-persistence')?.textContent.startsWith('The browser keeps'));
+    assert.equal(await askButton(page).count(), 0, 'granted: the button goes');
+    await context.close();
+  });
+
+  test('a refused request for persistent storage is reported and the warning stays', async () => {
+    const { context, page } = await settingsWhereStorage(false, false);
+    await askButton(page).click();
+    await new Shell(page).notice(/The browser declined for now; keep exporting backups\./);
+    assert.match(await persistence(page), /^The browser may clear this data/);
+    assert.equal(await askButton(page).count(), 1);
     await context.close();
   });
 

@@ -708,15 +708,8 @@ pub fn themes_page() -> impl IntoView {
                     .count()
             })
         };
-        let card_list = move || {
-            cards
-                .get()
-                .into_iter()
-                .map(|c| card_view(c, cards, data))
-                .collect_view()
-        };
         // The analysed items no theme holds.
-        let free = move || {
+        let free = Memo::new(move |_| {
             let mut held: Vec<String> = cards.with(|all| {
                 all.iter()
                     .flat_map(|c| c.items.get())
@@ -729,18 +722,10 @@ pub fn themes_page() -> impl IntoView {
                     .cloned()
                     .collect::<Vec<String>>()
             })
-        };
-        let free_list = move || {
-            let ids = free();
-            (!ids.is_empty()).then(|| {
-                let n = ids.len().to_string();
-                view! {
-                    <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1">
-                        <h3>{move || Msg::FtUnassigned.fill(state.lang.get(), &[("n", &n)])}</h3>
-                        {item_list(ids, None, show_all_free, cards, data)}
-                    </section>
-                }
-            })
+        });
+        let free_count = move || {
+            let n = free.with(Vec::len).to_string();
+            Msg::FtUnassigned.fill(state.lang.get(), &[("n", &n)])
         };
         let save_label = move || match saving.get() {
             Some((k, n)) => Msg::FtSaving.fill(
@@ -753,9 +738,20 @@ pub fn themes_page() -> impl IntoView {
             <section class="themes-review" aria-labelledby="themes-review-heading">
                 <h2 id="themes-review-heading" tabindex="-1">{tr(Msg::FtReviewTitle)}</h2>
                 <p class="hint">{tr(Msg::FtReviewHint)}</p>
-                {move || (proposed() == 0).then(|| view! { <p class="hint" id="themes-none-found">{tr(Msg::FtNoProposals)}</p> })}
-                <div class="theme-cards">{card_list}</div>
-                {free_list}
+                <Show when=move || proposed() == 0>
+                    <p class="hint" id="themes-none-found">{tr(Msg::FtNoProposals)}</p>
+                </Show>
+                <div class="theme-cards">
+                    <For each=move || cards.get() key=|card| card.key let:card>
+                        <ThemeCard card cards data/>
+                    </For>
+                </div>
+                <Show when=move || free.with(|ids| !ids.is_empty())>
+                    <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1">
+                        <h3>{free_count}</h3>
+                        {item_list(free.into(), None, show_all_free, cards, data)}
+                    </section>
+                </Show>
                 {move || review_error.get().map(|e| view! { <p class="error-text" id="themes-review-error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="button" class="button primary" id="themes-save" disabled=move || saving.get().is_some() on:click=save>
@@ -856,13 +852,16 @@ fn item_label(data: Data, id: &str) -> (String, String) {
 
 /// The review's cards but `except`, as options of a select.
 fn card_options(cards: RwSignal<Vec<Card>>, except: Option<usize>) -> impl IntoView {
-    move || {
+    let others = move || {
         cards
             .get()
             .into_iter()
-            .filter(|c| Some(c.key) != except)
-            .map(|c| view! { <option value=c.key.to_string()>{move || c.name.get()}</option> })
-            .collect_view()
+            .filter(move |c| Some(c.key) != except)
+    };
+    view! {
+        <For each=others key=|card| card.key let:card>
+            <option value=card.key.to_string()>{move || card.name.get()}</option>
+        </For>
     }
 }
 
@@ -883,23 +882,50 @@ fn add_items(card: Card, ids: &[String]) {
 }
 
 /// Items as rows with "move to theme" and (in a card) remove; the first `SHOWN_ITEMS`
-/// unless `show_all`.
+/// unless `show_all`. A row stays drawn while its item stays in the list.
 fn item_list(
-    ids: Vec<String>,
+    ids: Signal<Vec<String>>,
     from: Option<Card>,
     show_all: RwSignal<bool>,
     cards: RwSignal<Vec<Card>>,
     data: Data,
 ) -> impl IntoView {
     let lang = use_app().lang;
-    let n = ids.len();
-    let shown = if show_all.get() {
-        n
-    } else {
-        n.min(SHOWN_ITEMS)
+    let n = move || ids.with(Vec::len);
+    let shown = move || {
+        if show_all.get() {
+            n()
+        } else {
+            n().min(SHOWN_ITEMS)
+        }
     };
-    // Takes an item out of its card (or the free list, which is drawn again) and keeps
-    // the keyboard focus nearby.
+    let rows = move || ids.get().into_iter().take(shown());
+    view! {
+        <ul class="theme-items">
+            <For each=rows key=String::clone let:id>
+                <ThemeItem id from cards data/>
+            </For>
+        </ul>
+        <Show when=move || shown() < n()>
+            <button type="button" class="link-button theme-show-all" on:click=move |_| show_all.set(true)>
+                {move || Msg::FtShowAll.fill(lang.get(), &[("n", &n().to_string())])}
+            </button>
+        </Show>
+    }
+}
+
+/// One item of a theme (`from`) or of the unassigned list: its text and account, "move to
+/// theme" and (in a theme) remove.
+#[component]
+fn ThemeItem(
+    id: String,
+    from: Option<Card>,
+    cards: RwSignal<Vec<Card>>,
+    data: Data,
+) -> impl IntoView {
+    let (text, account) = item_label(data, &id);
+    // Takes the item out of its card (or the unassigned list, which it leaves once it is in
+    // a card) and keeps the keyboard focus nearby.
     let leave = move |id: &str| match from {
         Some(card) => {
             card.items.update(|v| v.retain(|i| i != id));
@@ -907,49 +933,35 @@ fn item_list(
         }
         None => request_animation_frame(|| browser::focus("themes-unassigned")),
     };
-    let rows = ids
-        .into_iter()
-        .take(shown)
-        .map(|id| {
-            let (text, account) = item_label(data, &id);
-            let moved = id.clone();
-            let removed = id.clone();
-            view! {
-                <li class="theme-item" data-id=id>
-                    <span class="theme-item-text">{text}</span>
-                    <span class="theme-item-account">{account}</span>
-                    <select class="theme-move" aria-label=tr(Msg::FtMoveTo) on:change:target=move |ev| {
-                        let target = ev.target().value().parse::<usize>().ok();
-                        if let Some(to) = target.and_then(|k| find(cards, k)) {
-                            add_items(to, std::slice::from_ref(&moved));
-                            leave(&moved);
-                        }
-                    }>
-                        <option value="" selected>{tr(Msg::FtMoveTo)}</option>
-                        {card_options(cards, from.map(|c| c.key))}
-                    </select>
-                    {from.map(|_| view! {
-                        <button type="button" class="link-button theme-remove" aria-label=tr(Msg::FtRemoveItem)
-                            title=tr(Msg::FtRemoveItem) on:click=move |_| leave(&removed)>
-                            <span aria-hidden="true">"×"</span>
-                        </button>
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
-    let more = (shown < n).then(|| {
-        view! {
-            <button type="button" class="link-button theme-show-all" on:click=move |_| show_all.set(true)>
-                {move || Msg::FtShowAll.fill(lang.get(), &[("n", &n.to_string())])}
-            </button>
-        }
-    });
-    view! { <ul class="theme-items">{rows}</ul>{more} }
+    let moved = id.clone();
+    let removed = id.clone();
+    view! {
+        <li class="theme-item" data-id=id>
+            <span class="theme-item-text">{text}</span>
+            <span class="theme-item-account">{account}</span>
+            <select class="theme-move" aria-label=tr(Msg::FtMoveTo) on:change:target=move |ev| {
+                let target = ev.target().value().parse::<usize>().ok();
+                if let Some(to) = target.and_then(|k| find(cards, k)) {
+                    add_items(to, std::slice::from_ref(&moved));
+                    leave(&moved);
+                }
+            }>
+                <option value="" selected>{tr(Msg::FtMoveTo)}</option>
+                {card_options(cards, from.map(|c| c.key))}
+            </select>
+            {from.map(|_| view! {
+                <button type="button" class="link-button theme-remove" aria-label=tr(Msg::FtRemoveItem)
+                    title=tr(Msg::FtRemoveItem) on:click=move |_| leave(&removed)>
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            })}
+        </li>
+    }
 }
 
 /// One theme of the review: name, description, items, merge and delete (proposed themes).
-fn card_view(card: Card, cards: RwSignal<Vec<Card>>, data: Data) -> impl IntoView {
+#[component]
+fn ThemeCard(card: Card, cards: RwSignal<Vec<Card>>, data: Data) -> impl IntoView {
     let state = use_app();
     let key = card.key;
     let name_id = format!("theme-name-{key}");
@@ -979,7 +991,7 @@ fn card_view(card: Card, cards: RwSignal<Vec<Card>>, data: Data) -> impl IntoVie
         }
         text
     };
-    let items = move || item_list(card.items.get(), Some(card), card.show_all, cards, data);
+    let items = item_list(card.items.into(), Some(card), card.show_all, cards, data);
     view! {
         <article class="theme-card" class:saved=saved data-key=key>
             <label for=name_id.clone()>{tr(Msg::FtThemeName)}</label>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::listing::{arrange, Direction};
+use crate::domain::listing::{arrange, Direction, Row};
 use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
 use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
@@ -45,7 +45,8 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Err(error) => load_failure(error).into_any(),                        Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
+                        Err(error) => load_failure(error).into_any(),
+                        Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
                         Ok((records, accounts)) => record_table(workspace, records, accounts).into_any(),
                     })
             }}
@@ -127,19 +128,26 @@ fn record_table(
     let filter = RwSignal::new(filters.first().map_or("", |f| f.code));
     let total = records.len();
     let data = StoredValue::new((records, accounts));
-    // Recomputed where it is read (three places): cheaper in code than a memo.
-    let rows = move || {
+    // Every record as a row, made again only when the language changes (the list is drawn
+    // afresh when the data does).
+    let all_rows = Memo::new(move |_| {
+        let lang = state.lang.get();
         data.with_value(|(records, accounts)| {
             let ctx = ListContext {
-                lang: state.lang.get(),
+                lang,
                 accounts,
                 now: browser::now(),
                 zone: &browser::BrowserZone,
             };
-            let rows = records.iter().map(|r| r.row(&ctx)).collect();
-            arrange(rows, &query.get(), filter.get(), sort.get(), ctx.lang)
+            records.iter().map(|r| r.row(&ctx)).collect::<Vec<Row>>()
         })
-    };
+    });
+    // The rows shown: searched, filtered and sorted. Rows that stay are not drawn again.
+    let rows = Memo::new(move |_| {
+        let (query, filter, sort) = (query.read(), filter.get(), sort.get());
+        let lang = state.lang.get();
+        all_rows.with(|all| arrange(all.clone(), &query, filter, sort, lang))
+    });
     let search_id = "record-search";
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
@@ -207,7 +215,7 @@ fn record_table(
                 </label>
             })}
             <span class="list-count" aria-live="polite">
-                {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows().len().to_string()), ("total", &total.to_string())])}
+                {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows.with(Vec::len).to_string()), ("total", &total.to_string())])}
             </span>
         </div>
         <div class="table-wrap">
@@ -216,20 +224,39 @@ fn record_table(
                     <tr>{AnyRecord::columns(workspace).iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    {move || rows().into_iter().map(|row| {
-                        let href = Route::Edit(workspace, row.id.clone()).href();
-                        let mut cells = row.cells.into_iter();
-                        let first = cells.next().map(|c| c.text).unwrap_or_default();
-                        view! {
-                            <tr>
-                                <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
-                                {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
+                    <For each=move || rows.get() key=row_key let:row>
+                        <RecordRow workspace row/>
+                    </For>
                 </tbody>
             </table>
-            {move || rows().is_empty().then(|| view! { <p class="empty-search">{tr(Msg::NoMatches)}</p> })}
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty-search">{tr(Msg::NoMatches)}</p>
+            </Show>
         </div>
+    }
+}
+
+/// What identifies a drawn row: the record and everything shown of it, so a row is drawn
+/// again only when what it shows changes.
+fn row_key(row: &Row) -> (String, Vec<(String, bool)>) {
+    let cells = row
+        .cells
+        .iter()
+        .map(|c| (c.text.clone(), c.alert))
+        .collect();
+    (row.id.clone(), cells)
+}
+
+/// One record of the list; its first cell links to the record's form.
+#[component]
+fn RecordRow(workspace: Workspace, row: Row) -> impl IntoView {
+    let href = Route::Edit(workspace, row.id).href();
+    let mut cells = row.cells.into_iter();
+    let first = cells.next().map(|c| c.text).unwrap_or_default();
+    view! {
+        <tr>
+            <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
+            {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_view()}
+        </tr>
     }
 }
