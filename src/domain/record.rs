@@ -14,7 +14,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
-use crate::domain::text::collation_key;
+use crate::domain::text::{collation_ranks, Collator};
 use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 use crate::route::Workspace;
@@ -53,11 +53,15 @@ impl AccountIndex {
         self.0.is_empty()
     }
 
-    /// Accounts sorted by name in the collation order of `lang`, for pickers.
-    pub fn sorted(&self, lang: Lang) -> Vec<&Account> {
-        let mut all: Vec<&Account> = self.0.iter().collect();
-        all.sort_by_cached_key(|a| (collation_key(&a.name, lang), a.id.as_str()));
-        all
+    /// Accounts sorted by name in `collator`'s order (then by id), for pickers.
+    pub fn sorted(&self, collator: &dyn Collator) -> Vec<&Account> {
+        let names: Vec<&str> = self.0.iter().map(|a| a.name.as_str()).collect();
+        let mut all: Vec<(usize, &Account)> = collation_ranks(&names, collator)
+            .into_iter()
+            .zip(&self.0)
+            .collect();
+        all.sort_by(|(r, a), (q, b)| r.cmp(q).then_with(|| a.id.cmp(&b.id)));
+        all.into_iter().map(|(_, account)| account).collect()
     }
 }
 
@@ -568,6 +572,7 @@ mod tests {
     use super::*;
     use crate::domain::escalation::{EscalationStatus, EventKind};
     use crate::domain::listing::{arrange, Direction};
+    use crate::domain::text::FoldedOrder;
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
@@ -633,7 +638,7 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)), Lang::En);
+        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)), &FoldedOrder);
         assert_eq!(
             sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["e1", "e0"],
@@ -675,7 +680,7 @@ mod tests {
                 "",
                 "",
                 Some((2, Direction::Ascending)),
-                Lang::En
+                &FoldedOrder
             )),
             ["beta", "delta", "echo", "gamma", "acme"],
             "by currency, then amount"
@@ -686,7 +691,7 @@ mod tests {
                 "",
                 "",
                 Some((2, Direction::Descending)),
-                Lang::En
+                &FoldedOrder
             )),
             ["acme", "gamma", "echo", "delta", "beta"]
         );
@@ -757,7 +762,7 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)), Lang::En);
+        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)), &FoldedOrder);
         let ids: Vec<&str> = sorted.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["one", "big", "max"]);
     }
@@ -896,26 +901,28 @@ mod tests {
 
     #[test]
     fn account_picker_is_sorted_by_name() {
-        let names = ["beta", "Zeta", "百度", "Acme", "Édith", "czech", "阿里巴巴"];
+        let names = ["beta", "Zeta", "Acme", "Édith", "czech", "beta"];
         let accounts = AccountIndex::new(names.iter().enumerate().map(|(i, n)| {
             let mut a = Account::new(format!("a{i}"), now());
             a.name = n.to_string();
             a
         }));
-        let sorted = |lang| -> Vec<&str> {
-            accounts
-                .sorted(lang)
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect()
-        };
+        let sorted: Vec<(&str, &str)> = accounts
+            .sorted(&FoldedOrder)
+            .iter()
+            .map(|a| (a.name.as_str(), a.id.as_str()))
+            .collect();
         assert_eq!(
-            sorted(Lang::En),
-            ["Acme", "beta", "czech", "Édith", "Zeta", "阿里巴巴", "百度"]
-        );
-        assert_eq!(
-            sorted(Lang::Zh),
-            ["阿里巴巴", "Acme", "百度", "beta", "czech", "Édith", "Zeta"]
+            sorted,
+            [
+                ("Acme", "a2"),
+                ("beta", "a0"),
+                ("beta", "a5"),
+                ("czech", "a4"),
+                ("Édith", "a3"),
+                ("Zeta", "a1")
+            ],
+            "by name, accents beside their letter; the same name by id"
         );
         assert_eq!(accounts.name("missing"), "");
     }

@@ -1,15 +1,16 @@
 //! Unicode text comparison for names and lists: case-folded name keys (duplicates, account
-//! matching), accent-insensitive search folding (ICU4X case folding and canonical
-//! decomposition) and sort keys (accented letters with their base letter, Chinese in pinyin
-//! order, from the `pinyin` crate). CLDR collation (`icu_collator`) would do the sorting
-//! better but its compiled data costs ~450 KB of gzip wasm with Chinese, ~70 KB without.
+//! matching) and accent-insensitive search folding (ICU4X case folding and canonical
+//! decomposition); and the order lists sort text in (`Collator`). In the app that order is
+//! the browser's own ICU collation (`ui::browser::BrowserCollator`: CLDR's Chinese order,
+//! Latin letters with their accents beside them, then Chinese in pinyin order), which costs
+//! no wasm; a Rust collation with Chinese data (`icu_collator`) would cost ~450 KB gzip, the
+//! `pinyin` crate ~93 KB. `FoldedOrder` is the order where no browser collation exists.
+
+use std::cmp::Ordering;
 
 use icu_casemap::CaseMapper;
 use icu_normalizer::properties::CanonicalCombiningClassMapBorrowed;
 use icu_normalizer::DecomposingNormalizerBorrowed;
-use pinyin::ToPinyin;
-
-use crate::i18n::Lang;
 
 /// Text fully case-folded, in canonical decomposition (NFD).
 fn folded(text: &str) -> String {
@@ -40,55 +41,76 @@ pub fn search_fold(text: &str) -> String {
         .collect()
 }
 
-/// Text spelled for sorting: search-folded, each Han character replaced by its pinyin with
-/// the tone number after it ("阿里" → "a1li3"), so Han sorts in pinyin order.
-fn spelled(text: &str) -> String {
-    let mut out = String::new();
-    for c in search_fold(text).chars() {
-        match c.to_pinyin() {
-            Some(p) => out.push_str(p.with_tone_num_end()),
-            None => out.push(c),
+/// An order for text in lists and pickers.
+pub trait Collator {
+    /// How `a` compares with `b`.
+    fn compare(&self, a: &str, b: &str) -> Ordering;
+}
+
+/// Text by its search folding (case and accents ignored, so "École" sorts with "Ecole"),
+/// then by name key and as written; Han characters by code point. The order used where no
+/// browser collation exists.
+pub struct FoldedOrder;
+
+impl Collator for FoldedOrder {
+    fn compare(&self, a: &str, b: &str) -> Ordering {
+        search_fold(a)
+            .cmp(&search_fold(b))
+            .then_with(|| name_key(a).cmp(&name_key(b)))
+            .then_with(|| a.cmp(b))
+    }
+}
+
+/// Whether the first letter or digit of `text` is a Chinese (Han) character.
+pub fn starts_with_han(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| {
+        matches!(c,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{3134F}')
+    })
+}
+
+/// The order of the collator inside, except that text starting with a Chinese character
+/// comes after all other text: the English interface lists A–Z names before Chinese ones
+/// (a Chinese collation puts them first).
+pub struct LatinFirst<C>(pub C);
+
+impl<C: Collator> Collator for LatinFirst<C> {
+    fn compare(&self, a: &str, b: &str) -> Ordering {
+        starts_with_han(a)
+            .cmp(&starts_with_han(b))
+            .then_with(|| self.0.compare(a, b))
+    }
+}
+
+/// The rank of each of `texts` in `collator`'s order (0 first); texts the collator finds
+/// equal share a rank. Sorting by rank then costs no more calls to the collator.
+pub fn collation_ranks(texts: &[&str], collator: &dyn Collator) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by(|&a, &b| collator.compare(texts[a], texts[b]));
+    let mut ranks = vec![0; texts.len()];
+    let mut rank = 0;
+    for (at, &index) in order.iter().enumerate() {
+        if at > 0 && collator.compare(texts[order[at - 1]], texts[index]) != Ordering::Equal {
+            rank = at;
         }
+        ranks[index] = rank;
     }
-    out
-}
-
-/// The key text sorts by in `lang`: its spelling for sorting (accents and case ignored,
-/// Han as pinyin), then its name key and the text itself to order the rest. In English,
-/// names starting with a Han character come after all others (A–Z first, then Chinese
-/// names in pinyin order); in Chinese they mix with Latin names by pinyin, as in a Chinese
-/// contact list.
-pub fn collation_key(text: &str, lang: Lang) -> CollationKey {
-    let han_last = lang == Lang::En
-        && text
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.to_pinyin().is_some());
-    CollationKey {
-        han_last,
-        spelled: spelled(text),
-        name: name_key(text),
-        text: text.to_string(),
-    }
-}
-
-/// What text sorts by (see `collation_key`); compared field by field.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct CollationKey {
-    han_last: bool,
-    spelled: String,
-    name: String,
-    text: String,
+    ranks
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sorted(names: &[&str], lang: Lang) -> Vec<String> {
-        let mut out: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-        out.sort_by_cached_key(|s| collation_key(s, lang));
-        out
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let ranks = collation_ranks(names, &FoldedOrder);
+        let mut out: Vec<(usize, String)> = ranks
+            .into_iter()
+            .zip(names.iter().map(|s| s.to_string()))
+            .collect();
+        out.sort_by_key(|(rank, _)| *rank);
+        out.into_iter().map(|(_, name)| name).collect()
     }
 
     #[test]
@@ -129,30 +151,42 @@ mod tests {
             "Zeta", "Über", "Ueber", "École", "Eagle", "Ecole", "Fig", "ecole",
         ];
         assert_eq!(
-            sorted(&names, Lang::En),
+            sorted(&names),
             ["Eagle", "Ecole", "ecole", "École", "Fig", "Über", "Ueber", "Zeta"]
         );
-        assert_eq!(sorted(&names, Lang::Zh), sorted(&names, Lang::En));
+    }
+
+    /// Compares by length only, so that ties are easy to make.
+    struct ByLength;
+
+    impl Collator for ByLength {
+        fn compare(&self, a: &str, b: &str) -> Ordering {
+            a.len().cmp(&b.len())
+        }
     }
 
     #[test]
-    fn chinese_names_sort_in_pinyin_order() {
-        let names = ["字节跳动", "腾讯", "阿里巴巴", "百度", "华为"];
-        let expected = ["阿里巴巴", "百度", "华为", "腾讯", "字节跳动"];
-        assert_eq!(sorted(&names, Lang::Zh), expected);
-        assert_eq!(sorted(&names, Lang::En), expected);
+    fn latin_first_puts_chinese_names_after_the_others_keeping_their_order() {
+        let ranks = collation_ranks(
+            &["腾讯", "beta", "阿里", "Acme", "2nd", "华为 Cloud"],
+            &LatinFirst(FoldedOrder),
+        );
+        assert_eq!(
+            ranks,
+            [4, 2, 5, 1, 0, 3],
+            "Han by code point after the others"
+        );
+        assert!(starts_with_han(" 「阿里」"));
+        assert!(!starts_with_han("Acme 阿里"));
+        assert!(!starts_with_han(""));
     }
 
     #[test]
-    fn english_puts_latin_names_first_chinese_mixes_them_by_pinyin() {
-        let names = ["百度", "Beta", "阿里巴巴", "Acme", "bravo"];
+    fn equal_texts_share_a_rank_and_ranks_count_what_comes_before() {
         assert_eq!(
-            sorted(&names, Lang::En),
-            ["Acme", "Beta", "bravo", "阿里巴巴", "百度"]
+            collation_ranks(&["ccc", "a", "bb", "b", "dd"], &ByLength),
+            [4, 0, 2, 0, 2]
         );
-        assert_eq!(
-            sorted(&names, Lang::Zh),
-            ["阿里巴巴", "Acme", "百度", "Beta", "bravo"]
-        );
+        assert_eq!(collation_ranks(&[], &ByLength), Vec::<usize>::new());
     }
 }

@@ -9,10 +9,56 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, ClipboardItem, HtmlAnchorElement, HtmlInputElement, Url};
 
+use crate::domain::text::{Collator, LatinFirst};
 use crate::domain::zone::LocalZone;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "casebook.lang";
+
+/// The order lists and pickers sort text in for `lang`: the browser's collation, with
+/// Chinese names after the others in the English interface.
+pub fn list_collator(lang: Lang) -> Box<dyn Collator> {
+    match lang {
+        Lang::En => Box::new(LatinFirst(BrowserCollator::new())),
+        Lang::Zh => Box::new(BrowserCollator::new()),
+    }
+}
+
+/// The browser's own ICU collation in CLDR's Chinese order: Chinese names in pinyin order
+/// ("阿里巴巴" before "百度" before "腾讯"), then Latin letters as in English (case and
+/// accents beside their letter); numbers by value.
+pub struct BrowserCollator {
+    compare: js_sys::Function,
+}
+
+impl BrowserCollator {
+    pub fn new() -> Self {
+        let options = js_sys::Object::new();
+        let _ = Reflect::set(&options, &"numeric".into(), &JsValue::TRUE);
+        let collator = js_sys::Intl::Collator::new(&Array::of1(&"zh".into()), &options);
+        Self {
+            compare: collator.compare(),
+        }
+    }
+}
+
+impl Default for BrowserCollator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Collator for BrowserCollator {
+    fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        self.compare
+            .call2(&JsValue::NULL, &a.into(), &b.into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or(std::cmp::Ordering::Equal, |n| {
+                n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+            })
+    }
+}
 
 /// The current time.
 pub fn now() -> DateTime<Utc> {

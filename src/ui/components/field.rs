@@ -179,7 +179,9 @@ fn account_picker(
         .into_any();
     }
     let items: Vec<(String, String)> = accounts
-        .sorted(use_app().lang.get_untracked())
+        .sorted(&*crate::ui::browser::list_collator(
+            use_app().lang.get_untracked(),
+        ))
         .iter()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();

@@ -145,8 +145,8 @@ fn record_table(
     // The rows shown: searched, filtered and sorted. Rows that stay are not drawn again.
     let rows = Memo::new(move |_| {
         let (query, filter, sort) = (query.read(), filter.get(), sort.get());
-        let lang = state.lang.get();
-        all_rows.with(|all| arrange(all.clone(), &query, filter, sort, lang))
+        let collator = browser::list_collator(state.lang.get());
+        all_rows.with(|all| arrange(all.clone(), &query, filter, sort, &*collator))
     });
     let search_id = "record-search";
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
