@@ -11,7 +11,7 @@ macro_rules! messages {
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(debug_assertions, derive(Debug))]
         #[repr(u16)]
-        enum Key {
+        enum Entry {
             $($key,)+
         }
 
@@ -21,13 +21,13 @@ macro_rules! messages {
         /// stays out of the wasm.
         #[derive(Clone, Copy)]
         pub struct Msg {
-            key: Key,
+            key: Entry,
             texts: &'static str,
         }
 
         #[allow(non_upper_case_globals)]
         impl Msg {
-            $(pub const $key: Msg = Msg { key: Key::$key, texts: concat!($en, "\u{0}", $zh) };)+
+            $(pub const $key: Msg = Msg { key: Entry::$key, texts: concat!($en, "\u{0}", $zh) };)+
 
             /// Every key, for table-wide tests.
             #[cfg(test)]
