@@ -5,31 +5,37 @@ use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
-        /// A translation key: its name, English text and Chinese text in one string split at
-        /// NULs. The name makes every key's string unique, so two keys with the same texts
-        /// never compare (or hash) equal. Every key is a constant, so a text no code uses stays
-        /// out of the wasm.
+        /// Which key a `Msg` is: one variant per key, so identity is a small number and the
+        /// key names stay out of the release wasm (the names are only derived for `Debug` in
+        /// debug builds and tests).
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        pub struct Msg(&'static str);
+        #[cfg_attr(debug_assertions, derive(Debug))]
+        #[repr(u16)]
+        enum Entry {
+            $($key,)+
+        }
+
+        /// A translation key: which key it is, and its English and Chinese texts in one
+        /// string split at a NUL. Keys compare (and hash) by identity only, so two keys with
+        /// the same texts are never equal. Every key is a constant, so a text no code uses
+        /// stays out of the wasm.
+        #[derive(Clone, Copy)]
+        pub struct Msg {
+            key: Entry,
+            texts: &'static str,
+        }
 
         #[allow(non_upper_case_globals)]
         impl Msg {
-            $(pub const $key: Msg = Msg(concat!(stringify!($key), "\u{0}", $en, "\u{0}", $zh));)+
+            $(pub const $key: Msg = Msg { key: Entry::$key, texts: concat!($en, "\u{0}", $zh) };)+
 
             /// Every key, for table-wide tests.
             #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)+];
 
-            /// The key's name, e.g. `NavHome`.
-            pub fn key(self) -> &'static str {
-                self.0.split('\0').next().unwrap_or(self.0)
-            }
-
             /// The text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                let mut parts = self.0.split('\0').skip(1);
-                let en = parts.next().unwrap_or(self.0);
-                let zh = parts.next().unwrap_or(en);
+                let (en, zh) = self.texts.split_once('\0').unwrap_or((self.texts, self.texts));
                 match lang {
                     Lang::En => en,
                     Lang::Zh => zh,
@@ -37,9 +43,31 @@ macro_rules! messages {
             }
         }
 
+        impl PartialEq for Msg {
+            fn eq(&self, other: &Self) -> bool {
+                self.key == other.key
+            }
+        }
+
+        impl Eq for Msg {}
+
+        impl std::hash::Hash for Msg {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.key.hash(state);
+            }
+        }
+
+        /// The key's name in debug builds and tests; the English text in release builds,
+        /// which carry no key names.
         impl std::fmt::Debug for Msg {
+            #[cfg(debug_assertions)]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.key())
+                write!(f, "{:?}", self.key)
+            }
+
+            #[cfg(not(debug_assertions))]
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.text(Lang::En))
             }
         }
     };

@@ -749,10 +749,10 @@ mod tests {
         let request = models_request(&ollama).unwrap();
         assert_eq!(request.url, "http://localhost:11434/v1/models");
         assert!(request.headers.is_empty());
-        assert!(matches!(
-            models_request(&profile(ProviderKind::AzureOpenAi)),
-            Err(Msg::LlmNoModelListAzure)
-        ));
+        assert_eq!(
+            models_request(&profile(ProviderKind::AzureOpenAi)).err(),
+            Some(Msg::LlmNoModelListAzure)
+        );
     }
 
     #[test]
