@@ -141,9 +141,65 @@ fn sort_keys(rows: &[Row], column: usize, collator: &dyn Collator) -> Vec<SortKe
         .collect()
 }
 
-/// Keeps rows tagged `filter` (every row when it is empty) whose cells contain every word of
-/// `query` (ignoring case and accents), then sorts them by column `sort`, text in
-/// `collator`'s order (stable: equal rows keep their order).
+/// Rows with their cells' text folded for search once, so that typing in a list's search
+/// only compares text instead of folding every cell again on each keystroke.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    rows: Vec<Row>,
+    haystacks: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(rows: Vec<Row>) -> Self {
+        let haystacks = rows
+            .iter()
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .map(|c| search_fold(&c.text))
+                    .collect::<Vec<_>>()
+                    .join("\u{1f}")
+            })
+            .collect();
+        Self { rows, haystacks }
+    }
+
+    /// The rows tagged `filter` (every row when it is empty) whose cells contain every word
+    /// of `query` (ignoring case and accents), sorted by column `sort`, text in `collator`'s
+    /// order (stable: equal rows keep their order).
+    pub fn arrange(
+        &self,
+        query: &str,
+        filter: &str,
+        sort: Option<(usize, Direction)>,
+        collator: &dyn Collator,
+    ) -> Vec<Row> {
+        let words: Vec<String> = search_fold(query)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let mut rows: Vec<Row> = self
+            .rows
+            .iter()
+            .zip(&self.haystacks)
+            .filter(|(row, _)| filter.is_empty() || row.tags.contains(&filter))
+            .filter(|(_, haystack)| words.iter().all(|w| haystack.contains(w.as_str())))
+            .map(|(row, _)| row.clone())
+            .collect();
+        if let Some((column, direction)) = sort {
+            let keys = sort_keys(&rows, column, collator);
+            let mut keyed: Vec<(SortKey, Row)> = keys.into_iter().zip(rows).collect();
+            match direction {
+                Direction::Ascending => keyed.sort_by(|a, b| a.0.cmp(&b.0)),
+                Direction::Descending => keyed.sort_by(|a, b| b.0.cmp(&a.0)),
+            }
+            rows = keyed.into_iter().map(|(_, row)| row).collect();
+        }
+        rows
+    }
+}
+
+/// `SearchIndex::arrange` on `rows`, for a list arranged once.
 pub fn arrange(
     rows: Vec<Row>,
     query: &str,
@@ -151,36 +207,7 @@ pub fn arrange(
     sort: Option<(usize, Direction)>,
     collator: &dyn Collator,
 ) -> Vec<Row> {
-    let words: Vec<String> = search_fold(query)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let mut rows: Vec<Row> = rows
-        .into_iter()
-        .filter(|row| filter.is_empty() || row.tags.contains(&filter))
-        .filter(|row| {
-            if words.is_empty() {
-                return true;
-            }
-            let haystack = row
-                .cells
-                .iter()
-                .map(|c| search_fold(&c.text))
-                .collect::<Vec<_>>()
-                .join("\u{1f}");
-            words.iter().all(|w| haystack.contains(w.as_str()))
-        })
-        .collect();
-    if let Some((column, direction)) = sort {
-        let keys = sort_keys(&rows, column, collator);
-        let mut keyed: Vec<(SortKey, Row)> = keys.into_iter().zip(rows).collect();
-        match direction {
-            Direction::Ascending => keyed.sort_by(|a, b| a.0.cmp(&b.0)),
-            Direction::Descending => keyed.sort_by(|a, b| b.0.cmp(&a.0)),
-        }
-        rows = keyed.into_iter().map(|(_, row)| row).collect();
-    }
-    rows
+    SearchIndex::new(rows).arrange(query, filter, sort, collator)
 }
 
 /// Groups digits by thousands: 1200000 → "1,200,000".

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::listing::{arrange, Direction, Row};
+use crate::domain::listing::{Direction, Row, SearchIndex};
 use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
 use crate::i18n::Msg;
 use crate::route::{Route, Workspace};
@@ -139,14 +139,14 @@ fn record_table(
                 now: browser::now(),
                 zone: &browser::BrowserZone,
             };
-            records.iter().map(|r| r.row(&ctx)).collect::<Vec<Row>>()
+            SearchIndex::new(records.iter().map(|r| r.row(&ctx)).collect())
         })
     });
     // The rows shown: searched, filtered and sorted. Rows that stay are not drawn again.
     let rows = Memo::new(move |_| {
         let (query, filter, sort) = (query.read(), filter.get(), sort.get());
         let collator = browser::list_collator(state.lang.get());
-        all_rows.with(|all| arrange(all.clone(), &query, filter, sort, &*collator))
+        all_rows.with(|all| all.arrange(&query, filter, sort, &*collator))
     });
     let search_id = "record-search";
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
