@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 
+use crate::domain::sorting;
 use crate::domain::text::{collation_key, search_fold, CollationKey};
 use crate::i18n::{Lang, Msg};
 
@@ -164,8 +165,10 @@ pub fn arrange(
                 .map_or(SortKey::Missing, |c| c.sort.key(lang))
         };
         match direction {
-            Direction::Ascending => rows.sort_by_cached_key(key),
-            Direction::Descending => rows.sort_by_cached_key(|row| Reverse(key(row))),
+            Direction::Ascending => sorting::sort_by_cached_key(&mut rows, key),
+            Direction::Descending => {
+                sorting::sort_by_cached_key(&mut rows, |row| Reverse(key(row)))
+            }
         }
     }
     rows

@@ -14,6 +14,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
+use crate::domain::sorting;
 use crate::domain::text::collation_key;
 use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
@@ -27,7 +28,7 @@ pub struct AccountIndex(Vec<Account>);
 impl AccountIndex {
     pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
         let mut all: Vec<Account> = accounts.into_iter().collect();
-        all.sort_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut all, |a, b| a.id.cmp(&b.id));
         // Ids are the store's keys, so they are unique; a stray duplicate is dropped.
         all.dedup_by(|a, b| a.id == b.id);
         Self(all)
@@ -56,7 +57,7 @@ impl AccountIndex {
     /// Accounts sorted by name in the collation order of `lang`, for pickers.
     pub fn sorted(&self, lang: Lang) -> Vec<&Account> {
         let mut all: Vec<&Account> = self.0.iter().collect();
-        all.sort_by_cached_key(|a| (collation_key(&a.name, lang), a.id.as_str()));
+        sorting::sort_by_cached_key(&mut all, |a| (collation_key(&a.name, lang), a.id.as_str()));
         all
     }
 }
