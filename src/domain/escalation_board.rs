@@ -11,6 +11,7 @@ use crate::domain::escalation_plan::{format_local, timeline, Milestone, Timeline
 use crate::domain::escalation_rules::{EscalationType, Severity};
 use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::record::{age, AccountIndex};
+use crate::domain::sorting;
 use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 
@@ -170,7 +171,7 @@ pub fn attention(
             }
         }
     }
-    lines.sort_by(|a, b| {
+    sorting::sort_by(&mut lines, |a, b| {
         let rank = |l: &Attention| matches!(l.kind, AttentionKind::CheckpointToday(_));
         (rank(a), a.due, &a.escalation_id).cmp(&(rank(b), b.due, &b.escalation_id))
     });

@@ -29,6 +29,7 @@ use crate::domain::escalation_schedule::{
 };
 use crate::domain::ics::{self, write_calendar, CalendarEvent};
 use crate::domain::record::excerpt;
+use crate::domain::sorting;
 use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 
@@ -377,7 +378,9 @@ pub fn timeline(
             (rank, item)
         })
         .collect();
-    items.sort_by(|(ra, a), (rb, b)| a.at.cmp(&b.at).then(ra.cmp(rb)));
+    sorting::sort_by(&mut items, |(ra, a), (rb, b)| {
+        a.at.cmp(&b.at).then(ra.cmp(rb))
+    });
     items.into_iter().map(|(_, item)| item).collect()
 }
 

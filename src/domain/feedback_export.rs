@@ -9,6 +9,7 @@ use crate::domain::feedback_stats::{overdue, reached};
 use crate::domain::form::Coded;
 use crate::domain::onboarding_plan::csv_field;
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
 const HEADER: [Msg; 10] = [
@@ -43,7 +44,9 @@ pub fn tracker_csv(
     lang: Lang,
 ) -> String {
     let mut sorted: Vec<&FeedbackItem> = items.iter().collect();
-    sorted.sort_by(|a, b| (a.received_on, &a.id).cmp(&(b.received_on, &b.id)));
+    sorting::sort_by(&mut sorted, |a, b| {
+        (a.received_on, &a.id).cmp(&(b.received_on, &b.id))
+    });
     let mut out = String::from("\u{feff}");
     out.push_str(&HEADER.map(|m| csv_field(m.text(lang))).join(","));
     out.push_str("\r\n");

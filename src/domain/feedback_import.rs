@@ -13,6 +13,7 @@ use crate::domain::feedback::{FeedbackItem, Stage};
 use crate::domain::form::Coded;
 use crate::domain::parse::{name_key, parse_date, parse_money};
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
 /// A value the import reads from a column.
@@ -493,7 +494,7 @@ pub fn link_accounts(responses: &[Response], accounts: &AccountIndex) -> Vec<Opt
         .iter()
         .map(|a| (name_key(&a.name), a.id.as_str()))
         .collect();
-    keys.sort();
+    sorting::sort(&mut keys);
     responses
         .iter()
         .map(|r| {

@@ -8,6 +8,7 @@ use crate::domain::account::{Account, ArrTotals};
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
 /// Hours after receipt by which an item must be acknowledged.
@@ -198,7 +199,7 @@ pub fn unacknowledged(items: &[FeedbackItem], now: DateTime<Utc>) -> Vec<&Feedba
         .iter()
         .filter(|i| overdue(i, now) == Some(Overdue::NotAcknowledged))
         .collect();
-    out.sort_by_cached_key(|i| (received_at(i), i.id.clone()));
+    sorting::sort_by_cached_key(&mut out, |i| (received_at(i), i.id.clone()));
     out
 }
 
@@ -217,7 +218,9 @@ pub fn waiting_near_renewal<'a>(
                 && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
         })
         .collect();
-    out.sort_by_cached_key(|i| (days_to_renewal(i, accounts, today), i.id.clone()));
+    sorting::sort_by_cached_key(&mut out, |i| {
+        (days_to_renewal(i, accounts, today), i.id.clone())
+    });
     out
 }
 
@@ -254,7 +257,7 @@ pub fn theme_figures(
                 .filter(|i| i.theme_ids.contains(&theme.id))
                 .collect();
             let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
-            ids.sort();
+            sorting::sort(&mut ids);
             ids.dedup();
             let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
             let split = nps(mine.iter().filter_map(|i| i.score), None);
@@ -272,7 +275,9 @@ pub fn theme_figures(
             }
         })
         .collect();
-    out.sort_by(|a, b| a.arr.most_first(&b.arr).then(b.items.cmp(&a.items)));
+    sorting::sort_by(&mut out, |a, b| {
+        a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
+    });
     out
 }
 
@@ -380,7 +385,7 @@ pub fn tracker<'a>(
             (key, i)
         })
         .collect();
-    keyed.sort_by(|(a, x), (b, y)| {
+    sorting::sort_by(&mut keyed, |(a, x), (b, y)| {
         (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
             b.0,
             b.1.to_ascii_lowercase(),
@@ -514,7 +519,7 @@ pub fn highest_risk<'a>(
         .filter(|i| is_open(i))
         .map(|i| (risk_score(i, accounts, today), i))
         .collect();
-    open.sort_by(|(a, x), (b, y)| {
+    sorting::sort_by(&mut open, |(a, x), (b, y)| {
         b.cmp(a)
             .then(x.received_on.cmp(&y.received_on))
             .then(x.id.cmp(&y.id))

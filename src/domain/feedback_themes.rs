@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::llm::tokens::{chunk_items, estimate_tokens, truncate_to_tokens, ContextBudget};
 
@@ -145,7 +146,7 @@ pub fn parse_theme_answer(
         });
     }
     if !unknown.is_empty() {
-        unknown.sort();
+        sorting::sort(&mut unknown);
         unknown.dedup();
         return Err(AnswerError {
             message: Msg::FbErrUnknownIds,
@@ -193,7 +194,7 @@ fn terms(text: &str) -> Vec<String> {
             out.push(pair.iter().collect());
         }
     }
-    out.sort();
+    sorting::sort(&mut out);
     out.dedup();
     out
 }
@@ -241,7 +242,7 @@ fn absorb(into: &mut ThemeDraft, from: ThemeDraft) {
 }
 
 fn by_size(themes: &mut [ThemeDraft]) {
-    themes.sort_by_key(|t| std::cmp::Reverse(t.item_ids.len()));
+    sorting::sort_by_key(themes, |t| std::cmp::Reverse(t.item_ids.len()));
 }
 
 /// Merges the themes of every chunk: names alike (at least half their terms shared) become
@@ -300,7 +301,7 @@ pub fn keyword_themes(verbatims: &[(&str, &str)], lang: Lang) -> Vec<ThemeDraft>
         .enumerate()
         .flat_map(|(i, (_, text))| terms(text).into_iter().map(move |t| (t, i)))
         .collect();
-    pairs.sort();
+    sorting::sort(&mut pairs);
     let mut counted: Vec<(String, Vec<usize>)> = Vec::new();
     for (term, doc) in pairs {
         match counted.last_mut() {

@@ -2,6 +2,7 @@
 //! same ordering is used by every list and tested natively. Search ignores case and accents
 //! and text sorts in the order of the collator given (`domain::text::Collator`).
 
+use crate::domain::sorting;
 use crate::domain::text::{collation_ranks, search_fold, Collator};
 use crate::i18n::Msg;
 
@@ -190,8 +191,8 @@ impl SearchIndex {
             let keys = sort_keys(&rows, column, collator);
             let mut keyed: Vec<(SortKey, Row)> = keys.into_iter().zip(rows).collect();
             match direction {
-                Direction::Ascending => keyed.sort_by(|a, b| a.0.cmp(&b.0)),
-                Direction::Descending => keyed.sort_by(|a, b| b.0.cmp(&a.0)),
+                Direction::Ascending => sorting::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0)),
+                Direction::Descending => sorting::sort_by(&mut keyed, |a, b| b.0.cmp(&a.0)),
             }
             rows = keyed.into_iter().map(|(_, row)| row).collect();
         }

@@ -28,6 +28,7 @@ pub mod onboarding_risks;
 pub mod onboarding_rules;
 pub mod parse;
 pub mod record;
+pub mod sorting;
 pub mod text;
 pub mod time;
 pub mod zone;

@@ -12,6 +12,7 @@ use crate::domain::form::{
 use crate::domain::onboarding_plan::{task_title, Phase};
 use crate::domain::onboarding_progress::{ProgressEntry, ProgressKind, Retrospective, StepStat};
 use crate::domain::parse::name_key;
+use crate::domain::sorting;
 use crate::i18n::Msg;
 
 coded_enum!(
@@ -224,7 +225,7 @@ impl FormRecord for OnboardingProject {
         let industry = r.text("industry", true);
         let end_users = r.count("end_users");
         let mut systems = r.choices("systems", System::from_code);
-        systems.sort();
+        sorting::sort(&mut systems);
         systems.dedup();
         let other_systems = r.text("other_systems", false);
         let kickoff_date = r.date("kickoff_date", false);

@@ -15,6 +15,7 @@ use crate::domain::onboarding_plan::{
 use crate::domain::onboarding_progress::closed_tasks;
 use crate::domain::onboarding_risks::{yellow_flags, YellowFlag};
 use crate::domain::onboarding_rules::{segment, Segment};
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
 /// A message ready to copy or send: a subject line and a Markdown body.
@@ -101,7 +102,7 @@ fn open_tasks<'a>(
         .enumerate()
         .filter(|(_, t)| keep(t) && !closed.iter().any(|c| t.is(c)))
         .collect();
-    tasks.sort_by_key(|(i, t)| (t.due, *i));
+    sorting::sort_by_key(&mut tasks, |(i, t)| (t.due, *i));
     tasks.into_iter().map(|(_, t)| t).collect()
 }
 

@@ -13,6 +13,7 @@ use crate::domain::onboarding_risks::yellow_flags;
 use crate::domain::onboarding_rules::segment;
 use crate::domain::parse::name_key;
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
 coded_enum!(
@@ -127,7 +128,7 @@ pub fn step_stats<'a>(
             seen.push((key, e.kind));
         }
     }
-    stats.sort_by(|a, b| {
+    sorting::sort_by(&mut stats, |a, b| {
         b.projects
             .cmp(&a.projects)
             .then(a.kind.cmp(&b.kind))
@@ -235,7 +236,7 @@ pub fn home_lines(
             },
         ));
     }
-    lines.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    sorting::sort_by(&mut lines, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     lines.into_iter().map(|(_, _, l)| l).collect()
 }
 

@@ -10,6 +10,7 @@ use crate::coded_enum;
 use crate::domain::cues::{matches, Cues};
 use crate::domain::onboarding::{OnboardingProject, System};
 use crate::domain::parse::name_key;
+use crate::domain::sorting;
 use crate::i18n::Msg;
 
 coded_enum!(
@@ -326,7 +327,7 @@ pub fn segment(
         }
     }
     let system_count = project.systems.len() + names.len();
-    integrations.sort();
+    sorting::sort(&mut integrations);
     integrations.dedup();
 
     let checks = [

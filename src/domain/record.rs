@@ -14,6 +14,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
+use crate::domain::sorting;
 use crate::domain::text::{collation_ranks, Collator};
 use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
@@ -27,7 +28,7 @@ pub struct AccountIndex(Vec<Account>);
 impl AccountIndex {
     pub fn new(accounts: impl IntoIterator<Item = Account>) -> Self {
         let mut all: Vec<Account> = accounts.into_iter().collect();
-        all.sort_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut all, |a, b| a.id.cmp(&b.id));
         // Ids are the store's keys, so they are unique; a stray duplicate is dropped.
         all.dedup_by(|a, b| a.id == b.id);
         Self(all)
@@ -60,7 +61,9 @@ impl AccountIndex {
             .into_iter()
             .zip(&self.0)
             .collect();
-        all.sort_by(|(r, a), (q, b)| r.cmp(q).then_with(|| a.id.cmp(&b.id)));
+        sorting::sort_by(&mut all, |(r, a), (q, b)| {
+            r.cmp(q).then_with(|| a.id.cmp(&b.id))
+        });
         all.into_iter().map(|(_, account)| account).collect()
     }
 }

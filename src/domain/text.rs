@@ -12,6 +12,8 @@ use icu_casemap::CaseMapper;
 use icu_normalizer::properties::CanonicalCombiningClassMapBorrowed;
 use icu_normalizer::DecomposingNormalizerBorrowed;
 
+use crate::domain::sorting;
+
 /// Text fully case-folded, in canonical decomposition (NFD).
 fn folded(text: &str) -> String {
     let nfd = DecomposingNormalizerBorrowed::new_nfd();
@@ -87,7 +89,7 @@ impl<C: Collator> Collator for LatinFirst<C> {
 /// equal share a rank. Sorting by rank then costs no more calls to the collator.
 pub fn collation_ranks(texts: &[&str], collator: &dyn Collator) -> Vec<usize> {
     let mut order: Vec<usize> = (0..texts.len()).collect();
-    order.sort_by(|&a, &b| collator.compare(texts[a], texts[b]));
+    sorting::sort_by(&mut order, |&a, &b| collator.compare(texts[a], texts[b]));
     let mut ranks = vec![0; texts.len()];
     let mut rank = 0;
     for (at, &index) in order.iter().enumerate() {

@@ -5,6 +5,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::domain::sorting;
 use crate::i18n::Msg;
 use crate::llm::profile::{ProviderKind, ProviderProfile};
 
@@ -217,7 +218,7 @@ pub fn parse_models(kind: ProviderKind, body: &str) -> Result<Vec<String>, Msg> 
                 .collect()
         }
     };
-    ids.sort();
+    sorting::sort(&mut ids);
     ids.dedup();
     Ok(ids)
 }

@@ -22,6 +22,7 @@ use crate::domain::onboarding_rules::{
     other_system_names, segment, typical_days, RiskFlag, Segment,
 };
 use crate::domain::record::AnyRecord;
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{cell, onboarding_at_risk, PromptRequest, RecordContext};
 
@@ -122,7 +123,7 @@ impl Computed {
 /// Tasks by due date; tasks due the same day keep their order.
 fn by_due<'a>(tasks: impl Iterator<Item = &'a PlannedTask>) -> Vec<&'a PlannedTask> {
     let mut tasks: Vec<(usize, &PlannedTask)> = tasks.enumerate().collect();
-    tasks.sort_by_key(|(i, t)| (t.due, *i));
+    sorting::sort_by_key(&mut tasks, |(i, t)| (t.due, *i));
     tasks.into_iter().map(|(_, t)| t).collect()
 }
 

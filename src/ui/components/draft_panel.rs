@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::domain::draft::{Draft, DraftSource, DraftStatus, Usage};
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connections;
 use crate::llm::decode::StreamEvent;
@@ -133,7 +134,7 @@ pub fn DraftPanel(
             let db = db.ok_or(StorageError::Unavailable)?;
             let mut drafts: Vec<Draft> = db.list::<Draft>().await?;
             drafts.retain(|d| d.record_id == record_id && d.prompt_id == prompt_id);
-            drafts.sort_by_key(|d| std::cmp::Reverse(d.created_at));
+            sorting::sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.created_at));
             Ok::<_, StorageError>(drafts.into_iter().map(Draft::as_loaded).collect::<Vec<_>>())
         })
     });

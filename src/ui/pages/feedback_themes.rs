@@ -20,6 +20,7 @@ use crate::domain::feedback_theme_prompt::{
 };
 use crate::domain::feedback_themes::{keyword_themes, merge_themes, ThemeDraft};
 use crate::domain::record::{excerpt, AccountIndex};
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::{Connection, Connections};
 use crate::llm::decode::StreamEvent;
@@ -128,9 +129,9 @@ pub fn themes_page() -> impl IntoView {
         Box::pin(async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let mut items = db.list::<FeedbackItem>().await?;
-            items.sort_by(|a, b| a.id.cmp(&b.id));
+            sorting::sort_by(&mut items, |a, b| a.id.cmp(&b.id));
             let mut themes = db.list::<Theme>().await?;
-            themes.sort_by(|a, b| a.name.cmp(&b.name));
+            sorting::sort_by(&mut themes, |a, b| a.name.cmp(&b.name));
             let accounts = AccountIndex::new(db.list::<Account>().await?);
             Ok::<_, StorageError>(Records {
                 items,
@@ -715,7 +716,7 @@ pub fn themes_page() -> impl IntoView {
                     .flat_map(|c| c.items.get())
                     .collect::<Vec<String>>()
             });
-            held.sort();
+            sorting::sort(&mut held);
             free_ids.with_value(|ids| {
                 ids.iter()
                     .filter(|id| held.binary_search(*id).is_err())

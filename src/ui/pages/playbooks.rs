@@ -9,6 +9,7 @@ use crate::domain::onboarding_plan::task_title;
 use crate::domain::onboarding_progress::{
     proposal_text, proposed_customisations, step_stats, with_phases,
 };
+use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
@@ -27,7 +28,9 @@ pub fn playbooks_section() -> impl IntoView {
         Box::pin(async move {
             let db = db.ok_or(StorageError::Unavailable)?;
             let mut playbooks = db.list::<Playbook>().await?;
-            playbooks.sort_by(|a, b| a.name.cmp(&b.name).then(b.version.cmp(&a.version)));
+            sorting::sort_by(&mut playbooks, |a, b| {
+                a.name.cmp(&b.name).then(b.version.cmp(&a.version))
+            });
             let projects = db.list::<OnboardingProject>().await?;
             Ok::<_, StorageError>((playbooks, projects))
         })
