@@ -7,13 +7,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use casebook::domain::account::Account;
-use casebook::domain::feedback::{FeedbackItem, Stage};
-use casebook::domain::feedback_import::{
+use casebook::domain::feedback::import::{
     guess_mapping, link_accounts, read_headers, resolve_accounts, ImportJob,
 };
-use casebook::domain::feedback_stats::{
+use casebook::domain::feedback::stats::{
     health_report, highest_risk, nps, tracker, unacknowledged, TrackerView,
 };
+use casebook::domain::feedback::{FeedbackItem, Stage};
 use casebook::domain::record::AccountIndex;
 use casebook::i18n::Lang;
 use casebook::storage::db::Db;

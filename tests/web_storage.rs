@@ -6,7 +6,7 @@
 use casebook::domain::account::{Account, Tier};
 use casebook::domain::feedback::{FeedbackItem, Stage};
 use casebook::domain::onboarding::Playbook;
-use casebook::route::Workspace;
+use casebook::domain::workspace::Workspace;
 use casebook::storage::backup;
 use casebook::storage::db::{builder, Db};
 use casebook::storage::error::StorageError;
@@ -252,8 +252,8 @@ async fn a_tab_whose_database_was_upgraded_elsewhere_is_told_to_reload() {
 
 #[wasm_bindgen_test]
 async fn an_escalation_keeps_its_log_override_and_timeline_edits() {
+    use casebook::domain::escalation::rules::{EscalationType, Severity};
     use casebook::domain::escalation::{ClassificationOverride, Escalation, EventKind};
-    use casebook::domain::escalation_rules::{EscalationType, Severity};
     use casebook::domain::record::AnyRecord;
 
     let db = fresh("cb-test-escalation").await;

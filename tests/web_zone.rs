@@ -3,7 +3,7 @@
 //! any daylight-saving change). Run with `TZ=America/New_York` to check that zone's changes too.
 #![cfg(target_arch = "wasm32")]
 
-use casebook::domain::zone::LocalZone;
+use casebook::domain::time::zone::LocalZone;
 use casebook::ui::browser::{zone_name, BrowserZone};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
 use js_sys::Date;

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::form::{map_from, FieldSpec, FormValues};
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::Workspace;
 
 /// Who wrote the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,7 +130,7 @@ mod workspace_slug {
     use serde::de::Error;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    use crate::route::Workspace;
+    use crate::domain::workspace::Workspace;
 
     pub fn serialize<S: Serializer>(workspace: &Workspace, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(workspace.slug())

@@ -6,19 +6,19 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::account::{name_taken, Account};
+use crate::domain::escalation::board::BoardRow;
+use crate::domain::escalation::plan::format_local;
+use crate::domain::escalation::rules::Severity;
 use crate::domain::escalation::Escalation;
-use crate::domain::escalation_board::BoardRow;
-use crate::domain::escalation_plan::format_local;
-use crate::domain::escalation_rules::Severity;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
 use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::sorting;
 use crate::domain::text::{collation_ranks, Collator};
-use crate::domain::zone::LocalZone;
+use crate::domain::time::zone::LocalZone;
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::Workspace;
 
 /// Accounts by id, for showing names and reading ARR and renewal dates. A sorted list
 /// searched by halves: as fast as a map for a team's accounts, with less code in the wasm.
@@ -808,7 +808,7 @@ mod tests {
         // P2 (no account): the first checkpoint is 2 business days later, in UTC+8.
         let expected = (e.received_at + chrono::Duration::hours(8)).naive_utc();
         let first =
-            crate::domain::escalation_schedule::checkpoints(e.received_at, Severity::P2, ctx.zone)
+            crate::domain::escalation::schedule::checkpoints(e.received_at, Severity::P2, ctx.zone)
                 [0];
         assert!(first > expected);
         assert_eq!(cells[6].text, format_local(first));

@@ -1,6 +1,6 @@
 //! Talking to the AI provider the user configured, as pure code: connection profiles, request
-//! building, Server-Sent-Events parsing, per-provider stream decoding, error classification,
-//! token estimates and the retry policy for rate limits, all natively tested. `transport`
+//! building, Server-Sent-Events parsing, per-provider stream decoding, error classification
+//! and the retry policy for rate limits, all natively tested. `transport`
 //! (browser only) moves bytes between `request`, the network and `decode`: fetch, abort,
 //! reading the streamed body, waiting out rate limits.
 
@@ -12,6 +12,5 @@ pub mod providers;
 pub mod request;
 pub mod retry;
 pub mod sse;
-pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;

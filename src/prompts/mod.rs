@@ -5,22 +5,10 @@
 //! parts of an answer (a section, an e-mail's subject and body, a word count). Pure: every
 //! text comes from the translation table in the requested language.
 
-pub mod escalation_difficult_conversation;
-pub mod escalation_exec_call;
-pub mod escalation_facts;
-pub mod escalation_internal_brief;
-pub mod escalation_response_plan;
-pub mod escalation_review;
-pub mod feedback_close_loop;
-pub mod feedback_dossier;
-pub mod feedback_facts;
-pub mod feedback_health_report;
-pub mod feedback_qbr_followup;
-pub mod feedback_theme_analysis;
-pub mod onboarding_at_risk;
-pub mod onboarding_custom_playbook;
-pub mod onboarding_facts;
-pub mod onboarding_industry_playbook;
+pub mod escalation;
+pub mod feedback;
+pub mod onboarding;
+pub mod tokens;
 
 use chrono::{DateTime, Utc};
 
@@ -29,9 +17,9 @@ use crate::domain::draft::{stored_inputs, Draft, DraftSource, DraftStatus};
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::{Coded, FieldSpec, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
-use crate::domain::zone::LocalZone;
+use crate::domain::time::zone::LocalZone;
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::Workspace;
 
 coded_enum!(
     /// The language a draft is written in, chosen next to the prompt's form.
@@ -110,19 +98,19 @@ pub struct PromptSpec {
 
 /// Every guided prompt.
 pub const ALL: &[&PromptSpec] = &[
-    &escalation_response_plan::SPEC,
-    &escalation_exec_call::SPEC,
-    &escalation_internal_brief::SPEC,
-    &escalation_difficult_conversation::SPEC,
-    &escalation_review::SPEC,
-    &onboarding_custom_playbook::SPEC,
-    &onboarding_at_risk::SPEC,
-    &onboarding_industry_playbook::SPEC,
-    &feedback_theme_analysis::SPEC,
-    &feedback_dossier::SPEC,
-    &feedback_qbr_followup::SPEC,
-    &feedback_close_loop::SPEC,
-    &feedback_health_report::SPEC,
+    &escalation::response_plan::SPEC,
+    &escalation::exec_call::SPEC,
+    &escalation::internal_brief::SPEC,
+    &escalation::difficult_conversation::SPEC,
+    &escalation::review::SPEC,
+    &onboarding::custom_playbook::SPEC,
+    &onboarding::at_risk::SPEC,
+    &onboarding::industry_playbook::SPEC,
+    &feedback::theme_analysis::SPEC,
+    &feedback::dossier::SPEC,
+    &feedback::qbr_followup::SPEC,
+    &feedback::close_loop::SPEC,
+    &feedback::health_report::SPEC,
 ];
 
 /// A form whose fields are filled with texts of the table, in `lang` (for example fillers).
@@ -686,17 +674,17 @@ mod tests {
     #[test]
     fn every_workspace_has_its_prompts_registered() {
         for id in [
-            feedback_theme_analysis::ID,
-            feedback_dossier::ID,
-            feedback_qbr_followup::ID,
-            feedback_close_loop::ID,
-            feedback_health_report::ID,
+            feedback::theme_analysis::ID,
+            feedback::dossier::ID,
+            feedback::qbr_followup::ID,
+            feedback::close_loop::ID,
+            feedback::health_report::ID,
         ] {
             assert!(find(id).is_some(), "{id}");
             assert!(id.starts_with("feedback."));
         }
         assert_eq!(
-            feedback_qbr_followup::SPEC.email_section,
+            feedback::qbr_followup::SPEC.email_section,
             Some(Msg::FpQbrSectionEmail)
         );
     }
@@ -725,7 +713,7 @@ mod tests {
     fn system_message_lists_the_headings_in_order_in_english() {
         let form = FormValues::new();
         let text = system_message(&request(
-            &escalation_response_plan::SPEC,
+            &escalation::response_plan::SPEC,
             &form,
             &[],
             Lang::En,
@@ -734,7 +722,7 @@ mod tests {
         assert!(text.contains("Answer in English."));
         assert!(positions_in_order(
             &text,
-            &headings(&escalation_response_plan::SPEC, Lang::En)
+            &headings(&escalation::response_plan::SPEC, Lang::En)
         ));
         assert!(text.contains("## What NOT to promise"));
         assert!(!text.contains("严重程度"));
@@ -744,7 +732,7 @@ mod tests {
     fn system_message_lists_the_headings_in_order_in_chinese() {
         let form = FormValues::new();
         let text = system_message(&request(
-            &escalation_response_plan::SPEC,
+            &escalation::response_plan::SPEC,
             &form,
             &[],
             Lang::Zh,
@@ -752,7 +740,7 @@ mod tests {
         assert!(text.contains("请用简体中文回答。"));
         assert!(positions_in_order(
             &text,
-            &headings(&escalation_response_plan::SPEC, Lang::Zh)
+            &headings(&escalation::response_plan::SPEC, Lang::Zh)
         ));
         assert!(text.contains("## 严重程度及理由"));
         assert!(!text.contains("Severity and rationale"));
@@ -762,7 +750,7 @@ mod tests {
     fn system_message_states_the_rules() {
         let form = FormValues::new();
         let text = system_message(&request(
-            &escalation_response_plan::SPEC,
+            &escalation::response_plan::SPEC,
             &form,
             &[],
             Lang::En,
@@ -789,7 +777,7 @@ mod tests {
         let limited_zh = system_message(&request(&SHORT, &form, &[], Lang::Zh));
         assert!(limited_zh.ends_with("全文不超过 300 字。"));
         let open = system_message(&request(
-            &escalation_response_plan::SPEC,
+            &escalation::response_plan::SPEC,
             &form,
             &[],
             Lang::En,
@@ -951,8 +939,8 @@ mod tests {
     #[test]
     fn every_prompt_prefills_and_exemplifies_exactly_its_fields() {
         use crate::prompts::{
-            escalation_facts::tests as esc, feedback_facts::tests as fb,
-            onboarding_facts::tests as ob,
+            escalation::facts::tests as esc, feedback::facts::tests as fb,
+            onboarding::facts::tests as ob,
         };
         let escalation = AnyRecord::Escalation(esc::escalation());
         let esc_accounts = esc::accounts();

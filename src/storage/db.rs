@@ -16,7 +16,7 @@ use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::map_from;
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::AnyRecord;
-use crate::route::Workspace;
+use crate::domain::workspace::Workspace;
 use crate::storage::error::StorageError;
 use crate::storage::schema::{
     migrate_record, record_key, Setting, Store, Stored, META_SCHEMA_VERSION, SCHEMA_VERSION,

@@ -307,7 +307,7 @@ mod tests {
             .into();
         let draft = Draft {
             id: "d1".into(),
-            workspace: crate::route::Workspace::Escalations,
+            workspace: crate::domain::workspace::Workspace::Escalations,
             record_id: "e1".into(),
             prompt_id: "escalation.response_plan".into(),
             inputs: Default::default(),

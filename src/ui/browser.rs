@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, ClipboardItem, HtmlAnchorElement, HtmlInputElement, Url};
 
 use crate::domain::text::{Collator, LatinFirst};
-use crate::domain::zone::LocalZone;
+use crate::domain::time::zone::LocalZone;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "casebook.lang";

@@ -8,6 +8,7 @@ mod load;
 mod pages;
 mod shell;
 pub mod state;
+mod workspace_text;
 
 use leptos::prelude::*;
 

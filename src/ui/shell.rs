@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::state::{tr, use_app};
 

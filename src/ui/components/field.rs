@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::domain::form::{Choice, FieldError, FieldKind, FieldSpec, FormValues};
 use crate::domain::record::AccountIndex;
+use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::ui::browser;
 use crate::ui::state::{tr, use_app};
 

@@ -9,20 +9,20 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::domain::escalation::plan::{
+    agenda, calendar, format_local, stakeholders, timeline, Meeting, TimelineItem,
+};
+use crate::domain::escalation::rules::{
+    classify, EscalationType, Severity, ESCALATION_TYPE_CHOICES, SEVERITY_CHOICES,
+};
+use crate::domain::escalation::schedule::first_response_due;
 use crate::domain::escalation::{
     ClassificationOverride, Effective, Escalation, EventKind, ONE_CLICK_EVENTS, STATUS_CHOICES,
 };
-use crate::domain::escalation_plan::{
-    agenda, calendar, format_local, stakeholders, timeline, Meeting, TimelineItem,
-};
-use crate::domain::escalation_rules::{
-    classify, EscalationType, Severity, ESCALATION_TYPE_CHOICES, SEVERITY_CHOICES,
-};
-use crate::domain::escalation_schedule::first_response_due;
 use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::{age, AccountIndex, AnyRecord};
+use crate::domain::time::zone::LocalZone;
 use crate::domain::time::{local_minute_value, parse_local_minute};
-use crate::domain::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
 use crate::ui::browser::{self, BrowserZone};
 use crate::ui::state::{tr, use_app};

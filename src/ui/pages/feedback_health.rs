@@ -6,15 +6,16 @@
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::feedback::{FeedbackItem, Theme};
-use crate::domain::feedback_dashboard::{arr_bars, bar_percent, dashboard, Dashboard, Month};
-use crate::domain::feedback_stats::{
+use crate::domain::feedback::dashboard::{arr_bars, bar_percent, dashboard, Dashboard, Month};
+use crate::domain::feedback::stats::{
     days_to_renewal, format_tenths, overdue, tracker, ThemeFigures, TrackerView,
 };
+use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::{excerpt, AccountIndex};
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;

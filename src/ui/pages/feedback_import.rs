@@ -14,18 +14,19 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::domain::account::Account;
-use crate::domain::feedback::{Stage, STAGE_CHOICES};
-use crate::domain::feedback_import::{
+use crate::domain::feedback::import::{
     count_groups, counts_line, detect_separator, group_counts, guess_mapping, link_accounts,
     preview, read_headers, resolve_accounts, ImportField, ImportJob, Mapping, Response, RowError,
     StagePlan, IMPORT_FIELDS, STAGE_RULES,
 };
-use crate::domain::feedback_stats::{format_tenths, nps, NpsSummary};
+use crate::domain::feedback::stats::{format_tenths, nps, NpsSummary};
+use crate::domain::feedback::{Stage, STAGE_CHOICES};
 use crate::domain::form::Coded;
 use crate::domain::parse::parse_count;
 use crate::domain::record::AccountIndex;
+use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::storage::schema::Store;
 use crate::ui::browser;

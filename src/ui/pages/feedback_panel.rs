@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::domain::escalation_plan::format_local;
+use crate::domain::escalation::plan::format_local;
+use crate::domain::feedback::stats::overdue;
 use crate::domain::feedback::{CustomerCommitment, FeedbackItem, Stage, Theme, STAGE_CHOICES};
-use crate::domain::feedback_stats::overdue;
 use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::AnyRecord;
 use crate::domain::time::parse_iso_date;
-use crate::domain::zone::LocalZone;
+use crate::domain::time::zone::LocalZone;
 use crate::i18n::Msg;
 use crate::storage::error::StorageError;
 use crate::ui::browser::{self, BrowserZone};

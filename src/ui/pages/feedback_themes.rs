@@ -4,7 +4,7 @@
 //! then the review of the proposed and saved themes (rename, merge, delete, move and remove
 //! items) and saving the themes and each item's theme links.
 //!
-//! What is sent and how answers are read lives in `domain::feedback_theme_prompt`; this
+//! What is sent and how answers are read lives in `prompts::feedback::theme_run`; this
 //! module only runs it. The connection's API key goes nowhere but the chunk requests.
 
 use std::rc::Rc;
@@ -13,22 +13,23 @@ use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::domain::account::Account;
+use crate::domain::feedback::themes::{keyword_themes, merge_themes, ThemeDraft};
 use crate::domain::feedback::{FeedbackItem, Theme};
-use crate::domain::feedback_theme_prompt::{
-    chunk_budget, items_in_scope, link_items, plan_chunks, read_answer, system_message,
-    user_message, Chunk,
-};
-use crate::domain::feedback_themes::{keyword_themes, merge_themes, ThemeDraft};
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::domain::sorting;
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::{Connection, Connections};
 use crate::llm::decode::StreamEvent;
 use crate::llm::profile::ProviderKind;
 use crate::llm::request::{chat_request, HttpRequest};
 use crate::llm::transport::{stream_chat_retrying, Failure};
+use crate::prompts::feedback::theme_run::{
+    chunk_budget, items_in_scope, link_items, plan_chunks, read_answer, system_message,
+    user_message, Chunk,
+};
 use crate::prompts::OutputLanguage;
-use crate::route::{Route, Tool, Workspace};
+use crate::route::{Route, Tool};
 use crate::storage::error::StorageError;
 use crate::storage::schema::Store;
 use crate::ui::ai;

@@ -5,14 +5,15 @@ use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::backup_reminder::backup_due;
+use crate::domain::escalation::board::attention;
 use crate::domain::escalation::Escalation;
-use crate::domain::escalation_board::attention;
+use crate::domain::feedback::stats::{unacknowledged, waiting_near_renewal};
 use crate::domain::feedback::FeedbackItem;
-use crate::domain::feedback_stats::{unacknowledged, waiting_near_renewal};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::{excerpt, AccountIndex};
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
@@ -80,15 +81,20 @@ fn onboarding_lines(
     accounts: &AccountIndex,
     lang: Lang,
 ) -> Vec<(String, String)> {
-    crate::domain::onboarding_progress::home_lines(projects, accounts, browser::local_today(), lang)
-        .into_iter()
-        .map(|l| {
-            (
-                Route::Edit(Workspace::Onboarding, l.project_id).href(),
-                l.text,
-            )
-        })
-        .collect()
+    crate::domain::onboarding::progress::home_lines(
+        projects,
+        accounts,
+        browser::local_today(),
+        lang,
+    )
+    .into_iter()
+    .map(|l| {
+        (
+            Route::Edit(Workspace::Onboarding, l.project_id).href(),
+            l.text,
+        )
+    })
+    .collect()
 }
 
 #[component]

@@ -12,17 +12,19 @@ use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::form::Coded;
-use crate::domain::onboarding::{OnboardingProject, Playbook};
-use crate::domain::onboarding_comms::{kickoff_agenda, slip_message, weekly_status, Communication};
-use crate::domain::onboarding_plan::{
+use crate::domain::onboarding::plan::{
     self, go_no_go, integration_checklists, plan_csv, Phase, PlannedTask, PHASE_CHOICES,
 };
-use crate::domain::onboarding_progress::{ProgressEntry, ProgressKind, Retrospective};
-use crate::domain::onboarding_risks::risk_register;
+use crate::domain::onboarding::progress::{ProgressEntry, ProgressKind, Retrospective};
+use crate::domain::onboarding::risks::risk_register;
+use crate::domain::onboarding::{OnboardingProject, Playbook};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::mailto_link;
-use crate::prompts::onboarding_facts::{facts_of, Computed};
+use crate::prompts::onboarding::comms::{
+    kickoff_agenda, slip_message, weekly_status, Communication,
+};
+use crate::prompts::onboarding::facts::{facts_of, Computed};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
@@ -82,7 +84,7 @@ fn status_of<'a>(project: &'a OnboardingProject, task: &PlannedTask) -> Option<&
 /// The plan's milestones as an all-day .ics calendar.
 fn milestone_calendar(view: &View, lang: Lang) -> String {
     let customer = view.account.as_ref().map_or("", |a| a.name.as_str());
-    onboarding_plan::milestone_calendar(
+    plan::milestone_calendar(
         &view.computed.plan,
         &view.project.id,
         customer,

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::onboarding::{OnboardingProject, Playbook};
-use crate::domain::onboarding_plan::task_title;
-use crate::domain::onboarding_progress::{
+use crate::domain::onboarding::plan::task_title;
+use crate::domain::onboarding::progress::{
     proposal_text, proposed_customisations, step_stats, with_phases,
 };
+use crate::domain::onboarding::{OnboardingProject, Playbook};
 use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::storage::error::StorageError;

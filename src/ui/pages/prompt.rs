@@ -10,11 +10,12 @@ use crate::domain::account::Account;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::{FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
     self, system_message, user_message, PromptRequest, PromptSpec, RecordContext,
 };
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::draft_panel::{DraftPanel, Generation};

@@ -11,8 +11,9 @@ use crate::domain::escalation::classify_form;
 use crate::domain::form::Coded;
 use crate::domain::form::{FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
+use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
@@ -24,6 +25,7 @@ use crate::ui::pages::onboarding_panel::onboarding_panel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
+use crate::ui::workspace_text::WorkspaceText;
 
 pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     let state = use_app();

@@ -8,14 +8,16 @@ use leptos::prelude::*;
 use crate::domain::account::Account;
 use crate::domain::listing::{Direction, Row, SearchIndex};
 use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
+use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
-use crate::route::{Route, Workspace};
+use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
 use crate::ui::pages::playbooks::playbooks_section;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
+use crate::ui::workspace_text::WorkspaceText;
 
 pub fn list_page(workspace: Workspace) -> impl IntoView {
     let state = use_app();
@@ -75,8 +77,8 @@ fn feedback_tool_links() -> impl IntoView {
 
 /// Downloads the tracker as `feedback-tracker-YYYY-MM-DD.csv` (every item, read afresh).
 fn export_tracker() {
+    use crate::domain::feedback::export::tracker_csv;
     use crate::domain::feedback::{FeedbackItem, Theme};
-    use crate::domain::feedback_export::tracker_csv;
     let state = use_app();
     leptos::task::spawn_local(async move {
         let Some(db) = state.db() else { return };

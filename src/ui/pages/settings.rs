@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::domain::listing::{format_bytes, format_utc_minute};
-use crate::domain::zone::LocalZone;
+use crate::domain::time::zone::LocalZone;
 use crate::i18n::Msg;
 use crate::storage::backup::{self, Backup};
 use crate::storage::error::StorageError;
