@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Timelike, Utc};
 
 use crate::domain::account::Account;
 use crate::domain::escalation::plan::{
-    format_local, not_to_promise, stakeholders, timeline, Milestone, TimelineItem,
+    format_local, stakeholders, timeline, Milestone, TimelineItem,
 };
 use crate::domain::escalation::schedule::first_response_due;
 use crate::domain::escalation::Escalation;
@@ -16,6 +16,7 @@ use crate::domain::listing::format_money;
 use crate::domain::record::AnyRecord;
 use crate::domain::time::zone::LocalZone;
 use crate::i18n::{Lang, Msg};
+use crate::prompts::escalation::agendas::not_to_promise;
 use crate::prompts::RecordContext;
 
 /// Hours from receipt to the first customer update: the strictest cadence (P1, daily) until

@@ -7,4 +7,5 @@ pub mod facts;
 pub mod health_report;
 pub mod qbr_followup;
 pub mod theme_analysis;
+pub mod theme_chunks;
 pub mod theme_run;

@@ -415,11 +415,11 @@ fn follow_ups(req: &PromptRequest, list: &[Verbatim]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::feedback::themes::parse_theme_answer;
     use crate::domain::listing::format_money;
     use crate::domain::record::AnyRecord;
     use crate::prompts::escalation::facts::tests::{draft_of, headings_in_order, section};
     use crate::prompts::feedback::facts::tests::{accounts, data, sample_facts};
+    use crate::prompts::feedback::theme_chunks::parse_theme_answer;
     use crate::prompts::system_message;
 
     fn form(lang: Lang) -> FormValues {

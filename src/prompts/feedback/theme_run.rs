@@ -8,11 +8,12 @@ use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::feedback::themes::{
-    parse_theme_answer, theme_budget, verbatim_chunks, AnswerError, ThemeDraft,
-};
+use crate::domain::feedback::themes::ThemeDraft;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::i18n::{Lang, Msg};
+use crate::prompts::feedback::theme_chunks::{
+    parse_theme_answer, theme_budget, verbatim_chunks, AnswerError,
+};
 use crate::prompts::tokens::ContextBudget;
 
 /// Tokens reserved for a chunk's answer when the connection sets no output limit (the

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::escalation::plan::{
-    agenda, calendar, format_local, stakeholders, timeline, Meeting, TimelineItem,
+    calendar, format_local, stakeholders, timeline, TimelineItem,
 };
 use crate::domain::escalation::rules::{
     classify, EscalationType, Severity, ESCALATION_TYPE_CHOICES, SEVERITY_CHOICES,
@@ -24,6 +24,7 @@ use crate::domain::record::{age, AccountIndex, AnyRecord};
 use crate::domain::time::zone::LocalZone;
 use crate::domain::time::{local_minute_value, parse_local_minute};
 use crate::i18n::{Lang, Msg};
+use crate::prompts::escalation::agendas::{agenda, Meeting};
 use crate::ui::browser::{self, BrowserZone};
 use crate::ui::state::{tr, use_app};
 
