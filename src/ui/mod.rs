@@ -4,7 +4,10 @@
 mod ai;
 pub mod browser;
 pub mod components;
+mod escalation;
+mod feedback;
 mod load;
+mod onboarding;
 mod pages;
 mod shell;
 pub mod state;

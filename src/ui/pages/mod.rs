@@ -1,14 +1,8 @@
-//! Pages, one per route. `page` picks the page for a route.
+//! The shared pages (home, record lists and forms, prompts, settings), one per route;
+//! workspace screens live in their own folders. `page` picks the page for a route.
 
 mod connections;
-mod escalation_panel;
-mod feedback_health;
-mod feedback_import;
-mod feedback_panel;
-mod feedback_themes;
 mod home;
-mod onboarding_panel;
-mod playbooks;
 mod prompt;
 mod record_form;
 mod record_list;
@@ -36,9 +30,9 @@ pub fn page(route: Route) -> AnyView {
 
 fn tool_page(tool: Tool) -> AnyView {
     match tool {
-        Tool::FeedbackImport => feedback_import::feedback_import_page().into_any(),
-        Tool::FeedbackThemes => feedback_themes::themes_page().into_any(),
-        Tool::FeedbackHealth => feedback_health::health_page().into_any(),
+        Tool::FeedbackImport => crate::ui::feedback::import::feedback_import_page().into_any(),
+        Tool::FeedbackThemes => crate::ui::feedback::themes::themes_page().into_any(),
+        Tool::FeedbackHealth => crate::ui::feedback::health::health_page().into_any(),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::load;
-use crate::ui::pages::playbooks::playbooks_section;
+use crate::ui::onboarding::playbooks::playbooks_section;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 use crate::ui::workspace_text::WorkspaceText;
