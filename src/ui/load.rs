@@ -1,11 +1,16 @@
 //! Loading data for a view: runs a future now and again whenever a signal it read changes,
-//! keeping only the newest result. A lighter stand-in for `LocalResource` (no suspense or
+//! keeping only the newest result; `load_db` does so for reads from the database. A lighter stand-in for `LocalResource` (no suspense or
 //! transition machinery), which keeps the wasm small.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+
+use crate::storage::db::Db;
+use crate::storage::error::StorageError;
+use crate::ui::state::use_app;
 
 /// A boxed future, so every call site shares one code path per result type.
 pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -31,4 +36,22 @@ pub fn load<T: 'static>(fetch: impl Fn() -> Pending<T> + 'static) -> Loaded<T> {
         });
     });
     value
+}
+
+/// Loads from the database with `query`, again whenever data changes (here or in another
+/// tab) or a signal `query` reads before its first `.await` changes. `Unavailable` while
+/// the database is not open.
+pub fn load_db<T, Fut>(query: impl Fn(Rc<Db>) -> Fut + 'static) -> Loaded<Result<T, StorageError>>
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, StorageError>> + 'static,
+{
+    let state = use_app();
+    load(move || {
+        state.data_version.track();
+        match state.db() {
+            Some(db) => Box::pin(query(db)) as Pending<_>,
+            None => Box::pin(async { Err(StorageError::Unavailable) }),
+        }
+    })
 }

@@ -27,7 +27,7 @@ use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::output_language::output_language_select;
 use crate::ui::components::streaming_view::StreamingView;
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::state::{tr, use_app, AppState};
 
 /// The value of the source picker that selects the built-in drafter.
@@ -121,22 +121,15 @@ pub fn DraftPanel(
     let output_node = NodeRef::<Div>::new();
     let live = StoredValue::new_local(None::<StreamingView>);
 
-    let connections = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move { ai::load_connections(&*db.ok_or(StorageError::Unavailable)?).await })
-    });
-    let history = load(move || {
-        state.data_version.track();
-        let db = state.db();
+    let connections = load_db(move |db| async move { ai::load_connections(&db).await });
+    let history = load_db(move |db| {
         let (record_id, prompt_id) = owner.get_value();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
+        async move {
             let mut drafts: Vec<Draft> = db.list::<Draft>().await?;
             drafts.retain(|d| d.record_id == record_id && d.prompt_id == prompt_id);
             sorting::sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.created_at));
             Ok::<_, StorageError>(drafts.into_iter().map(Draft::as_loaded).collect::<Vec<_>>())
-        })
+        }
     });
     // Preselect the default connection (or the built-in drafter) once connections are known.
     Effect::new(move |_| {

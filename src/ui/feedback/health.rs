@@ -18,7 +18,7 @@ use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -38,16 +38,11 @@ struct Data {
 
 pub fn health_page() -> impl IntoView {
     let state = use_app();
-    let data = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            Ok::<_, StorageError>(Data {
-                items: db.list::<FeedbackItem>().await?,
-                themes: db.list::<Theme>().await?,
-                accounts: AccountIndex::new(db.list::<Account>().await?),
-            })
+    let data = load_db(move |db| async move {
+        Ok::<_, StorageError>(Data {
+            items: db.list::<FeedbackItem>().await?,
+            themes: db.list::<Theme>().await?,
+            accounts: AccountIndex::new(db.list::<Account>().await?),
         })
     });
     let month = RwSignal::new(Month::of(browser::local_today()));

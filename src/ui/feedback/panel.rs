@@ -14,9 +14,8 @@ use crate::domain::record::AnyRecord;
 use crate::domain::time::parse_iso_date;
 use crate::domain::time::zone::LocalZone;
 use crate::i18n::Msg;
-use crate::storage::error::StorageError;
 use crate::ui::browser::{self, BrowserZone};
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::state::{tr, use_app};
 
 /// The panel for the feedback item held in `base` (kept up to date, as is the stage in the
@@ -30,14 +29,7 @@ pub fn feedback_panel(
     };
     let state = use_app();
     let current = RwSignal::new(initial);
-    let themes = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            db.list::<Theme>().await
-        })
-    });
+    let themes = load_db(move |db| async move { db.list::<Theme>().await });
     let show = move |item: &FeedbackItem| {
         form.try_update(|v| {
             v.insert("stage", item.stage.code().to_string());

@@ -35,7 +35,7 @@ use crate::storage::schema::Store;
 use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::output_language::output_language_select;
-use crate::ui::load::{load, Loaded};
+use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -124,28 +124,19 @@ pub fn themes_page() -> impl IntoView {
     let state = use_app();
     // Review cards are made in event handlers: under the page's owner, so they go with it.
     let owner = StoredValue::new_local(Owner::current());
-    let data: Data = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            let mut items = db.list::<FeedbackItem>().await?;
-            sorting::sort_by(&mut items, |a, b| a.id.cmp(&b.id));
-            let mut themes = db.list::<Theme>().await?;
-            sorting::sort_by(&mut themes, |a, b| a.name.cmp(&b.name));
-            let accounts = AccountIndex::new(db.list::<Account>().await?);
-            Ok::<_, StorageError>(Records {
-                items,
-                themes,
-                accounts,
-            })
+    let data: Data = load_db(move |db| async move {
+        let mut items = db.list::<FeedbackItem>().await?;
+        sorting::sort_by(&mut items, |a, b| a.id.cmp(&b.id));
+        let mut themes = db.list::<Theme>().await?;
+        sorting::sort_by(&mut themes, |a, b| a.name.cmp(&b.name));
+        let accounts = AccountIndex::new(db.list::<Account>().await?);
+        Ok::<_, StorageError>(Records {
+            items,
+            themes,
+            accounts,
         })
     });
-    let connections = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move { ai::load_connections(&*db.ok_or(StorageError::Unavailable)?).await })
-    });
+    let connections = load_db(move |db| async move { ai::load_connections(&db).await });
 
     let step = RwSignal::new(Step::Choose);
     let unthemed = RwSignal::new(false);

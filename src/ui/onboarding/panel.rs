@@ -27,7 +27,7 @@ use crate::prompts::onboarding::comms::{
 use crate::prompts::onboarding::facts::{facts_of, Computed};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::state::{tr, use_app};
 
 /// The facts of the summary at the top of the panel, in this order.
@@ -132,15 +132,10 @@ pub fn onboarding_panel(
     };
     let state = use_app();
     // The other projects (first in industry, playbook statistics) and the playbooks.
-    let context = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            let projects = db.list::<OnboardingProject>().await?;
-            let playbooks = db.list::<Playbook>().await?;
-            Ok::<_, StorageError>((projects, playbooks))
-        })
+    let context = load_db(move |db| async move {
+        let projects = db.list::<OnboardingProject>().await?;
+        let playbooks = db.list::<Playbook>().await?;
+        Ok::<_, StorageError>((projects, playbooks))
     });
     let current = RwSignal::new(initial);
     let accounts = StoredValue::new(accounts);

@@ -13,7 +13,7 @@ use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -22,18 +22,13 @@ const SHOWN_STATS: usize = 8;
 
 pub fn playbooks_section() -> impl IntoView {
     let state = use_app();
-    let data = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            let mut playbooks = db.list::<Playbook>().await?;
-            sorting::sort_by(&mut playbooks, |a, b| {
-                a.name.cmp(&b.name).then(b.version.cmp(&a.version))
-            });
-            let projects = db.list::<OnboardingProject>().await?;
-            Ok::<_, StorageError>((playbooks, projects))
-        })
+    let data = load_db(move |db| async move {
+        let mut playbooks = db.list::<Playbook>().await?;
+        sorting::sort_by(&mut playbooks, |a, b| {
+            a.name.cmp(&b.name).then(b.version.cmp(&a.version))
+        });
+        let projects = db.list::<OnboardingProject>().await?;
+        Ok::<_, StorageError>((playbooks, projects))
     });
     let name = RwSignal::new(String::new());
     let segment = RwSignal::new(String::new());

@@ -9,12 +9,11 @@ use crate::domain::form::{Coded, FieldError, FormRecord, FormValues};
 use crate::domain::record::AccountIndex;
 use crate::i18n::Msg;
 use crate::llm::connections::{Connection, Connections, Preset};
-use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -23,11 +22,7 @@ pub fn ConnectionsSection() -> impl IntoView {
     let state = use_app();
     let editing = RwSignal::new(None::<Connection>);
     let deleting = RwSignal::new(None::<Connection>);
-    let data = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move { ai::load_connections(&*db.ok_or(StorageError::Unavailable)?).await })
-    });
+    let data = load_db(move |db| async move { ai::load_connections(&db).await });
     let save_all = move |connections: Connections, message: Msg| {
         leptos::task::spawn_local(async move {
             let Some(db) = state.db() else { return };

@@ -17,7 +17,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -100,31 +100,26 @@ fn onboarding_lines(
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
-    let overview = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            let counts = db.counts().await?;
-            let accounts = db.list::<Account>().await?;
-            let escalations = db.list::<Escalation>().await?;
-            let feedback = db.list::<FeedbackItem>().await?;
-            let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
-            let last = last.and_then(|s| s.instant());
-            let oldest = accounts.iter().map(|a| a.created_at).min();
-            let index = AccountIndex::new(accounts.iter().cloned());
-            let lang = state.lang.get_untracked();
-            let attention = attention_lines(&escalations, &feedback, &index, lang);
-            let attention = [
-                attention,
-                onboarding_lines(&db.list::<OnboardingProject>().await?, &index, lang),
-            ]
-            .concat();
-            Ok::<_, StorageError>(Overview {
-                attention,
-                counts,
-                backup_due: backup_due(last, oldest, browser::now()),
-            })
+    let overview = load_db(move |db| async move {
+        let counts = db.counts().await?;
+        let accounts = db.list::<Account>().await?;
+        let escalations = db.list::<Escalation>().await?;
+        let feedback = db.list::<FeedbackItem>().await?;
+        let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
+        let last = last.and_then(|s| s.instant());
+        let oldest = accounts.iter().map(|a| a.created_at).min();
+        let index = AccountIndex::new(accounts.iter().cloned());
+        let lang = state.lang.get_untracked();
+        let attention = attention_lines(&escalations, &feedback, &index, lang);
+        let attention = [
+            attention,
+            onboarding_lines(&db.list::<OnboardingProject>().await?, &index, lang),
+        ]
+        .concat();
+        Ok::<_, StorageError>(Overview {
+            attention,
+            counts,
+            backup_due: backup_due(last, oldest, browser::now()),
         })
     });
     let count = move |store: Store| {

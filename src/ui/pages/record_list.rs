@@ -13,24 +13,18 @@ use crate::i18n::Msg;
 use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
-use crate::ui::load::load;
+use crate::ui::load::load_db;
 use crate::ui::onboarding::playbooks::playbooks_section;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 use crate::ui::workspace_text::WorkspaceText;
 
 pub fn list_page(workspace: Workspace) -> impl IntoView {
-    let state = use_app();
     // Re-read whenever data changes here or in another tab.
-    let data = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let db = db.ok_or(StorageError::Unavailable)?;
-            let records = db.list_records(workspace).await?;
-            let accounts = db.list::<Account>().await?;
-            Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
-        })
+    let data = load_db(move |db| async move {
+        let records = db.list_records(workspace).await?;
+        let accounts = db.list::<Account>().await?;
+        Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
     });
     let tools = (workspace == Workspace::Feedback).then(feedback_tool_links);
     let playbooks = (workspace == Workspace::Onboarding).then(playbooks_section);

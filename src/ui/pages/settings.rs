@@ -12,7 +12,7 @@ use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser::{self, BrowserZone};
 use crate::ui::components::confirm::ConfirmPanel;
-use crate::ui::load::load;
+use crate::ui::load::{load, load_db};
 use crate::ui::pages::connections;
 use crate::ui::state::{tr, use_app};
 
@@ -47,13 +47,9 @@ pub fn SettingsPage() -> impl IntoView {
 fn BackupSection() -> impl IntoView {
     let state = use_app();
     let include_secrets = RwSignal::new(false);
-    let last_backup = load(move || {
-        state.data_version.track();
-        let db = state.db();
-        Box::pin(async move {
-            let setting: Option<Setting> = db?.get(SETTING_LAST_BACKUP).await.ok().flatten();
-            setting.and_then(|s| s.instant())
-        })
+    let last_backup = load_db(move |db| async move {
+        let setting: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
+        Ok(setting.and_then(|s| s.instant()))
     });
     let export = move |_| {
         let include = include_secrets.get_untracked();
@@ -83,7 +79,7 @@ fn BackupSection() -> impl IntoView {
             <h2 id="backup-heading">{tr(Msg::BackupTitle)}</h2>
             <p>{tr(Msg::BackupExplanation)}</p>
             <p class="last-backup" id="last-backup">
-                {move || match last_backup.get().flatten() {
+                {move || match last_backup.get().and_then(Result::ok).flatten() {
                     Some(t) => Msg::LastBackup.fill(state.lang.get(), &[("date", &BrowserZone.local_date(t).to_string())]),
                     None => state.t(Msg::NeverBackedUp).to_string(),
                 }}
