@@ -1,6 +1,7 @@
 //! Hash routes (`#/escalations/new`): parsing and formatting. Routing on the hash keeps deep
 //! links working on any static host and sub-path, with no server-side fallback.
 
+use crate::domain::url::{decode_component, encode_component};
 use crate::domain::workspace::Workspace;
 
 /// A workspace screen that is not a record: the feedback tools.
@@ -62,12 +63,11 @@ impl Route {
                 None => Workspace::from_slug(slug).map_or(Self::NotFound, Self::List),
             },
             [slug, "new"] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::New),
-            [slug, id] => {
-                Workspace::from_slug(slug).map_or(Self::NotFound, |w| Self::Edit(w, decode(id)))
-            }
+            [slug, id] => Workspace::from_slug(slug)
+                .map_or(Self::NotFound, |w| Self::Edit(w, decode_component(id))),
             [slug, id, "prompt", prompt] => Workspace::from_slug(slug)
                 .map_or(Self::NotFound, |w| {
-                    Self::Prompt(w, decode(id), decode(prompt))
+                    Self::Prompt(w, decode_component(id), decode_component(prompt))
                 }),
             _ => Self::NotFound,
         }
@@ -80,9 +80,14 @@ impl Route {
             Self::Settings => "#/settings".into(),
             Self::List(w) => format!("#/{}", w.slug()),
             Self::New(w) => format!("#/{}/new", w.slug()),
-            Self::Edit(w, id) => format!("#/{}/{}", w.slug(), encode(id)),
+            Self::Edit(w, id) => format!("#/{}/{}", w.slug(), encode_component(id)),
             Self::Prompt(w, id, prompt) => {
-                format!("#/{}/{}/prompt/{}", w.slug(), encode(id), encode(prompt))
+                format!(
+                    "#/{}/{}/prompt/{}",
+                    w.slug(),
+                    encode_component(id),
+                    encode_component(prompt)
+                )
             }
             Self::Tool(tool) => format!("#/{}", tool.slug()),
         }
@@ -96,41 +101,6 @@ impl Route {
             _ => None,
         }
     }
-}
-
-/// Percent-encodes everything but unreserved characters.
-fn encode(id: &str) -> String {
-    id.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -15,4 +15,5 @@ pub mod record;
 pub mod sorting;
 pub mod text;
 pub mod time;
+pub mod url;
 pub mod workspace;

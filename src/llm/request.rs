@@ -6,6 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::domain::sorting;
+use crate::domain::url::encode_component;
 use crate::i18n::Msg;
 use crate::llm::profile::{ProviderKind, ProviderProfile};
 
@@ -399,20 +400,6 @@ fn host(url: &str) -> String {
     host.to_ascii_lowercase()
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters, for a path segment or a
-/// query value.
-fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -799,12 +786,5 @@ mod tests {
             parse_models(ProviderKind::Anthropic, r#"{"data":[]}"#),
             Ok(vec![])
         );
-    }
-
-    #[test]
-    fn components_are_percent_encoded() {
-        assert_eq!(encode_component("gpt-4o_v1.2~x"), "gpt-4o_v1.2~x");
-        assert_eq!(encode_component("a b/c?d&e"), "a%20b%2Fc%3Fd%26e");
-        assert_eq!(encode_component("模型"), "%E6%A8%A1%E5%9E%8B");
     }
 }

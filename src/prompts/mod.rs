@@ -18,6 +18,7 @@ use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::{Coded, FieldSpec, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::domain::time::zone::LocalZone;
+use crate::domain::url::{encode_address, encode_component};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 
@@ -537,23 +538,10 @@ pub fn mailto_link(to: &str, subject: &str, body: &str) -> String {
     let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
     format!(
         "mailto:{}?subject={}&body={}",
-        percent_encode(to.trim()),
-        percent_encode(subject),
-        percent_encode(&body)
+        encode_address(to.trim()),
+        encode_component(subject),
+        encode_component(&body)
     )
-}
-
-/// Percent-encodes every byte but the URL-unreserved ones (and `@` in addresses).
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'@') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
