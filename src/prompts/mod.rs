@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use crate::coded_enum;
 use crate::domain::draft::{stored_inputs, Draft, DraftSource, DraftStatus};
 use crate::domain::feedback::{FeedbackItem, Theme};
-use crate::domain::form::{Coded, FieldSpec, FormValues};
+use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::domain::time::zone::LocalZone;
 use crate::domain::url::{encode_address, encode_component};
@@ -49,6 +49,13 @@ impl OutputLanguage {
         }
     }
 }
+
+/// The customer's company name: the first field of most prompts, prefilled from the record's
+/// account.
+pub const ACCOUNT_FIELD: FieldSpec =
+    FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
+        .required()
+        .help(Msg::PlanHelpAccount);
 
 /// Writes the body of every section, in the order of `PromptSpec::sections`.
 pub type Drafter = fn(&PromptRequest) -> Vec<String>;

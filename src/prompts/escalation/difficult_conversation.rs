@@ -10,14 +10,11 @@ use crate::i18n::{Lang, Msg};
 use crate::prompts::escalation::response_plan::risky_promises;
 use crate::prompts::{
     bare, bullets, escalation::facts, example_values, list_item, PromptRequest, PromptSpec,
-    RecordContext,
+    RecordContext, ACCOUNT_FIELD,
 };
 
 pub const ID: &str = "escalation.difficult_conversation";
 
-const ACCOUNT: FieldSpec = FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
-    .required()
-    .help(Msg::PlanHelpAccount);
 const CONTACT_NAME: FieldSpec =
     FieldSpec::new("contact_name", Msg::FieldContactName, FieldKind::Text).required();
 const CONTACT_TITLE: FieldSpec =
@@ -44,7 +41,7 @@ pub const SPEC: PromptSpec = PromptSpec {
     intro: Msg::TalkIntro,
     task: Msg::TalkTask,
     fields: &[
-        ACCOUNT,
+        ACCOUNT_FIELD,
         CONTACT_NAME,
         CONTACT_TITLE,
         ISSUE,
@@ -75,7 +72,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
     let (e, account) = facts::escalation(ctx)?;
     let [(_, name), _] = facts::account_fields(account, lang);
     Some(FormValues::from([
-        (ACCOUNT.key, name),
+        (ACCOUNT_FIELD.key, name),
         (CONTACT_NAME.key, e.contact_name.clone()),
         (CONTACT_TITLE.key, e.contact_title.clone()),
         (ISSUE.key, e.underlying_issue.clone()),
@@ -90,7 +87,7 @@ pub fn example(lang: Lang) -> FormValues {
     example_values(
         lang,
         &[
-            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_FIELD.key, Msg::PromptExAccount),
             (CONTACT_NAME.key, Msg::PromptExContactName),
             (CONTACT_TITLE.key, Msg::PromptExContactTitle),
             (ISSUE.key, Msg::PromptExIssue),
@@ -113,7 +110,7 @@ fn draft(req: &PromptRequest) -> Vec<String> {
         Msg::TalkContext.fill(
             lang,
             &[
-                ("account", &req.inline_or_missing(&ACCOUNT)),
+                ("account", &req.inline_or_missing(&ACCOUNT_FIELD)),
                 ("title", &req.inline_or_missing(&CONTACT_TITLE)),
                 ("severity", &req.classification()),
             ]

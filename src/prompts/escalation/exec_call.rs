@@ -10,14 +10,11 @@ use crate::i18n::{Lang, Msg};
 use crate::prompts::escalation::response_plan::risky_promises;
 use crate::prompts::{
     bare, bullets, escalation::facts, example_values, list_item, one_line, PromptRequest,
-    PromptSpec, RecordContext,
+    PromptSpec, RecordContext, ACCOUNT_FIELD,
 };
 
 pub const ID: &str = "escalation.exec_call";
 
-const ACCOUNT: FieldSpec = FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
-    .required()
-    .help(Msg::PlanHelpAccount);
 const ACCOUNT_CONTEXT: FieldSpec = FieldSpec::new(
     "account_context",
     Msg::PlanFieldAccountContext,
@@ -51,7 +48,7 @@ pub const SPEC: PromptSpec = PromptSpec {
     intro: Msg::ExecIntro,
     task: Msg::ExecTask,
     fields: &[
-        ACCOUNT,
+        ACCOUNT_FIELD,
         ACCOUNT_CONTEXT,
         EXEC_NAME,
         EXEC_TITLE,
@@ -106,7 +103,7 @@ pub fn example(lang: Lang) -> FormValues {
     example_values(
         lang,
         &[
-            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_FIELD.key, Msg::PromptExAccount),
             (ACCOUNT_CONTEXT.key, Msg::PromptExAccountContext),
             (EXEC_NAME.key, Msg::PromptExContactName),
             (EXEC_TITLE.key, Msg::PromptExContactTitle),
@@ -123,7 +120,7 @@ pub fn example(lang: Lang) -> FormValues {
 fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
     let name = req.inline_or_missing(&EXEC_NAME);
-    let account = req.inline_or_missing(&ACCOUNT);
+    let account = req.inline_or_missing(&ACCOUNT_FIELD);
     let can_offer = req.clause(&CAN_OFFER);
     let cannot = bare(&req.value_or_fact(&CANNOT_OFFER, Msg::FactNotToPromise));
     let next = req.next_update();

@@ -8,14 +8,11 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
     bullets, clip, escalation::facts, example_values, list_item, one_line, sentences, word_count,
-    PromptRequest, PromptSpec, RecordContext,
+    PromptRequest, PromptSpec, RecordContext, ACCOUNT_FIELD,
 };
 
 pub const ID: &str = "escalation.internal_brief";
 
-const ACCOUNT: FieldSpec = FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
-    .required()
-    .help(Msg::PlanHelpAccount);
 const SHARED_WITH: FieldSpec =
     FieldSpec::new("shared_with", Msg::BriefFieldSharedWith, FieldKind::Text)
         .required()
@@ -45,7 +42,7 @@ pub const SPEC: PromptSpec = PromptSpec {
     intro: Msg::BriefIntro,
     task: Msg::BriefTask,
     fields: &[
-        ACCOUNT,
+        ACCOUNT_FIELD,
         SHARED_WITH,
         SUMMARY,
         IMPACT,
@@ -81,7 +78,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
     let (e, account) = facts::escalation(ctx)?;
     let [(_, name), (_, context)] = facts::account_fields(account, lang);
     Some(FormValues::from([
-        (ACCOUNT.key, name),
+        (ACCOUNT_FIELD.key, name),
         (SHARED_WITH.key, one_line(&e.stakeholders)),
         (SUMMARY.key, e.summary.clone()),
         (IMPACT.key, context),
@@ -98,7 +95,7 @@ pub fn example(lang: Lang) -> FormValues {
     example_values(
         lang,
         &[
-            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_FIELD.key, Msg::PromptExAccount),
             (SHARED_WITH.key, Msg::BriefExSharedWith),
             (SUMMARY.key, Msg::PromptExSummary),
             (IMPACT.key, Msg::PromptExAccountContext),

@@ -12,7 +12,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
     escalation::facts, example_values, list_item, one_line, PromptRequest, PromptSpec,
-    RecordContext,
+    RecordContext, ACCOUNT_FIELD,
 };
 
 pub const ID: &str = "escalation.response_plan";
@@ -20,9 +20,6 @@ pub const ID: &str = "escalation.response_plan";
 const SUMMARY: FieldSpec = FieldSpec::new("summary", Msg::FieldSummary, FieldKind::LongText)
     .required()
     .help(Msg::HelpSummary);
-const ACCOUNT: FieldSpec = FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
-    .required()
-    .help(Msg::PlanHelpAccount);
 const ACCOUNT_CONTEXT: FieldSpec = FieldSpec::new(
     "account_context",
     Msg::PlanFieldAccountContext,
@@ -55,7 +52,7 @@ pub const SPEC: PromptSpec = PromptSpec {
     task: Msg::PlanTask,
     fields: &[
         SUMMARY,
-        ACCOUNT,
+        ACCOUNT_FIELD,
         ACCOUNT_CONTEXT,
         CONTACT_NAME,
         CONTACT_TITLE,
@@ -99,7 +96,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
     Some(values([
         (SUMMARY.key, escalation.summary.clone()),
         (
-            ACCOUNT.key,
+            ACCOUNT_FIELD.key,
             account.map(|a| a.name.clone()).unwrap_or_default(),
         ),
         (
@@ -122,7 +119,7 @@ pub fn example(lang: Lang) -> FormValues {
         lang,
         &[
             (SUMMARY.key, Msg::PromptExSummary),
-            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_FIELD.key, Msg::PromptExAccount),
             (ACCOUNT_CONTEXT.key, Msg::PromptExAccountContext),
             (CONTACT_NAME.key, Msg::PromptExContactName),
             (CONTACT_TITLE.key, Msg::PromptExContactTitle),
@@ -153,7 +150,7 @@ const SHOWN_ELSEWHERE: &[Msg] = &[
 fn severity(req: &PromptRequest) -> String {
     let summary = excerpt(req.value(&SUMMARY), 240);
     let mut lines = vec![
-        req.field_line(&ACCOUNT),
+        req.field_line(&ACCOUNT_FIELD),
         req.field_line(&ACCOUNT_CONTEXT),
         req.field_line(&CONTACT_TITLE),
         if summary.is_empty() {
@@ -183,7 +180,7 @@ fn severity(req: &PromptRequest) -> String {
 }
 
 fn email(req: &PromptRequest) -> String {
-    let account = one_line(req.value(&ACCOUNT));
+    let account = one_line(req.value(&ACCOUNT_FIELD));
     let name = one_line(req.value(&CONTACT_NAME));
     let subject = if account.is_empty() {
         req.text(Msg::PlanEmailSubjectNoAccount).to_string()
@@ -250,7 +247,7 @@ fn briefs(req: &PromptRequest) -> String {
     let situation = Msg::PlanBriefSituation.fill(
         req.lang,
         &[
-            ("account", &req.inline_or_missing(&ACCOUNT)),
+            ("account", &req.inline_or_missing(&ACCOUNT_FIELD)),
             ("summary", &excerpt(&req.inline_or_missing(&SUMMARY), 200)),
         ],
     );
@@ -493,7 +490,7 @@ mod tests {
                 SUMMARY.key,
                 "同步已中断两天，客户 CIO 询问是否解约。".into(),
             ),
-            (ACCOUNT.key, "华东制造".into()),
+            (ACCOUNT_FIELD.key, "华东制造".into()),
             (
                 ACCOUNT_CONTEXT.key,
                 "战略客户 · 年经常性收入 CNY 3,000,000 · 2027-02-01 续约".into(),

@@ -9,13 +9,11 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::{
     cell, escalation::facts, example_values, PromptRequest, PromptSpec, RecordContext,
+    ACCOUNT_FIELD,
 };
 
 pub const ID: &str = "escalation.review";
 
-const ACCOUNT: FieldSpec = FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text)
-    .required()
-    .help(Msg::PlanHelpAccount);
 const TIMELINE: FieldSpec =
     FieldSpec::new("timeline", Msg::ReviewFieldTimeline, FieldKind::LongText)
         .required()
@@ -39,7 +37,14 @@ pub const SPEC: PromptSpec = PromptSpec {
     title: Msg::ReviewTitle,
     intro: Msg::ReviewIntro,
     task: Msg::ReviewTask,
-    fields: &[ACCOUNT, TIMELINE, ROOT_CAUSE, RESOLUTION, OUTCOME, ARR],
+    fields: &[
+        ACCOUNT_FIELD,
+        TIMELINE,
+        ROOT_CAUSE,
+        RESOLUTION,
+        OUTCOME,
+        ARR,
+    ],
     rules: &[Msg::ReviewRuleTable, Msg::ReviewRuleChanges],
     sections: &[
         Msg::ReviewSectionSummary,
@@ -65,7 +70,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
     let (e, account) = facts::escalation(ctx)?;
     let [(_, name), (_, context)] = facts::account_fields(account, lang);
     Some(FormValues::from([
-        (ACCOUNT.key, name),
+        (ACCOUNT_FIELD.key, name),
         (TIMELINE.key, facts::event_lines(e, ctx.zone, lang)),
         (ROOT_CAUSE.key, e.underlying_issue.clone()),
         (RESOLUTION.key, e.can_fix.clone()),
@@ -79,7 +84,7 @@ pub fn example(lang: Lang) -> FormValues {
     example_values(
         lang,
         &[
-            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_FIELD.key, Msg::PromptExAccount),
             (TIMELINE.key, Msg::PromptExHistory),
             (ROOT_CAUSE.key, Msg::PromptExIssue),
             (RESOLUTION.key, Msg::ReviewExResolution),
@@ -139,7 +144,7 @@ const SYSTEMIC_CUES: &[&str] = &[
 
 fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
-    let account = req.inline_or_missing(&ACCOUNT);
+    let account = req.inline_or_missing(&ACCOUNT_FIELD);
     let root = req.clause(&ROOT_CAUSE);
     let resolution = req.clause(&RESOLUTION);
     let summary = [

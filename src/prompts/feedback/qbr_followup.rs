@@ -13,13 +13,13 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::prompts::feedback::facts::{self, renewal_text};
 use crate::prompts::onboarding::facts::{local_today, table};
-use crate::prompts::{bare, example_values, PromptRequest, PromptSpec, RecordContext};
+use crate::prompts::{
+    bare, example_values, PromptRequest, PromptSpec, RecordContext, ACCOUNT_FIELD,
+};
 
 /// The prompt's id, in routes and on its drafts.
 pub const ID: &str = "feedback.qbr_followup";
 
-const ACCOUNT: FieldSpec =
-    FieldSpec::new("account", Msg::FieldAccountName, FieldKind::Text).required();
 const ITEMS: FieldSpec = FieldSpec::new("items", Msg::FpQbrFieldItems, FieldKind::LongText)
     .required()
     .help(Msg::FpQbrHelpItems);
@@ -38,7 +38,7 @@ pub const SPEC: PromptSpec = PromptSpec {
     title: Msg::FpQbrTitle,
     intro: Msg::FpQbrIntro,
     task: Msg::FpQbrTask,
-    fields: &[ACCOUNT, ITEMS, TONE, RENEWAL, HEALTH, SPONSOR],
+    fields: &[ACCOUNT_FIELD, ITEMS, TONE, RENEWAL, HEALTH, SPONSOR],
     rules: &[Msg::FpQbrRuleEmail, Msg::FpQbrRuleNoVague],
     sections: &[Msg::FpQbrSectionEmail, Msg::FpQbrSectionTrack],
     word_limit: None,
@@ -105,7 +105,7 @@ pub fn prefill(ctx: &RecordContext, lang: Lang) -> Option<FormValues> {
         })
         .unwrap_or_default();
     Some(FormValues::from([
-        (ACCOUNT.key, ctx.accounts.name(&item.account_id)),
+        (ACCOUNT_FIELD.key, ctx.accounts.name(&item.account_id)),
         (ITEMS.key, items),
         (TONE.key, String::new()),
         (
@@ -124,7 +124,7 @@ pub fn example(lang: Lang) -> FormValues {
     example_values(
         lang,
         &[
-            (ACCOUNT.key, Msg::PromptExAccount),
+            (ACCOUNT_FIELD.key, Msg::PromptExAccount),
             (ITEMS.key, Msg::FpQbrExItems),
             (TONE.key, Msg::FpQbrExTone),
             (RENEWAL.key, Msg::FpQbrExRenewal),
@@ -169,7 +169,7 @@ fn said(text: &str, cues: Cues) -> bool {
 
 fn draft(req: &PromptRequest) -> Vec<String> {
     let lang = req.lang;
-    let account = req.clause(&ACCOUNT);
+    let account = req.clause(&ACCOUNT_FIELD);
     let lines: Vec<(String, String, String)> = req
         .value(&ITEMS)
         .lines()
