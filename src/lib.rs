@@ -1,10 +1,11 @@
 //! Casebook: a browser-only copilot for Customer Success teams.
 //!
-//! Layout: `domain` (records, rules, validation; pure), `i18n` (translation tables; pure),
-//! `route` (hash routes; pure), `prompts` (guided prompts and the built-in drafter; pure),
-//! `llm` (provider wire formats, pure; the fetch transport is browser-only), `markdown` (safe
-//! rendering; pure), `storage` (schema, migrations and backup format are pure, the IndexedDB
-//! repository and tab sync are browser-only), `ui` (Leptos pages and components; browser-only).
+//! Layers, each using only those below it (checked by `tests/architecture.rs`): `ui` (Leptos
+//! pages and components; browser-only) over `storage` (schema, migrations and backup format
+//! are pure, the IndexedDB repository and tab sync browser-only), `llm` (provider wire
+//! formats, pure; the fetch transport browser-only), `prompts` (guided prompts, the built-in
+//! drafter, token sizing; pure) and `route` (hash routes; pure), over `domain` (records,
+//! rules, validation; pure), over `i18n` (translation tables) and `markdown` (safe rendering).
 
 pub mod domain;
 pub mod i18n;
