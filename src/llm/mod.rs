@@ -9,6 +9,7 @@ pub mod decode;
 pub mod error;
 pub mod profile;
 pub mod providers;
+pub mod redact;
 pub mod request;
 pub mod retry;
 pub mod sse;
