@@ -12,7 +12,9 @@ use crate::domain::form::{
 };
 use crate::domain::parse::decimal_thousandths;
 use crate::i18n::Msg;
+use crate::llm::error::ReachHint;
 use crate::llm::profile::{ProviderKind, ProviderProfile};
+use crate::llm::redact::Options;
 
 /// The settings key the connections are stored under.
 pub const SETTING_CONNECTIONS: &str = "connections";
@@ -133,6 +135,10 @@ impl Preset {
         form.insert("base_url", d.base_url.to_string());
         form.insert("model", d.model.to_string());
         form.insert("context_window", d.context_window.to_string());
+        form.insert(
+            "redaction",
+            Redaction::default_for(d.base_url).code().to_string(),
+        );
     }
 }
 
@@ -143,6 +149,34 @@ coded_enum!(
         Session => "session", KeyInSession;
     }
 );
+
+coded_enum!(
+    /// What is replaced with placeholders before a request is sent (see `llm::redact`).
+    Redaction, REDACTION_CHOICES {
+        Off => "off", RedactionOff;
+        Identities => "identities", RedactionIdentities;
+        IdentitiesAndAmounts => "identities_amounts", RedactionWithAmounts;
+    }
+);
+
+impl Redaction {
+    /// The default for an endpoint: off for a server on this machine, on for the rest.
+    pub fn default_for(base_url: &str) -> Self {
+        match ReachHint::for_url(base_url) {
+            ReachHint::Ollama | ReachHint::LmStudio | ReachHint::LocalServer => Self::Off,
+            ReachHint::PlainHttp | ReachHint::PublicHost => Self::Identities,
+        }
+    }
+
+    /// The redaction options, or `None` when nothing is redacted.
+    pub fn options(self) -> Option<Options> {
+        match self {
+            Self::Off => None,
+            Self::Identities => Some(Options { amounts: false }),
+            Self::IdentitiesAndAmounts => Some(Options { amounts: true }),
+        }
+    }
+}
 
 /// One saved connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,6 +189,10 @@ pub struct Connection {
     pub profile: ProviderProfile,
     pub context_window: u32,
     pub key_storage: KeyStorage,
+    /// What is redacted before sending; `None` (connections saved before redaction existed)
+    /// follows the endpoint's default.
+    #[serde(default)]
+    pub redaction: Option<Redaction>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -167,6 +205,7 @@ impl Connection {
             profile: ProviderProfile::default(),
             context_window: 8_192,
             key_storage: KeyStorage::Browser,
+            redaction: None,
             created_at: now,
         };
         let mut form = connection.to_form();
@@ -187,6 +226,12 @@ impl Connection {
             stored.profile.api_key.clear();
         }
         stored
+    }
+
+    /// What is redacted before a request on this connection is sent.
+    pub fn redaction(&self) -> Redaction {
+        self.redaction
+            .unwrap_or_else(|| Redaction::default_for(&self.profile.base_url))
     }
 
     /// A short description for lists and draft labels: "name · model".
@@ -234,6 +279,13 @@ const FIELDS: &[FieldSpec] = &[
         FieldKind::Choice(KEY_STORAGE_CHOICES),
     )
     .required(),
+    FieldSpec::new(
+        "redaction",
+        Msg::FieldRedaction,
+        FieldKind::Choice(REDACTION_CHOICES),
+    )
+    .required()
+    .help(Msg::HelpRedaction),
     FieldSpec::new("model", Msg::FieldModel, FieldKind::Text),
     FieldSpec::new("temperature", Msg::FieldTemperature, FieldKind::Text)
         .help(Msg::HelpTemperature),
@@ -260,6 +312,7 @@ impl FormRecord for Connection {
             ("azure_api_version", p.azure_api_version.clone()),
             ("api_key", p.api_key.clone()),
             ("key_storage", self.key_storage.code().to_string()),
+            ("redaction", self.redaction().code().to_string()),
             ("model", p.model.clone()),
             (
                 "temperature",
@@ -300,6 +353,7 @@ impl FormRecord for Connection {
         let azure_api_version = r.text("azure_api_version", false);
         let api_key = r.text("api_key", false);
         let key_storage = r.choice("key_storage", KeyStorage::from_code);
+        let redaction = r.choice("redaction", Redaction::from_code);
         let model = r.text("model", kind != ProviderKind::AzureOpenAi);
         let temperature = match r.text("temperature", false) {
             t if t.is_empty() => None,
@@ -327,6 +381,7 @@ impl FormRecord for Connection {
         if let Some(k) = key_storage {
             self.key_storage = k;
         }
+        self.redaction = redaction;
         self.profile = ProviderProfile {
             kind,
             base_url,
@@ -494,6 +549,48 @@ mod tests {
                 ("context_window", Msg::ErrContextWindow),
             ]
         );
+    }
+
+    #[test]
+    fn redaction_is_on_for_cloud_endpoints_and_off_for_this_computer() {
+        for (preset, expected) in [
+            (Preset::OpenAi, Redaction::Identities),
+            (Preset::Anthropic, Redaction::Identities),
+            (Preset::Gemini, Redaction::Identities),
+            (Preset::AzureOpenAi, Redaction::Identities),
+            (Preset::Ollama, Redaction::Off),
+            (Preset::LmStudio, Redaction::Off),
+            (Preset::LlamaCpp, Redaction::Off),
+        ] {
+            let mut form = Connection::new("c".into(), now()).to_form();
+            preset.fill(&mut form);
+            assert_eq!(form["redaction"], expected.code(), "{preset:?}");
+        }
+        assert_eq!(
+            Redaction::default_for("http://127.0.0.1:9000/v1"),
+            Redaction::Off
+        );
+        assert_eq!(
+            Redaction::default_for("https://llm.example.com/v1"),
+            Redaction::Identities
+        );
+    }
+
+    #[test]
+    fn the_redaction_choice_is_kept_and_older_connections_follow_their_endpoint() {
+        let mut c = Connection::new("c".into(), now());
+        let mut form = c.to_form();
+        form.insert("redaction", "identities_amounts".into());
+        c.apply_form(&form, now()).unwrap();
+        assert_eq!(c.redaction(), Redaction::IdentitiesAndAmounts);
+        assert_eq!(c.redaction().options(), Some(Options { amounts: true }));
+        let mut stored = serde_json::to_value(&c).unwrap();
+        stored.as_object_mut().unwrap().remove("redaction");
+        let mut older: Connection = serde_json::from_value(stored).unwrap();
+        assert_eq!(older.redaction(), Redaction::Identities);
+        older.profile.base_url = "http://localhost:11434/v1".into();
+        assert_eq!(older.redaction(), Redaction::Off);
+        assert_eq!(older.redaction().options(), None);
     }
 
     #[test]
