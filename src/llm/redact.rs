@@ -14,6 +14,9 @@ use linkify::{LinkFinder, LinkKind};
 
 use crate::domain::account::Account;
 use crate::domain::record::AnyRecord;
+use crate::i18n::Msg;
+use crate::llm::connections::Connection;
+use crate::llm::request::{chat_request, HttpRequest};
 
 /// What a placeholder stands for; its name is the placeholder's prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -492,6 +495,53 @@ pub fn known_names(accounts: &[Account], record: Option<&AnyRecord>) -> Vec<(Kin
     names
 }
 
+/// A chat request ready to go: its messages redacted as the connection asks, and the
+/// restorer for its answer (which passes text through when nothing was redacted). Not
+/// `Debug`, like the request: its headers hold the API key.
+#[derive(Clone)]
+pub struct Outgoing {
+    pub request: HttpRequest,
+    pub restorer: Restorer,
+}
+
+/// The chat request for `system` and `user` on `connection`, redacting `names` and the
+/// rest as the connection's setting says.
+pub fn outgoing_chat(
+    connection: &Connection,
+    names: Vec<(Kind, String)>,
+    system: &str,
+    user: &str,
+) -> Result<Outgoing, Msg> {
+    let (system, user, restorer) = match connection.redaction().options() {
+        Some(options) => {
+            let mut redactor = Redactor::new(names, options);
+            let system = redactor.redact(system);
+            let user = redactor.redact(user);
+            (system, user, redactor.restorer())
+        }
+        None => (system.to_string(), user.to_string(), Restorer::default()),
+    };
+    Ok(Outgoing {
+        request: chat_request(&connection.profile, &system, &user)?,
+        restorer,
+    })
+}
+
+/// What "Preview what will be sent" shows: the method, the address and the exact body,
+/// pretty-printed. Headers (where the key goes) are left out.
+pub fn preview(request: &HttpRequest) -> String {
+    let body = request
+        .body
+        .as_deref()
+        .map(|body| {
+            serde_json::from_str::<serde_json::Value>(body)
+                .and_then(|v| serde_json::to_string_pretty(&v))
+                .unwrap_or_else(|_| body.to_string())
+        })
+        .unwrap_or_default();
+    format!("{} {}\n\n{body}", request.method.as_str(), request.url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,5 +728,59 @@ mod tests {
                 (Kind::Contact, "李明".to_string()),
             ]
         );
+    }
+
+    fn connection(preset: crate::llm::connections::Preset, key: &str) -> Connection {
+        use crate::domain::form::FormRecord;
+        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        let mut c = Connection::new("c".into(), now);
+        let mut form = c.to_form();
+        preset.fill(&mut form);
+        form.insert("name", "Test".into());
+        form.insert("model", "m".into());
+        form.insert("api_key", key.into());
+        c.apply_form(&form, now).unwrap();
+        c
+    }
+
+    #[test]
+    fn cloud_requests_carry_placeholders_and_local_ones_the_text() {
+        use crate::llm::connections::Preset;
+        let names = vec![(Kind::Customer, "Acme Corp".to_string())];
+        let cloud = outgoing_chat(
+            &connection(Preset::Anthropic, "sk-SECRET"),
+            names.clone(),
+            "You write for Acme Corp.",
+            "Reply to dana@acme.com about Acme Corp.",
+        )
+        .unwrap();
+        let body = cloud.request.body.clone().unwrap();
+        assert!(!body.contains("Acme") && !body.contains("dana@"), "{body}");
+        assert!(body.contains("[CUSTOMER_1]") && body.contains("[EMAIL_1]"));
+        let mut restorer = cloud.restorer;
+        assert_eq!(
+            restorer.push("Dear [CUSTOMER_1] team, [EMAIL_1]"),
+            "Dear Acme Corp team, dana@acme.com"
+        );
+        let local = outgoing_chat(
+            &connection(Preset::Ollama, ""),
+            names,
+            "",
+            "Reply to Acme Corp.",
+        )
+        .unwrap();
+        assert!(local.request.body.unwrap().contains("Reply to Acme Corp."));
+    }
+
+    #[test]
+    fn the_preview_shows_the_body_but_never_the_key() {
+        use crate::llm::connections::Preset;
+        for preset in [Preset::OpenAi, Preset::Anthropic, Preset::Gemini] {
+            let out = outgoing_chat(&connection(preset, "sk-SECRET-42"), vec![], "S", "U").unwrap();
+            let shown = preview(&out.request);
+            assert!(shown.starts_with("POST https://"), "{shown}");
+            assert!(shown.contains("\"U\""), "{shown}");
+            assert!(!shown.contains("sk-SECRET-42"), "{preset:?}: {shown}");
+        }
     }
 }
