@@ -1,11 +1,16 @@
 //! Browser tests of the IndexedDB repository against real IndexedDB in headless Chromium:
-//! typed reads and writes, the migration runner on a v1 database, all-or-nothing imports,
-//! and the "reload this tab" error after another tab upgrades the database.
+//! typed reads and writes, the migration runner on a v1 database, the v2 → v3 upgrade that
+//! adds indexes, reads through those indexes, all-or-nothing imports, and the "reload this
+//! tab" error after another tab upgrades the database.
 #![cfg(target_arch = "wasm32")]
 
 use casebook::domain::account::{Account, Tier};
+use casebook::domain::draft::{Draft, DraftSource, DraftStatus};
+use casebook::domain::escalation::{Escalation, EscalationStatus};
+use casebook::domain::feedback::dashboard::Month;
 use casebook::domain::feedback::{FeedbackItem, Stage};
-use casebook::domain::onboarding::Playbook;
+use casebook::domain::form::Coded;
+use casebook::domain::onboarding::{OnboardingProject, Playbook};
 use casebook::domain::workspace::Workspace;
 use casebook::storage::backup;
 use casebook::storage::db::{builder, Db};
@@ -353,4 +358,322 @@ async fn put_many_stores_a_batch_all_or_nothing() {
         .await
         .expect("an empty batch is a no-op");
     db.close();
+}
+
+/// A draft of `prompt_id` on `record_id`.
+fn draft(id: &str, record_id: &str, prompt_id: &str) -> Draft {
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    Draft {
+        id: id.into(),
+        workspace: Workspace::Escalations,
+        record_id: record_id.into(),
+        prompt_id: prompt_id.into(),
+        inputs: Default::default(),
+        output_lang: casebook::i18n::Lang::En,
+        source: DraftSource::BuiltIn,
+        text: format!("draft {id}"),
+        status: DraftStatus::Complete,
+        usage: None,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+/// A feedback item of `account_id` received on `received_on`, at `stage`.
+fn feedback(id: &str, account_id: &str, received_on: &str, stage: Stage) -> FeedbackItem {
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut f = FeedbackItem::new(id.into(), at);
+    f.account_id = account_id.into();
+    f.received_on = received_on.parse().unwrap();
+    f.verbatim = format!("feedback {id}");
+    f.move_to(stage, at);
+    f
+}
+
+/// An escalation of `account_id` at `status`.
+fn escalation(id: &str, account_id: &str, status: EscalationStatus) -> Escalation {
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut e = Escalation::new(id.into(), at);
+    e.account_id = account_id.into();
+    e.contact_name = "Li Wei".into();
+    e.summary = format!("escalation {id}");
+    e.set_status(status, at);
+    e
+}
+
+/// An onboarding project of `account_id`.
+fn project(id: &str, account_id: &str) -> OnboardingProject {
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut p = OnboardingProject::new(id.into(), at);
+    p.account_id = account_id.into();
+    p
+}
+
+/// The sorted ids of records.
+fn ids<T>(records: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
+    let mut out: Vec<String> = records.iter().map(|r| id(r).to_string()).collect();
+    out.sort();
+    out
+}
+
+/// Records for the index reads, each with near misses that must not match: a record id that
+/// extends another ("r1" and "r10"), dates on both sides of a month boundary.
+fn indexed_records() -> Vec<(Store, Vec<serde_json::Value>)> {
+    let value = |v: serde_json::Result<serde_json::Value>| v.unwrap();
+    let drafts = [
+        draft("d1", "r1", "escalation.response_plan"),
+        draft("d2", "r1", "escalation.response_plan"),
+        draft("d3", "r1", "escalation.exec_summary"),
+        draft("d4", "r10", "escalation.response_plan"),
+        draft("d5", "r2", "escalation.response_plan"),
+        draft("d6", "r", "escalation.response_plan"),
+    ];
+    let feedback = [
+        feedback("f1", "a1", "2026-01-31", Stage::Received),
+        feedback("f2", "a1", "2026-02-01", Stage::Acknowledged),
+        feedback("f3", "a2", "2026-02-28", Stage::Received),
+        feedback("f4", "a2", "2026-03-31", Stage::Shipped),
+        feedback("f5", "a3", "2026-04-01", Stage::Received),
+        feedback("f6", "a10", "2025-02-15", Stage::LoopClosed),
+    ];
+    let escalations = [
+        escalation("e1", "a1", EscalationStatus::New),
+        escalation("e2", "a2", EscalationStatus::Responding),
+        escalation("e3", "a2", EscalationStatus::Resolved),
+        escalation("e4", "a3", EscalationStatus::New),
+        escalation("e5", "a10", EscalationStatus::Reviewed),
+    ];
+    let projects = [project("o1", "a1"), project("o2", "a10")];
+    let accounts = ["a1", "a2", "a3", "a10", "a4"].map(|id| account(id, id));
+    vec![
+        (
+            Store::Accounts,
+            accounts
+                .iter()
+                .map(|r| value(serde_json::to_value(r)))
+                .collect(),
+        ),
+        (
+            Store::Drafts,
+            drafts
+                .iter()
+                .map(|r| value(serde_json::to_value(r)))
+                .collect(),
+        ),
+        (
+            Store::Feedback,
+            feedback
+                .iter()
+                .map(|r| value(serde_json::to_value(r)))
+                .collect(),
+        ),
+        (
+            Store::Escalations,
+            escalations
+                .iter()
+                .map(|r| value(serde_json::to_value(r)))
+                .collect(),
+        ),
+        (
+            Store::Onboarding,
+            projects
+                .iter()
+                .map(|r| value(serde_json::to_value(r)))
+                .collect(),
+        ),
+    ]
+}
+
+/// Checks every index read against `indexed_records`.
+async fn assert_index_reads(db: &Db) {
+    let month = |t: &str| Month::parse(t).unwrap();
+    let draft_ids = |d: &[Draft]| ids(d, |d| &d.id);
+    let feedback_ids = |f: &[FeedbackItem]| ids(f, |f| &f.id);
+    let escalation_ids = |e: &[Escalation]| ids(e, |e| &e.id);
+
+    let one_prompt = db
+        .drafts_for("r1", "escalation.response_plan")
+        .await
+        .unwrap();
+    assert_eq!(draft_ids(&one_prompt), ["d1", "d2"]);
+    assert_eq!(one_prompt[0].text, "draft d1", "whole records are read");
+    assert!(db
+        .drafts_for("r1", "escalation.other")
+        .await
+        .unwrap()
+        .is_empty());
+    let record = db.drafts_of_record("r1").await.unwrap();
+    assert_eq!(draft_ids(&record), ["d1", "d2", "d3"], "not r10's, nor r's");
+    assert_eq!(draft_ids(&db.drafts_of_record("r").await.unwrap()), ["d6"]);
+    assert!(db.drafts_of_record("r3").await.unwrap().is_empty());
+
+    let february = db
+        .feedback_in_months(month("2026-02"), month("2026-02"))
+        .await
+        .unwrap();
+    assert_eq!(feedback_ids(&february), ["f2", "f3"]);
+    let quarter = db
+        .feedback_in_months(month("2026-01"), month("2026-03"))
+        .await
+        .unwrap();
+    assert_eq!(
+        quarter.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+        ["f1", "f2", "f3", "f4"],
+        "oldest first"
+    );
+    assert!(db
+        .feedback_in_months(month("2026-05"), month("2026-12"))
+        .await
+        .unwrap()
+        .is_empty());
+
+    let received = db.feedback_at_stage(Stage::Received).await.unwrap();
+    assert_eq!(feedback_ids(&received), ["f1", "f3", "f5"]);
+    assert!(db
+        .feedback_at_stage(Stage::Declined)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        feedback_ids(&db.feedback_of_account("a1").await.unwrap()),
+        ["f1", "f2"]
+    );
+    assert_eq!(
+        feedback_ids(&db.feedback_of_account("a10").await.unwrap()),
+        ["f6"]
+    );
+    let stage_counts = db.feedback_stage_counts().await.unwrap();
+    assert_eq!(stage_counts.len(), Stage::ALL.len());
+    for (stage, n) in stage_counts {
+        let expected = match stage {
+            Stage::Received => 3,
+            Stage::Acknowledged | Stage::Shipped | Stage::LoopClosed => 1,
+            _ => 0,
+        };
+        assert_eq!(n, expected, "{stage:?}");
+    }
+
+    let open = db
+        .escalations_with_status(&[
+            EscalationStatus::New,
+            EscalationStatus::Responding,
+            EscalationStatus::Resolving,
+        ])
+        .await
+        .unwrap();
+    assert_eq!(escalation_ids(&open), ["e1", "e2", "e4"]);
+    let reviewed = db
+        .escalations_with_status(&[EscalationStatus::Reviewed])
+        .await
+        .unwrap();
+    assert_eq!(escalation_ids(&reviewed), ["e5"]);
+    assert!(db.escalations_with_status(&[]).await.unwrap().is_empty());
+    let status_counts = db.escalation_status_counts().await.unwrap();
+    assert_eq!(
+        status_counts.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+        [2, 1, 0, 1, 1]
+    );
+
+    assert_eq!(
+        db.records_linked_to("a1").await.unwrap(),
+        4,
+        "2 feedback, 1 escalation, 1 project"
+    );
+    assert_eq!(db.records_linked_to("a2").await.unwrap(), 4);
+    assert_eq!(db.records_linked_to("a10").await.unwrap(), 3);
+    assert_eq!(db.records_linked_to("a4").await.unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn index_reads_return_exactly_the_matching_records() {
+    let db = fresh("cb-test-indexes").await;
+    db.put_many(indexed_records()).await.unwrap();
+    assert_index_reads(&db).await;
+
+    // The indexes follow writes: a moved item leaves its old stage and month.
+    let mut moved = feedback("f2", "a1", "2026-04-02", Stage::Received);
+    moved.verbatim = "moved".into();
+    db.put(&moved).await.unwrap();
+    let month = |t: &str| Month::parse(t).unwrap();
+    let february = db
+        .feedback_in_months(month("2026-02"), month("2026-02"))
+        .await
+        .unwrap();
+    assert_eq!(ids(&february, |f| &f.id), ["f3"]);
+    assert_eq!(db.feedback_at_stage(Stage::Acknowledged).await.unwrap(), []);
+    db.delete::<Draft>("d1").await.unwrap();
+    let left = db
+        .drafts_for("r1", "escalation.response_plan")
+        .await
+        .unwrap();
+    assert_eq!(ids(&left, |d| &d.id), ["d2"]);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_account_with_linked_records_is_kept_and_one_without_is_deleted() {
+    use casebook::domain::record::AnyRecord;
+
+    let db = fresh("cb-test-delete-account").await;
+    db.put_many(indexed_records()).await.unwrap();
+    let linked = AnyRecord::Account(account("a2", "a2"));
+    assert_eq!(db.delete_record(&linked).await.unwrap(), Err(4));
+    assert!(db.get::<Account>("a2").await.unwrap().is_some());
+    let alone = AnyRecord::Account(account("a4", "a4"));
+    assert_eq!(db.delete_record(&alone).await.unwrap(), Ok(()));
+    assert_eq!(db.get::<Account>("a4").await.unwrap(), None);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
+    let name = "cb-test-upgrade-v2";
+    Rexie::delete(name).await.unwrap();
+    let records = indexed_records();
+    {
+        // Written as schema 2 made it: its stores, no index, its version in `meta`.
+        let v2 = builder(name, 2).build().await.unwrap();
+        let mut names: Vec<&str> = records.iter().map(|(s, _)| s.name()).collect();
+        names.push("meta");
+        let tx = v2.transaction(&names, TransactionMode::ReadWrite).unwrap();
+        for (store, values) in &records {
+            let handle = tx.store(store.name()).unwrap();
+            assert!(handle.index_names().is_empty());
+            for value in values {
+                let js = js_sys::JSON::parse(&value.to_string()).unwrap();
+                handle.put(&js, None).await.unwrap();
+            }
+        }
+        let meta =
+            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": 2}).to_string());
+        tx.store("meta")
+            .unwrap()
+            .put(&meta.unwrap(), None)
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        v2.close();
+    }
+
+    let db = Db::open(name).await.expect("upgrade v2 to current");
+    let exported = db.export_all().await.unwrap();
+    for (store, values) in &records {
+        let mut kept = exported[store].clone();
+        let mut written = values.clone();
+        let key = |v: &serde_json::Value| v["id"].as_str().unwrap_or_default().to_string();
+        kept.sort_by_key(key);
+        written.sort_by_key(key);
+        assert_eq!(
+            kept,
+            written,
+            "every {} record is kept as it was",
+            store.name()
+        );
+    }
+    assert_index_reads(&db).await;
+    db.close();
+
+    let reopened = Db::open(name).await.unwrap();
+    assert_index_reads(&reopened).await;
+    reopened.close();
 }

@@ -1,25 +1,30 @@
 //! The IndexedDB repository: opens the versioned database, runs data migrations after open
-//! (driven by the schema version stored in `meta`), and offers typed reads and writes plus
-//! the all-store operations used by backup, import and "delete all data".
+//! (driven by the schema version stored in `meta`), and offers typed reads and writes, reads
+//! through the indexes (key ranges, counts) and the all-store operations used by backup,
+//! import and "delete all data".
 
 use std::collections::BTreeMap;
 
-use rexie::{ObjectStore, Rexie, TransactionMode};
+use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
 use crate::domain::account::Account;
-use crate::domain::escalation::Escalation;
-use crate::domain::feedback::FeedbackItem;
-use crate::domain::form::map_from;
+use crate::domain::draft::Draft;
+use crate::domain::escalation::{Escalation, EscalationStatus};
+use crate::domain::feedback::dashboard::Month;
+use crate::domain::feedback::{FeedbackItem, Stage};
+use crate::domain::form::{map_from, Coded};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::AnyRecord;
 use crate::domain::workspace::Workspace;
 use crate::storage::error::StorageError;
 use crate::storage::schema::{
-    migrate_record, record_key, Setting, Store, Stored, META_SCHEMA_VERSION, SCHEMA_VERSION,
+    migrate_record, month_bounds, record_key, IndexSpec, Setting, Store, Stored,
+    DRAFTS_BY_RECORD_PROMPT, ESCALATIONS_BY_STATUS, FEEDBACK_BY_ACCOUNT, FEEDBACK_BY_RECEIVED_ON,
+    FEEDBACK_BY_STAGE, META_SCHEMA_VERSION, SCHEMA_VERSION,
 };
 
 type Result<T> = std::result::Result<T, StorageError>;
@@ -82,13 +87,56 @@ fn read<T: DeserializeOwned>(value: &Value, store: Store) -> Result<T> {
     T::deserialize(value).map_err(|_| unreadable(store))
 }
 
-/// Declares the stores of schema `version` (every store of that version, so none is dropped).
+/// Declares the stores of schema `version` with their indexes. Every store of that version
+/// is declared, because the upgrade deletes the stores it is not told about; an existing store
+/// keeps its records, and gains the indexes it lacks (the browser fills them from the records).
 pub fn builder(name: &str, version: u32) -> rexie::RexieBuilder {
     Store::in_version(version)
         .into_iter()
         .fold(Rexie::builder(name).version(version), |b, s| {
-            b.add_object_store(ObjectStore::new(s.name()).key_path(s.key_path()))
+            let store = s
+                .indexes(version)
+                .fold(ObjectStore::new(s.name()).key_path(s.key_path()), |o, i| {
+                    o.add_index(index(i))
+                });
+            b.add_object_store(store)
         })
+}
+
+/// An index declaration. `unique` and `multi_entry` are spelled out: left unset, the upgrade
+/// would see them differ from the stored index and rebuild it at every version.
+fn index(spec: IndexSpec) -> Index {
+    let index = match spec.fields {
+        [field] => Index::new(spec.name, field),
+        fields => Index::new_array(spec.name, fields.iter().copied()),
+    };
+    index.unique(false).multi_entry(false)
+}
+
+/// A key range holding exactly `key`.
+fn only(key: &JsValue) -> Result<KeyRange> {
+    KeyRange::only(key).map_err(|e| rexie::Error::from(e).into())
+}
+
+/// A key range from `low` to `high`, both included.
+fn between(low: &JsValue, high: &JsValue) -> Result<KeyRange> {
+    KeyRange::bound(low, high, None, None).map_err(|e| rexie::Error::from(e).into())
+}
+
+/// A compound key of text parts.
+fn compound(parts: &[&str]) -> JsValue {
+    parts
+        .iter()
+        .map(|p| JsValue::from_str(p))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// Every key of a compound index whose first part is `first`: from `[first]` (shorter arrays
+/// sort first) to `[first, []]` (an array sorts after any text).
+fn first_part(first: &str) -> Result<KeyRange> {
+    let high = js_sys::Array::of2(&JsValue::from_str(first), &js_sys::Array::new());
+    between(&compound(&[first]), &high.into())
 }
 
 impl Db {
@@ -156,6 +204,48 @@ impl Db {
         all.into_iter().map(|v| value_from_js(v, store)).collect()
     }
 
+    /// The records of `index` within each of `ranges`, in one transaction, range by range
+    /// and in index order within each.
+    async fn index_values(&self, index: IndexSpec, ranges: Vec<KeyRange>) -> Result<Vec<Value>> {
+        let store = index.store;
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let handle = tx.store(store.name())?.index(index.name)?;
+        let mut out = Vec::new();
+        for range in ranges {
+            for value in handle.get_all(Some(range), None).await? {
+                out.push(value_from_js(value, store)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The number of records of `index` within each of `ranges`, counted by the browser
+    /// without reading the records.
+    async fn index_counts(&self, index: IndexSpec, ranges: Vec<KeyRange>) -> Result<Vec<u32>> {
+        let store = index.store.name();
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)?;
+        let handle = tx.store(store)?.index(index.name)?;
+        let mut out = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            out.push(handle.count(Some(range)).await?);
+        }
+        Ok(out)
+    }
+
+    /// The records of `index` within `ranges`, read as `T`.
+    async fn index_read<T: Stored>(
+        &self,
+        index: IndexSpec,
+        ranges: Vec<KeyRange>,
+    ) -> Result<Vec<T>> {
+        let values = self.index_values(index, ranges).await?;
+        values.iter().map(|v| read(v, T::STORE)).collect()
+    }
+
     async fn put_js(&self, store: Store, value: Result<JsValue>) -> Result<()> {
         let value = value?;
         let tx = self
@@ -214,6 +304,81 @@ impl Db {
         .await
     }
 
+    /// The drafts of one prompt on one record, in no particular order.
+    pub async fn drafts_for(&self, record_id: &str, prompt_id: &str) -> Result<Vec<Draft>> {
+        let key = compound(&[record_id, prompt_id]);
+        self.index_read(DRAFTS_BY_RECORD_PROMPT, vec![only(&key)?])
+            .await
+    }
+
+    /// Every draft of a record, whatever the prompt, grouped by prompt.
+    pub async fn drafts_of_record(&self, record_id: &str) -> Result<Vec<Draft>> {
+        self.index_read(DRAFTS_BY_RECORD_PROMPT, vec![first_part(record_id)?])
+            .await
+    }
+
+    /// The feedback received in the months `from` to `to` (both included), oldest first.
+    pub async fn feedback_in_months(&self, from: Month, to: Month) -> Result<Vec<FeedbackItem>> {
+        let (low, high) = month_bounds(from, to);
+        let range = between(&JsValue::from_str(&low), &JsValue::from_str(&high))?;
+        self.index_read(FEEDBACK_BY_RECEIVED_ON, vec![range]).await
+    }
+
+    /// The feedback currently at `stage`.
+    pub async fn feedback_at_stage(&self, stage: Stage) -> Result<Vec<FeedbackItem>> {
+        let range = only(&JsValue::from_str(stage.code()))?;
+        self.index_read(FEEDBACK_BY_STAGE, vec![range]).await
+    }
+
+    /// The feedback of one account.
+    pub async fn feedback_of_account(&self, account_id: &str) -> Result<Vec<FeedbackItem>> {
+        let range = only(&JsValue::from_str(account_id))?;
+        self.index_read(FEEDBACK_BY_ACCOUNT, vec![range]).await
+    }
+
+    /// The number of feedback items at each stage, in `Stage::ALL` order, without reading them.
+    pub async fn feedback_stage_counts(&self) -> Result<Vec<(Stage, u32)>> {
+        let ranges = Stage::ALL
+            .iter()
+            .map(|s| only(&JsValue::from_str(s.code())))
+            .collect::<Result<Vec<_>>>()?;
+        let counts = self.index_counts(FEEDBACK_BY_STAGE, ranges).await?;
+        Ok(Stage::ALL.iter().copied().zip(counts).collect())
+    }
+
+    /// The escalations whose status is one of `statuses`, status by status.
+    pub async fn escalations_with_status(
+        &self,
+        statuses: &[EscalationStatus],
+    ) -> Result<Vec<Escalation>> {
+        let ranges = statuses
+            .iter()
+            .map(|s| only(&JsValue::from_str(s.code())))
+            .collect::<Result<Vec<_>>>()?;
+        self.index_read(ESCALATIONS_BY_STATUS, ranges).await
+    }
+
+    /// The number of escalations at each status, in `EscalationStatus::ALL` order.
+    pub async fn escalation_status_counts(&self) -> Result<Vec<(EscalationStatus, u32)>> {
+        let ranges = EscalationStatus::ALL
+            .iter()
+            .map(|s| only(&JsValue::from_str(s.code())))
+            .collect::<Result<Vec<_>>>()?;
+        let counts = self.index_counts(ESCALATIONS_BY_STATUS, ranges).await?;
+        Ok(EscalationStatus::ALL.iter().copied().zip(counts).collect())
+    }
+
+    /// The number of records (escalations, feedback, onboarding projects) linked to an account,
+    /// counted through their account indexes.
+    pub async fn records_linked_to(&self, account_id: &str) -> Result<u32> {
+        let mut linked = 0;
+        for index in Store::DATA.into_iter().filter_map(Store::account_index) {
+            let range = only(&JsValue::from_str(account_id))?;
+            linked += self.index_counts(index, vec![range]).await?[0];
+        }
+        Ok(linked)
+    }
+
     /// Every record of a workspace.
     pub async fn list_records(&self, workspace: Workspace) -> Result<Vec<AnyRecord>> {
         let store = workspace_store(workspace);
@@ -247,21 +412,9 @@ impl Db {
     ) -> Result<std::result::Result<(), usize>> {
         match record {
             AnyRecord::Account(a) => {
-                let mut linked = 0;
-                for workspace in [
-                    Workspace::Escalations,
-                    Workspace::Feedback,
-                    Workspace::Onboarding,
-                ] {
-                    linked += self
-                        .list_records(workspace)
-                        .await?
-                        .iter()
-                        .filter(|r| r.account_id() == Some(a.id.as_str()))
-                        .count();
-                }
+                let linked = self.records_linked_to(&a.id).await?;
                 if linked > 0 {
-                    return Ok(Err(linked));
+                    return Ok(Err(linked as usize));
                 }
                 self.delete::<Account>(&a.id).await?;
             }

@@ -1,6 +1,6 @@
-//! The database schema: stores, their key paths, the version each appeared in, and the data
-//! migrations that bring records written by an older version up to the current one.
-//! Migrations work on JSON values so they serve both the database and old backup files.
+//! The database schema: stores, their key paths and indexes, the version each appeared in,
+//! and the data migrations that bring records written by an older version up to the current
+//! one. Migrations work on JSON values so they serve both the database and old backup files.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -9,15 +9,16 @@ use serde_json::Value;
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
 use crate::domain::draft::Draft;
 use crate::domain::escalation::Escalation;
+use crate::domain::feedback::dashboard::Month;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::onboarding::{OnboardingProject, Playbook};
 
 /// The IndexedDB database name.
 pub const DB_NAME: &str = "casebook";
 
-/// The current schema version. Bump it, list new stores in `Store::since`, and add a step
-/// to `migrate_record` for every change of record shape.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The current schema version. Bump it, list new stores in `Store::since` and new indexes in
+/// `INDEXES`, and add a step to `migrate_record` for every change of record shape.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// An object store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -105,6 +106,99 @@ impl Store {
     pub fn links_accounts(self) -> bool {
         matches!(self, Self::Escalations | Self::Feedback | Self::Onboarding)
     }
+
+    /// The indexes of the store at schema `version`.
+    pub fn indexes(self, version: u32) -> impl Iterator<Item = IndexSpec> {
+        INDEXES
+            .into_iter()
+            .filter(move |i| i.store == self && i.since <= version)
+    }
+
+    /// The store's index on `account_id`, for the stores that link accounts.
+    pub fn account_index(self) -> Option<IndexSpec> {
+        INDEXES
+            .into_iter()
+            .find(|i| i.store == self && i.fields == ["account_id"])
+    }
+}
+
+/// An IndexedDB index: the store it belongs to, its name, the record fields it keys on (two
+/// or more make a compound key, compared field by field) and the version that introduced it.
+/// Records whose field is missing or not a valid key are simply not in the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexSpec {
+    pub store: Store,
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    pub since: u32,
+}
+
+/// Drafts by record and prompt: one prompt's history on a record, and (by prefix) every
+/// draft of a record.
+pub const DRAFTS_BY_RECORD_PROMPT: IndexSpec = IndexSpec {
+    store: Store::Drafts,
+    name: "by_record_prompt",
+    fields: &["record_id", "prompt_id"],
+    since: 3,
+};
+/// Feedback by the ISO date it was received: a month is a key range.
+pub const FEEDBACK_BY_RECEIVED_ON: IndexSpec = IndexSpec {
+    store: Store::Feedback,
+    name: "by_received_on",
+    fields: &["received_on"],
+    since: 3,
+};
+/// Feedback by current stage code.
+pub const FEEDBACK_BY_STAGE: IndexSpec = IndexSpec {
+    store: Store::Feedback,
+    name: "by_stage",
+    fields: &["stage"],
+    since: 3,
+};
+/// Feedback by account.
+pub const FEEDBACK_BY_ACCOUNT: IndexSpec = IndexSpec {
+    store: Store::Feedback,
+    name: "by_account",
+    fields: &["account_id"],
+    since: 3,
+};
+/// Escalations by status code.
+pub const ESCALATIONS_BY_STATUS: IndexSpec = IndexSpec {
+    store: Store::Escalations,
+    name: "by_status",
+    fields: &["status"],
+    since: 3,
+};
+/// Escalations by account.
+pub const ESCALATIONS_BY_ACCOUNT: IndexSpec = IndexSpec {
+    store: Store::Escalations,
+    name: "by_account",
+    fields: &["account_id"],
+    since: 3,
+};
+/// Onboarding projects by account.
+pub const ONBOARDING_BY_ACCOUNT: IndexSpec = IndexSpec {
+    store: Store::Onboarding,
+    name: "by_account",
+    fields: &["account_id"],
+    since: 3,
+};
+
+/// Every index of every store.
+pub const INDEXES: [IndexSpec; 7] = [
+    DRAFTS_BY_RECORD_PROMPT,
+    FEEDBACK_BY_RECEIVED_ON,
+    FEEDBACK_BY_STAGE,
+    FEEDBACK_BY_ACCOUNT,
+    ESCALATIONS_BY_STATUS,
+    ESCALATIONS_BY_ACCOUNT,
+    ONBOARDING_BY_ACCOUNT,
+];
+
+/// The inclusive bounds, over ISO dates (`YYYY-MM-DD`), of the months `from` to `to`: text
+/// order is date order, and no date of `to` sorts after its day 31.
+pub fn month_bounds(from: Month, to: Month) -> (String, String) {
+    (format!("{from}-01"), format!("{to}-31"))
 }
 
 /// A key-value record of the settings and meta stores.
@@ -279,6 +373,42 @@ mod tests {
         assert_eq!(Store::in_version(SCHEMA_VERSION).len(), Store::ALL.len());
         for s in Store::ALL {
             assert_eq!(Store::from_name(s.name()), Some(s));
+        }
+    }
+
+    #[test]
+    fn indexes_belong_to_stores_of_their_version_and_have_unique_names_per_store() {
+        for index in INDEXES {
+            assert!(index.store.since() <= index.since, "{}", index.name);
+            assert!(index.since <= SCHEMA_VERSION);
+            assert!(!index.fields.is_empty());
+            let same_name = INDEXES
+                .iter()
+                .filter(|i| i.store == index.store && i.name == index.name)
+                .count();
+            assert_eq!(same_name, 1, "{}", index.name);
+        }
+        assert_eq!(Store::Drafts.indexes(2).count(), 0, "v2 had no indexes");
+        assert_eq!(Store::Feedback.indexes(3).count(), 3);
+        for store in Store::ALL {
+            assert_eq!(
+                store.account_index().is_some(),
+                store.links_accounts(),
+                "{store:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn month_bounds_hold_exactly_the_dates_of_the_months() {
+        let month = |t| Month::parse(t).unwrap();
+        let (low, high) = month_bounds(month("2026-02"), month("2026-03"));
+        let inside = |d: &str| low.as_str() <= d && d <= high.as_str();
+        for d in ["2026-02-01", "2026-02-28", "2026-03-15", "2026-03-31"] {
+            assert!(inside(d), "{d}");
+        }
+        for d in ["2026-01-31", "2026-04-01", "2025-02-10", "2027-03-01"] {
+            assert!(!inside(d), "{d}");
         }
     }
 
