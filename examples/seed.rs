@@ -13,9 +13,7 @@ use std::io::Write;
 use casebook::domain::account::{Account, Contact, Tier};
 use casebook::domain::draft::{Draft, DraftSource, DraftStatus};
 use casebook::domain::escalation::rules::{EscalationType, Severity};
-use casebook::domain::escalation::{
-    Channel, ClassificationOverride, Escalation, EscalationStatus, EventKind,
-};
+use casebook::domain::escalation::{Channel, ClassificationOverride, Escalation, EventKind};
 use casebook::domain::feedback::{CustomerCommitment, FeedbackItem, Source, Stage, Theme};
 use casebook::domain::form::Coded;
 use casebook::domain::onboarding::OnboardingProject;
@@ -451,6 +449,7 @@ fn main() {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use casebook::domain::escalation::EscalationStatus;
     use casebook::domain::feedback::dashboard::Month;
     use casebook::storage::schema::INDEXES;
     use std::collections::BTreeSet;

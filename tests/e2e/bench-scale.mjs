@@ -1,0 +1,210 @@
+// Benchmark (not a test, not run by .ci/test): every page on a year of a team's records. For
+// each scale (10,000 and 100,000 feedback items, with 5,000 escalations and 50,000 drafts),
+// writes a seeded backup with the seed command (`cargo run --release --example seed`), fills
+// the app's IndexedDB with it straight from the page, then opens Home, each workspace list,
+// the health dashboard, a record page and a prompt page, and prints per page: the time to
+// interactive (from the navigation until the page shows its data and the main thread has been
+// free of long tasks for QUIET_MS), the longest main-thread task (PerformanceObserver
+// "longtask"), the JS heap after a forced GC, the wasm memory and the renderers' resident
+// memory. Run by .ci/bench after `trunk build --release`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, openApp } from './support/browser.mjs';
+import { serveDist } from './support/static-server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEED_DIR = process.env.CARGO_TARGET_DIR ?? resolve(ROOT, 'target');
+const QUIET_MS = 500;
+const TIMEOUT_MS = 60_000;
+const SCALES = [
+  { feedback: 10_000, escalations: 5_000, drafts: 50_000, accounts: 2_000, onboarding: 400 },
+  { feedback: 100_000, escalations: 5_000, drafts: 50_000, accounts: 2_000, onboarding: 400 },
+];
+// A fixed date keeps the file the same from run to run; the pages compare it with today.
+const NOW = new Date().toISOString().slice(0, 10) + 'T08:00:00Z';
+
+/** Pages, in the order opened: a route and what shows that its data is there. */
+const PAGES = [
+  { name: 'Home', hash: '#/', ready: 'main .card-count' },
+  { name: 'Accounts list', hash: '#/accounts', ready: 'table.records tbody tr, main .empty-state' },
+  { name: 'Escalations list', hash: '#/escalations', ready: 'table.records tbody tr, main .empty-state' },
+  { name: 'Feedback list', hash: '#/feedback', ready: 'table.records tbody tr, main .empty-state' },
+  { name: 'Onboarding list', hash: '#/onboarding', ready: 'table.records tbody tr, main .empty-state' },
+  { name: 'Health dashboard', hash: '#/feedback-health', ready: '#health-figures' },
+  { name: 'Record page', hash: '#/escalations/esc-00001', ready: 'form.record-form' },
+  { name: 'Prompt page', hash: '#/escalations/esc-00001/prompt/escalation.response_plan', ready: 'form.prompt-form' },
+];
+
+const server = await serveDist();
+const rows = [];
+try {
+  for (const scale of SCALES) {
+    const file = seedFile(scale);
+    const browser = await launch();
+    try {
+      rows.push(...(await measureScale(browser, scale, file)));
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+printTable(rows);
+
+/** Writes (once) the seeded backup of `scale` and returns its path. */
+function seedFile(scale) {
+  const path = resolve(SEED_DIR, `bench-seed-${scale.feedback}-${scale.escalations}-${scale.drafts}-${NOW.slice(0, 10)}.json`);
+  if (!existsSync(path)) {
+    const args = ['run', '--quiet', '--release', '--example', 'seed', '--', '--now', NOW];
+    for (const [name, n] of Object.entries(scale)) args.push(`--${name}`, String(n));
+    const text = execFileSync('cargo', args, { cwd: ROOT, maxBuffer: 1 << 30 });
+    writeFileSync(path, text);
+  }
+  console.log(`seed file ${path}: ${(statSync(path).size / 1e6).toFixed(1)} MB`);
+  return path;
+}
+
+async function measureScale(browser, scale, file) {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await context.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, end: e.startTime + e.duration, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__wasm = e.detail.wasm;
+    });
+  });
+  await page.route('**/bench-seed.json', (route) => route.fulfill({ body: readFileSync(file), contentType: 'application/json' }));
+  const started = Date.now();
+  const counts = await fill(page);
+  console.log(`filled IndexedDB in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  const cdp = await context.newCDPSession(page);
+  const label = `${scale.feedback.toLocaleString('en')} fb`;
+  const out = [];
+  for (const target of PAGES) {
+    const timing = await visit(page, target);
+    const memory = await memoryAfterGc(page, cdp, browser);
+    out.push({ scale: label, page: target.name, ...timing, ...memory });
+    console.log(`${label} ${target.name}: ${JSON.stringify(out.at(-1))}`);
+  }
+  if (errors.length) console.log(`page errors: ${errors.slice(0, 5).join('; ')}`);
+  await context.close();
+  return out;
+}
+
+/** Replaces the content of the app's database with the seed file, from inside the page. */
+function fill(page) {
+  return page.evaluate(async () => {
+    const backup = await (await fetch('bench-seed.json')).json();
+    const db = await new Promise((ok, fail) => {
+      const request = indexedDB.open('casebook');
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const names = Object.keys(backup.stores);
+    const counts = {};
+    for (const name of names) {
+      await new Promise((ok, fail) => {
+        const tx = db.transaction([name], 'readwrite');
+        const store = tx.objectStore(name);
+        store.clear();
+        for (const record of backup.stores[name]) store.put(record);
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+      counts[name] = backup.stores[name].length;
+    }
+    db.close();
+    return counts;
+  });
+}
+
+/**
+ * Navigates to `target.hash` and measures, in the page: the time until its ready selector is
+ * shown with no loading placeholder left, then until QUIET_MS pass without a long task; the
+ * time to interactive is the later of "ready" and the end of the last long task.
+ */
+function visit(page, target) {
+  return page.evaluate(
+    async ({ hash, ready, quietMs, timeoutMs }) => {
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      // Leave the current page first so every page is measured from a navigation.
+      location.hash = '#/settings';
+      while (!document.querySelector('#settings-heading, main h1')) await frame();
+      await new Promise((ok) => setTimeout(ok, quietMs));
+      const t0 = performance.now();
+      location.hash = hash;
+      const isReady = () => document.querySelector(ready) && !document.querySelector('main .loading');
+      while (!isReady()) {
+        if (performance.now() - t0 > timeoutMs) return { tti: NaN, longest: NaN, tasks: NaN };
+        await frame();
+      }
+      const readyAt = performance.now();
+      const tasksSince = () => window.__longtasks.filter((t) => t.start >= t0 - 1);
+      let quietSince = readyAt;
+      while (performance.now() - quietSince < quietMs) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        const last = Math.max(0, ...tasksSince().map((t) => t.end));
+        if (last > quietSince) quietSince = last;
+        if (performance.now() - t0 > timeoutMs) break;
+      }
+      const tasks = tasksSince().filter((t) => t.start < quietSince);
+      const lastEnd = Math.max(readyAt, ...tasks.map((t) => t.end));
+      return { tti: lastEnd - t0, ready: readyAt - t0, longest: Math.max(0, ...tasks.map((t) => t.duration)), tasks: tasks.length };
+    },
+    { hash: target.hash, ready: target.ready, quietMs: QUIET_MS, timeoutMs: TIMEOUT_MS },
+  );
+}
+
+/** JS heap after a forced GC, the wasm linear memory, and the renderers' resident memory. */
+async function memoryAfterGc(page, cdp, browser) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+  return { heapMb: usedSize / 2 ** 20, wasmMb: wasm / 2 ** 20, rendererMb: rendererRss(browser) };
+}
+
+/** Resident memory (MB) of the browser's renderer processes, from /proc. */
+function rendererRss(browser) {
+  const root = browser.process?.()?.pid;
+  if (!root) return NaN;
+  let total = 0;
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
+  const procs = out.trim().split('\n').map((line) => {
+    const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
+  });
+  const descendants = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
+        descendants.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  for (const p of procs) {
+    if (descendants.has(p.pid) && p.args.includes('--type=renderer')) total += p.rss;
+  }
+  return total / 1024;
+}
+
+function printTable(rows) {
+  const header = ['scale', 'page', 'TTI ms', 'ready ms', 'longest task ms', 'long tasks', 'JS heap MB', 'wasm MB', 'renderer RSS MB'];
+  const body = rows.map((r) => [
+    r.scale, r.page, r.tti.toFixed(0), (r.ready ?? NaN).toFixed(0), r.longest.toFixed(0), String(r.tasks),
+    r.heapMb.toFixed(1), r.wasmMb.toFixed(1), r.rendererMb.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  console.log('\nbenchmark scale (release build, headless Chromium)');
+  console.log(line(header));
+  console.log('|' + widths.map((w, i) => (i < 2 ? ':' : '-') + '-'.repeat(w) + (i < 2 ? '-' : ':')).join('|') + '|');
+  for (const row of body) console.log(line(row));
+}
