@@ -143,7 +143,7 @@ impl Screen {
 /// The first step: scope, output language, how many items, and the two ways to analyse.
 #[component]
 pub(super) fn Choose(screen: Screen) -> impl IntoView {
-    let state = use_app();
+    let state = screen.state;
     let Screen { data, choice, .. } = screen;
     let unthemed = choice.unthemed;
     let no_items = Signal::derive(move || count(data, unthemed.get()) == 0);

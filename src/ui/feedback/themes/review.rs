@@ -17,7 +17,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::storage::schema::Store;
 use crate::ui::browser;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::tr;
 
 /// The review: its cards, the analysed items free to join one, and the saving.
 #[derive(Clone, Copy)]
@@ -270,7 +270,7 @@ fn planned_writes(
 /// The review step: the cards, the unassigned items, the error, Save and Start over.
 #[component]
 pub(super) fn Review(screen: Screen) -> impl IntoView {
-    let state = use_app();
+    let state = screen.state;
     let Screen { data, review, .. } = screen;
     let cards = review.cards;
     let proposed = move || {
@@ -317,7 +317,7 @@ pub(super) fn Review(screen: Screen) -> impl IntoView {
 /// The analysed items no theme holds, while there are any.
 #[component]
 fn Unassigned(screen: Screen) -> impl IntoView {
-    let state = use_app();
+    let state = screen.state;
     let Screen { data, review, .. } = screen;
     let cards = review.cards;
     let free = Memo::new(move |_| {

@@ -17,7 +17,7 @@ use crate::llm::request::{chat_request, HttpRequest};
 use crate::llm::transport::{stream_chat_retrying, Failure};
 use crate::prompts::feedback::theme_run::{read_answer, system_message, user_message, Chunk};
 use crate::ui::ai;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::tr;
 
 /// Where one chunk of an AI analysis stands.
 #[derive(Clone)]
@@ -227,7 +227,7 @@ async fn ask(
 /// stop, continue, go on to the review with what was found, or start over.
 #[component]
 pub(super) fn Analysis(screen: Screen) -> impl IntoView {
-    let state = use_app();
+    let state = screen.state;
     let run = screen.run;
     let total = move || run.chunks.with(Vec::len);
     let finished = move || run.finished();
@@ -278,7 +278,7 @@ pub(super) fn Analysis(screen: Screen) -> impl IntoView {
 /// The chunks whose analysis failed, each with its error and a retry.
 #[component]
 fn ChunkErrors(screen: Screen) -> impl IntoView {
-    let state = use_app();
+    let state = screen.state;
     let run = screen.run;
     move || {
         let lang = state.lang.get();
