@@ -184,10 +184,14 @@ pub fn feedback_import_page() -> impl IntoView {
                         if let Some(input) = input_ref.get_untracked() {
                             input.set_value("");
                         }
-                        browser::focus("import-summary");
-                    } else {
-                        browser::focus("import-errors-title");
                     }
+                    // The summary or the errors are drawn on the next frame: focus them then.
+                    let target = if imported {
+                        "import-summary"
+                    } else {
+                        "import-errors-title"
+                    };
+                    request_animation_frame(move || browser::focus(target));
                 }
                 Err(error) => state.report(&error),
             }
