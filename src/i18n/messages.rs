@@ -298,6 +298,7 @@ messages! {
     BackupExported => "Backup exported.", "备份已导出。";
     ImportTitle => "Import a backup", "导入备份";
     ImportExplanation => "Importing replaces all data in this browser with the file's content, after you confirm.", "导入会在你确认后，用文件内容替换本浏览器中的全部数据。";
+    ImportFile => "Backup file (.json)", "备份文件（.json）";
     ConfirmImport => "Replace all data in this browser with the backup exported {date}?", "确定用 {date} 导出的备份替换本浏览器中的全部数据吗？";
     ReplaceAllData => "Replace all data", "替换全部数据";
     ImportDone => "Backup imported: {n} records.", "备份已导入：共 {n} 条记录。";
@@ -1789,6 +1790,7 @@ messages! {
     FhChartStages => "Items of the month per stage", "本月反馈各阶段数量";
     FhChartAck => "Mean days to acknowledge, last 6 months", "近 6 个月平均确认天数";
     FhChartThemes => "Themes by ARR at stake", "各主题涉及的 ARR";
+    FhThemeTable => "Themes: items, accounts, ARR and renewals", "主题：反馈数、客户数、ARR 与续约";
     FhThemeValue => "{arr} ARR · {n} items", "ARR {arr} · {n} 条";
     FhRiskHeading => "Highest-risk open items", "风险最高的未关闭反馈";
     FhRiskDetail => "waiting {days} days · renewal in {renewal} days · {stage}", "已等待 {days} 天 · {renewal} 天后续约 · {stage}";

@@ -1,12 +1,16 @@
 // Takes the README screenshots of the real app: `node tests/e2e/screenshot.mjs` after a
-// release build. Not part of the test suite.
+// release build. Not part of the test suite, which takes the 375 px set itself
+// (screens.test.mjs); this script takes the 1280 px set (Home and a response plan, light and
+// dark, English and Chinese) and the feature screenshots.
 import { launch, openApp } from './support/browser.mjs';
 import { DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
 import { openResponsePlan } from './support/scenarios.mjs';
+import { screenshotSet } from './support/screens.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 const server = await serveDist();
 const browser = await launch();
+await screenshotSet(browser, server.url, { width: 1280, height: 800 });
 const { page } = await openApp(browser, server.url);
 await page.setViewportSize({ width: 1200, height: 640 });
 const shell = new Shell(page);

@@ -366,14 +366,20 @@ pub fn DraftPanel(
                 ));
             }
         }
-        let ms = elapsed_ms.get();
-        if streaming.get() || ms > 0 {
-            parts.push(Msg::Elapsed.fill(
-                lang,
-                &[("seconds", &format!("{}.{}", ms / 1000, ms % 1000 / 100))],
-            ));
-        }
         parts.join(" · ")
+    };
+    // The clock ticks while streaming: shown, but kept out of the announced status.
+    let elapsed_line = move || {
+        let ms = elapsed_ms.get();
+        (streaming.get() || ms > 0).then(|| {
+            let seconds = format!("{}.{}", ms / 1000, ms % 1000 / 100);
+            let elapsed = Msg::Elapsed.fill(state.lang.get(), &[("seconds", &seconds)]);
+            if draft.with(Option::is_some) {
+                format!(" · {elapsed}")
+            } else {
+                elapsed
+            }
+        })
     };
     let source_options = move || {
         connections.get().and_then(Result::ok).map(|all| {
@@ -418,7 +424,9 @@ pub fn DraftPanel(
                 </button>
                 <button class="button" id="stop" disabled=move || !streaming.get() on:click=stop>{tr(Msg::Stop)}</button>
             </div>
-            <p class="draft-status" id="draft-status" aria-live="polite">{status_line}</p>
+            <p class="draft-status" id="draft-status" role="status" aria-live="polite" aria-atomic="true">
+                {status_line}<span aria-hidden="true">{elapsed_line}</span>
+            </p>
             {move || error.get().map(|e| view! { <p class="error-text" id="draft-error" role="alert">{e}</p> })}
             <Show when=move || editing.get()>
                 <DraftEditor draft=draft text=Signal::derive(text) />

@@ -91,7 +91,7 @@ pub fn form_field(
 
     view! {
         <div class="field" class:field-invalid=move || error().is_some() data-field=key>
-            <label for=id.clone()>
+            <label for=id.clone() id=format!("{id}-label")>
                 {tr(spec.label)}
                 {spec.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
             </label>
@@ -141,7 +141,7 @@ fn multi_choice(
         });
     };
     view! {
-        <div class="checkbox-group" id=id.to_string() role="group">
+        <div class="checkbox-group" id=id.to_string() role="group" aria-labelledby=format!("{id}-label")>
             {choices
                 .iter()
                 .map(|c| {

@@ -386,8 +386,9 @@ pub fn escalation_panel(
             </div>
             {event_log}
 
-            <h3>{tr(Msg::PanelStakeholders)}</h3>
-            <div class="table-wrap">
+            <h3 id="stakeholders-heading">{tr(Msg::PanelStakeholders)}</h3>
+            // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="stakeholders-heading">
                 <table class="records" id="stakeholders">
                     <thead><tr><th>{tr(Msg::PanelWho)}</th><th>{tr(Msg::PanelNeed)}</th><th>{tr(Msg::PanelBy)}</th></tr></thead>
                     <tbody>{stakeholder_rows}</tbody>

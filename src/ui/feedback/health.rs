@@ -250,7 +250,8 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     (!board.themes_by_arr.is_empty()).then(|| view! {
-        <div class="table-wrap">
+        // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=Msg::FhThemeTable.text(lang)>
             <table class="records" id="theme-figures">
                 <thead><tr>{head.into_iter().map(|h| view! { <th>{h.text(lang)}</th> }).collect_view()}</tr></thead>
                 <tbody>{rows}</tbody>

@@ -103,11 +103,13 @@ fn message(id: &'static str, title: Msg, c: Communication, lang: Lang) -> impl I
     let state = use_app();
     let href = mailto_link("", &c.subject, &c.body);
     let text = format!("{}\n\n{}", c.subject, c.body);
+    let heading = format!("{id}-title");
     view! {
         <article class="agenda message" id=id>
-            <h4>{title.text(lang)}</h4>
+            <h4 id=heading.clone()>{title.text(lang)}</h4>
             <p class="message-subject">{c.subject}</p>
-            <pre class="message-body">{c.body}</pre>
+            // Scrolls when long: focusable, so the keyboard can scroll it too.
+            <pre class="message-body" tabindex="0" role="region" aria-labelledby=heading>{c.body}</pre>
             <div class="button-row">
                 <button type="button" class="button small" on:click=move |_| {
                     let text = text.clone();
@@ -398,8 +400,9 @@ pub fn onboarding_panel(
             <h3>{tr(Msg::ObChecklistsHeading)}</h3>
             <div class="agendas">{checklists}</div>
 
-            <h3>{tr(Msg::ObFactRisks)}</h3>
-            <div class="table-wrap">
+            <h3 id="ob-risks-heading">{tr(Msg::ObFactRisks)}</h3>
+            // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ob-risks-heading">
                 <table class="records" id="ob-risks">
                     <thead><tr>
                         <th>{tr(Msg::ObColRisk)}</th><th>{tr(Msg::ObColSignal)}</th><th>{tr(Msg::ObColMitigation)}</th><th>{tr(Msg::ObColTrigger)}</th>

@@ -198,7 +198,10 @@ fn ImportBackup() -> impl IntoView {
     view! {
         <h3>{tr(Msg::ImportTitle)}</h3>
         <p>{tr(Msg::ImportExplanation)}</p>
-        <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
+        <div class="field">
+            <label for="import-file">{tr(Msg::ImportFile)}</label>
+            <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
+        </div>
         {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
         {move || (pending.with(Option::is_some)).then(|| view! {
             <ConfirmPanel

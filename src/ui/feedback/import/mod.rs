@@ -201,10 +201,14 @@ impl Import {
             if let Some(input) = self.input.get_untracked() {
                 input.set_value("");
             }
-            browser::focus("import-summary");
-        } else {
-            browser::focus("import-errors-title");
         }
+        // The summary or the errors are drawn on the next frame: focus them then.
+        let target = if imported {
+            "import-summary"
+        } else {
+            "import-errors-title"
+        };
+        request_animation_frame(move || browser::focus(target));
     }
 }
 
