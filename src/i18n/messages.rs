@@ -353,7 +353,7 @@ messages! {
     PromptInputs => "Inputs:", "输入信息：";
     PromptFacts => "Computed facts:", "系统计算的事实：";
     PromptBuiltInLabel => "Built-in draft (no AI model): written from your inputs by fixed templates. Check and adapt it before use.", "内置草稿（未使用 AI 模型）：根据你填写的内容按固定模板生成，使用前请检查并修改。";
-    PromptListItem => "- **{label}:** {value}", "- **{label}：**{value}";
+    PromptListItem => "- **{label}:** {value}", "- **{label}**：{value}";
     PromptMissingField => "not given yet: add “{label}” to the form and draft again", "尚未填写：请在表单中补充“{label}”后重新生成";
     // Guided prompts: escalation response plan
     PlanTitle => "Response plan", "升级响应计划";
@@ -381,7 +381,7 @@ messages! {
     PlanRuleBriefs => "Write one short brief per stakeholder to activate listed in the computed facts, and to no other team, each under a ### heading, with a specific ask and the reply-by time the facts give for it. Without computed stakeholders, brief support and name the other teams the type and severity call for.", "按系统计算的事实中列出的需要动员的干系人各写一份简短简报，不要写给其他团队；每份使用 ### 标题，包含具体请求和事实中给出的回复截止时间。如果没有计算出干系人，则通报技术支持，并写明按类型和严重程度还应通报哪些团队。";
     PlanRuleTimeline => "Give the timeline as a Markdown table (when, customer update, internal action) from day 0 to day 14, with customer updates even while the issue is unresolved.", "用 Markdown 表格（时间、客户沟通、内部行动）给出第 0 天到第 14 天的时间线；即使问题尚未解决，也要安排客户更新。";
     PlanRuleNotPromise => "In the last section, list concretely what must not be promised (dates, compensation, roadmap, root cause, contract exceptions) unless the can-fix field allows it.", "最后一部分具体列出不得承诺的内容（日期、补偿、路线图、根本原因、合同例外），除非“能解决什么”字段允许。";
-    PlanSeverityTbc => "**Severity: to be confirmed.** The built-in drafter does not classify escalations yet; confirm P1 (executive), P2 (CSM-managed) or P3 (support-tracked) from the facts below.", "**严重程度：待确认。**内置草稿暂不自动分级，请根据以下事实确认为 P1（高管级）、P2（CSM 管理）或 P3（支持跟踪）。";
+    PlanSeverityTbc => "**Severity: to be confirmed.** The built-in drafter does not classify escalations yet; confirm P1 (executive), P2 (CSM-managed) or P3 (support-tracked) from the facts below.", "**严重程度：待确认**。内置草稿暂不自动分级，请根据以下事实确认为 P1（高管级）、P2（CSM 管理）或 P3（支持跟踪）。";
     PlanSeverityGuide => "It is P1 if any of these hold: cancellation, non-renewal or legal action threatened; an executive asks for or is in the escalation; production outage or data loss; ARR of 250,000 or more with renewal within 90 days. It is P3 only if none of these hold, ARR is under 25,000 and renewal is more than 180 days away. Otherwise it is P2.", "满足以下任一条件即为 P1：威胁解约、不续约或采取法律行动；高管要求介入或已参与；生产故障或数据丢失；ARR 不低于 250,000 且 90 天内续约。仅当以上均不满足、ARR 低于 25,000 且续约在 180 天之后时为 P3。其他情况为 P2。";
     PlanEmailSubject => "Subject: {account}: our response and next steps", "主题：{account}——我们的回复与下一步安排";
     PlanEmailSubjectNoAccount => "Subject: Our response and next steps", "主题：我们的回复与下一步安排";
@@ -828,10 +828,10 @@ messages! {
     TalkNewsWhy => "“The reason: {reason}. I know this is not what you hoped to hear.”", "“原因是：{reason}。我知道这不是您希望听到的。”";
     TalkNewsNoReason => "Give the real reason in one sentence, without blaming anyone; add it to the form to have it written here.", "用一句话说明真实原因，不指责任何人；在表单中填写后即可写入此处。";
     TalkNewsPause => "Then stop and let them react. Do not soften the news with hopes you cannot back.", "然后停下来，让对方回应。不要用无法兑现的希望去冲淡坏消息。";
-    TalkReactAnger => "**Anger:** acknowledge it (“I understand why this is frustrating; you have every right to be.”). Do not defend or blame.", "**愤怒：**先承认（“我理解这让您很沮丧，您有理由这样。”）。不要辩解或指责。";
-    TalkReactPush => "**“That is not acceptable”:** restate what is fixed and what is not; do not improvise a new date or offer on the spot.", "**“这无法接受”：**重申哪些已确定、哪些无法改变；不要当场临时给出新日期或新条件。";
-    TalkReactThreat => "**A threat to escalate or leave:** take it seriously, say you will bring it to your leadership today, and ask what would change their view.", "**威胁升级或离开：**认真对待，说明你今天会向管理层汇报，并询问什么能改变对方的看法。";
-    TalkReactSilence => "**Silence:** ask “What does this mean for your team?” and listen.", "**沉默：**问“这对您的团队意味着什么？”，然后倾听。";
+    TalkReactAnger => "**Anger:** acknowledge it (“I understand why this is frustrating; you have every right to be.”). Do not defend or blame.", "**愤怒**：先承认（“我理解这让您很沮丧，您有理由这样。”）。不要辩解或指责。";
+    TalkReactPush => "**“That is not acceptable”:** restate what is fixed and what is not; do not improvise a new date or offer on the spot.", "**“这无法接受”**：重申哪些已确定、哪些无法改变；不要当场临时给出新日期或新条件。";
+    TalkReactThreat => "**A threat to escalate or leave:** take it seriously, say you will bring it to your leadership today, and ask what would change their view.", "**威胁升级或离开**：认真对待，说明你今天会向管理层汇报，并询问什么能改变对方的看法。";
+    TalkReactSilence => "**Silence:** ask “What does this mean for your team?” and listen.", "**沉默**：问“这对您的团队意味着什么？”，然后倾听。";
     TalkOfferIntro => "Offer these, one at a time, and ask which helps most:", "逐一提出以下方案，并询问哪个最有帮助：";
     TalkClose1 => "Summarise what you agreed and who does what.", "总结双方达成的共识以及各自的分工。";
     TalkClose2 => "Name the next update: {next}.", "明确下次更新时间：{next}。";
@@ -876,8 +876,8 @@ messages! {
     ReviewChangeRelationship => "Require a handover call with the customer whenever the CSM changes, and a health check 30 days later.", "每次更换 CSM 时必须与客户进行交接通话，并在 30 天后进行一次健康检查。";
     ReviewChangeService => "Alert the CSM when a ticket from a strategic account has had no reply for 1 business day.", "战略客户的工单超过 1 个工作日未回复时提醒 CSM。";
     ReviewChangeOwner => "Give each change one owner and a due date, and check it at the next CS leadership review.", "为每项改进指定一名负责人和截止日期，并在下次客户成功管理层评审时检查。";
-    ReviewSystemicYes => "**Possibly yes.** The root cause or resolution mentions “{cue}”, which other accounts may share: list the accounts on the same setup, tell Product and Support, and track it as one problem.", "**可能是。**根本原因或解决方案提到了“{cue}”，其他客户可能同样受影响：列出使用相同配置的客户，通知产品和支持团队，并作为同一个问题统一跟踪。";
-    ReviewSystemicNo => "**Not evident from the inputs.** Before closing the review, confirm with Engineering whether the root cause can affect other accounts.", "**从现有信息看不出。**结束回顾前，请与工程团队确认该根本原因是否会影响其他客户。";
+    ReviewSystemicYes => "**Possibly yes.** The root cause or resolution mentions “{cue}”, which other accounts may share: list the accounts on the same setup, tell Product and Support, and track it as one problem.", "**可能是**。根本原因或解决方案提到了“{cue}”，其他客户可能同样受影响：列出使用相同配置的客户，通知产品和支持团队，并作为同一个问题统一跟踪。";
+    ReviewSystemicNo => "**Not evident from the inputs.** Before closing the review, confirm with Engineering whether the root cause can affect other accounts.", "**从现有信息看不出**。结束回顾前，请与工程团队确认该根本原因是否会影响其他客户。";
     ReviewExResolution => "Hotfix released on Friday; the rebuilt sync engine shipped 6 weeks later.", "周五发布热修复；6 周后发布了重构后的同步引擎。";
     ReviewExOutcome => "The CIO confirmed the fix and agreed to a renewal call in December.", "信息总监确认问题已解决，并同意在 12 月进行续约沟通。";
     ReviewExArr => "Kept: USD 1,200,000; the 2027-01-15 renewal is still to be signed.", "保留：CNY 3,000,000；2027-02-01 的续约尚待签署。";
