@@ -145,9 +145,7 @@ pub fn HomePage() -> impl IntoView {
                     <a class="button" href=Route::Settings.href()>{tr(Msg::GoToBackup)}</a>
                 </div>
             })}
-            <Show when=move || overview.get().is_some() && count(overview, Store::Accounts) == 0>
-                <GettingStarted />
-            </Show>
+            {move || (overview.get().is_some() && count(overview, Store::Accounts) == 0).then(GettingStarted)}
             <Attention overview />
             <div class="cards">
                 <WorkspaceCard overview workspace=Workspace::Escalations store=Store::Escalations what=Msg::HomeEscalations />

@@ -155,9 +155,9 @@ fn RecordEditor(
         {(!is_new).then(|| view! { <EscalationPanel base form=values accounts=accounts.clone() /> })}
         {onboarding}
         {feedback}
-        <Show when=move || confirming.get()>
+        {move || confirming.get().then(|| view! {
             <ConfirmDelete workspace base title=title.clone() confirming />
-        </Show>
+        })}
     }
 }
 

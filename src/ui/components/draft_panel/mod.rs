@@ -130,9 +130,9 @@ pub fn DraftPanel(
                 <div node_ref=output.finished></div>
                 <div node_ref=output.tail></div>
             </div>
-            <Show when=move || draft.with(Option::is_some) && !streaming.get() && !editing.get()>
+            {move || (draft.with(Option::is_some) && !streaming.get() && !editing.get()).then(|| view! {
                 <DraftActions panel output_node file_stem=file_stem.clone() email_section mail_to=mail_to.clone() />
-            </Show>
+            })}
             <WordCount panel word_limit />
             <DraftHistory panel owner />
         </section>
