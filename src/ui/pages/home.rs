@@ -17,7 +17,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
-use crate::ui::load::load_db;
+use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -97,6 +97,18 @@ fn onboarding_lines(
     .collect()
 }
 
+/// The overview as loaded: `None` until read, then the facts or why they could not be.
+type Loading = Loaded<Result<Overview, StorageError>>;
+
+/// How many records `store` holds (0 until the overview is read).
+fn count(overview: Loading, store: Store) -> u32 {
+    overview
+        .get()
+        .and_then(|o| o.ok())
+        .and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n))
+        .unwrap_or(0)
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
@@ -122,22 +134,6 @@ pub fn HomePage() -> impl IntoView {
             backup_due: backup_due(last, oldest, browser::now()),
         })
     });
-    let count = move |store: Store| {
-        overview
-            .get()
-            .and_then(|o| o.ok())
-            .and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n))
-            .unwrap_or(0)
-    };
-    let workspace_card = move |workspace: Workspace, store: Store, what: Msg| {
-        view! {
-            <article class="card">
-                <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
-                <p>{tr(what)}</p>
-                <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(store).to_string())])}</p>
-            </article>
-        }
-    };
     view! {
         <section class="page home">
             <h1>{tr(Msg::HomeTitle)}</h1>
@@ -149,38 +145,70 @@ pub fn HomePage() -> impl IntoView {
                     <a class="button" href=Route::Settings.href()>{tr(Msg::GoToBackup)}</a>
                 </div>
             })}
-            {move || (overview.get().is_some() && count(Store::Accounts) == 0).then(|| view! {
-                <div class="getting-started">
-                    <h2>{tr(Msg::GettingStarted)}</h2>
-                    <ol>
-                        <li>
-                            <a href=Route::New(Workspace::Accounts).href()>{tr(Msg::StepAddAccount)}</a>
-                        </li>
-                        <li>{tr(Msg::StepOpenWorkspace)}</li>
-                        <li>{tr(Msg::StepBackup)}</li>
-                    </ol>
-                </div>
-            })}
-            {move || overview.get().and_then(|o| o.ok()).filter(|o| o.counts.iter().any(|(_, n)| *n > 0)).map(|o| view! {
-                <section class="attention" id="attention" aria-labelledby="attention-heading">
-                    <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
-                    {if o.attention.is_empty() {
-                        view! { <p class="hint">{tr(Msg::HomeNothingUrgent)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="attention-list">
-                                {o.attention.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
-            })}
+            {move || (overview.get().is_some() && count(overview, Store::Accounts) == 0).then(GettingStarted)}
+            <Attention overview />
             <div class="cards">
-                {workspace_card(Workspace::Escalations, Store::Escalations, Msg::HomeEscalations)}
-                {workspace_card(Workspace::Feedback, Store::Feedback, Msg::HomeFeedback)}
-                {workspace_card(Workspace::Onboarding, Store::Onboarding, Msg::HomeOnboarding)}
+                <WorkspaceCard overview workspace=Workspace::Escalations store=Store::Escalations what=Msg::HomeEscalations />
+                <WorkspaceCard overview workspace=Workspace::Feedback store=Store::Feedback what=Msg::HomeFeedback />
+                <WorkspaceCard overview workspace=Workspace::Onboarding store=Store::Onboarding what=Msg::HomeOnboarding />
             </div>
             <p class="privacy-note">{tr(Msg::PrivacyNote)}</p>
         </section>
+    }
+}
+
+/// The first steps for a new user: add an account, open a workspace, back up.
+#[component]
+fn GettingStarted() -> impl IntoView {
+    view! {
+        <div class="getting-started">
+            <h2>{tr(Msg::GettingStarted)}</h2>
+            <ol>
+                <li>
+                    <a href=Route::New(Workspace::Accounts).href()>{tr(Msg::StepAddAccount)}</a>
+                </li>
+                <li>{tr(Msg::StepOpenWorkspace)}</li>
+                <li>{tr(Msg::StepBackup)}</li>
+            </ol>
+        </div>
+    }
+}
+
+/// "Needs attention now", once there is any record: each line links to its record.
+#[component]
+fn Attention(overview: Loading) -> impl IntoView {
+    move || {
+        overview.get().and_then(|o| o.ok()).filter(|o| o.counts.iter().any(|(_, n)| *n > 0)).map(|o| view! {
+        <section class="attention" id="attention" aria-labelledby="attention-heading">
+            <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
+            {if o.attention.is_empty() {
+                view! { <p class="hint">{tr(Msg::HomeNothingUrgent)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="attention-list">
+                        {o.attention.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    })
+    }
+}
+
+/// A workspace: its title linking to its list, what it is for, and how many records it has.
+#[component]
+fn WorkspaceCard(
+    overview: Loading,
+    workspace: Workspace,
+    store: Store,
+    what: Msg,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <article class="card">
+            <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
+            <p>{tr(what)}</p>
+            <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(overview, store).to_string())])}</p>
+        </article>
     }
 }

@@ -15,7 +15,6 @@ mod run;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use web_sys::HtmlInputElement;
 
 use crate::domain::feedback::import::{
     count_groups, detect_separator, guess_mapping, read_headers, ImportJob, Mapping, RowError,
@@ -28,6 +27,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::browser;
+use crate::ui::components::file_input::TextFileInput;
 use crate::ui::state::{tr, use_app, AppState};
 
 use mapping::MappingStep;
@@ -108,38 +108,35 @@ impl Import {
         }
     }
 
-    /// Reads the chosen file and guesses its mapping; an unreadable or empty file is reported.
-    fn read_file(self, ev: leptos::ev::Event) {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok())
-        else {
-            return;
-        };
+    /// Forgets an earlier file's mapping and outcome when another is chosen.
+    fn clear(self) {
         self.csv.set(None);
         self.file_error.set(None);
         self.outcome.set(None);
-        leptos::task::spawn_local(async move {
-            let Some(text) = browser::read_chosen_file(&input).await else {
-                self.file_error.try_set(Some(Msg::ErrFileUnreadable));
-                return;
-            };
-            if text.trim_start_matches('\u{feff}').trim().is_empty() {
-                self.file_error.try_set(Some(Msg::FiErrEmpty));
-                return;
-            }
-            let headers = read_headers(&text);
-            let rows = ImportJob::new(&text, Mapping::default())
-                .step(0)
-                .total_estimate;
-            self.mapping.try_set(guess_mapping(&headers));
-            self.csv.try_set(Some(Arc::new(Csv {
-                separator: detect_separator(&text),
-                text,
-                headers,
-                rows,
-            })));
-        });
+    }
+
+    /// Reads the chosen file's text (`None`: unreadable) and guesses its mapping; an
+    /// unreadable or empty file is reported.
+    fn read_file(self, text: Option<String>) {
+        let Some(text) = text else {
+            self.file_error.try_set(Some(Msg::ErrFileUnreadable));
+            return;
+        };
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            self.file_error.try_set(Some(Msg::FiErrEmpty));
+            return;
+        }
+        let headers = read_headers(&text);
+        let rows = ImportJob::new(&text, Mapping::default())
+            .step(0)
+            .total_estimate;
+        self.mapping.try_set(guess_mapping(&headers));
+        self.csv.try_set(Some(Arc::new(Csv {
+            separator: detect_separator(&text),
+            text,
+            headers,
+            rows,
+        })));
     }
 
     /// The survey size typed (`None` when left empty); an invalid one is shown at its field.
@@ -221,9 +218,9 @@ pub fn feedback_import_page() -> impl IntoView {
             <h1>{tr(Msg::FiTitle)}</h1>
             <p class="lede">{tr(Msg::FiLede)}</p>
             <div class="field import-file">
-                <label for="import-file">{tr(Msg::FiFile)}</label>
-                <input type="file" id="import-file" accept=".csv,.tsv,.txt,text/csv" node_ref=import.input
-                    on:change=move |ev| import.read_file(ev) />
+                <TextFileInput id="import-file" label=Msg::FiFile accept=".csv,.tsv,.txt,text/csv" node_ref=import.input
+                    on_pick=Callback::new(move |()| import.clear())
+                    on_read=Callback::new(move |text| import.read_file(text)) />
                 {move || import.file_error.get().map(|m| view! { <p class="error-text" id="import-file-error" role="alert">{tr(m)}</p> })}
             </div>
             {move || import.csv.get().map(|file| view! { <MappingStep file import/> })}
