@@ -1,16 +1,18 @@
-//! Generating a draft: the writer and output-language pickers, Generate / Stop, and a model's
-//! answer streamed into the panel (painted as it arrives, saved about once a second and when
-//! it ends, whether complete, stopped or failed).
+//! Generating a draft: the writer and output-language pickers, Generate / Stop, a preview of
+//! exactly what will be sent, and a model's answer streamed into the panel (customer
+//! identities redacted on the way out and restored as the answer arrives; painted as it
+//! arrives, saved about once a second and when it ends, whether complete, stopped or failed).
 
 use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::domain::draft::{Draft, DraftSource, DraftStatus, Usage};
 use crate::i18n::{Lang, Msg};
-use crate::llm::connections::Connections;
+use crate::llm::connections::{Connection, Connections};
 use crate::llm::decode::StreamEvent;
 use crate::llm::profile::ProviderKind;
-use crate::llm::request::{chat_request, HttpRequest};
+use crate::llm::redact::{outgoing_chat, preview, Outgoing, Restorer};
+use crate::llm::request::HttpRequest;
 use crate::llm::transport::{stream_chat_retrying, Failure};
 use crate::prompts::OutputLanguage;
 use crate::storage::error::StorageError;
@@ -39,6 +41,8 @@ struct Generator {
     connections: Loaded<Result<Connections, StorageError>>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
     live: StoredValue<Option<StreamingView>, LocalStorage>,
+    /// What "Preview what will be sent" shows, while open.
+    preview: RwSignal<Option<String>>,
 }
 
 /// The writer and language pickers and the Generate (or Regenerate) and Stop buttons.
@@ -58,6 +62,7 @@ pub(super) fn DraftControls(
         connections,
         controller: StoredValue::new_local(None),
         live: StoredValue::new_local(None),
+        preview: RwSignal::new(None),
     };
     // Preselect the default connection (or the built-in drafter) once connections are known.
     Effect::new(move |_| {
@@ -100,11 +105,63 @@ pub(super) fn DraftControls(
                 {move || if draft.with(Option::is_some) { tr(Msg::Regenerate)() } else { tr(Msg::Generate)() }}
             </button>
             <button class="button" id="stop" disabled=move || !streaming.get() on:click=move |_| generator.stop()>{tr(Msg::Stop)}</button>
+            <button class="button" type="button" aria-expanded=move || generator.preview.with(Option::is_some).to_string()
+                on:click=move |_| generator.toggle_preview()>{tr(Msg::PreviewRequest)}</button>
         </div>
+        {move || generator.preview.get().map(|body| view! {
+            <pre class="request-preview" tabindex="0" role="region" aria-label=tr(Msg::PreviewRequest)>{body}</pre>
+        })}
     }
 }
 
 impl Generator {
+    /// The chosen connection, or `None` for the built-in drafter.
+    fn connection(self) -> Option<Connection> {
+        let all: Connections = self
+            .connections
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        all.get(&self.source.get_untracked()).cloned()
+    }
+
+    /// The output language chosen, resolved against the interface's.
+    fn language(self) -> Lang {
+        self.output_language
+            .get_untracked()
+            .resolve(self.panel.state.lang.get_untracked())
+    }
+
+    /// Opens (or closes) the exact request body the chosen connection would be sent, after
+    /// redaction; with the built-in drafter, says that nothing leaves the browser.
+    fn toggle_preview(self) {
+        if self.preview.with_untracked(Option::is_some) {
+            return self.preview.set(None);
+        }
+        let ui = self.panel.state.lang.get_untracked();
+        let lang = self.language();
+        let shown = match self.connection() {
+            None => Msg::PreviewBuiltIn.text(ui).to_string(),
+            Some(connection) => {
+                let source = DraftSource::Model {
+                    provider: connection.name.clone(),
+                    model: connection.label(),
+                };
+                let generation = self.compose.run((lang, source));
+                match outgoing_chat(
+                    &connection,
+                    generation.names,
+                    &generation.system,
+                    &generation.user,
+                ) {
+                    Ok(outgoing) => preview(&outgoing.request),
+                    Err(msg) => msg.text(ui).to_string(),
+                }
+            }
+        };
+        self.preview.set(Some(shown));
+    }
+
     /// Writes a new draft with the chosen writer: at once with the built-in drafter, streamed
     /// with a model.
     fn run(self) {
@@ -120,17 +177,9 @@ impl Generator {
         }
         error.set(None);
         editing.set(false);
-        let lang = self
-            .output_language
-            .get_untracked()
-            .resolve(state.lang.get_untracked());
-        let all: Connections = self
-            .connections
-            .get_untracked()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        let chosen = self.source.get_untracked();
-        let Some(connection) = all.get(&chosen).cloned() else {
+        self.preview.set(None);
+        let lang = self.language();
+        let Some(connection) = self.connection() else {
             let generation = self.compose.run((lang, DraftSource::BuiltIn));
             self.panel.show(&generation.draft);
             self.panel.save(generation.draft, true);
@@ -144,9 +193,10 @@ impl Generator {
             draft,
             system,
             user,
+            names,
         } = self.compose.run((lang, model_source));
-        match chat_request(&connection.profile, &system, &user) {
-            Ok(request) => self.stream(request, connection.profile.kind, draft, lang),
+        match outgoing_chat(&connection, names, &system, &user) {
+            Ok(outgoing) => self.stream(outgoing, connection.profile.kind, draft, lang),
             Err(msg) => error.set(Some(msg.text(state.lang.get_untracked()).to_string())),
         }
     }
@@ -160,8 +210,13 @@ impl Generator {
         });
     }
 
-    /// Streams the answer to `request` into `current`, with the elapsed time ticking.
-    fn stream(self, request: HttpRequest, kind: ProviderKind, mut current: Draft, lang: Lang) {
+    /// Streams the answer to `outgoing` into `current`, restored, with the elapsed time
+    /// ticking.
+    fn stream(self, outgoing: Outgoing, kind: ProviderKind, mut current: Draft, lang: Lang) {
+        let Outgoing {
+            request,
+            mut restorer,
+        } = outgoing;
         let Panel {
             streaming,
             elapsed_ms,
@@ -185,7 +240,11 @@ impl Generator {
         )
         .ok();
         leptos::task::spawn_local(async move {
-            let outcome = self.receive(&request, kind, &mut current, lang).await;
+            let outcome = self
+                .receive(&request, kind, &mut current, &mut restorer, lang)
+                .await;
+            // Text held back in case it began a placeholder belongs to the answer too.
+            self.paint(&mut current, &restorer.finish());
             if let Some(t) = ticker {
                 t.clear();
             }
@@ -199,6 +258,7 @@ impl Generator {
         request: &HttpRequest,
         kind: ProviderKind,
         current: &mut Draft,
+        restorer: &mut Restorer,
         lang: Lang,
     ) -> Result<(), Failure> {
         let Ok(abort) = AbortController::new() else {
@@ -217,7 +277,7 @@ impl Generator {
         };
         stream_chat_retrying(request, kind, &signal, on_wait, |events| {
             for event in events {
-                self.take(current, event, lang);
+                self.take(current, restorer, event, lang);
             }
             if js_sys::Date::now() - last_save >= SAVE_EVERY_MS {
                 last_save = js_sys::Date::now();
@@ -230,13 +290,10 @@ impl Generator {
 
     /// Adds one event of the stream to `current`: text is painted, usage kept, and a notice
     /// about why the answer ended shown.
-    fn take(self, current: &mut Draft, event: StreamEvent, lang: Lang) {
+    fn take(self, current: &mut Draft, restorer: &mut Restorer, event: StreamEvent, lang: Lang) {
         match event {
             StreamEvent::Text(text) | StreamEvent::Refusal(text) => {
-                current.text.push_str(&text);
-                let now = js_sys::Date::now();
-                self.live
-                    .try_update_value(|view| view.as_mut().map(|view| view.push(&text, now)));
+                self.paint(current, &restorer.push(&text));
             }
             StreamEvent::Usage {
                 input_tokens,
@@ -255,6 +312,17 @@ impl Generator {
             }
             StreamEvent::Reasoning(_) => {}
         }
+    }
+
+    /// Adds restored answer text to `current` and paints it.
+    fn paint(self, current: &mut Draft, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        current.text.push_str(text);
+        let now = js_sys::Date::now();
+        self.live
+            .try_update_value(|view| view.as_mut().map(|view| view.push(text, now)));
     }
 
     /// Settles the draft once the stream ended with `outcome`: shows and saves it whole.

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 
 use crate::domain::draft::{Draft, DraftSource};
 use crate::i18n::{Lang, Msg};
+use crate::llm::redact::Kind;
 use crate::ui::state::{tr, use_app, AppState};
 
 use actions::{DraftActions, WordCount};
@@ -34,6 +35,8 @@ pub struct Generation {
     pub draft: Draft,
     pub system: String,
     pub user: String,
+    /// The customers and people the messages may name, redacted where the connection asks.
+    pub names: Vec<(Kind, String)>,
 }
 
 /// What the parts of the panel share: the draft shown, the state of its generation and where
