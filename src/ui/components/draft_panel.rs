@@ -425,7 +425,7 @@ pub fn DraftPanel(
                 </button>
                 <button class="button" id="stop" disabled=move || !streaming.get() on:click=stop>{tr(Msg::Stop)}</button>
             </div>
-            <p class="draft-status" id="draft-status" aria-live="polite">{status_line}</p>
+            <p class="draft-status" id="draft-status" role="status" aria-live="polite">{status_line}</p>
             {move || error.get().map(|e| view! { <p class="error-text" id="draft-error" role="alert">{e}</p> })}
             <Show when=move || editing.get()>
                 <DraftEditor draft=draft text=Signal::derive(text) />

@@ -218,7 +218,7 @@ pub fn escalation_panel(
             return view! { <p class="hint">{Msg::PanelNoEvents.text(lang)}</p> }.into_any();
         }
         view! {
-            <ol class="event-log" id="event-log">
+            <ol class="event-log" id="event-log" aria-labelledby="event-log-heading">
                 {events
                     .into_iter()
                     .map(|ev| {
@@ -354,7 +354,7 @@ pub fn escalation_panel(
                 </div>
             </details>
 
-            <h3>{tr(Msg::PanelStatusAndLog)}</h3>
+            <h3 id="event-log-heading">{tr(Msg::PanelStatusAndLog)}</h3>
             <div class="status-row">
                 <label>{tr(Msg::FieldStatus)}" "
                     <select id="esc-status" on:change:target=move |ev| {
@@ -385,18 +385,18 @@ pub fn escalation_panel(
             </div>
             {event_log}
 
-            <h3>{tr(Msg::PanelStakeholders)}</h3>
+            <h3 id="stakeholders-heading">{tr(Msg::PanelStakeholders)}</h3>
             <div class="table-wrap">
-                <table class="records" id="stakeholders">
+                <table class="records" id="stakeholders" aria-labelledby="stakeholders-heading">
                     <thead><tr><th>{tr(Msg::PanelWho)}</th><th>{tr(Msg::PanelNeed)}</th><th>{tr(Msg::PanelBy)}</th></tr></thead>
                     <tbody>{stakeholder_rows}</tbody>
                 </table>
             </div>
 
-            <h3>{tr(Msg::PanelTimeline)}</h3>
+            <h3 id="timeline-heading">{tr(Msg::PanelTimeline)}</h3>
             <p class="hint">{move || Msg::PanelTimelineHint.fill(state.lang.get(), &[("zone", &browser::zone_name())])}</p>
             <div class="table-wrap">
-                <table class="records timeline" id="timeline">
+                <table class="records timeline" id="timeline" aria-labelledby="timeline-heading">
                     <tbody>{timeline_rows}</tbody>
                 </table>
             </div>

@@ -410,7 +410,7 @@ pub fn feedback_import_page() -> impl IntoView {
                             {Msg::FiErrorsTitle.fill(lang, &[("n", &errors.len().to_string())])}
                         </p>
                         <div class="table-wrap">
-                            <table class="records" id="import-errors">
+                            <table class="records" id="import-errors" aria-labelledby="import-errors-title">
                                 <thead><tr>
                                     <th scope="col">{Msg::FiColRow.text(lang)}</th>
                                     <th scope="col">{Msg::FiColColumn.text(lang)}</th>

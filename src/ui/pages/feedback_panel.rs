@@ -102,7 +102,7 @@ pub fn feedback_panel(
         let mut changes = current.get().stage_history;
         changes.reverse();
         view! {
-            <ol class="event-log" id="fb-history">
+            <ol class="event-log" id="fb-history" aria-labelledby="fb-history-heading">
                 {changes.into_iter().map(|c| view! {
                     <li>
                         <time>{format_local(BrowserZone.local(c.at))}</time>" "
@@ -162,7 +162,7 @@ pub fn feedback_panel(
             return view! { <p class="hint">{Msg::FbPanelNoCommitments.text(lang)}</p> }.into_any();
         }
         view! {
-            <ul class="commitments" id="fb-commitments">
+            <ul class="commitments" id="fb-commitments" aria-labelledby="fb-commitments-heading">
                 {list.into_iter().enumerate().map(|(n, c)| {
                     let late = c.is_late(today);
                     let state_text = match c.kept_on {
@@ -197,11 +197,11 @@ pub fn feedback_panel(
             {stage_line}
             <h3>{tr(Msg::FbPanelMoveTo)}</h3>
             <div class="button-row event-buttons" id="fb-stage-buttons">{stage_buttons}</div>
-            <h3>{tr(Msg::FbPanelHistory)}</h3>
+            <h3 id="fb-history-heading">{tr(Msg::FbPanelHistory)}</h3>
             {history}
             <h3>{tr(Msg::FbPanelThemes)}</h3>
             <p id="fb-themes">{theme_names}</p>
-            <h3>{tr(Msg::FbPanelCommitments)}</h3>
+            <h3 id="fb-commitments-heading">{tr(Msg::FbPanelCommitments)}</h3>
             {commitments}
             <form class="status-row" id="fb-add-commitment" on:submit=move |ev| { ev.prevent_default(); add_commitment(); }>
                 <label class="grow">{tr(Msg::FbPanelWhat)}" "

@@ -748,8 +748,8 @@ pub fn themes_page() -> impl IntoView {
                     </For>
                 </div>
                 <Show when=move || free.with(|ids| !ids.is_empty())>
-                    <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1">
-                        <h3>{free_count}</h3>
+                    <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1" aria-labelledby="themes-unassigned-heading">
+                        <h3 id="themes-unassigned-heading">{free_count}</h3>
                         {item_list(free.into(), None, show_all_free, cards, data)}
                     </section>
                 </Show>

@@ -212,7 +212,7 @@ pub fn onboarding_panel(
                 .into_any();
         }
         view! {
-            <ul class="alert-list" id="ob-flags">
+            <ul class="alert-list" id="ob-flags" aria-labelledby="ob-flags-heading">
                 {v.computed.flags.iter().map(|f| view! { <li class="alert">{f.text(lang)}</li> }).collect_view()}
             </ul>
         }
@@ -353,11 +353,11 @@ pub fn onboarding_panel(
             <h2 id="ob-heading">{tr(Msg::ObPanelHeading)}</h2>
             <p class="hint">{tr(Msg::ObPanelLede)}</p>
             {summary}
-            <h3>{tr(Msg::ObFactYellowFlags)}</h3>
+            <h3 id="ob-flags-heading">{tr(Msg::ObFactYellowFlags)}</h3>
             {flags}
             <div class="status-row no-print">{playbook_choice}</div>
 
-            <h3>{tr(Msg::ObPlanHeading)}</h3>
+            <h3 id="ob-plan-heading">{tr(Msg::ObPlanHeading)}</h3>
             <div class="status-row no-print">
                 <label class="grow">
                     <span class="visually-hidden">{tr(Msg::ObProgressNote)}</span>
@@ -366,7 +366,7 @@ pub fn onboarding_panel(
                 </label>
             </div>
             <div class="table-wrap">
-                <table class="records plan" id="ob-plan">
+                <table class="records plan" id="ob-plan" aria-labelledby="ob-plan-heading">
                     <thead><tr>
                         <th>{tr(Msg::ObColTask)}</th><th>{tr(Msg::ObColOwner)}</th><th>{tr(Msg::ObColCriterion)}</th>
                         <th>{tr(Msg::ObColDeps)}</th><th>{tr(Msg::ObColDue)}</th><th>{tr(Msg::ObColStatus)}</th>
@@ -401,9 +401,9 @@ pub fn onboarding_panel(
             <h3>{tr(Msg::ObChecklistsHeading)}</h3>
             <div class="agendas">{checklists}</div>
 
-            <h3>{tr(Msg::ObFactRisks)}</h3>
+            <h3 id="ob-risks-heading">{tr(Msg::ObFactRisks)}</h3>
             <div class="table-wrap">
-                <table class="records" id="ob-risks">
+                <table class="records" id="ob-risks" aria-labelledby="ob-risks-heading">
                     <thead><tr>
                         <th>{tr(Msg::ObColRisk)}</th><th>{tr(Msg::ObColSignal)}</th><th>{tr(Msg::ObColMitigation)}</th><th>{tr(Msg::ObColTrigger)}</th>
                     </tr></thead>

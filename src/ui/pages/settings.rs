@@ -202,7 +202,7 @@ fn ImportBackup() -> impl IntoView {
     view! {
         <h3>{tr(Msg::ImportTitle)}</h3>
         <p>{tr(Msg::ImportExplanation)}</p>
-        <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
+        <input type="file" id="import-file" aria-label=tr(Msg::ImportTitle) accept=".json,application/json" node_ref=input_ref on:change=on_file />
         {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
         {move || (pending.with(Option::is_some)).then(|| view! {
             <ConfirmPanel
