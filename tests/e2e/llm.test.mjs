@@ -166,7 +166,7 @@ describe('AI connections and streamed drafts', () => {
 
   // [provider, model (scenario), connection overrides, message, whether text arrived first]
   const failures = [
-    ['openai', 'mock-model', { api_key: 'wrong-key' }, /refused the API key/, false],
+    ['openai', 'mock-model', { 'API key': 'wrong-key' }, /refused the API key/, false],
     ['gemini', 'error-404', {}, /does not know this address, model or deployment/, false],
     ['anthropic', 'error-529', {}, /overloaded/, false],
     ['openai', 'error-500', {}, /internal error \(HTTP 500\)/, false],
@@ -176,7 +176,7 @@ describe('AI connections and streamed drafts', () => {
     ['openai', 'bad-json', {}, /cannot read/, true],
   ];
   for (const [provider, model, overrides, message, partial] of failures) {
-    const what = overrides.api_key ? 'wrong key' : model;
+    const what = overrides['API key'] ? 'wrong key' : model;
     test(`${provider} ${what}: a clear message${partial ? ', and the text so far is kept' : ''}`, async () => {
       const { context, page, panel } = await appWith(provider, model, overrides);
       await panel.generate();
@@ -240,7 +240,7 @@ describe('AI connections and streamed drafts', () => {
   });
 
   test('an endpoint that refuses this page (CORS) gets the unreachable message with a hint', async () => {
-    const { context, panel } = await appWith('openai', 'mock-model', { base_url: `${mock.url}/nocors/openai/v1` });
+    const { context, panel } = await appWith('openai', 'mock-model', { 'Base URL': `${mock.url}/nocors/openai/v1` });
     await panel.generate();
     await panel.waitForStatus(/Failed/);
     assert.match(await panel.error(), /could not reach the AI service, or the service refused requests from this page \(CORS\)/);

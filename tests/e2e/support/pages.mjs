@@ -433,7 +433,7 @@ export class Connections {
   }
   async save() {
     await this.form().save();
-    await this.panel().getByRole('button', { name: 'Edit', exact: true }).first().waitFor();
+    await this.panel().getByRole('listitem').getByRole('button', { name: 'Edit connection' }).first().waitFor();
   }
   async listModels() {
     await this.panel().getByRole('button', { name: 'List models' }).click();
