@@ -71,8 +71,8 @@ const shown = (local) => local.replace('T', ' ');
 const recordId = (url) => url.match(/#\/escalations\/([^/]+)$/)[1];
 const pageErrors = (errors) => errors.filter((e) => !/Failed to load resource/.test(e));
 
-async function openBoard(page) {
-  await new Shell(page).goTo('Escalations');
+async function openBoard(page, name = 'Escalations') {
+  await new Shell(page).goTo(name);
   return new EscalationBoard(page);
 }
 
@@ -832,7 +832,7 @@ describe('escalations in Chinese', () => {
     assert.equal(analysis.firstResponse, `已逾期 1 小时（截止 ${shifted(received, { hours: 2 })}）`);
     assert.ok(analysis.firstResponseAlert);
 
-    const board = await openBoard(page);
+    const board = await openBoard(page, '升级处理');
     const [row] = await board.rows();
     assert.ok(Object.values(row).includes('P1 · 高管介入'), JSON.stringify(row));
     assert.equal(row.alerts.length, 1);

@@ -131,20 +131,21 @@ export class RecordList {
         if (await this.emptyState().isVisible()) return true;
         const count = (await this.count().textContent({ timeout: 100 }).catch(() => '')) ?? '';
         const shown = count.match(/^(\d+) of \d+$/) ?? count.match(/\d+ 条中的 (\d+) 条/);
-        return shown !== null && (await this.rows().count()) === Number(shown[1]);
+        return shown !== null && (await this.dataRows().count()) === Number(shown[1]);
       },
       { timeout: 5000, message: 'the list did not settle' },
     );
   }
-  rows() {
+  /** The list's rows (the rows with cells, not the header row). */
+  dataRows() {
     return dataRows(this.page, this.table());
   }
   row(text) {
-    return this.rows().filter({ hasText: text });
+    return this.dataRows().filter({ hasText: text });
   }
   async rowTexts() {
     await this.settled();
-    return this.rows().allTextContents();
+    return this.dataRows().allTextContents();
   }
   /** Column headers as shown, without the sort marks. */
   headers() {
@@ -668,7 +669,7 @@ export class EscalationBoard extends RecordList {
     await this.settled();
     const headers = await this.headers();
     const all = [];
-    for (const row of await super.rows().all()) {
+    for (const row of await this.dataRows().all()) {
       const cells = row.getByRole('cell');
       const texts = await cells.allTextContents();
       // Red is a class: the colour has no accessible form.
@@ -681,10 +682,6 @@ export class EscalationBoard extends RecordList {
       all.push(shown);
     }
     return all;
-  }
-  /** The row elements (for `open`, `settled` and the like). */
-  rowLocators() {
-    return super.rows();
   }
 }
 
