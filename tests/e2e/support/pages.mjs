@@ -128,12 +128,13 @@ export class RecordList {
   async settled() {
     await until(
       async () => {
-        if (await this.emptyState().isVisible()) return true;
-        const count = (await this.count().textContent({ timeout: 100 }).catch(() => '')) ?? '';
+        const [count] = await this.count().allTextContents();
+        if (!count) return this.emptyState().isVisible();
         const shown = count.match(/^(\d+) of \d+$/) ?? count.match(/\d+ 条中的 (\d+) 条/);
-        return shown !== null && (await this.dataRows().count()) === Number(shown[1]);
+        // Every row but the header row (counted without a filter: a list may hold thousands).
+        return shown !== null && (await this.table().getByRole('row').count()) - 1 === Number(shown[1]);
       },
-      { timeout: 5000, message: 'the list did not settle' },
+      { timeout: 30000, message: 'the list did not settle' },
     );
   }
   /** The list's rows (the rows with cells, not the header row). */
@@ -325,7 +326,7 @@ export class DraftPanel {
   /** Waits until the status line matches `pattern`. */
   async waitForStatus(pattern, timeout = 10000) {
     const status = this.statusLine();
-    await until(async () => pattern.test((await status.textContent({ timeout: 100 }).catch(() => '')) ?? ''), { timeout, message: `the status never matched ${pattern}` });
+    await until(async () => pattern.test((await status.allTextContents()).join('')), { timeout, message: `the status never matched ${pattern}` });
     return status.textContent();
   }
   /** The rendered draft region, found as a screen reader finds it. */
@@ -391,21 +392,6 @@ export class DraftPanel {
   }
   copyEmailButton() {
     return this.panel().getByRole('button', { name: /^(Copy the e-mail|复制邮件)$/ });
-  }
-}
-
-/** A guided prompt's page: its form and its draft panel. */
-export class PromptPage {
-  constructor(page) {
-    this.page = page;
-    this.form = new RecordForm(page);
-    this.draft = new DraftPanel(page);
-  }
-  value(label) {
-    return this.form.value(label);
-  }
-  async fill(values) {
-    await this.form.fill(values);
   }
 }
 
@@ -936,8 +922,12 @@ export class OnboardingPanel {
         continue;
       }
       const statusCell = row.getByRole('cell').nth(5);
-      const buttons = await statusCell.getByRole('button').allTextContents();
-      const status = await statusCell.evaluate((c) => [...c.childNodes].filter((n) => n.nodeName !== 'BUTTON').map((n) => n.textContent).join('').trim());
+      // The status is the cell's text without its buttons' names.
+      const status = await statusCell.evaluate((c) => {
+        const copy = c.cloneNode(true);
+        for (const button of [...copy.getElementsByTagName('button')]) button.remove();
+        return copy.textContent.trim();
+      });
       const classes = await row.evaluate((r) => [...r.classList]);
       all.push({
         task: cells[0],
@@ -945,21 +935,23 @@ export class OnboardingPanel {
         deps: cells[3],
         due: cells[4],
         status,
-        buttons,
         done: classes.includes('done'),
         late: classes.includes('alert'),
       });
     }
     return all;
   }
-  taskRow(task) {
-    return this.planTable()
-      .getByRole('row')
-      .filter({ has: this.page.getByRole('cell', { name: task, exact: true }) });
+  /** The plan's row for `task` (the row whose first cell names it; other rows may name it as a dependency), or null. */
+  async taskRow(task) {
+    const rows = this.planTable().getByRole('row');
+    const firsts = await rows.evaluateAll((all) => all.map((r) => r.cells[0]?.textContent ?? ''));
+    const index = firsts.indexOf(task);
+    return index < 0 ? null : rows.nth(index);
   }
   /** Records progress on a task: Done, Skipped, Changed or Undo. */
   async record(task, action) {
-    await afterSave(this.page, () => this.taskRow(task).getByRole('button', { name: action, exact: true }).click());
+    const row = await this.taskRow(task);
+    await afterSave(this.page, () => row.getByRole('button', { name: action, exact: true }).click());
   }
   async setNote(note) {
     await this.panel().getByRole('textbox', { name: 'Note for the next progress entry (optional)' }).fill(note);
