@@ -747,7 +747,7 @@ describe('escalations: a response plan from an AI service', () => {
     const stakeholders = await new EscalationPanel(page).stakeholders();
     await new EscalationPanel(page).openPrompt('Response plan');
     const panel = new DraftPanel(page);
-    assert.match(await panel.sourceLabel(), /Mock OpenAI/);
+    assert.match(await panel.defaultSource(/Mock OpenAI/), /Mock OpenAI/, 'the connection is the default');
 
     await panel.region().evaluate((output) => {
       window.__outputLengths = [];

@@ -52,7 +52,7 @@ describe('AI connections and streamed drafts', () => {
     test(`${provider}: a streamed answer arrives, is saved, and the key stays in a header`, async () => {
       const before = mock.requests.length;
       const { context, page, panel, errors } = await appWith(provider, 'mock-model');
-      assert.match(await panel.sourceLabel(), /Mock/, 'the connection is the default');
+      assert.match(await panel.defaultSource(/Mock/), /Mock/, 'the connection is the default');
       await panel.generate();
       const status = await panel.waitForStatus(/Complete/);
       assert.match(status, /tokens in/, 'token usage is shown');

@@ -305,6 +305,13 @@ export class DraftPanel {
   sourceLabel() {
     return chosenLabel(this.source());
   }
+  /** Waits until the connections are loaded and the default one matching `pattern` is chosen; returns its label. */
+  async defaultSource(pattern) {
+    return until(async () => {
+      const label = await this.sourceLabel();
+      return pattern.test(label) && label;
+    }, { message: `no source matching ${pattern} was chosen` });
+  }
   async chooseSource(label) {
     await this.source().selectOption({ label });
   }
@@ -373,9 +380,10 @@ export class DraftPanel {
   historyCount() {
     return this.historyItems().count();
   }
-  /** Shows an earlier draft (the newest first). */
+  /** Shows an earlier draft (the newest first) and waits for its text. */
   async showEarlier(index = 0) {
     await this.historyItems().nth(index).getByRole('button').click();
+    await until(async () => (await this.region().allTextContents()).join('').length > 0, { message: 'the earlier draft was not shown' });
   }
   async edit(text) {
     await this.panel().getByRole('button', { name: /^(Edit|编辑)$/ }).click();
