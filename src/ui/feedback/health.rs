@@ -65,7 +65,7 @@ pub fn health_page() -> impl IntoView {
                     {figures(&board, lang)}
                     <div class="charts">{charts(&board, lang)}</div>
                     {theme_table(&board, lang)}
-                    <h2>{Msg::FhRiskHeading.text(lang)}</h2>
+                    <h2 id="health-risk-heading">{Msg::FhRiskHeading.text(lang)}</h2>
                     {risk_list(&board, &d.accounts, lang)}
                     <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
                     {tracker_groups(d, view, lang)}
@@ -276,7 +276,7 @@ fn risk_list(board: &Dashboard, accounts: &AccountIndex, lang: Lang) -> impl Int
             .into_any();
     }
     view! {
-        <ol id="health-risk">
+        <ol id="health-risk" aria-labelledby="health-risk-heading">
             {board.highest_risk.iter().map(|item| {
                 let waiting = (today - item.received_on).num_days().max(0).to_string();
                 let renewal = days_to_renewal(item, accounts, today)

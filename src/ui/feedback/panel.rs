@@ -62,11 +62,11 @@ pub fn feedback_panel(
             <StageLine item/>
             <h3>{tr(Msg::FbPanelMoveTo)}</h3>
             <StageButtons item save/>
-            <h3>{tr(Msg::FbPanelHistory)}</h3>
+            <h3 id="fb-history-heading">{tr(Msg::FbPanelHistory)}</h3>
             <History item/>
             <h3>{tr(Msg::FbPanelThemes)}</h3>
             <ThemeNames item/>
-            <h3>{tr(Msg::FbPanelCommitments)}</h3>
+            <h3 id="fb-commitments-heading">{tr(Msg::FbPanelCommitments)}</h3>
             <Commitments item save/>
             <AddCommitment save/>
         </section>
@@ -126,7 +126,7 @@ fn History(item: RwSignal<FeedbackItem>) -> impl IntoView {
         let mut changes = item.get().stage_history;
         changes.reverse();
         view! {
-            <ol class="event-log" id="fb-history">
+            <ol class="event-log" id="fb-history" aria-labelledby="fb-history-heading">
                 {changes.into_iter().map(|c| view! {
                     <li>
                         <time>{format_local(BrowserZone.local(c.at))}</time>" "
@@ -176,7 +176,7 @@ fn Commitments(item: RwSignal<FeedbackItem>, save: Callback<Change>) -> impl Int
             return view! { <p class="hint">{Msg::FbPanelNoCommitments.text(lang)}</p> }.into_any();
         }
         view! {
-            <ul class="commitments" id="fb-commitments">
+            <ul class="commitments" id="fb-commitments" aria-labelledby="fb-commitments-heading">
                 {list.into_iter().enumerate().map(|(n, c)| {
                     let late = c.is_late(today);
                     let state_text = match c.kept_on {

@@ -124,10 +124,10 @@ fn prompt_form(
         }
     });
     view! {
-        <h1>{tr(spec.title)}</h1>
+        <h1 id="prompt-title">{tr(spec.title)}</h1>
         <p class="lede">{tr(spec.intro)}</p>
         <div class="prompt-layout">
-            <form class="record-form prompt-form" novalidate on:submit=|ev| ev.prevent_default()>
+            <form class="record-form prompt-form" aria-labelledby="prompt-title" novalidate on:submit=|ev| ev.prevent_default()>
                 <div class="button-row">
                     <button type="button" class="button small" id="fill-example"
                         on:click=move |_| values.set((spec.example)(state.lang.get_untracked()))>

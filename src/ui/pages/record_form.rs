@@ -51,7 +51,7 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     view! {
         <section class="page">
             <p class="breadcrumb"><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></p>
-            <h1>{tr(if is_new { workspace.new_label() } else { workspace.edit_title() })}</h1>
+            <h1 id="record-title">{tr(if is_new { workspace.new_label() } else { workspace.edit_title() })}</h1>
             {move || {
                 data.get()
                     .map(|result| match result {
@@ -134,6 +134,7 @@ fn RecordEditor(
     view! {
         <form
             class="record-form"
+            aria-labelledby="record-title"
             novalidate
             on:submit=move |ev| {
                 ev.prevent_default();

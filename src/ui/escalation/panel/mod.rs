@@ -132,14 +132,14 @@ pub fn EscalationPanel(
             <Classification panel />
             <OverrideForm panel />
 
-            <h3>{tr(Msg::PanelStatusAndLog)}</h3>
+            <h3 id="event-log-heading">{tr(Msg::PanelStatusAndLog)}</h3>
             <StatusControls panel />
             <EventLog panel />
 
             <h3 id="stakeholders-heading">{tr(Msg::PanelStakeholders)}</h3>
             <Stakeholders panel />
 
-            <h3>{tr(Msg::PanelTimeline)}</h3>
+            <h3 id="timeline-heading">{tr(Msg::PanelTimeline)}</h3>
             <Timeline panel />
 
             <h3>{tr(Msg::PanelAgendas)}</h3>

@@ -43,7 +43,7 @@ pub(super) fn Stakeholders(panel: Panel) -> impl IntoView {
     view! {
         // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="stakeholders-heading">
-            <table class="records" id="stakeholders">
+            <table class="records" id="stakeholders" aria-labelledby="stakeholders-heading">
                 <thead><tr><th>{tr(Msg::PanelWho)}</th><th>{tr(Msg::PanelNeed)}</th><th>{tr(Msg::PanelBy)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -81,7 +81,7 @@ pub(super) fn Timeline(panel: Panel) -> impl IntoView {
     view! {
         <p class="hint">{move || Msg::PanelTimelineHint.fill(state.lang.get(), &[("zone", &browser::zone_name())])}</p>
         <div class="table-wrap">
-            <table class="records timeline" id="timeline">
+            <table class="records timeline" id="timeline" aria-labelledby="timeline-heading">
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -63,7 +63,7 @@ pub(super) fn EventLog(panel: Panel) -> impl IntoView {
             return view! { <p class="hint">{Msg::PanelNoEvents.text(lang)}</p> }.into_any();
         }
         view! {
-            <ol class="event-log" id="event-log">
+            <ol class="event-log" id="event-log" aria-labelledby="event-log-heading">
                 {events
                     .into_iter()
                     .map(|ev| {

@@ -87,7 +87,7 @@ fn rejected(errors: &[RowError], lang: Lang) -> impl IntoView {
                 {Msg::FiErrorsTitle.fill(lang, &[("n", &errors.len().to_string())])}
             </p>
             <div class="table-wrap">
-                <table class="records" id="import-errors">
+                <table class="records" id="import-errors" aria-labelledby="import-errors-title">
                     <thead><tr>
                         <th scope="col">{Msg::FiColRow.text(lang)}</th>
                         <th scope="col">{Msg::FiColColumn.text(lang)}</th>

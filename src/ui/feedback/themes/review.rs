@@ -340,8 +340,8 @@ fn Unassigned(screen: Screen) -> impl IntoView {
     };
     view! {
         <Show when=move || free.with(|ids| !ids.is_empty())>
-            <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1">
-                <h3>{free_count}</h3>
+            <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1" aria-labelledby="themes-unassigned-heading">
+                <h3 id="themes-unassigned-heading">{free_count}</h3>
                 <ItemList ids=free from=None show_all=review.show_all_free cards data/>
             </section>
         </Show>

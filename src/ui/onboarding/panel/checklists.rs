@@ -64,7 +64,7 @@ pub(super) fn RiskRegister(panel: Panel) -> impl IntoView {
     view! {
         // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ob-risks-heading">
-            <table class="records" id="ob-risks">
+            <table class="records" id="ob-risks" aria-labelledby="ob-risks-heading">
                 <thead><tr>
                     <th>{tr(Msg::ObColRisk)}</th><th>{tr(Msg::ObColSignal)}</th><th>{tr(Msg::ObColMitigation)}</th><th>{tr(Msg::ObColTrigger)}</th>
                 </tr></thead>

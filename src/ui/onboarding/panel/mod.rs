@@ -164,11 +164,11 @@ pub fn OnboardingPanel(base: StoredValue<AnyRecord>, accounts: Arc<AccountIndex>
             <h2 id="ob-heading">{tr(Msg::ObPanelHeading)}</h2>
             <p class="hint">{tr(Msg::ObPanelLede)}</p>
             <Summary panel />
-            <h3>{tr(Msg::ObFactYellowFlags)}</h3>
+            <h3 id="ob-flags-heading">{tr(Msg::ObFactYellowFlags)}</h3>
             <YellowFlags panel />
             <div class="status-row no-print"><PlaybookChoice panel /></div>
 
-            <h3>{tr(Msg::ObPlanHeading)}</h3>
+            <h3 id="ob-plan-heading">{tr(Msg::ObPlanHeading)}</h3>
             <PlanTable panel />
             <AddStep panel />
             <PlanExports panel />

@@ -73,7 +73,7 @@ pub(super) fn PlanTable(panel: Panel) -> impl IntoView {
             </label>
         </div>
         <div class="table-wrap">
-            <table class="records plan" id="ob-plan">
+            <table class="records plan" id="ob-plan" aria-labelledby="ob-plan-heading">
                 <thead><tr>
                     <th>{tr(Msg::ObColTask)}</th><th>{tr(Msg::ObColOwner)}</th><th>{tr(Msg::ObColCriterion)}</th>
                     <th>{tr(Msg::ObColDeps)}</th><th>{tr(Msg::ObColDue)}</th><th>{tr(Msg::ObColStatus)}</th>

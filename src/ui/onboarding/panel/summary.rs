@@ -51,7 +51,7 @@ pub(super) fn YellowFlags(panel: Panel) -> impl IntoView {
                 .into_any();
         }
         view! {
-            <ul class="alert-list" id="ob-flags">
+            <ul class="alert-list" id="ob-flags" aria-labelledby="ob-flags-heading">
                 {v.computed.flags.iter().map(|f| view! { <li class="alert">{f.text(lang)}</li> }).collect_view()}
             </ul>
         }
