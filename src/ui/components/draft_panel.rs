@@ -28,7 +28,7 @@ use crate::ui::browser;
 use crate::ui::components::output_language::output_language_select;
 use crate::ui::components::streaming_view::StreamingView;
 use crate::ui::load::load;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{hold_while, tr, use_app, AppState};
 
 /// The value of the source picker that selects the built-in drafter.
 const BUILT_IN: &str = "builtin";
@@ -120,6 +120,7 @@ pub fn DraftPanel(
     let output = OutputNodes::new();
     let output_node = NodeRef::<Div>::new();
     let live = StoredValue::new_local(None::<StreamingView>);
+    hold_while(move || streaming.get() || editing.get());
 
     let connections = load(move || {
         state.data_version.track();

@@ -29,7 +29,7 @@ use crate::route::{Route, Workspace};
 use crate::storage::error::StorageError;
 use crate::storage::schema::Store;
 use crate::ui::browser;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{hold_while, tr, use_app, AppState};
 
 /// Main-thread time one import slice may take before yielding, in milliseconds.
 const SLICE_MS: f64 = 25.0;
@@ -97,6 +97,7 @@ pub fn feedback_import_page() -> impl IntoView {
     });
     let progress = RwSignal::new(None::<(usize, usize)>);
     let saving = RwSignal::new(false);
+    hold_while(move || progress.with(Option::is_some) || saving.get());
     let outcome = RwSignal::new(None::<Outcome>);
     let cancelled = StoredValue::new(false);
     let input_ref = NodeRef::<leptos::html::Input>::new();

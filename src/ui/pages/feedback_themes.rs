@@ -36,7 +36,7 @@ use crate::ui::browser;
 use crate::ui::components::output_language::output_language_select;
 use crate::ui::load::{load, Loaded};
 use crate::ui::shell::load_failure;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{hold_while, tr, use_app};
 
 /// Items listed per theme before "Show all".
 const SHOWN_ITEMS: usize = 50;
@@ -155,6 +155,7 @@ pub fn themes_page() -> impl IntoView {
     let job = StoredValue::new_local(None::<Rc<Job>>);
     let chunks = RwSignal::new(Vec::<ChunkState>::new());
     let running = RwSignal::new(false);
+    hold_while(move || running.get());
     let current = RwSignal::new(0usize);
     let status = RwSignal::new(None::<String>);
     let controller = StoredValue::new_local(None::<AbortController>);

@@ -23,7 +23,7 @@ use crate::ui::pages::feedback_panel::feedback_panel;
 use crate::ui::pages::onboarding_panel::onboarding_panel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{hold_while, tr, use_app};
 
 pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     let state = use_app();
@@ -92,7 +92,9 @@ fn record_editor(
     accounts: Arc<AccountIndex>,
 ) -> impl IntoView {
     let state = use_app();
-    let values: RwSignal<FormValues> = RwSignal::new(record.to_form());
+    let initial = record.to_form();
+    let values: RwSignal<FormValues> = RwSignal::new(initial.clone());
+    hold_while(move || values.with(|v| *v != initial));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
     let confirming = RwSignal::new(false);
