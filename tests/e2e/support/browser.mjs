@@ -17,6 +17,11 @@ if (process.env.NODE_TEST_CONTEXT) {
   });
 }
 
+/** Takes the CSP violations reported so far (for a test that provokes one on purpose). */
+export function takeCspViolations() {
+  return cspViolations.splice(0);
+}
+
 /** Listens for `securitypolicyviolation` in every page and frame of `context`. */
 async function watchCsp(context) {
   await context.exposeBinding('__casebookCspViolation', ({ page }, text) => {
