@@ -7,11 +7,7 @@ use casebook::i18n::{Lang, Msg};
 fn index_html_shell_uses_the_apps_texts() {
     let html = include_str!("../index.html");
     for lang in Lang::ALL {
-        let line = format!(
-            "lang=\"{}\">{}</p>",
-            lang.tag(),
-            Msg::Loading.text(lang)
-        );
+        let line = format!("lang=\"{}\">{}</p>", lang.tag(), Msg::Loading.text(lang));
         assert!(html.contains(&line), "missing shell line {line}");
     }
     let brand = format!("</span>{}</span></header>", Msg::AppName.text(Lang::En));
