@@ -1,7 +1,8 @@
 // Casebook's boot script: a file, not inline, because the Content-Security-Policy allows no
-// inline script. It runs before the wasm app starts and:
-// 1. sets <html lang> to the remembered or browser language, so the static shell in
-//    index.html shows its loading line in that language (CSS picks it with :lang());
+// inline script. Deferred, it runs once the page is parsed, before the wasm app starts, and:
+// 1. sets <html lang> to the remembered or browser language and marks <html data-boot>, so
+//    the static shell in index.html shows its loading line in that language (CSS picks it
+//    with :lang());
 // 2. removes the static shell once the app has mounted (Trunk's TrunkApplicationStarted);
 // 3. registers the service worker (sw.js beside index.html, so its scope is this sub-path)
 //    and tells the app when a new version is waiting: <html data-update="ready"> and a
@@ -17,6 +18,7 @@
     // Storage blocked: fall back to the browser's language.
   }
   if (/^zh/i.test(saved || navigator.language || '')) root.lang = 'zh-CN';
+  root.dataset.boot = '';
 
   addEventListener('TrunkApplicationStarted', () => document.getElementById('shell')?.remove());
 

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { launch, openApp, takeCspViolations } from './support/browser.mjs';
+import { launch, newContext, openApp, takeCspViolations } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
 import { Connections, DraftPanel, RecordList, Shell } from './support/pages.mjs';
 import { createAccount, openResponsePlan } from './support/scenarios.mjs';
@@ -139,6 +139,30 @@ describe('installable and offline', () => {
     await panel.waitForStatus(/Complete · Built-in drafter/);
     assert.match(await panel.output(), /Built-in draft \(no AI model\)/);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    await context.close();
+  });
+});
+
+describe('first paint', () => {
+  for (const [locale, shown, hidden] of [['en-US', 'Loading…', '正在加载…'], ['zh-CN', '正在加载…', 'Loading…']]) {
+    test(`before the wasm arrives, the static shell shows the header and "${shown}" (${locale})`, async () => {
+      const context = await newContext(browser, { locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      // The wasm never arrives: what is on screen is the static shell alone.
+      await page.route(/_bg\.wasm$/, () => {});
+      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+      await page.getByText(shown).waitFor();
+      assert.equal(await page.getByText(hidden).isVisible(), false);
+      assert.match(await page.getByRole('banner').textContent(), /Casebook/);
+      assert.equal(await page.$('main'), null, 'the app has not mounted');
+      await context.close();
+    });
+  }
+
+  test('the app replaces the static shell when it mounts', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    assert.equal(await page.$('#shell'), null);
+    assert.equal(await page.getByRole('banner').count(), 1);
     await context.close();
   });
 });

@@ -43,13 +43,19 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
 }
 
+/** A fresh browser context whose pages report CSP violations (see the afterEach above). */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  await watchCsp(context);
+  return context;
+}
+
 /**
  * A fresh browser context (empty IndexedDB) with a page that collects errors. `timezoneId`
  * (an IANA zone) sets the page's local time zone; by default it is the machine's.
  */
 export async function openApp(browser, url, { locale = 'en-US', timezoneId } = {}) {
-  const context = await browser.newContext({ locale, acceptDownloads: true, ...(timezoneId ? { timezoneId } : {}) });
-  await watchCsp(context);
+  const context = await newContext(browser, { locale, acceptDownloads: true, ...(timezoneId ? { timezoneId } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
