@@ -89,6 +89,9 @@ messages! {
     Dismiss => "Dismiss", "关闭";
     ReloadExplanation => "Casebook was updated in another tab, so this tab can no longer save. Reload it to continue; nothing saved is lost.", "Casebook 已在另一个标签页中更新，此标签页无法再保存。请重新加载后继续，已保存的内容不会丢失。";
     ReloadThisTab => "Reload this tab", "重新加载此标签页";
+    UpdateReady => "A new version of Casebook is ready.", "Casebook 有新版本可用。";
+    ReloadToUpdate => "Reload to update", "重新加载以更新";
+    UpdateWaitsForWork => "Save or cancel your unsaved changes, and wait for AI work in progress to finish, then reload to update.", "请先保存或取消未保存的更改，并等待正在进行的 AI 任务完成，然后再重新加载以更新。";
     StorageFailedTitle => "Casebook cannot open its storage", "Casebook 无法打开本地存储";
     NotFoundTitle => "This page does not exist", "此页面不存在";
     BackHome => "Back to Home", "返回首页";
@@ -464,6 +467,7 @@ messages! {
     LlmErrUnreachable => "Casebook could not reach the AI service, or the service refused requests from this page (CORS).", "Casebook 无法连接到 AI 服务，或该服务拒绝了来自此页面的请求（CORS）。";
     LlmErrMalformedStream => "The AI service sent an answer Casebook cannot read. Check that the provider type in Settings matches the service.", "AI 服务返回的内容无法解析。请检查“设置”中的服务类型是否与该服务一致。";
     LlmErrDropped => "The connection was lost while the answer was arriving. The text so far is kept; try again.", "接收回答时连接中断。已收到的内容已保留，请重试。";
+    LlmErrOffline => "The browser is offline, so the AI service cannot be reached. Try again once you are back online; the built-in drafter works offline.", "浏览器当前处于离线状态，无法连接 AI 服务。请在恢复联网后重试；内置草稿生成器可离线使用。";
     LlmErrTruncated => "The answer stopped before the AI service said it was complete, so it may be cut off. Try again.", "回答在 AI 服务确认完成前就中断了，内容可能不完整。请重试。";
     LlmProviderSaid => "The service said: “{detail}”", "服务返回：“{detail}”";
     LlmHintOllama => "For Ollama, allow this page: set OLLAMA_ORIGINS to this page's address before starting ollama serve, and check that Ollama is running.", "如使用 Ollama，请允许此页面：在启动 ollama serve 之前将 OLLAMA_ORIGINS 设置为此页面的地址，并确认 Ollama 正在运行。";

@@ -24,7 +24,7 @@ use crate::ui::load::load;
 use crate::ui::onboarding::panel::OnboardingPanel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{hold_while, tr, use_app};
 use crate::ui::workspace_text::WorkspaceText;
 
 pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
@@ -96,7 +96,9 @@ fn RecordEditor(
     accounts: Arc<AccountIndex>,
 ) -> impl IntoView {
     let state = use_app();
-    let values: RwSignal<FormValues> = RwSignal::new(record.to_form());
+    let initial = record.to_form();
+    let values: RwSignal<FormValues> = RwSignal::new(initial.clone());
+    hold_while(move || values.with(|v| *v != initial));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
     let confirming = RwSignal::new(false);

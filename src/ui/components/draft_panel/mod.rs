@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use crate::domain::draft::{Draft, DraftSource};
 use crate::i18n::{Lang, Msg};
 use crate::llm::redact::Kind;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{hold_while, tr, use_app, AppState};
 
 use actions::{DraftActions, WordCount};
 use editor::DraftEditor;
@@ -109,6 +109,7 @@ pub fn DraftPanel(
     mail_to: String,
 ) -> impl IntoView {
     let panel = Panel::new();
+    hold_while(move || panel.streaming.get() || panel.editing.get());
     let Panel {
         draft,
         streaming,

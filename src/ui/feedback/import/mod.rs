@@ -28,7 +28,7 @@ use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::browser;
 use crate::ui::components::file_input::TextFileInput;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{hold_while, tr, use_app, AppState};
 
 use mapping::MappingStep;
 use outcome::{ImportOutcome, ImportProgress};
@@ -212,6 +212,7 @@ impl Import {
 /// The import page.
 pub fn feedback_import_page() -> impl IntoView {
     let import = Import::new();
+    hold_while(move || import.progress.with(Option::is_some) || import.saving.get());
     view! {
         <section class="page">
             <p class="breadcrumb"><a href=Route::List(Workspace::Feedback).href()>{tr(Msg::NavFeedback)}</a></p>

@@ -28,7 +28,7 @@ use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{hold_while, tr, use_app, AppState};
 
 use choose::{ChoiceState, Choose};
 use review::{Done, Review, ReviewState};
@@ -112,6 +112,7 @@ pub fn themes_page() -> impl IntoView {
         review: ReviewState::new(),
     };
     on_cleanup(move || screen.run.abort());
+    hold_while(move || screen.run.running.get());
     view! {
         <section class="page feedback-themes" id="feedback-themes">
             <p class="breadcrumb"><a href=Route::List(Workspace::Feedback).href()>{tr(Msg::NavFeedback)}</a></p>

@@ -43,7 +43,7 @@ pub(super) struct Job {
 pub(super) struct RunState {
     pub(super) job: StoredValue<Option<Rc<Job>>, LocalStorage>,
     pub(super) chunks: RwSignal<Vec<ChunkState>>,
-    running: RwSignal<bool>,
+    pub(super) running: RwSignal<bool>,
     current: RwSignal<usize>,
     status: RwSignal<Option<String>>,
     controller: StoredValue<Option<AbortController>, LocalStorage>,
