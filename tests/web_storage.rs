@@ -1,15 +1,18 @@
 //! Browser tests of the IndexedDB repository against real IndexedDB in headless Chromium:
 //! typed reads and writes, the migration runner on a v1 database, all-or-nothing imports,
-//! and the "reload this tab" error after another tab upgrades the database.
+//! the "reload this tab" error after another tab upgrades the database, and adding and
+//! removing the sample data next to a user's own records.
 #![cfg(target_arch = "wasm32")]
 
 use casebook::domain::account::{Account, Tier};
 use casebook::domain::feedback::{FeedbackItem, Stage};
 use casebook::domain::onboarding::Playbook;
 use casebook::domain::workspace::Workspace;
+use casebook::i18n::Lang;
 use casebook::storage::backup;
 use casebook::storage::db::{builder, Db};
 use casebook::storage::error::StorageError;
+use casebook::storage::sample::sample_backup;
 use casebook::storage::schema::{Setting, Store, META_SCHEMA_VERSION, SCHEMA_VERSION};
 use chrono::{TimeZone, Utc};
 use rexie::{Rexie, TransactionMode};
@@ -352,5 +355,87 @@ async fn put_many_stores_a_batch_all_or_nothing() {
     db.put_many(Vec::new())
         .await
         .expect("an empty batch is a no-op");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn sample_data_goes_next_to_own_records_and_leaves_alone() {
+    let db = fresh("cb-test-sample").await;
+    let now = Utc.with_ymd_and_hms(2027, 2, 1, 10, 0, 0).unwrap();
+    db.put(&account("a1", "Mine")).await.unwrap();
+    db.put_setting("providers", &json!({"profiles": []}))
+        .await
+        .unwrap();
+    let sample = sample_backup(Lang::Zh, now, now.date_naive()).unwrap();
+    let added: usize = sample.counts().iter().map(|(_, n)| n).sum();
+    db.put_many(sample.into_stores()).await.unwrap();
+    let count_all =
+        |counts: Vec<(Store, u32)>| counts.iter().map(|(_, n)| *n as usize).sum::<usize>();
+    assert_eq!(
+        count_all(db.counts().await.unwrap()),
+        added + 2,
+        "added next to what was there"
+    );
+
+    // The user's own records: feedback on a sample account, an escalation of their own, and
+    // drafts for a sample record and for their own.
+    let mut mine = FeedbackItem::new("f-own".into(), now);
+    mine.account_id = "sample-acc-orbit".into();
+    mine.verbatim = "我们自己的反馈".into();
+    mine.move_to(Stage::Received, now);
+    db.put(&mine).await.unwrap();
+    let draft = |id: &str, record: &str| json!({"id": id, "record_id": record, "text": "## Plan"});
+    db.put_many(vec![(
+        Store::Drafts,
+        vec![draft("d-sample", "sample-esc-sso"), draft("d-own", "f-own")],
+    )])
+    .await
+    .unwrap();
+
+    let removal = db.remove_sample().await.unwrap();
+    assert_eq!(
+        removal.count(),
+        added - 1 + 1,
+        "all but one account, plus the sample's draft"
+    );
+    assert_eq!(
+        removal.kept_accounts, 1,
+        "the account the user's feedback links to stays"
+    );
+    let left = db.export_all().await.unwrap();
+    let keys = |store: Store| -> Vec<String> {
+        left[&store]
+            .iter()
+            .filter_map(|v| {
+                v.get(store.key_path())
+                    .and_then(|k| k.as_str())
+                    .map(String::from)
+            })
+            .collect()
+    };
+    assert_eq!(keys(Store::Accounts), vec!["a1", "sample-acc-orbit"]);
+    assert_eq!(keys(Store::Feedback), vec!["f-own"]);
+    assert_eq!(keys(Store::Drafts), vec!["d-own"]);
+    assert_eq!(keys(Store::Settings), vec!["providers"]);
+    for store in [
+        Store::Escalations,
+        Store::Themes,
+        Store::Onboarding,
+        Store::Playbooks,
+    ] {
+        assert!(keys(store).is_empty(), "{store:?}");
+    }
+    assert_eq!(
+        db.list::<FeedbackItem>().await.unwrap(),
+        vec![mine],
+        "own record unchanged"
+    );
+
+    let again = db.remove_sample().await.unwrap();
+    assert_eq!(
+        (again.count(), again.kept_accounts),
+        (0, 1),
+        "nothing more to remove"
+    );
     db.close();
 }

@@ -110,6 +110,14 @@ messages! {
     PrivacyNote => "Private by design: no account, no tracking, no data sent anywhere except the AI endpoint you configure.", "隐私优先：无需注册、没有追踪，除了你配置的 AI 服务外不会向任何地方发送数据。";
     BackupReminder => "You have not exported a backup for a while. Browsers can clear site data without warning.", "你已有一段时间没有导出备份。浏览器可能会在没有提示的情况下清除网站数据。";
     GoToBackup => "Back up now", "立即备份";
+    SampleOffer => "Or look around first with a realistic set of sample customers, escalations, survey feedback and onboarding projects.", "也可以先用一套贴近实际的示例客户、升级事件、调研反馈和上线项目四处看看。";
+    SampleExplore => "Explore with sample data", "使用示例数据体验";
+    SampleAdded => "Sample data added: {n} records.", "已添加示例数据：共 {n} 条记录。";
+    SampleShowing => "You are looking at sample data.", "你正在查看示例数据。";
+    SampleRemove => "Remove sample data", "移除示例数据";
+    SampleRemoved => "Sample data removed: {n} records. Your own records were not touched.", "已移除示例数据：共 {n} 条记录。你自己的记录未受影响。";
+    SampleKept => "Kept {n} sample account(s) that your own records link to.", "保留了 {n} 个被你自己的记录关联的示例客户。";
+    SampleBadge => "Sample", "示例";
 
     // Workspaces
     IntroAccounts => "The customers your escalations, feedback and onboarding projects belong to. ARR and renewal dates are read from here.", "升级、反馈和上线项目所属的客户。ARR 和续约日期从这里读取。";

@@ -13,6 +13,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::storage::error::StorageError;
+use crate::storage::sample::is_sample;
 use crate::ui::browser;
 use crate::ui::load::load_db;
 use crate::ui::onboarding::playbooks::playbooks_section;
@@ -275,15 +276,17 @@ fn row_key(row: &Row) -> (String, Vec<(String, bool)>) {
     (row.id.clone(), cells)
 }
 
-/// One record of the list; its first cell links to the record's form.
+/// One record of the list; its first cell links to the record's form (and marks a sample record).
 #[component]
 fn RecordRow(workspace: Workspace, row: Row) -> impl IntoView {
+    let sample =
+        is_sample(&row.id).then(|| view! { " " <span class="badge">{tr(Msg::SampleBadge)}</span> });
     let href = Route::Edit(workspace, row.id).href();
     let mut cells = row.cells.into_iter();
     let first = cells.next().map(|c| c.text).unwrap_or_default();
     view! {
         <tr>
-            <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
+            <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a>{sample}</td>
             {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_view()}
         </tr>
     }
