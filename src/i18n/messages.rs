@@ -1851,4 +1851,29 @@ messages! {
     RehCloseCalm => "All right. I will wait for what you said you would do.", "好的。我等你们兑现刚才说的。";
     RehCloseFrustrated => "Fine. I will hold you to that.", "行吧。我会盯着你们兑现。";
     RehCloseHostile => "We will see. I am not hopeful.", "走着瞧吧。我不抱什么希望。";
+
+    // Escalation rehearsal: the messages to a model
+    RehDemandProduct => "a firm date for the fix, an assurance it will not happen again, and a credit for the lost time", "确定的修复日期、不会再发生的保证，以及对损失时间的补偿";
+    RehDemandContract => "a refund or a corrected invoice, and an admission that the contract was not honoured", "退款或更正后的发票，并承认合同没有被履行";
+    RehDemandCompetitive => "a price that matches the competitor's offer, or a reason to stay", "与竞争对手报价相当的价格，或者一个留下来的理由";
+    RehDemandRelationship => "a named owner who calls back, and a dedicated team", "一位会回电话的指定负责人，以及一个专属团队";
+    RehDemandService => "guaranteed faster answers to your tickets", "保证更快地回复你们的工单";
+    RehPromptRole => "You are {name}, {title} at {account}, on a call with your customer success manager (CSM) about an escalation. The CSM is rehearsing the real call, and you play yourself, the customer.", "你是{name}，{account}的{title}，正在就一起升级事件与你的客户成功经理（CSM）通话。CSM 正在为真实通话做演练，你扮演你自己，也就是客户。";
+    RehPromptContact => "the customer's contact", "客户联系人";
+    RehPromptSaid => "What you told them: {summary}", "你对他们说过的话：{summary}";
+    RehPromptIssue => "What actually went wrong, as far as you know: {issue}", "据你所知，实际出了什么问题：{issue}";
+    RehPromptClass => "The escalation: {kind}, severity {severity}.", "这次升级：{kind}，严重程度 {severity}。";
+    RehPromptDemand => "What you demand: {demand}.", "你的诉求：{demand}。";
+    RehPromptCalm => "You are calm and polite, but firm: you want real answers.", "你保持冷静和礼貌，但态度坚定：你要的是实实在在的答复。";
+    RehPromptFrustrated => "You are frustrated: you interrupt vague answers and press for specifics.", "你很沮丧：听到含糊的回答就打断，追问具体细节。";
+    RehPromptHostile => "You are angry and distrustful: you challenge every answer and threaten to escalate further and not to renew.", "你很愤怒，也不信任对方：每个回答都要质疑，并威胁进一步升级、不再续约。";
+    RehPromptRuleCharacter => "Never break character: never say you are an AI, a model or part of a rehearsal, and never coach the CSM.", "始终保持角色：绝不说自己是 AI、模型或演练的一部分，也绝不指导 CSM。";
+    RehPromptRuleOnly => "Reply only as {name}: one short spoken turn of one to four sentences, with no stage directions, no name labels and no Markdown.", "只以{name}的身份回复：每次说一到四句话，不加动作描述、不加姓名标签、不用 Markdown。";
+    RehPromptRulePush => "Push back the way this kind of escalation does ({demand}); do not accept vague promises, and ask for dates and owners.", "按这类升级的典型方式施压（{demand}）；不接受含糊的承诺，追问日期和负责人。";
+    RehCallStarts => "(The call begins. Open with your complaint.)", "（通话开始。请先提出你的投诉。）";
+    RehPromptCsm => "CSM", "客户成功经理";
+    RehScoreRole => "You coach customer success managers. Read the transcript of a rehearsed escalation call and comment on how the CSM handled it: tone, empathy, honesty, and what to say differently in the real call.", "你是客户成功经理的教练。请阅读一次升级通话演练的记录，点评 CSM 的处理：语气、同理心、坦诚度，以及真实通话时应该换一种说法的地方。";
+    RehScoreFormat => "Write three to five plain sentences: no headings, no lists, no score.", "写三到五句平实的话：不要标题、不要列表、不要打分。";
+    RehScoreTranscript => "The transcript:", "通话记录：";
+    RehScoreChecksIntro => "Casebook's own checks already scored these points; do not repeat them as a list and do not contradict them:", "Casebook 已经用自己的规则检查了以下各点；不要以列表形式重复，也不要与之矛盾：";
 }
