@@ -308,6 +308,7 @@ messages! {
     StoreThemes => "Themes", "主题";
     StorePlaybooks => "Playbooks", "上线手册";
     StoreDrafts => "Drafts", "草稿";
+    StoreRehearsals => "Rehearsals", "通话演练";
     ErrFileUnreadable => "The file could not be read.", "无法读取该文件。";
     ErrBackupNotJson => "This file is not a Casebook backup: it is not valid JSON. Nothing was changed.", "此文件不是 Casebook 备份：不是有效的 JSON。未做任何更改。";
     ErrBackupTruncated => "This backup file is incomplete (cut off). Nothing was changed; export it again.", "此备份文件不完整（被截断）。未做任何更改，请重新导出。";
