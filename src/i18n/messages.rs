@@ -1877,4 +1877,27 @@ messages! {
     RehScoreFormat => "Write three to five plain sentences: no headings, no lists, no score.", "写三到五句平实的话：不要标题、不要列表、不要打分。";
     RehScoreTranscript => "The transcript:", "通话记录：";
     RehScoreChecksIntro => "Casebook's own checks already scored these points; do not repeat them as a list and do not contradict them:", "Casebook 已经用自己的规则检查了以下各点；不要以列表形式重复，也不要与之矛盾：";
+
+    // Escalation rehearsal: the screens
+    RehRehearseCall => "Rehearse the call", "演练通话";
+    RehLede => "Practise the customer conversation before the real call. The customer pushes back the way this escalation does; “End and score” checks what you said against the prepared script.", "在真实通话之前先练习与客户的对话。客户会按这类升级的典型方式施压；“结束并评分”会对照准备好的脚本检查你说的话。";
+    RehDifficulty => "Difficulty", "难度";
+    RehPlayedBy => "Customer played by", "客户扮演者";
+    RehBuiltInCustomer => "Built-in customer (no AI)", "内置客户（不使用 AI）";
+    RehStart => "Start the rehearsal", "开始演练";
+    RehConversation => "Conversation", "对话";
+    RehYourReply => "Your reply", "你的回复";
+    RehSend => "Send", "发送";
+    RehSendHint => "Ctrl+Enter or ⌘+Enter sends.", "按 Ctrl+Enter 或 ⌘+Enter 发送。";
+    RehEndScore => "End and score", "结束并评分";
+    RehAnswering => "The customer is answering…", "客户正在回答…";
+    RehCommenting => "The coach is writing a comment…", "教练正在撰写点评…";
+    RehNoConnection => "The AI connection that played the customer no longer exists. End and score, or start a new rehearsal.", "扮演客户的 AI 连接已不存在。请结束并评分，或开始新的演练。";
+    RehScorecard => "Scorecard", "评分卡";
+    RehPassed => "passed", "通过";
+    RehFailed => "failed", "未通过";
+    RehComment => "Coach's comment", "教练点评";
+    RehPast => "Rehearsals", "通话演练";
+    RehNone => "No rehearsal yet.", "还没有演练。";
+    RehNotScored => "not scored", "未评分";
 }

@@ -50,7 +50,7 @@ fn tone(difficulty: Difficulty) -> Msg {
 }
 
 /// The text, or `fallback` when it is blank.
-fn or<'a>(text: &'a str, fallback: Msg, lang: Lang) -> &'a str {
+fn or(text: &str, fallback: Msg, lang: Lang) -> &str {
     match text.trim() {
         "" => fallback.text(lang),
         text => text,
