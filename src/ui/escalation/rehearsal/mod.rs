@@ -23,6 +23,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::llm::connections::Connections;
 use crate::route::Route;
+use crate::storage::db::Db;
 use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::browser;
@@ -42,8 +43,12 @@ pub struct Context {
 type Loaded = Option<(Rc<Context>, Option<Rehearsal>)>;
 
 /// Reads the escalation and, when asked, the rehearsal (`None` when either is gone).
-async fn read(id: String, rehearsal: Option<String>) -> Result<Loaded, StorageError> {
-    let db = use_app().db().ok_or(StorageError::Unavailable)?;
+async fn read(
+    db: Option<Rc<Db>>,
+    id: String,
+    rehearsal: Option<String>,
+) -> Result<Loaded, StorageError> {
+    let db = db.ok_or(StorageError::Unavailable)?;
     let Some(AnyRecord::Escalation(escalation)) =
         db.get_record(Workspace::Escalations, &id).await?
     else {
@@ -73,7 +78,8 @@ async fn read(id: String, rehearsal: Option<String>) -> Result<Loaded, StorageEr
 pub fn rehearsal_page(id: String, rehearsal: Option<String>) -> impl IntoView {
     let back = Route::Edit(Workspace::Escalations, id.clone()).href();
     // Loaded once: a save here or in another tab must not restart the conversation.
-    let data = load(move || Box::pin(read(id.clone(), rehearsal.clone())));
+    let state = use_app();
+    let data = load(move || Box::pin(read(state.db(), id.clone(), rehearsal.clone())));
     view! {
         <section class="page rehearsal">
             <p class="breadcrumb"><a href=back>{tr(Msg::BackToRecord)}</a></p>

@@ -20,11 +20,10 @@ use crate::ui::browser;
 use crate::ui::escalation::rehearsal::scorecard::scorecard_view;
 use crate::ui::escalation::rehearsal::stream::{ask, Live};
 use crate::ui::escalation::rehearsal::Context;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, AppState};
 
 /// Saves the rehearsal; a failure is reported.
-fn save(r: Rehearsal) {
-    let state = use_app();
+fn save(state: AppState, r: Rehearsal) {
     leptos::task::spawn_local(async move {
         let Some(db) = state.db() else { return };
         match db.put(&r).await {
@@ -57,6 +56,7 @@ struct Talk {
     /// The customer's answer, or the coach's comment, streaming.
     live: Live,
     busy: RwSignal<bool>,
+    state: AppState,
 }
 
 impl Talk {
@@ -65,7 +65,7 @@ impl Talk {
         let mut r = self.rehearsal.get_untracked();
         if r.say(who, text, browser::now()) {
             self.rehearsal.try_set(r.clone());
-            save(r);
+            save(self.state, r);
         }
     }
 
@@ -80,7 +80,7 @@ impl Talk {
                 return self.say(Speaker::Customer, &line);
             }
             Err(()) => {
-                let lang = use_app().lang.get_untracked();
+                let lang = self.state.lang.get_untracked();
                 return self
                     .live
                     .error
@@ -117,7 +117,7 @@ impl Talk {
         let card = score_rehearsal(&r, &context.escalation, &context.effective);
         r.scorecard = Some(card.clone());
         self.rehearsal.set(r.clone());
-        save(r.clone());
+        save(self.state, r.clone());
         let Ok(Some(connection)) = player(&context, &r) else {
             return;
         };
@@ -133,7 +133,7 @@ impl Talk {
                 card.comment = Some(comment.to_string());
                 r.scorecard = Some(card);
                 self.rehearsal.try_set(r.clone());
-                save(r);
+                save(self.state, r);
             }
             self.busy.try_set(false);
         });
@@ -146,6 +146,7 @@ pub fn session(context: Rc<Context>, initial: Rehearsal) -> impl IntoView {
         rehearsal: RwSignal::new(initial),
         live: Live::default(),
         busy: RwSignal::new(false),
+        state: use_app(),
     };
     on_cleanup(move || talk.live.stop());
     // A model opens the call itself.

@@ -12,7 +12,7 @@ use crate::domain::escalation::rehearsal::{
     Difficulty, Rehearsal, Setup, Speaker, DIFFICULTY_CHOICES,
 };
 use crate::domain::form::Coded;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::prompts::OutputLanguage;
 use crate::route::Route;
 use crate::ui::browser;
@@ -24,13 +24,7 @@ use crate::ui::state::{tr, use_app};
 const BUILT_IN: &str = "builtin";
 
 /// The new rehearsal, as chosen.
-fn begin(
-    context: &Context,
-    difficulty: Difficulty,
-    lang_choice: OutputLanguage,
-    source: &str,
-) -> Rehearsal {
-    let lang = lang_choice.resolve(use_app().lang.get_untracked());
+fn begin(context: &Context, difficulty: Difficulty, lang: Lang, source: &str) -> Rehearsal {
     let now = browser::now();
     let connection = context.connections.get(source);
     let setup = Setup {
@@ -68,10 +62,11 @@ pub fn setup_form(context: Rc<Context>) -> impl IntoView {
         })
         .collect_view();
     let start = move |_| {
+        let lang = language.get_untracked().resolve(state.lang.get_untracked());
         let r = begin(
             &context,
             difficulty.get_untracked(),
-            language.get_untracked(),
+            lang,
             &source.get_untracked(),
         );
         leptos::task::spawn_local(async move {
