@@ -11,7 +11,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("markdown", &[]),
     ("domain", &["i18n", "coded_enum"]),
     ("route", &["domain"]),
-    ("prompts", &["domain", "i18n", "coded_enum"]),
+    ("prompts", &["domain", "i18n", "markdown", "coded_enum"]),
     ("llm", &["domain", "i18n", "coded_enum"]),
     ("storage", &["domain", "i18n", "llm"]),
 ];

@@ -24,7 +24,7 @@ fn row(name: &str) -> Row {
 
 fn sorted_in(lang: Lang, names: &[&str], direction: Direction) -> Vec<String> {
     let rows = names.iter().map(|n| row(n)).collect();
-    arrange(rows, "", "", Some((0, direction)), &*list_collator(lang))
+    arrange(rows, "", None, Some((0, direction)), &*list_collator(lang))
         .into_iter()
         .map(|r| r.id)
         .collect()

@@ -1,7 +1,8 @@
 //! Browser tests of the IndexedDB repository against real IndexedDB in headless Chromium:
-//! typed reads and writes, the migration runner on a v1 database, the v2 → v3 upgrade that
-//! adds indexes, reads through those indexes, all-or-nothing imports, and the "reload this
-//! tab" error after another tab upgrades the database.
+//! typed reads and writes, the migration runner on v1, v2 and v3 databases (v4 adds indexes),
+//! reads through those indexes, all-or-nothing imports, the "reload this tab" error after
+//! another tab upgrades the database, and adding and removing the sample data next to a
+//! user's own records.
 #![cfg(target_arch = "wasm32")]
 
 use casebook::domain::account::{Account, Tier};
@@ -12,9 +13,11 @@ use casebook::domain::feedback::{FeedbackItem, Stage};
 use casebook::domain::form::Coded;
 use casebook::domain::onboarding::{OnboardingProject, Playbook};
 use casebook::domain::workspace::Workspace;
+use casebook::i18n::Lang;
 use casebook::storage::backup;
 use casebook::storage::db::{builder, Db};
 use casebook::storage::error::StorageError;
+use casebook::storage::sample::sample_backup;
 use casebook::storage::schema::{Setting, Store, META_SCHEMA_VERSION, SCHEMA_VERSION};
 use chrono::{TimeZone, Utc};
 use rexie::{Rexie, TransactionMode};
@@ -611,6 +614,88 @@ async fn index_reads_return_exactly_the_matching_records() {
 }
 
 #[wasm_bindgen_test]
+async fn sample_data_goes_next_to_own_records_and_leaves_alone() {
+    let db = fresh("cb-test-sample").await;
+    let now = Utc.with_ymd_and_hms(2027, 2, 1, 10, 0, 0).unwrap();
+    db.put(&account("a1", "Mine")).await.unwrap();
+    db.put_setting("providers", &json!({"profiles": []}))
+        .await
+        .unwrap();
+    let sample = sample_backup(Lang::Zh, now, now.date_naive()).unwrap();
+    let added: usize = sample.counts().iter().map(|(_, n)| n).sum();
+    db.put_many(sample.into_stores()).await.unwrap();
+    let count_all =
+        |counts: Vec<(Store, u32)>| counts.iter().map(|(_, n)| *n as usize).sum::<usize>();
+    assert_eq!(
+        count_all(db.counts().await.unwrap()),
+        added + 2,
+        "added next to what was there"
+    );
+
+    // The user's own records: feedback on a sample account, an escalation of their own, and
+    // drafts for a sample record and for their own.
+    let mut mine = FeedbackItem::new("f-own".into(), now);
+    mine.account_id = "sample-acc-orbit".into();
+    mine.verbatim = "我们自己的反馈".into();
+    mine.move_to(Stage::Received, now);
+    db.put(&mine).await.unwrap();
+    let draft = |id: &str, record: &str| json!({"id": id, "record_id": record, "text": "## Plan"});
+    db.put_many(vec![(
+        Store::Drafts,
+        vec![draft("d-sample", "sample-esc-sso"), draft("d-own", "f-own")],
+    )])
+    .await
+    .unwrap();
+
+    let removal = db.remove_sample().await.unwrap();
+    assert_eq!(
+        removal.count(),
+        added - 1 + 1,
+        "all but one account, plus the sample's draft"
+    );
+    assert_eq!(
+        removal.kept_accounts, 1,
+        "the account the user's feedback links to stays"
+    );
+    let left = db.export_all().await.unwrap();
+    let keys = |store: Store| -> Vec<String> {
+        left[&store]
+            .iter()
+            .filter_map(|v| {
+                v.get(store.key_path())
+                    .and_then(|k| k.as_str())
+                    .map(String::from)
+            })
+            .collect()
+    };
+    assert_eq!(keys(Store::Accounts), vec!["a1", "sample-acc-orbit"]);
+    assert_eq!(keys(Store::Feedback), vec!["f-own"]);
+    assert_eq!(keys(Store::Drafts), vec!["d-own"]);
+    assert_eq!(keys(Store::Settings), vec!["providers"]);
+    for store in [
+        Store::Escalations,
+        Store::Themes,
+        Store::Onboarding,
+        Store::Playbooks,
+    ] {
+        assert!(keys(store).is_empty(), "{store:?}");
+    }
+    assert_eq!(
+        db.list::<FeedbackItem>().await.unwrap(),
+        vec![mine],
+        "own record unchanged"
+    );
+
+    let again = db.remove_sample().await.unwrap();
+    assert_eq!(
+        (again.count(), again.kept_accounts),
+        (0, 1),
+        "nothing more to remove"
+    );
+    db.close();
+}
+
+#[wasm_bindgen_test]
 async fn an_account_with_linked_records_is_kept_and_one_without_is_deleted() {
     use casebook::domain::record::AnyRecord;
 
@@ -625,17 +710,76 @@ async fn an_account_with_linked_records_is_kept_and_one_without_is_deleted() {
     db.close();
 }
 
+/// `indexed_records` plus a record in every other data store (settings, themes, playbooks,
+/// rehearsals): what a database written at schema 3 may hold.
+fn records_in_every_store() -> Vec<(Store, Vec<serde_json::Value>)> {
+    use casebook::domain::escalation::rehearsal::{Difficulty, Rehearsal, Setup, Speaker};
+    use casebook::domain::escalation::rules::{EscalationType, Severity};
+    use casebook::domain::feedback::Theme;
+
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let setting = Setting {
+        key: "last_backup_at".into(),
+        value: json!("2026-11-20T10:00:00Z"),
+    };
+    let theme = Theme {
+        id: "t1".into(),
+        name: "导出性能".into(),
+        description: "Slow exports".into(),
+        created_at: at,
+    };
+    let playbook = Playbook {
+        id: "p1".into(),
+        name: "Banks".into(),
+        segment: "compliance".into(),
+        version: 1,
+        created_at: at,
+        skipped_tasks: Vec::new(),
+        added_steps: Vec::new(),
+    };
+    let setup = Setup {
+        difficulty: Difficulty::Calm,
+        output_lang: Lang::Zh,
+        source: DraftSource::BuiltIn,
+        kind: EscalationType::ServiceGap,
+        severity: Severity::P2,
+    };
+    let mut rehearsal = Rehearsal::new("h1".into(), "e2".into(), setup, at);
+    rehearsal.say(Speaker::Customer, "工单几天没人回。", at);
+    let mut records = indexed_records();
+    records.extend([
+        (
+            Store::Settings,
+            vec![serde_json::to_value(setting).unwrap()],
+        ),
+        (Store::Themes, vec![serde_json::to_value(theme).unwrap()]),
+        (
+            Store::Playbooks,
+            vec![serde_json::to_value(playbook).unwrap()],
+        ),
+        (
+            Store::Rehearsals,
+            vec![serde_json::to_value(rehearsal).unwrap()],
+        ),
+    ]);
+    records
+}
+
 #[wasm_bindgen_test]
-async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
-    let name = "cb-test-upgrade-v2";
+async fn a_v3_database_upgrades_keeping_every_record_and_its_indexes_answer() {
+    let name = "cb-test-upgrade-v3";
     Rexie::delete(name).await.unwrap();
-    let records = indexed_records();
+    let records = records_in_every_store();
+    let mut covered: Vec<Store> = records.iter().map(|(s, _)| *s).collect();
+    covered.sort();
+    assert_eq!(covered, Store::DATA, "a record in every data store");
     {
-        // Written as schema 2 made it: its stores, no index, its version in `meta`.
-        let v2 = builder(name, 2).build().await.unwrap();
+        // Written as schema 3 made it: its stores, no index, its version in `meta`.
+        let v3 = builder(name, 3).build().await.unwrap();
+        assert!(v3.store_names().contains(&"rehearsals".to_string()));
         let mut names: Vec<&str> = records.iter().map(|(s, _)| s.name()).collect();
         names.push("meta");
-        let tx = v2.transaction(&names, TransactionMode::ReadWrite).unwrap();
+        let tx = v3.transaction(&names, TransactionMode::ReadWrite).unwrap();
         for (store, values) in &records {
             let handle = tx.store(store.name()).unwrap();
             assert!(handle.index_names().is_empty());
@@ -645,22 +789,23 @@ async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
             }
         }
         let meta =
-            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": 2}).to_string());
+            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": 3}).to_string());
         tx.store("meta")
             .unwrap()
             .put(&meta.unwrap(), None)
             .await
             .unwrap();
         tx.done().await.unwrap();
-        v2.close();
+        v3.close();
     }
 
-    let db = Db::open(name).await.expect("upgrade v2 to current");
+    let db = Db::open(name).await.expect("upgrade v3 to current");
     let exported = db.export_all().await.unwrap();
     for (store, values) in &records {
         let mut kept = exported[store].clone();
         let mut written = values.clone();
-        let key = |v: &serde_json::Value| v["id"].as_str().unwrap_or_default().to_string();
+        let key =
+            |v: &serde_json::Value| v[store.key_path()].as_str().unwrap_or_default().to_string();
         kept.sort_by_key(key);
         written.sort_by_key(key);
         assert_eq!(
@@ -675,5 +820,69 @@ async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
 
     let reopened = Db::open(name).await.unwrap();
     assert_index_reads(&reopened).await;
+    reopened.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_v2_database_upgrades_to_hold_rehearsals_and_keeps_its_records() {
+    use casebook::domain::draft::DraftSource;
+    use casebook::domain::escalation::rehearsal::{Difficulty, Rehearsal, Setup, Speaker};
+    use casebook::domain::escalation::rules::{EscalationType, Severity};
+    use casebook::domain::escalation::Escalation;
+    use casebook::i18n::Lang;
+
+    let name = "cb-test-migrate-v2";
+    Rexie::delete(name).await.unwrap();
+    let v2 = builder(name, 2).build().await.unwrap();
+    assert!(!v2.store_names().contains(&"rehearsals".to_string()));
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut escalation = Escalation::new("e1".into(), at);
+    escalation.account_id = "a1".into();
+    escalation.summary = "导出两天失败".into();
+    let tx = v2
+        .transaction(
+            &["accounts", "escalations", "meta"],
+            TransactionMode::ReadWrite,
+        )
+        .unwrap();
+    for (store, value) in [
+        (
+            "accounts",
+            serde_json::to_value(account("a1", "Acme")).unwrap(),
+        ),
+        ("escalations", serde_json::to_value(&escalation).unwrap()),
+        ("meta", json!({"key": META_SCHEMA_VERSION, "value": 2})),
+    ] {
+        let js = js_sys::JSON::parse(&value.to_string()).unwrap();
+        tx.store(store).unwrap().put(&js, None).await.unwrap();
+    }
+    tx.done().await.unwrap();
+    v2.close();
+
+    let db = Db::open(name).await.expect("upgrade v2 to current");
+    assert_eq!(db.list::<Account>().await.unwrap()[0].name, "Acme");
+    assert_eq!(db.list::<Escalation>().await.unwrap(), vec![escalation]);
+    assert!(db.list::<Rehearsal>().await.unwrap().is_empty());
+
+    let setup = Setup {
+        difficulty: Difficulty::Hostile,
+        output_lang: Lang::Zh,
+        source: DraftSource::BuiltIn,
+        kind: EscalationType::ProductFailure,
+        severity: Severity::P1,
+    };
+    let mut rehearsal = Rehearsal::new("r1".into(), "e1".into(), setup, at);
+    rehearsal.say(Speaker::Csm, "我们会给你们补偿。", at);
+    db.put(&rehearsal).await.expect("the new store is usable");
+    let exported = db.export_all().await.unwrap();
+    assert_eq!(
+        exported[&Store::Rehearsals].len(),
+        1,
+        "rehearsals are backed up"
+    );
+    db.close();
+    let reopened = Db::open(name).await.unwrap();
+    assert_eq!(reopened.list::<Rehearsal>().await.unwrap(), vec![rehearsal]);
+    assert_eq!(reopened.list::<Account>().await.unwrap().len(), 1);
     reopened.close();
 }

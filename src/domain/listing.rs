@@ -2,6 +2,7 @@
 //! same ordering is used by every list and tested natively. Search ignores case and accents
 //! and text sorts in the order of the collator given (`domain::text::Collator`).
 
+use crate::domain::form::Coded;
 use crate::domain::sorting;
 use crate::domain::text::{collation_ranks, search_fold, Collator};
 use crate::i18n::Msg;
@@ -85,11 +86,36 @@ impl Cell {
     }
 }
 
-/// A list filter the user can pick: rows carrying its code as a tag are kept.
+/// A list filter the user can pick: rows carrying it as a tag are kept. Its code is the
+/// value of the list's filter select.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Filter {
-    pub code: &'static str,
-    pub label: Msg,
+pub enum ListFilter {
+    /// Records still being worked on.
+    Open,
+    /// Open records past a deadline (an escalation's first response).
+    Overdue,
+    /// Open escalations of the highest severity.
+    P1,
+}
+
+impl Coded for ListFilter {
+    const ALL: &'static [Self] = &[Self::Open, Self::Overdue, Self::P1];
+
+    fn code(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Overdue => "overdue",
+            Self::P1 => "p1",
+        }
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            Self::Open => Msg::FilterOpen,
+            Self::Overdue => Msg::FilterOverdue,
+            Self::P1 => Msg::FilterP1,
+        }
+    }
 }
 
 /// A record as a list row.
@@ -97,8 +123,8 @@ pub struct Filter {
 pub struct Row {
     pub id: String,
     pub cells: Vec<Cell>,
-    /// Codes of the filters this row passes.
-    pub tags: Vec<&'static str>,
+    /// The filters this row passes.
+    pub tags: Vec<ListFilter>,
 }
 
 /// Sort direction.
@@ -165,13 +191,13 @@ impl SearchIndex {
         Self { rows, haystacks }
     }
 
-    /// The rows tagged `filter` (every row when it is empty) whose cells contain every word
+    /// The rows tagged `filter` (every row when there is none) whose cells contain every word
     /// of `query` (ignoring case and accents), sorted by column `sort`, text in `collator`'s
     /// order (stable: equal rows keep their order).
     pub fn arrange(
         &self,
         query: &str,
-        filter: &str,
+        filter: Option<ListFilter>,
         sort: Option<(usize, Direction)>,
         collator: &dyn Collator,
     ) -> Vec<Row> {
@@ -183,7 +209,7 @@ impl SearchIndex {
             .rows
             .iter()
             .zip(&self.haystacks)
-            .filter(|(row, _)| filter.is_empty() || row.tags.contains(&filter))
+            .filter(|(row, _)| filter.is_none_or(|f| row.tags.contains(&f)))
             .filter(|(_, haystack)| words.iter().all(|w| haystack.contains(w.as_str())))
             .map(|(row, _)| row.clone())
             .collect();
@@ -204,7 +230,7 @@ impl SearchIndex {
 pub fn arrange(
     rows: Vec<Row>,
     query: &str,
-    filter: &str,
+    filter: Option<ListFilter>,
     sort: Option<(usize, Direction)>,
     collator: &dyn Collator,
 ) -> Vec<Row> {
@@ -273,7 +299,7 @@ mod tests {
                 ),
             ],
             tags: if arr.is_some() {
-                vec!["has-arr"]
+                vec![ListFilter::Open]
             } else {
                 Vec::new()
             },
@@ -296,22 +322,22 @@ mod tests {
     #[test]
     fn search_matches_every_word_case_insensitively() {
         assert_eq!(
-            ids(&arrange(sample(), "acme", "", None, &FoldedOrder)),
+            ids(&arrange(sample(), "acme", None, None, &FoldedOrder)),
             vec!["a", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "ACME labs", "", None, &FoldedOrder)),
+            ids(&arrange(sample(), "ACME labs", None, None, &FoldedOrder)),
             vec!["d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "阿里", "", None, &FoldedOrder)),
+            ids(&arrange(sample(), "阿里", None, None, &FoldedOrder)),
             vec!["c"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "  ", "", None, &FoldedOrder)),
+            ids(&arrange(sample(), "  ", None, None, &FoldedOrder)),
             vec!["a", "b", "c", "d"]
         );
-        assert!(arrange(sample(), "zzz", "", None, &FoldedOrder).is_empty());
+        assert!(arrange(sample(), "zzz", None, None, &FoldedOrder).is_empty());
     }
 
     #[test]
@@ -330,7 +356,7 @@ mod tests {
             ("gmbh müller", vec!["m"]),
         ] {
             assert_eq!(
-                ids(&arrange(rows.clone(), query, "", None, &FoldedOrder)),
+                ids(&arrange(rows.clone(), query, None, None, &FoldedOrder)),
                 expected,
                 "{query}"
             );
@@ -348,7 +374,7 @@ mod tests {
         ];
         let up = Some((0, Direction::Ascending));
         assert_eq!(
-            ids(&arrange(rows, "", "", up, &FoldedOrder)),
+            ids(&arrange(rows, "", None, up, &FoldedOrder)),
             vec!["a", "e", "f", "u", "z"]
         );
     }
@@ -373,7 +399,7 @@ mod tests {
             ids(&arrange(
                 rows,
                 "",
-                "",
+                None,
                 Some((0, Direction::Ascending)),
                 &Backwards
             )),
@@ -382,16 +408,41 @@ mod tests {
     }
 
     #[test]
+    fn list_filters_have_the_select_codes_and_their_own_labels() {
+        let codes: Vec<&str> = ListFilter::ALL.iter().map(|f| f.code()).collect();
+        assert_eq!(codes, ["open", "overdue", "p1"]);
+        for filter in ListFilter::ALL {
+            assert_eq!(ListFilter::from_code(filter.code()), Some(*filter));
+        }
+        assert_eq!(ListFilter::from_code(""), None);
+        assert_eq!(ListFilter::Open.label(), Msg::FilterOpen);
+        assert_eq!(ListFilter::Overdue.label(), Msg::FilterOverdue);
+        assert_eq!(ListFilter::P1.label(), Msg::FilterP1);
+    }
+
+    #[test]
     fn a_filter_keeps_only_rows_with_its_tag() {
         assert_eq!(
-            ids(&arrange(sample(), "", "has-arr", None, &FoldedOrder)),
+            ids(&arrange(
+                sample(),
+                "",
+                Some(ListFilter::Open),
+                None,
+                &FoldedOrder
+            )),
             vec!["a", "c", "d"]
         );
         assert_eq!(
-            ids(&arrange(sample(), "acme", "has-arr", None, &FoldedOrder)),
+            ids(&arrange(
+                sample(),
+                "acme",
+                Some(ListFilter::Open),
+                None,
+                &FoldedOrder
+            )),
             vec!["a", "d"]
         );
-        assert!(arrange(sample(), "", "unknown", None, &FoldedOrder).is_empty());
+        assert!(arrange(sample(), "", Some(ListFilter::P1), None, &FoldedOrder).is_empty());
     }
 
     #[test]
@@ -400,7 +451,7 @@ mod tests {
             ids(&arrange(
                 sample(),
                 "",
-                "",
+                None,
                 Some((1, Direction::Ascending)),
                 &FoldedOrder
             )),
@@ -410,7 +461,7 @@ mod tests {
             ids(&arrange(
                 sample(),
                 "",
-                "",
+                None,
                 Some((1, Direction::Descending)),
                 &FoldedOrder
             )),
@@ -424,7 +475,7 @@ mod tests {
             ids(&arrange(
                 sample(),
                 "",
-                "",
+                None,
                 Some((0, Direction::Ascending)),
                 &FoldedOrder
             )),
@@ -439,7 +490,7 @@ mod tests {
             ids(&arrange(
                 rows.clone(),
                 "",
-                "",
+                None,
                 Some((0, Direction::Descending)),
                 &FoldedOrder
             )),
@@ -449,7 +500,7 @@ mod tests {
             ids(&arrange(
                 rows,
                 "",
-                "",
+                None,
                 Some((9, Direction::Ascending)),
                 &FoldedOrder
             )),

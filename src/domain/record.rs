@@ -12,7 +12,7 @@ use crate::domain::escalation::rules::Severity;
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldError, FieldSpec, FormRecord, FormValues};
-use crate::domain::listing::{format_money, Cell, Column, Filter, Row, SortValue};
+use crate::domain::listing::{format_money, Cell, Column, ListFilter, Row, SortValue};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::sorting;
 use crate::domain::text::{collation_ranks, Collator};
@@ -90,9 +90,9 @@ pub trait Record:
     fn title(&self, accounts: &AccountIndex) -> String;
     fn cells(&self, ctx: &ListContext) -> Vec<Cell>;
     /// Filters the list offers; the first is the one shown at first.
-    const FILTERS: &'static [Filter] = &[];
-    /// Codes of the `FILTERS` this record passes.
-    fn tags(&self, _ctx: &ListContext) -> Vec<&'static str> {
+    const FILTERS: &'static [ListFilter] = &[];
+    /// The `FILTERS` this record passes.
+    fn tags(&self, _ctx: &ListContext) -> Vec<ListFilter> {
         Vec::new()
     }
     /// Rules that need other records: the linked account must exist (accounts override
@@ -245,20 +245,7 @@ impl Record for Escalation {
             label: Msg::BoardArr,
         },
     ];
-    const FILTERS: &'static [Filter] = &[
-        Filter {
-            code: "open",
-            label: Msg::FilterOpen,
-        },
-        Filter {
-            code: "overdue",
-            label: Msg::FilterOverdue,
-        },
-        Filter {
-            code: "p1",
-            label: Msg::FilterP1,
-        },
-    ];
+    const FILTERS: &'static [ListFilter] = &[ListFilter::Open, ListFilter::Overdue, ListFilter::P1];
     fn blank(id: String, now: DateTime<Utc>) -> Self {
         Escalation::new(id, now)
     }
@@ -315,17 +302,17 @@ impl Record for Escalation {
             },
         ]
     }
-    fn tags(&self, ctx: &ListContext) -> Vec<&'static str> {
+    fn tags(&self, ctx: &ListContext) -> Vec<ListFilter> {
         if !self.is_open() {
             return Vec::new();
         }
         let row = BoardRow::new(self, ctx.accounts, ctx.now, ctx.zone);
-        let mut tags = vec!["open"];
+        let mut tags = vec![ListFilter::Open];
         if row.overdue {
-            tags.push("overdue");
+            tags.push(ListFilter::Overdue);
         }
         if row.severity == Severity::P1 {
-            tags.push("p1");
+            tags.push(ListFilter::P1);
         }
         tags
     }
@@ -516,7 +503,7 @@ impl AnyRecord {
         }
     }
 
-    pub fn filters(workspace: Workspace) -> &'static [Filter] {
+    pub fn filters(workspace: Workspace) -> &'static [ListFilter] {
         match workspace {
             Workspace::Accounts => Account::FILTERS,
             Workspace::Escalations => Escalation::FILTERS,
@@ -641,7 +628,13 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((4, Direction::Ascending)), &FoldedOrder);
+        let sorted = arrange(
+            rows,
+            "",
+            None,
+            Some((4, Direction::Ascending)),
+            &FoldedOrder,
+        );
         assert_eq!(
             sorted.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec!["e1", "e0"],
@@ -681,7 +674,7 @@ mod tests {
             ids(arrange(
                 rows.clone(),
                 "",
-                "",
+                None,
                 Some((2, Direction::Ascending)),
                 &FoldedOrder
             )),
@@ -692,7 +685,7 @@ mod tests {
             ids(arrange(
                 rows,
                 "",
-                "",
+                None,
                 Some((2, Direction::Descending)),
                 &FoldedOrder
             )),
@@ -765,7 +758,13 @@ mod tests {
                 tags: Vec::new(),
             })
             .collect();
-        let sorted = arrange(rows, "", "", Some((2, Direction::Ascending)), &FoldedOrder);
+        let sorted = arrange(
+            rows,
+            "",
+            None,
+            Some((2, Direction::Ascending)),
+            &FoldedOrder,
+        );
         let ids: Vec<&str> = sorted.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["one", "big", "max"]);
     }
@@ -787,13 +786,16 @@ mod tests {
         assert_eq!(cells[5].text, "overdue by 30 min");
         assert!(cells[5].alert);
         assert_eq!(cells[8].text, "USD 400,000");
-        assert_eq!(e.tags(&ctx), vec!["open", "overdue", "p1"]);
+        assert_eq!(
+            e.tags(&ctx),
+            vec![ListFilter::Open, ListFilter::Overdue, ListFilter::P1]
+        );
 
         e.log_event(EventKind::FirstResponseSent, now(), "");
         let cells = e.cells(&ctx);
         assert_eq!(cells[5].text, "answered in 2 h");
         assert!(!cells[5].alert);
-        assert_eq!(e.tags(&ctx), vec!["open", "p1"]);
+        assert_eq!(e.tags(&ctx), vec![ListFilter::Open, ListFilter::P1]);
     }
 
     #[test]
@@ -812,7 +814,7 @@ mod tests {
                 [0];
         assert!(first > expected);
         assert_eq!(cells[6].text, format_local(first));
-        assert_eq!(e.tags(&ctx), vec!["open"]);
+        assert_eq!(e.tags(&ctx), vec![ListFilter::Open]);
     }
 
     #[test]

@@ -89,6 +89,9 @@ messages! {
     Dismiss => "Dismiss", "关闭";
     ReloadExplanation => "Casebook was updated in another tab, so this tab can no longer save. Reload it to continue; nothing saved is lost.", "Casebook 已在另一个标签页中更新，此标签页无法再保存。请重新加载后继续，已保存的内容不会丢失。";
     ReloadThisTab => "Reload this tab", "重新加载此标签页";
+    UpdateReady => "A new version of Casebook is ready.", "Casebook 有新版本可用。";
+    ReloadToUpdate => "Reload to update", "重新加载以更新";
+    UpdateWaitsForWork => "Save or cancel your unsaved changes, and wait for AI work in progress to finish, then reload to update.", "请先保存或取消未保存的更改，并等待正在进行的 AI 任务完成，然后再重新加载以更新。";
     StorageFailedTitle => "Casebook cannot open its storage", "Casebook 无法打开本地存储";
     NotFoundTitle => "This page does not exist", "此页面不存在";
     BackHome => "Back to Home", "返回首页";
@@ -107,6 +110,14 @@ messages! {
     PrivacyNote => "Private by design: no account, no tracking, no data sent anywhere except the AI endpoint you configure.", "隐私优先：无需注册、没有追踪，除了你配置的 AI 服务外不会向任何地方发送数据。";
     BackupReminder => "You have not exported a backup for a while. Browsers can clear site data without warning.", "你已有一段时间没有导出备份。浏览器可能会在没有提示的情况下清除网站数据。";
     GoToBackup => "Back up now", "立即备份";
+    SampleOffer => "Or look around first with a realistic set of sample customers, escalations, survey feedback and onboarding projects.", "也可以先用一套贴近实际的示例客户、升级事件、调研反馈和上线项目四处看看。";
+    SampleExplore => "Explore with sample data", "使用示例数据体验";
+    SampleAdded => "Sample data added: {n} records.", "已添加示例数据：共 {n} 条记录。";
+    SampleShowing => "You are looking at sample data.", "你正在查看示例数据。";
+    SampleRemove => "Remove sample data", "移除示例数据";
+    SampleRemoved => "Sample data removed: {n} records. Your own records were not touched.", "已移除示例数据：共 {n} 条记录。你自己的记录未受影响。";
+    SampleKept => "Kept {n} sample account(s) that your own records link to.", "保留了 {n} 个被你自己的记录关联的示例客户。";
+    SampleBadge => "Sample", "示例";
 
     // Workspaces
     IntroAccounts => "The customers your escalations, feedback and onboarding projects belong to. ARR and renewal dates are read from here.", "升级、反馈和上线项目所属的客户。ARR 和续约日期从这里读取。";
@@ -298,6 +309,7 @@ messages! {
     BackupExported => "Backup exported.", "备份已导出。";
     ImportTitle => "Import a backup", "导入备份";
     ImportExplanation => "Importing replaces all data in this browser with the file's content, after you confirm.", "导入会在你确认后，用文件内容替换本浏览器中的全部数据。";
+    ImportFile => "Backup file (.json)", "备份文件（.json）";
     ConfirmImport => "Replace all data in this browser with the backup exported {date}?", "确定用 {date} 导出的备份替换本浏览器中的全部数据吗？";
     ReplaceAllData => "Replace all data", "替换全部数据";
     ImportDone => "Backup imported: {n} records.", "备份已导入：共 {n} 条记录。";
@@ -308,6 +320,7 @@ messages! {
     StoreThemes => "Themes", "主题";
     StorePlaybooks => "Playbooks", "上线手册";
     StoreDrafts => "Drafts", "草稿";
+    StoreRehearsals => "Rehearsals", "通话演练";
     ErrFileUnreadable => "The file could not be read.", "无法读取该文件。";
     ErrBackupNotJson => "This file is not a Casebook backup: it is not valid JSON. Nothing was changed.", "此文件不是 Casebook 备份：不是有效的 JSON。未做任何更改。";
     ErrBackupTruncated => "This backup file is incomplete (cut off). Nothing was changed; export it again.", "此备份文件不完整（被截断）。未做任何更改，请重新导出。";
@@ -352,7 +365,7 @@ messages! {
     PromptInputs => "Inputs:", "输入信息：";
     PromptFacts => "Computed facts:", "系统计算的事实：";
     PromptBuiltInLabel => "Built-in draft (no AI model): written from your inputs by fixed templates. Check and adapt it before use.", "内置草稿（未使用 AI 模型）：根据你填写的内容按固定模板生成，使用前请检查并修改。";
-    PromptListItem => "- **{label}:** {value}", "- **{label}：**{value}";
+    PromptListItem => "- **{label}:** {value}", "- **{label}**：{value}";
     PromptMissingField => "not given yet: add “{label}” to the form and draft again", "尚未填写：请在表单中补充“{label}”后重新生成";
     // Guided prompts: escalation response plan
     PlanTitle => "Response plan", "升级响应计划";
@@ -380,7 +393,7 @@ messages! {
     PlanRuleBriefs => "Write one short brief per stakeholder to activate listed in the computed facts, and to no other team, each under a ### heading, with a specific ask and the reply-by time the facts give for it. Without computed stakeholders, brief support and name the other teams the type and severity call for.", "按系统计算的事实中列出的需要动员的干系人各写一份简短简报，不要写给其他团队；每份使用 ### 标题，包含具体请求和事实中给出的回复截止时间。如果没有计算出干系人，则通报技术支持，并写明按类型和严重程度还应通报哪些团队。";
     PlanRuleTimeline => "Give the timeline as a Markdown table (when, customer update, internal action) from day 0 to day 14, with customer updates even while the issue is unresolved.", "用 Markdown 表格（时间、客户沟通、内部行动）给出第 0 天到第 14 天的时间线；即使问题尚未解决，也要安排客户更新。";
     PlanRuleNotPromise => "In the last section, list concretely what must not be promised (dates, compensation, roadmap, root cause, contract exceptions) unless the can-fix field allows it.", "最后一部分具体列出不得承诺的内容（日期、补偿、路线图、根本原因、合同例外），除非“能解决什么”字段允许。";
-    PlanSeverityTbc => "**Severity: to be confirmed.** The built-in drafter does not classify escalations yet; confirm P1 (executive), P2 (CSM-managed) or P3 (support-tracked) from the facts below.", "**严重程度：待确认。**内置草稿暂不自动分级，请根据以下事实确认为 P1（高管级）、P2（CSM 管理）或 P3（支持跟踪）。";
+    PlanSeverityTbc => "**Severity: to be confirmed.** The built-in drafter does not classify escalations yet; confirm P1 (executive), P2 (CSM-managed) or P3 (support-tracked) from the facts below.", "**严重程度：待确认**。内置草稿暂不自动分级，请根据以下事实确认为 P1（高管级）、P2（CSM 管理）或 P3（支持跟踪）。";
     PlanSeverityGuide => "It is P1 if any of these hold: cancellation, non-renewal or legal action threatened; an executive asks for or is in the escalation; production outage or data loss; ARR of 250,000 or more with renewal within 90 days. It is P3 only if none of these hold, ARR is under 25,000 and renewal is more than 180 days away. Otherwise it is P2.", "满足以下任一条件即为 P1：威胁解约、不续约或采取法律行动；高管要求介入或已参与；生产故障或数据丢失；ARR 不低于 250,000 且 90 天内续约。仅当以上均不满足、ARR 低于 25,000 且续约在 180 天之后时为 P3。其他情况为 P2。";
     PlanEmailSubject => "Subject: {account}: our response and next steps", "主题：{account}——我们的回复与下一步安排";
     PlanEmailSubjectNoAccount => "Subject: Our response and next steps", "主题：我们的回复与下一步安排";
@@ -463,6 +476,7 @@ messages! {
     LlmErrUnreachable => "Casebook could not reach the AI service, or the service refused requests from this page (CORS).", "Casebook 无法连接到 AI 服务，或该服务拒绝了来自此页面的请求（CORS）。";
     LlmErrMalformedStream => "The AI service sent an answer Casebook cannot read. Check that the provider type in Settings matches the service.", "AI 服务返回的内容无法解析。请检查“设置”中的服务类型是否与该服务一致。";
     LlmErrDropped => "The connection was lost while the answer was arriving. The text so far is kept; try again.", "接收回答时连接中断。已收到的内容已保留，请重试。";
+    LlmErrOffline => "The browser is offline, so the AI service cannot be reached. Try again once you are back online; the built-in drafter works offline.", "浏览器当前处于离线状态，无法连接 AI 服务。请在恢复联网后重试；内置草稿生成器可离线使用。";
     LlmErrTruncated => "The answer stopped before the AI service said it was complete, so it may be cut off. Try again.", "回答在 AI 服务确认完成前就中断了，内容可能不完整。请重试。";
     LlmProviderSaid => "The service said: “{detail}”", "服务返回：“{detail}”";
     LlmHintOllama => "For Ollama, allow this page: set OLLAMA_ORIGINS to this page's address before starting ollama serve, and check that Ollama is running.", "如使用 Ollama，请允许此页面：在启动 ollama serve 之前将 OLLAMA_ORIGINS 设置为此页面的地址，并确认 Ollama 正在运行。";
@@ -511,6 +525,8 @@ messages! {
     FieldKeyStorage => "Keep the key", "密钥保存方式";
     KeyInBrowser => "In this browser", "保存在本浏览器";
     KeyInSession => "For this session only (not stored)", "仅本次会话（不保存）";
+    PreviewRequest => "Preview what will be sent", "预览将要发送的内容";
+    PreviewBuiltIn => "Nothing is sent: the built-in drafter writes in this browser.", "不会发送任何内容：内置草稿在本浏览器中生成。";
     FieldRedaction => "Redact customer identities", "隐去客户身份信息";
     HelpRedaction => "Before anything is sent, names of customers and contacts, e-mail addresses, phone numbers and links are replaced with placeholders such as [CUSTOMER_1], and put back in the answer. On by default for cloud providers, off for servers on this computer.", "发送前，客户与联系人姓名、邮箱、电话和链接会替换为 [CUSTOMER_1] 这样的占位符，并在回答中还原。云端服务默认开启，本机服务默认关闭。";
     RedactionOff => "Off: send as written", "关闭：按原文发送";
@@ -827,10 +843,10 @@ messages! {
     TalkNewsWhy => "“The reason: {reason}. I know this is not what you hoped to hear.”", "“原因是：{reason}。我知道这不是您希望听到的。”";
     TalkNewsNoReason => "Give the real reason in one sentence, without blaming anyone; add it to the form to have it written here.", "用一句话说明真实原因，不指责任何人；在表单中填写后即可写入此处。";
     TalkNewsPause => "Then stop and let them react. Do not soften the news with hopes you cannot back.", "然后停下来，让对方回应。不要用无法兑现的希望去冲淡坏消息。";
-    TalkReactAnger => "**Anger:** acknowledge it (“I understand why this is frustrating; you have every right to be.”). Do not defend or blame.", "**愤怒：**先承认（“我理解这让您很沮丧，您有理由这样。”）。不要辩解或指责。";
-    TalkReactPush => "**“That is not acceptable”:** restate what is fixed and what is not; do not improvise a new date or offer on the spot.", "**“这无法接受”：**重申哪些已确定、哪些无法改变；不要当场临时给出新日期或新条件。";
-    TalkReactThreat => "**A threat to escalate or leave:** take it seriously, say you will bring it to your leadership today, and ask what would change their view.", "**威胁升级或离开：**认真对待，说明你今天会向管理层汇报，并询问什么能改变对方的看法。";
-    TalkReactSilence => "**Silence:** ask “What does this mean for your team?” and listen.", "**沉默：**问“这对您的团队意味着什么？”，然后倾听。";
+    TalkReactAnger => "**Anger:** acknowledge it (“I understand why this is frustrating; you have every right to be.”). Do not defend or blame.", "**愤怒**：先承认（“我理解这让您很沮丧，您有理由这样。”）。不要辩解或指责。";
+    TalkReactPush => "**“That is not acceptable”:** restate what is fixed and what is not; do not improvise a new date or offer on the spot.", "**“这无法接受”**：重申哪些已确定、哪些无法改变；不要当场临时给出新日期或新条件。";
+    TalkReactThreat => "**A threat to escalate or leave:** take it seriously, say you will bring it to your leadership today, and ask what would change their view.", "**威胁升级或离开**：认真对待，说明你今天会向管理层汇报，并询问什么能改变对方的看法。";
+    TalkReactSilence => "**Silence:** ask “What does this mean for your team?” and listen.", "**沉默**：问“这对您的团队意味着什么？”，然后倾听。";
     TalkOfferIntro => "Offer these, one at a time, and ask which helps most:", "逐一提出以下方案，并询问哪个最有帮助：";
     TalkClose1 => "Summarise what you agreed and who does what.", "总结双方达成的共识以及各自的分工。";
     TalkClose2 => "Name the next update: {next}.", "明确下次更新时间：{next}。";
@@ -875,8 +891,8 @@ messages! {
     ReviewChangeRelationship => "Require a handover call with the customer whenever the CSM changes, and a health check 30 days later.", "每次更换 CSM 时必须与客户进行交接通话，并在 30 天后进行一次健康检查。";
     ReviewChangeService => "Alert the CSM when a ticket from a strategic account has had no reply for 1 business day.", "战略客户的工单超过 1 个工作日未回复时提醒 CSM。";
     ReviewChangeOwner => "Give each change one owner and a due date, and check it at the next CS leadership review.", "为每项改进指定一名负责人和截止日期，并在下次客户成功管理层评审时检查。";
-    ReviewSystemicYes => "**Possibly yes.** The root cause or resolution mentions “{cue}”, which other accounts may share: list the accounts on the same setup, tell Product and Support, and track it as one problem.", "**可能是。**根本原因或解决方案提到了“{cue}”，其他客户可能同样受影响：列出使用相同配置的客户，通知产品和支持团队，并作为同一个问题统一跟踪。";
-    ReviewSystemicNo => "**Not evident from the inputs.** Before closing the review, confirm with Engineering whether the root cause can affect other accounts.", "**从现有信息看不出。**结束回顾前，请与工程团队确认该根本原因是否会影响其他客户。";
+    ReviewSystemicYes => "**Possibly yes.** The root cause or resolution mentions “{cue}”, which other accounts may share: list the accounts on the same setup, tell Product and Support, and track it as one problem.", "**可能是**。根本原因或解决方案提到了“{cue}”，其他客户可能同样受影响：列出使用相同配置的客户，通知产品和支持团队，并作为同一个问题统一跟踪。";
+    ReviewSystemicNo => "**Not evident from the inputs.** Before closing the review, confirm with Engineering whether the root cause can affect other accounts.", "**从现有信息看不出**。结束回顾前，请与工程团队确认该根本原因是否会影响其他客户。";
     ReviewExResolution => "Hotfix released on Friday; the rebuilt sync engine shipped 6 weeks later.", "周五发布热修复；6 周后发布了重构后的同步引擎。";
     ReviewExOutcome => "The CIO confirmed the fix and agreed to a renewal call in December.", "信息总监确认问题已解决，并同意在 12 月进行续约沟通。";
     ReviewExArr => "Kept: USD 1,200,000; the 2027-01-15 renewal is still to be signed.", "保留：CNY 3,000,000；2027-02-01 的续约尚待签署。";
@@ -1789,6 +1805,7 @@ messages! {
     FhChartStages => "Items of the month per stage", "本月反馈各阶段数量";
     FhChartAck => "Mean days to acknowledge, last 6 months", "近 6 个月平均确认天数";
     FhChartThemes => "Themes by ARR at stake", "各主题涉及的 ARR";
+    FhThemeTable => "Themes: items, accounts, ARR and renewals", "主题：反馈数、客户数、ARR 与续约";
     FhThemeValue => "{arr} ARR · {n} items", "ARR {arr} · {n} 条";
     FhRiskHeading => "Highest-risk open items", "风险最高的未关闭反馈";
     FhRiskDetail => "waiting {days} days · renewal in {renewal} days · {stage}", "已等待 {days} 天 · {renewal} 天后续约 · {stage}";
@@ -1802,4 +1819,106 @@ messages! {
     FhColSkew => "Scores lean", "评分倾向";
     FhColRenewals => "Renewals within 6 months", "6 个月内续约";
     // (keys for the feedback screens go above this line)
+
+    // Escalation rehearsal: the record, the scorecard and the built-in customer
+    RehCalm => "Calm", "平静";
+    RehFrustrated => "Frustrated", "沮丧";
+    RehHostile => "Hostile", "敌对";
+    RehSpeakerCsm => "You", "你";
+    RehSpeakerCustomer => "Customer", "客户";
+    RehCheckImpact => "The impact was acknowledged", "确认了影响";
+    RehCheckNoBlame => "No blame on the customer or a colleague", "没有归咎于客户或同事";
+    RehCheckPromise => "Nothing from the “must not promise” list", "没有做出“不可承诺”清单中的承诺";
+    RehCheckNextStep => "A concrete next step with a date", "给出了有日期的具体下一步";
+    RehCheckStakeholders => "The right stakeholders were named", "提到了应参与的干系人";
+    RehImpactPass => "You said what the problem costs them.", "你说出了问题给客户造成的影响。";
+    RehImpactFail => "The impact was never acknowledged: say what it costs them, in their words, before explaining.", "始终没有确认影响：先用客户的话说出问题给他们造成的损失，再做解释。";
+    RehBlamePass => "Nobody was blamed.", "没有归咎于任何人。";
+    RehBlameFail => "This puts the blame on the customer or a colleague.", "这句话把责任推给了客户或同事。";
+    RehPromisePass => "No forbidden promise was made.", "没有做出不可承诺的事。";
+    RehPromiseFail => "A forbidden promise: {promise}", "违反了不可承诺事项：{promise}";
+    RehNextStepPass => "A dated next step was given.", "给出了有日期的下一步。";
+    RehNextStepFail => "No next step with a date: say what you will do, and by when.", "没有带日期的下一步：说清楚你会做什么、什么时候完成。";
+    RehStakeholdersPass => "Every stakeholder the plan involves was named.", "计划中的每位干系人都被提到了。";
+    RehStakeholdersFail => "Never named: {roles}.", "未提及：{roles}。";
+    RehListSeparator => ", ", "、";
+    RehScore => "{n} of {total} checks passed", "{total} 项检查通过 {n} 项";
+    RehOpenCalm => "Thanks for making the time, this is {name}. As I wrote: {summary} I would like to understand what is going on.", "谢谢你抽出时间，我是{name}。正如我在信里说的：{summary}我想了解到底是怎么回事。";
+    RehOpenFrustrated => "{name} here. I will be direct: {summary} I need to know what you are doing about it.", "我是{name}。我就直说了：{summary}我需要知道你们打算怎么处理。";
+    RehOpenHostile => "This is {name}, and I have run out of patience. {summary} Why should we keep working with you at all?", "我是{name}，我的耐心已经耗尽了。{summary}我们凭什么还要继续和你们合作？";
+    RehLeadCalm1 => "I see.", "明白。";
+    RehLeadCalm2 => "Thank you.", "谢谢。";
+    RehLeadFrustrated1 => "That does not really help.", "这没什么用。";
+    RehLeadFrustrated2 => "Honestly, I have heard this before.", "说实话，这话我听过不止一次了。";
+    RehLeadHostile1 => "That is not good enough.", "这远远不够。";
+    RehLeadHostile2 => "Stop reading me a script.", "别再照着稿子念了。";
+    RehObjProductDate => "I need a date. When exactly will this be fixed?", "我需要一个日期。到底什么时候能修好？";
+    RehObjProductAgain => "How do I know this will not happen again next month?", "我怎么知道下个月不会再出同样的问题？";
+    RehObjProductCredit => "My team lost days of work. I expect a credit for this.", "我的团队白白损失了好几天。我希望你们给予补偿。";
+    RehObjContractRefund => "We were billed for something we never agreed to. I want a refund.", "我们被收取了从未同意过的费用。我要求退款。";
+    RehObjContractBreach => "As I read the contract, you are in breach. Do you agree?", "按我对合同的理解，你们已经违约。你同意吗？";
+    RehObjContractInvoices => "Our finance team will not pay another invoice until this is settled. When will it be corrected?", "这件事解决之前，我们财务不会再付任何发票。什么时候能更正？";
+    RehObjCompetitorPrice => "Another vendor offered us the same for 30% less. Can you match that?", "另一家供应商的报价比你们低 30%。你们能跟上这个价格吗？";
+    RehObjCompetitorReason => "Give me one reason to renew instead of switching.", "给我一个续约而不是换掉你们的理由。";
+    RehObjCompetitorDeadline => "I need your answer before our steering committee meets. When will I have it?", "我需要在指导委员会开会前拿到你的答复。什么时候给我？";
+    RehObjRelationshipOwner => "You are our third CSM this year. Who actually owns our account?", "你已经是我们今年的第三个 CSM 了。到底谁对我们负责？";
+    RehObjRelationshipTeam => "We want a dedicated team that knows us, not a new face every quarter.", "我们要一个了解我们的专属团队，而不是每个季度换一张新面孔。";
+    RehObjRelationshipCalls => "Nobody calls us back. Why should this time be different?", "从来没人给我们回电话。凭什么这次会不一样？";
+    RehObjServiceHour => "Our tickets sit for days. Can you promise answers within the hour?", "我们的工单一拖就是好几天。你能保证一小时内回复吗？";
+    RehObjServicePaying => "We pay for premium support. What exactly are we paying for?", "我们买的是高级支持服务。我们到底在为什么付钱？";
+    RehObjServiceWho => "Who do I call when the next ticket is ignored, and by when will I hear back?", "下次工单再没人理，我该找谁？多久能得到答复？";
+    RehThreatP1 => "Let me be clear: if this is not resolved, we will not renew, and I am taking it to your CEO.", "我说清楚：如果不解决，我们不会续约，而且我会直接找你们 CEO。";
+    RehThreatP2 => "I have to report this to my leadership this week. What do I tell them?", "这周我必须向领导汇报。我该怎么跟他们说？";
+    RehHostileWriting => "I want every one of these commitments in writing today.", "我要你今天就把这些承诺全部书面发给我。";
+    RehCloseCalm => "All right. I will wait for what you said you would do.", "好的。我等你们兑现刚才说的。";
+    RehCloseFrustrated => "Fine. I will hold you to that.", "行吧。我会盯着你们兑现。";
+    RehCloseHostile => "We will see. I am not hopeful.", "走着瞧吧。我不抱什么希望。";
+
+    // Escalation rehearsal: the messages to a model
+    RehDemandProduct => "a firm date for the fix, an assurance it will not happen again, and a credit for the lost time", "确定的修复日期、不会再发生的保证，以及对损失时间的补偿";
+    RehDemandContract => "a refund or a corrected invoice, and an admission that the contract was not honoured", "退款或更正后的发票，并承认合同没有被履行";
+    RehDemandCompetitive => "a price that matches the competitor's offer, or a reason to stay", "与竞争对手报价相当的价格，或者一个留下来的理由";
+    RehDemandRelationship => "a named owner who calls back, and a dedicated team", "一位会回电话的指定负责人，以及一个专属团队";
+    RehDemandService => "guaranteed faster answers to your tickets", "保证更快地回复你们的工单";
+    RehPromptRole => "You are {name}, {title} at {account}, on a call with your customer success manager (CSM) about an escalation. The CSM is rehearsing the real call, and you play yourself, the customer.", "你是{name}，{account}的{title}，正在就一起升级事件与你的客户成功经理（CSM）通话。CSM 正在为真实通话做演练，你扮演你自己，也就是客户。";
+    RehPromptContact => "the customer's contact", "客户联系人";
+    RehPromptSaid => "What you told them: {summary}", "你对他们说过的话：{summary}";
+    RehPromptIssue => "What actually went wrong, as far as you know: {issue}", "据你所知，实际出了什么问题：{issue}";
+    RehPromptClass => "The escalation: {kind}, severity {severity}.", "这次升级：{kind}，严重程度 {severity}。";
+    RehPromptDemand => "What you demand: {demand}.", "你的诉求：{demand}。";
+    RehPromptCalm => "You are calm and polite, but firm: you want real answers.", "你保持冷静和礼貌，但态度坚定：你要的是实实在在的答复。";
+    RehPromptFrustrated => "You are frustrated: you interrupt vague answers and press for specifics.", "你很沮丧：听到含糊的回答就打断，追问具体细节。";
+    RehPromptHostile => "You are angry and distrustful: you challenge every answer and threaten to escalate further and not to renew.", "你很愤怒，也不信任对方：每个回答都要质疑，并威胁进一步升级、不再续约。";
+    RehPromptRuleCharacter => "Never break character: never say you are an AI, a model or part of a rehearsal, and never coach the CSM.", "始终保持角色：绝不说自己是 AI、模型或演练的一部分，也绝不指导 CSM。";
+    RehPromptRuleOnly => "Reply only as {name}: one short spoken turn of one to four sentences, with no stage directions, no name labels and no Markdown.", "只以{name}的身份回复：每次说一到四句话，不加动作描述、不加姓名标签、不用 Markdown。";
+    RehPromptRulePush => "Push back the way this kind of escalation does ({demand}); do not accept vague promises, and ask for dates and owners.", "按这类升级的典型方式施压（{demand}）；不接受含糊的承诺，追问日期和负责人。";
+    RehCallStarts => "(The call begins. Open with your complaint.)", "（通话开始。请先提出你的投诉。）";
+    RehPromptCsm => "CSM", "客户成功经理";
+    RehScoreRole => "You coach customer success managers. Read the transcript of a rehearsed escalation call and comment on how the CSM handled it: tone, empathy, honesty, and what to say differently in the real call.", "你是客户成功经理的教练。请阅读一次升级通话演练的记录，点评 CSM 的处理：语气、同理心、坦诚度，以及真实通话时应该换一种说法的地方。";
+    RehScoreFormat => "Write three to five plain sentences: no headings, no lists, no score.", "写三到五句平实的话：不要标题、不要列表、不要打分。";
+    RehScoreTranscript => "The transcript:", "通话记录：";
+    RehScoreChecksIntro => "Casebook's own checks already scored these points; do not repeat them as a list and do not contradict them:", "Casebook 已经用自己的规则检查了以下各点；不要以列表形式重复，也不要与之矛盾：";
+
+    // Escalation rehearsal: the screens
+    RehRehearseCall => "Rehearse the call", "演练通话";
+    RehLede => "Practise the customer conversation before the real call. The customer pushes back the way this escalation does; “End and score” checks what you said against the prepared script.", "在真实通话之前先练习与客户的对话。客户会按这类升级的典型方式施压；“结束并评分”会对照准备好的脚本检查你说的话。";
+    RehDifficulty => "Difficulty", "难度";
+    RehPlayedBy => "Customer played by", "客户扮演者";
+    RehBuiltInCustomer => "Built-in customer (no AI)", "内置客户（不使用 AI）";
+    RehStart => "Start the rehearsal", "开始演练";
+    RehConversation => "Conversation", "对话";
+    RehYourReply => "Your reply", "你的回复";
+    RehSend => "Send", "发送";
+    RehSendHint => "Ctrl+Enter or ⌘+Enter sends.", "按 Ctrl+Enter 或 ⌘+Enter 发送。";
+    RehEndScore => "End and score", "结束并评分";
+    RehAnswering => "The customer is answering…", "客户正在回答…";
+    RehCommenting => "The coach is writing a comment…", "教练正在撰写点评…";
+    RehNoConnection => "The AI connection that played the customer no longer exists. End and score, or start a new rehearsal.", "扮演客户的 AI 连接已不存在。请结束并评分，或开始新的演练。";
+    RehScorecard => "Scorecard", "评分卡";
+    RehPassed => "passed", "通过";
+    RehFailed => "failed", "未通过";
+    RehComment => "Coach's comment", "教练点评";
+    RehPast => "Rehearsals", "通话演练";
+    RehNone => "No rehearsal yet.", "还没有演练。";
+    RehNotScored => "not scored", "未评分";
 }

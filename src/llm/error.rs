@@ -84,6 +84,8 @@ pub enum LlmError {
     /// The request never got an HTTP answer: network failure or CORS refusal (a page cannot
     /// tell them apart).
     Unreachable { hint: ReachHint },
+    /// The request got no HTTP answer and the browser says it is offline.
+    Offline,
     /// The stream carried data that is not what the provider's format promises.
     MalformedStream,
     /// The connection was lost while the answer was arriving.
@@ -206,6 +208,16 @@ impl LlmError {
         }
     }
 
+    /// The error for a request that got no HTTP answer: `Offline` when the browser says it
+    /// is offline (`online` false), else `Unreachable` with a hint for `url`.
+    pub fn no_answer(url: &str, online: bool) -> Self {
+        if online {
+            Self::unreachable(url)
+        } else {
+            Self::Offline
+        }
+    }
+
     /// The main message key (without placeholders filled, hint or provider detail).
     pub fn message(&self) -> Msg {
         match self {
@@ -228,6 +240,7 @@ impl LlmError {
             Self::Rejected { .. } => Msg::LlmErrRejectedInStream,
             Self::Blocked { .. } => Msg::LlmErrBlocked,
             Self::Unreachable { .. } => Msg::LlmErrUnreachable,
+            Self::Offline => Msg::LlmErrOffline,
             Self::MalformedStream => Msg::LlmErrMalformedStream,
             Self::Dropped => Msg::LlmErrDropped,
             Self::Truncated => Msg::LlmErrTruncated,
@@ -277,6 +290,7 @@ impl LlmError {
             | Self::Rejected { detail, .. } => detail.as_deref(),
             Self::Blocked { .. }
             | Self::Unreachable { .. }
+            | Self::Offline
             | Self::MalformedStream
             | Self::Dropped
             | Self::Truncated => None,
@@ -473,6 +487,24 @@ mod tests {
     }
 
     const OPENAI_BAD_KEY: &str = r#"{"error":{"message":"Incorrect API key provided: sk-abc***xyz.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#;
+
+    #[test]
+    fn no_answer_while_offline_says_offline_not_cors() {
+        let url = "https://api.openai.com/v1/chat/completions";
+        assert_eq!(LlmError::no_answer(url, false), LlmError::Offline);
+        assert!(LlmError::no_answer(url, false)
+            .describe(Lang::En)
+            .contains("offline"));
+        assert!(LlmError::no_answer(url, false)
+            .describe(Lang::Zh)
+            .contains("离线"));
+        assert_eq!(
+            LlmError::no_answer(url, true),
+            LlmError::Unreachable {
+                hint: ReachHint::PublicHost
+            }
+        );
+    }
 
     #[test]
     fn statuses_map_to_kinds() {

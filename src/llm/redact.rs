@@ -464,7 +464,10 @@ fn name_part(text: &str) -> &str {
 
 /// The people and customers Casebook knows: every account's name and contacts, and the
 /// people named on `record`.
-pub fn known_names(accounts: &[Account], record: Option<&AnyRecord>) -> Vec<(Kind, String)> {
+pub fn known_names<'a>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+    record: Option<&AnyRecord>,
+) -> Vec<(Kind, String)> {
     let mut names = Vec::new();
     let person = |names: &mut Vec<(Kind, String)>, text: &str| {
         let name = name_part(text);
@@ -718,7 +721,7 @@ mod tests {
         }];
         let mut e = Escalation::new("e1".into(), now);
         e.contact_name = "李明，CIO".into();
-        let names = known_names(&[account], Some(&AnyRecord::Escalation(e)));
+        let names = known_names([&account], Some(&AnyRecord::Escalation(e)));
         assert_eq!(
             names,
             [

@@ -56,7 +56,7 @@ async fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
     let window = web_sys::window().ok_or_else(|| LlmError::unreachable(&request.url))?;
     let response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
         .await
-        .map_err(|_| aborted_or(signal, LlmError::unreachable(&request.url)))?;
+        .map_err(|_| aborted_or(signal, LlmError::no_answer(&request.url, online())))?;
     let response: Response = response
         .dyn_into()
         .map_err(|_| LlmError::unreachable(&request.url))?;
@@ -72,6 +72,20 @@ async fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
     let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
     let body = read_text(&response).await.unwrap_or_default();
     Err(LlmError::from_http(status, &pairs, &body, now()).into())
+}
+
+/// Whether the browser believes it is online (`navigator.onLine`; true when unknown).
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// A connection lost mid-answer: said as "offline" when the browser went offline.
+fn dropped() -> LlmError {
+    if online() {
+        LlmError::Dropped
+    } else {
+        LlmError::Offline
+    }
 }
 
 fn aborted_or(signal: &AbortSignal, error: LlmError) -> Failure {
@@ -115,7 +129,7 @@ pub async fn stream_chat(
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|_| aborted_or(signal, LlmError::Dropped))?;
+            .map_err(|_| aborted_or(signal, dropped()))?;
         let done = Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())

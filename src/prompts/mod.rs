@@ -555,6 +555,44 @@ pub fn mailto_link(to: &str, subject: &str, body: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A message's text with every `{placeholder}` filled with a word.
+    fn filled(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            match rest[open..].find('}') {
+                Some(close) => {
+                    out.push_str("Value");
+                    rest = &rest[open + close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Drafts are Markdown: no message may leave `**` showing (CommonMark does not close
+    /// `**` after punctuation such as a full-width colon when a letter follows).
+    #[test]
+    fn no_message_leaves_emphasis_markers_showing() {
+        assert!(crate::markdown::render("**客户名称：**Acme").contains("**"));
+        let mut broken = Vec::new();
+        for msg in Msg::ALL {
+            for lang in [Lang::En, Lang::Zh] {
+                let text = filled(msg.text(lang));
+                if text.contains("**") && crate::markdown::render(&text).contains("**") {
+                    broken.push(format!("{msg:?} ({lang:?}): {text}"));
+                }
+            }
+        }
+        assert!(broken.is_empty(), "{}", broken.join("\n"));
+    }
+
     #[test]
     fn the_email_section_becomes_a_mailto_link() {
         let text = "## First customer e-mail (send within 2 hours)\n\n**Subject:** Outage & next steps\n\nHi Dana,\nWe are on it.\n\n## Internal briefs\n\nx";
@@ -825,7 +863,7 @@ mod tests {
         let form = values([("account", "华东制造".into())]);
         let facts = [(Msg::FactFirstResponseDue, "2026-11-23 18:15".to_string())];
         let text = user_message(&request(&SHORT, &form, &facts, Lang::Zh));
-        assert!(text.contains("输入信息：\n- **客户名称：**华东制造"));
+        assert!(text.contains("输入信息：\n- **客户名称**：华东制造"));
         assert!(text.contains("系统计算的事实："));
         assert!(text.contains("首次回复截止时间"));
     }

@@ -21,6 +21,7 @@ use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::AnyRecord;
 use crate::domain::workspace::Workspace;
 use crate::storage::error::StorageError;
+use crate::storage::sample::{sample_removal, SampleRemoval};
 use crate::storage::schema::{
     migrate_record, month_bounds, record_key, IndexSpec, Setting, Store, Stored,
     DRAFTS_BY_RECORD_PROMPT, ESCALATIONS_BY_STATUS, FEEDBACK_BY_ACCOUNT, FEEDBACK_BY_RECEIVED_ON,
@@ -505,6 +506,42 @@ impl Db {
         .await;
         match written {
             Ok(()) => finish(tx).await,
+            Err(error) => {
+                // As in `replace_all`: the first error is what the user needs.
+                let _ = tx.abort().await;
+                Err(error)
+            }
+        }
+    }
+
+    /// Deletes the sample data in ONE transaction: every record with a sample id and every
+    /// draft written for one, nothing else (see `sample_removal`). Returns what was deleted
+    /// and how many sample accounts stay because the user's own records link to them.
+    pub async fn remove_sample(&self) -> Result<SampleRemoval> {
+        let names: Vec<&str> = Store::DATA.iter().map(|s| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let removed: Result<SampleRemoval> = async {
+            let mut stores = Vec::new();
+            for store in Store::DATA {
+                let values = tx.store(store.name())?.get_all(None, None).await?;
+                let values = values
+                    .into_iter()
+                    .map(|v| value_from_js(v, store))
+                    .collect::<Result<Vec<Value>>>()?;
+                stores.push((store, values));
+            }
+            let removal = sample_removal(&stores);
+            for (store, keys) in &removal.keys {
+                let handle = tx.store(store.name())?;
+                for key in keys {
+                    handle.delete(JsValue::from_str(key)).await?;
+                }
+            }
+            Ok(removal)
+        }
+        .await;
+        match removed {
+            Ok(removal) => finish(tx).await.map(|()| removal),
             Err(error) => {
                 // As in `replace_all`: the first error is what the user needs.
                 let _ = tx.abort().await;

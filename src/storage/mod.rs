@@ -1,8 +1,10 @@
-//! Storage: the versioned schema and its data migrations, the backup file format (both
-//! pure, tested natively), and, in the browser, the IndexedDB repository and tab sync.
+//! Storage: the versioned schema and its data migrations, the backup file format and the
+//! sample data (all pure, tested natively), and, in the browser, the IndexedDB repository
+//! and tab sync.
 
 pub mod backup;
 pub mod error;
+pub mod sample;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,8 @@
 //! Thin wrappers over browser APIs the interface needs: clock, ids, location hash, the
 //! remembered language, clipboard (plain and rich), printing, file download and upload,
-//! storage estimate and persistence, and the time zone (local/UTC conversion with the
-//! offset of each date). No rendering and no business rules here.
+//! storage estimate and persistence, the time zone (local/UTC conversion with the offset of
+//! each date), and the hand-over to assets/boot.js for app updates. No rendering and no
+//! business rules here.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, Timelike, Utc};
 use js_sys::{Array, Date, Reflect};
@@ -165,6 +166,27 @@ pub fn apply_lang(lang: Lang) {
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Whether a new version of the app is installed and waiting: assets/boot.js marks
+/// `<html data-update="ready">` (and fires `casebook-update`) when its service worker finds one.
+pub fn update_waiting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-update"))
+        .is_some_and(|value| value == "ready")
+}
+
+/// Asks assets/boot.js to switch to the waiting version; it reloads the page once the new
+/// version controls it.
+pub fn apply_update() {
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::Event::new("casebook-apply-update"),
+    ) {
+        let _ = window.dispatch_event(&event);
     }
 }
 

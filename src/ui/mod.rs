@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
     view! {
         <shell::Header route=route />
         <shell::ReloadBanner />
+        <shell::UpdateBanner />
         <main id="main" tabindex="-1">
             {move || match state.db_status.get() {
                 DbStatus::Opening => shell::loading().into_any(),

@@ -1,5 +1,6 @@
 //! The frame around every page: header with navigation and language switch, the
-//! "reload this tab" banner, the notice area, and the loading and storage-failure screens.
+//! "reload this tab" and "reload to update" banners, the notice area, and the loading and
+//! storage-failure screens.
 
 use leptos::prelude::*;
 
@@ -7,6 +8,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::error::StorageError;
+use crate::ui::browser;
 use crate::ui::state::{tr, use_app};
 
 #[component]
@@ -78,6 +80,34 @@ pub fn ReloadBanner() -> impl IntoView {
                         let _ = w.location().reload();
                     }
                 }>{tr(Msg::ReloadThisTab)}</button>
+            </div>
+        })}
+    }
+}
+
+/// Offered when a new version of Casebook is installed and waiting (assets/boot.js finds it).
+/// Reloading applies it, but only on the user's click, and not while a form has unsaved edits
+/// or an AI answer or import is running: then the banner says why.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let state = use_app();
+    let check = move || state.update_ready.set(browser::update_waiting());
+    check();
+    let listener = window_event_listener_untyped("casebook-update", move |_| check());
+    on_cleanup(move || listener.remove());
+    let refused = RwSignal::new(false);
+    let waits = move || refused.get() && state.work_in_progress.get() > 0;
+    view! {
+        {move || (state.update_ready.get()).then(|| view! {
+            <div class="banner banner-update" role="status">
+                <span>{move || state.t(if waits() { Msg::UpdateWaitsForWork } else { Msg::UpdateReady })}</span>
+                <button class="button primary" id="reload-to-update" on:click=move |_| {
+                    if state.work_in_progress.get_untracked() > 0 {
+                        refused.set(true);
+                    } else {
+                        browser::apply_update();
+                    }
+                }>{tr(Msg::ReloadToUpdate)}</button>
             </div>
         })}
     }

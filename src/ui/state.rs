@@ -1,5 +1,6 @@
 //! App-wide interface state shared through context: language, the open database, the data
-//! version that lists re-read on, notices, and the "reload this tab" flag.
+//! version that lists re-read on, notices, the "reload this tab" flag, whether a new version
+//! is waiting, and how much work in progress a reload would lose.
 
 use std::rc::Rc;
 
@@ -36,6 +37,11 @@ pub struct AppState {
     pub data_version: RwSignal<u64>,
     pub notice: RwSignal<Option<Notice>>,
     pub reload_needed: RwSignal<bool>,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
+    /// How many forms have unsaved edits and how many AI answers or imports are running:
+    /// "Reload to update" waits until this is zero.
+    pub work_in_progress: RwSignal<u32>,
     db: StoredValue<Option<Rc<Db>>, LocalStorage>,
     sync: StoredValue<Option<TabSync>, LocalStorage>,
     persistence_asked: StoredValue<bool>,
@@ -55,6 +61,8 @@ impl AppState {
             data_version: RwSignal::new(0),
             notice: RwSignal::new(None),
             reload_needed: RwSignal::new(false),
+            update_ready: RwSignal::new(false),
+            work_in_progress: RwSignal::new(0),
             db: StoredValue::new_local(None),
             sync: StoredValue::new_local(None),
             persistence_asked: StoredValue::new(false),
@@ -169,6 +177,26 @@ impl AppState {
 pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_app().lang;
     move || msg.text(lang.get())
+}
+
+/// Counts as work in progress (see `AppState::work_in_progress`) while `active` is true, and
+/// stops counting when it turns false or the calling component goes away.
+pub fn hold_while(active: impl Fn() -> bool + 'static) {
+    let count = use_app().work_in_progress;
+    let held = StoredValue::new(false);
+    Effect::new(move |_| {
+        let now = active();
+        if now != held.get_value() {
+            held.set_value(now);
+            count.update(|n| *n = if now { *n + 1 } else { n.saturating_sub(1) });
+        }
+    });
+    // Cleanups run before the owner's stored values are disposed.
+    on_cleanup(move || {
+        if held.try_get_value() == Some(true) {
+            count.try_update(|n| *n = n.saturating_sub(1));
+        }
+    });
 }
 
 /// The shared state, provided by the app root.

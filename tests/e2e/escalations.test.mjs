@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
-import { afterSave, attentionLines, Connections, DraftPanel, EscalationBoard, EscalationPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { afterSave, Connections, DraftPanel, EscalationBoard, EscalationPanel, Home, RecordForm, RecordList, Shell, until } from './support/pages.mjs';
 import {
   ANGRY,
   browserDateIn,
@@ -50,8 +50,16 @@ const P1_SIGNALS = [
 ];
 const BOARD_COLUMNS = ['Account', 'What the customer said', 'Severity', 'Status', 'Age', 'First response', 'Next update due', 'Renewal', 'ARR at risk'];
 const LOCAL_MINUTE = /\d{4}-\d\d-\d\d \d\d:\d\d/;
-const CHECKPOINT_KEYS = Array.from({ length: 14 }, (_, i) => `checkpoint-${i + 1}`);
-const TIMELINE_KEYS = ['first-response', 'internal-call', 'customer-call', ...CHECKPOINT_KEYS, 'progress-review', 'resolution-target', 'post-review'];
+const CHECKPOINTS = Array.from({ length: 14 }, (_, i) => `Customer update ${i + 1}`);
+const TIMELINE = [
+  'First customer response',
+  'Internal resolution call',
+  'Customer resolution conversation',
+  ...CHECKPOINTS,
+  'Mid-point progress review',
+  'Resolution target',
+  'Post-escalation review',
+];
 
 /** A datetime-local value moved by whole `hours` and `days`, as the app shows it ("YYYY-MM-DD HH:MM"). */
 function shifted(local, { hours = 0, days = 0 } = {}) {
@@ -63,24 +71,25 @@ const shown = (local) => local.replace('T', ' ');
 const recordId = (url) => url.match(/#\/escalations\/([^/]+)$/)[1];
 const pageErrors = (errors) => errors.filter((e) => !/Failed to load resource/.test(e));
 
-async function openBoard(page) {
-  await new Shell(page).goTo('escalations');
-  await page.waitForSelector('table.records, .empty-state');
+async function openBoard(page, name = 'Escalations') {
+  await new Shell(page).goTo(name);
   return new EscalationBoard(page);
 }
 
 async function goHome(page) {
-  await page.click('.app-header a.brand');
-  await page.waitForSelector('#attention');
-  return attentionLines(page);
+  await new Shell(page).goHome();
+  return new Home(page).attentionLines();
 }
 
 /** Opens the record at `url` afresh from storage (a real reload when already there). */
 async function reopen(page, url) {
   if (page.url() === url) await page.reload();
   else await page.goto(url);
-  await page.waitForSelector('#escalation-analysis');
+  await new EscalationPanel(page).waitForIt();
 }
+
+/** The received time as the escalation's form shows it. */
+const receivedAt = (page) => new RecordForm(page).value('Received at');
 
 /** The section of a Markdown draft under `## heading`, up to the next `## ` heading. */
 function section(text, heading) {
@@ -145,7 +154,7 @@ describe('escalations: classification, clock, board and Home', () => {
   test('an angry e-mail about an outage with a threat to cancel is P1, with its signals and a red first-response clock', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     const url = await createAngryEscalation(page);
-    const received = await page.inputValue('#f-received_at');
+    const received = await receivedAt(page);
     const panel = new EscalationPanel(page);
     const analysis = await panel.analysis();
     assert.equal(analysis.type, 'Product failure');
@@ -155,7 +164,7 @@ describe('escalations: classification, clock, board and Home', () => {
     assert.equal(analysis.firstResponse, `Overdue by 1 h (due ${shifted(received, { hours: 2 })})`);
     assert.ok(analysis.firstResponseAlert, 'the overdue clock is in red');
     assert.equal(analysis.overrideNote, null);
-    assert.equal(await panel.status(), 'new');
+    assert.equal(await panel.status(), 'New');
     assert.deepEqual(await panel.eventLog(), [`${shown(received)} Escalation received`]);
 
     const roles = (await panel.stakeholders()).map(([who]) => who);
@@ -166,11 +175,11 @@ describe('escalations: classification, clock, board and Home', () => {
     }
 
     const timeline = await panel.timeline();
-    assert.deepEqual(timeline.map(([key]) => key).sort(), [...TIMELINE_KEYS].sort());
-    const when = Object.fromEntries(timeline.map(([key, , value]) => [key, value]));
-    assert.equal(shown(when['first-response']), shifted(received, { hours: 2 }), 'first response due 2 h after receipt');
-    CHECKPOINT_KEYS.forEach((key, i) => assert.equal(shown(when[key]), shifted(received, { days: i + 1 }), `P1: ${key} daily`));
-    assert.ok(timeline.every(([, , , reset]) => !reset), 'nothing moved yet');
+    assert.deepEqual(timeline.map(([label]) => label).sort(), [...TIMELINE].sort());
+    const when = Object.fromEntries(timeline.map(([label, value]) => [label, value]));
+    assert.equal(shown(when['First customer response']), shifted(received, { hours: 2 }), 'first response due 2 h after receipt');
+    CHECKPOINTS.forEach((label, i) => assert.equal(shown(when[label]), shifted(received, { days: i + 1 }), `P1: ${label} daily`));
+    assert.ok(timeline.every(([, , reset]) => !reset), 'nothing moved yet');
 
     const agendas = await panel.agendas();
     assert.equal(agendas.length, 2);
@@ -188,19 +197,19 @@ describe('escalations: classification, clock, board and Home', () => {
 
   test('the board shows the overdue clock in red and filters open, overdue and P1 escalations; Home lists it', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
-    await createAccount(page, 'Pebble Studio', { tier: 'SMB', arr: '12,000', renewal_date: await browserDateIn(page, 300) });
+    await createAccount(page, 'Pebble Studio', { Tier: 'SMB', ARR: '12,000', 'Renewal date': await browserDateIn(page, 300) });
     await createEscalation(page, {
-      account_id: 'Pebble Studio',
-      contact_name: 'Ines Moreau',
-      received_at: await browserHoursAgo(page, 0.5),
-      summary: 'Ines asks for a PDF copy of the October invoice for her accountant.',
+      Account: 'Pebble Studio',
+      'Primary contact': 'Ines Moreau',
+      'Received at': await browserHoursAgo(page, 0.5),
+      'What the customer said': 'Ines asks for a PDF copy of the October invoice for her accountant.',
     });
     const url = await createAngryEscalation(page);
-    const received = await page.inputValue('#f-received_at');
-    const firstCheckpoint = await page.inputValue('#when-checkpoint-1');
+    const received = await receivedAt(page);
+    const firstCheckpoint = await new EscalationPanel(page).timeOf('Customer update 1');
 
     const board = await openBoard(page);
-    assert.equal(await board.filterValue(), 'open', 'the board opens on open escalations');
+    assert.equal(await board.filterValue(), 'Open escalations', 'the board opens on open escalations');
     assert.deepEqual(await board.headers(), BOARD_COLUMNS);
     const rows = await board.rows();
     assert.equal(rows.length, 2);
@@ -222,20 +231,21 @@ describe('escalations: classification, clock, board and Home', () => {
       await board.filter(filter);
       return (await board.rows()).map((r) => r.Account).sort();
     };
-    assert.deepEqual(await accountsUnder('overdue'), [ANGRY.account]);
-    assert.deepEqual(await accountsUnder('p1'), [ANGRY.account]);
-    assert.deepEqual(await accountsUnder(''), [ANGRY.account, 'Pebble Studio']);
-    assert.deepEqual(await accountsUnder('open'), [ANGRY.account, 'Pebble Studio']);
+    assert.deepEqual(await accountsUnder('First response overdue'), [ANGRY.account]);
+    assert.deepEqual(await accountsUnder('P1 only'), [ANGRY.account]);
+    assert.deepEqual(await accountsUnder('All'), [ANGRY.account, 'Pebble Studio']);
+    assert.deepEqual(await accountsUnder('Open escalations'), [ANGRY.account, 'Pebble Studio']);
 
     const lines = await goHome(page);
+    const late = `${ANGRY.account}: first response overdue by 1 h (due ${shifted(received, { hours: 2 })})`;
     assert.deepEqual(
       lines.filter(([text]) => /first response/.test(text)),
-      [[`${ANGRY.account}: first response overdue by 1 h (due ${shifted(received, { hours: 2 })})`, `#/escalations/${recordId(url)}`]],
+      [[late, `#/escalations/${recordId(url)}`]],
       'only the late one, linking to its record',
     );
     assert.ok(!lines.some(([text]) => text.startsWith('Pebble Studio')), 'the calm one needs no attention');
-    await page.click(`#attention a[href="#/escalations/${recordId(url)}"]`);
-    await page.waitForSelector('#escalation-analysis');
+    await new Home(page).openAttention(late);
+    await new EscalationPanel(page).waitForIt();
     assert.equal(page.url(), url);
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
@@ -253,16 +263,16 @@ describe('escalations: classification, clock, board and Home', () => {
       return n;
     };
     const checkpoints = async (account, summary, receivedAt) => {
-      await createEscalation(page, { account_id: account, contact_name: 'Sam Ortiz', received_at: receivedAt, summary });
-      await new EscalationBoard(page).filter('');
+      await createEscalation(page, { Account: account, 'Primary contact': 'Sam Ortiz', 'Received at': receivedAt, 'What the customer said': summary });
+      await new EscalationBoard(page).filter('All');
       await new EscalationBoard(page).open(summary.slice(0, 12));
       const panel = new EscalationPanel(page);
       const analysis = await panel.analysis();
-      const values = (await panel.timeline()).filter(([key]) => key.startsWith('checkpoint-')).map(([, , value]) => value);
+      const values = (await panel.timeline()).filter(([label]) => CHECKPOINTS.includes(label)).map(([, value]) => value);
       return { analysis, values };
     };
 
-    await createAccount(page, 'Mid Market Co', { tier: 'Mid-market', arr: '100,000', renewal_date: await browserDateIn(page, 200) });
+    await createAccount(page, 'Mid Market Co', { Tier: 'Mid-market', ARR: '100,000', 'Renewal date': await browserDateIn(page, 200) });
     // Friday 2026-11-20 10:00: two business days later is Tuesday.
     const p2 = await checkpoints('Mid Market Co', 'Support tickets wait for days and the SLA response time is missed.', '2026-11-20T10:00');
     assert.equal(p2.analysis.severity, 'P2 · CSM-managed');
@@ -275,7 +285,7 @@ describe('escalations: classification, clock, board and Home', () => {
       if (i > 0) assert.equal(businessDaysBetween(p2.values[i - 1], value), 2, `2 business days before ${value}`);
     });
 
-    await createAccount(page, 'Small Shop', { tier: 'SMB', arr: '10,000', renewal_date: await browserDateIn(page, 300) });
+    await createAccount(page, 'Small Shop', { Tier: 'SMB', ARR: '10,000', 'Renewal date': await browserDateIn(page, 300) });
     // Saturday 2026-11-21: the weekly update falls on Saturday and moves to Monday.
     const p3 = await checkpoints('Small Shop', 'A support ticket about CSV export has been waiting a week.', '2026-11-21T10:00');
     assert.equal(p3.analysis.severity, 'P3 · support-tracked');
@@ -289,7 +299,7 @@ describe('escalations: classification, clock, board and Home', () => {
     const { context, page } = await openApp(browser, server.url);
     await createAngryEscalation(page, { receivedHoursAgo: 24 });
     const panel = new EscalationPanel(page);
-    const checkpoint = await page.inputValue('#when-checkpoint-1');
+    const checkpoint = await panel.timeOf('Customer update 1');
     assert.equal(checkpoint.slice(0, 10), await browserDateIn(page, 0), 'received a day ago: the first daily update is today');
     const url = page.url();
 
@@ -313,24 +323,24 @@ describe('escalations: the CSM works the case', () => {
     const url = await createAngryEscalation(page);
     const panel = new EscalationPanel(page);
 
-    await panel.fillOverride({ type: 'service_gap', severity: 'p2', reason: '   ' });
-    await page.click('#save-override');
-    assert.match(await panel.overrideError(), /Say why you change the classification/);
-    assert.equal(await page.getAttribute('#override-reason', 'aria-invalid'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'override-reason', 'focus goes to the reason');
+    await panel.fillOverride({ type: 'Service gap', severity: 'P2 · CSM-managed', reason: '   ' });
+    await panel.saveOverrideButton().click();
+    assert.match(await panel.overrideError().textContent(), /Say why you change the classification/);
+    assert.equal(await panel.reasonBox().getAttribute('aria-invalid'), 'true');
+    assert.ok(await panel.reasonBox().evaluate((e) => e === document.activeElement), 'focus goes to the reason');
     let analysis = await panel.analysis();
     assert.equal(analysis.severity, 'P1 · executive', 'nothing changes without a reason');
-    assert.equal(await page.$('#clear-override'), null);
+    assert.equal(await panel.clearOverrideButton().count(), 0);
 
     const reason = 'Infra restored service within the hour; what is left is our slow ticket response.';
     await panel.fillOverride({ reason });
-    await afterSaveClick(page, '#save-override');
+    await afterSave(page, () => panel.saveOverrideButton().click());
     analysis = await panel.analysis();
     assert.equal(analysis.type, 'Service gap');
     assert.equal(analysis.severity, 'P2 · CSM-managed');
     assert.equal(analysis.overrideNote, `Set by the CSM: ${reason}`);
     assert.deepEqual(analysis.signals, P1_SIGNALS, 'the rules\' evidence is kept');
-    assert.equal(await page.$('#override .error-text'), null, 'the error is gone');
+    assert.equal(await panel.overrideError().count(), 0, 'the error is gone');
 
     await reopen(page, url);
     analysis = await panel.analysis();
@@ -339,12 +349,12 @@ describe('escalations: the CSM works the case', () => {
 
     const board = await openBoard(page);
     assert.equal((await board.rows())[0].Severity, 'P2 · CSM-managed');
-    await board.filter('p1');
+    await board.filter('P1 only');
     assert.deepEqual(await board.rows(), [], 'no longer a P1');
 
     await reopen(page, url);
     await panel.openOverride();
-    await afterSaveClick(page, '#clear-override');
+    await afterSave(page, () => panel.clearOverrideButton().click());
     analysis = await panel.analysis();
     assert.equal(analysis.severity, 'P1 · executive');
     assert.equal(analysis.type, 'Product failure');
@@ -358,12 +368,12 @@ describe('escalations: the CSM works the case', () => {
   test('logging the first response moves the status to Responding, stops the clock, and clears the board and Home', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     const url = await createAngryEscalation(page);
-    const received = await page.inputValue('#f-received_at');
+    const received = await receivedAt(page);
     const panel = new EscalationPanel(page);
 
     await panel.logEvent('First response sent', 'Called Dana, apologised, promised an update by 18:00');
-    assert.equal(await panel.status(), 'responding');
-    assert.equal(await page.inputValue('#event-note'), '', 'the note is cleared for the next event');
+    assert.equal(await panel.status(), 'Responding');
+    assert.equal(await panel.noteBox().inputValue(), '', 'the note is cleared for the next event');
     const log = await panel.eventLog();
     assert.equal(log.length, 3);
     assert.match(log[0], new RegExp(`^${LOCAL_MINUTE.source} Status: New → Responding$`));
@@ -375,14 +385,14 @@ describe('escalations: the CSM works the case', () => {
 
     await reopen(page, url);
     assert.equal((await panel.eventLog()).length, 3, 'the log survives a reload');
-    assert.equal(await panel.status(), 'responding');
+    assert.equal(await panel.status(), 'Responding');
 
     const board = await openBoard(page);
     let [row] = await board.rows();
     assert.equal(row.Status, 'Responding');
     assert.equal(row['First response'], 'answered in 3 h');
     assert.deepEqual(row.alerts, []);
-    await board.filter('overdue');
+    await board.filter('First response overdue');
     assert.deepEqual(await board.rows(), []);
 
     const lines = await goHome(page);
@@ -390,13 +400,13 @@ describe('escalations: the CSM works the case', () => {
 
     await reopen(page, url);
     await panel.logEvent('Fix shipped');
-    assert.equal(await panel.status(), 'resolving', 'a shipped fix moves the case to Resolving');
+    assert.equal(await panel.status(), 'Resolving', 'a shipped fix moves the case to Resolving');
     assert.deepEqual((await panel.eventLog()).slice(0, 2).map((l) => l.slice(17)), ['Status: Responding → Resolving', 'Fix shipped']);
-    await panel.setStatus('resolved');
+    await panel.setStatus('Resolved');
     assert.match((await panel.eventLog())[0], /Status: Resolving → Resolved$/);
     await openBoard(page);
     assert.deepEqual(await board.rows(), [], 'a resolved escalation leaves the open board');
-    await board.filter('');
+    await board.filter('All');
     [row] = await board.rows();
     assert.equal(row.Status, 'Resolved');
     assert.deepEqual(pageErrors(errors), []);
@@ -410,12 +420,13 @@ describe('escalations: the CSM works the case', () => {
       const url = await createAngryEscalation(page);
       const panel = new EscalationPanel(page);
       await panel.logEvent('First response sent', 'Called Dana');
-      assert.equal(await page.inputValue('#f-status'), 'responding', 'the form shows the status the panel set');
-      await page.fill('#f-can_fix', 'Service restored today; the root-cause report by Thursday.');
-      await new RecordForm(page).saveAndReturn();
+      const form = new RecordForm(page);
+      assert.equal(await form.chosen('Status'), 'Responding', 'the form shows the status the panel set');
+      await form.fill({ 'What we can honestly fix, and when': 'Service restored today; the root-cause report by Thursday.' });
+      await form.saveAndReturn();
       await reopen(page, url);
-      assert.equal(await page.inputValue('#f-can_fix'), 'Service restored today; the root-cause report by Thursday.');
-      assert.equal(await panel.status(), 'responding');
+      assert.equal(await form.value('What we can honestly fix, and when'), 'Service restored today; the root-cause report by Thursday.');
+      assert.equal(await panel.status(), 'Responding');
       assert.ok(!(await panel.eventLog()).some((line) => line.endsWith('Status: Responding → New')), 'no status regression in the log');
       await context.close();
     },
@@ -429,15 +440,15 @@ describe('escalations: the CSM works the case', () => {
     const before = await panel.timeline();
     const { original, moved } = await moveSecondUpdate(panel);
     let now = await panel.timeline();
-    assert.deepEqual(now.find(([key]) => key === 'checkpoint-2').slice(2), [moved, true], 'moved, with a Reset button');
+    assert.deepEqual(now.find(([label]) => label === 'Customer update 2').slice(1), [moved, true], 'moved, with a Reset button');
     assert.deepEqual(
-      now.filter(([key]) => key !== 'checkpoint-2'),
-      before.filter(([key]) => key !== 'checkpoint-2'),
+      now.filter(([label]) => label !== 'Customer update 2'),
+      before.filter(([label]) => label !== 'Customer update 2'),
       'nothing else moves',
     );
     await reopen(page, url);
     now = await panel.timeline();
-    assert.deepEqual(now.find(([key]) => key === 'checkpoint-2').slice(2), [moved, true], 'the move survives a reload');
+    assert.deepEqual(now.find(([label]) => label === 'Customer update 2').slice(1), [moved, true], 'the move survives a reload');
 
     const download = await panel.downloadCalendar();
     assert.equal(download.suggestedFilename(), `escalation-${recordId(url).slice(0, 8)}.ics`);
@@ -452,13 +463,13 @@ describe('escalations: the CSM works the case', () => {
       assert.match(event.DTSTAMP, /^\d{8}T\d{6}Z$/);
     }
     const byLabel = Object.fromEntries(events.map((e) => [e.SUMMARY.split(' · ')[0], e.DTSTART]));
-    for (const [key, label, value] of now) {
-      assert.equal(byLabel[label], await browserLocalToIcsUtc(page, value), `${key} at its local time, in UTC`);
+    for (const [label, value] of now) {
+      assert.equal(byLabel[label], await browserLocalToIcsUtc(page, value), `${label} at its local time, in UTC`);
     }
     assert.equal(byLabel['Customer update 2'], await browserLocalToIcsUtc(page, moved));
 
-    await panel.resetTimelineItem('checkpoint-2');
-    assert.equal(await page.$('#timeline tr:has(#when-checkpoint-2) button'), null, 'no Reset button once reset');
+    await panel.resetTimelineItem('Customer update 2');
+    assert.equal(await panel.resetButton('Customer update 2').count(), 0, 'no Reset button once reset');
     await reopen(page, url);
     assert.deepEqual(await panel.timeline(), before, 'the reset is saved: every item at its computed time');
     assert.ok(original);
@@ -486,20 +497,20 @@ describe('escalations: the CSM works the case', () => {
   ]) {
     test(`in ${zone}, updates after the clocks change keep their local hour and the calendar has the right UTC instants`, async () => {
       const { context, page, errors } = await openApp(browser, server.url, { timezoneId: zone });
-      await createAccount(page, ANGRY.account, { arr: ANGRY.arr, renewal_date: await browserDateIn(page, 60) });
-      await createEscalation(page, { account_id: ANGRY.account, contact_name: ANGRY.contact, received_at: received, summary: ANGRY.summary });
+      await createAccount(page, ANGRY.account, { ARR: ANGRY.arr, 'Renewal date': await browserDateIn(page, 60) });
+      await createEscalation(page, { Account: ANGRY.account, 'Primary contact': ANGRY.contact, 'Received at': received, 'What the customer said': ANGRY.summary });
       await new RecordList(page).open(ANGRY.summary.slice(0, 10));
-      await page.waitForSelector('#escalation-analysis');
-      const id = recordId(page.url());
       const panel = new EscalationPanel(page);
+      await panel.waitForIt();
+      const id = recordId(page.url());
       assert.equal((await panel.analysis()).severity, 'P1 · executive');
-      assert.match(await page.getByText('Times are in your time zone').textContent(), new RegExp(`\\(${zone}\\)`));
-      const value = (timeline, key) => timeline.find(([k]) => k === key)[2];
+      assert.match(await panel.timeZoneHint().textContent(), new RegExp(`\\(${zone}\\)`));
+      const value = (timeline, label) => timeline.find(([l]) => l === label)[1];
       const timeline = await panel.timeline();
-      assert.equal(value(timeline, 'checkpoint-1'), before[0]);
-      assert.equal(value(timeline, 'checkpoint-2'), after[0]);
-      await panel.moveTimelineItem('checkpoint-3', moved[0]);
-      assert.equal(value(await panel.timeline(), 'checkpoint-3'), moved[0]);
+      assert.equal(value(timeline, 'Customer update 1'), before[0]);
+      assert.equal(value(timeline, 'Customer update 2'), after[0]);
+      await panel.moveTimelineItem('Customer update 3', moved[0]);
+      assert.equal(value(await panel.timeline(), 'Customer update 3'), moved[0]);
 
       const path = join(scratch, `dst-${zone.replace('/', '-')}.ics`);
       await (await panel.downloadCalendar()).saveAs(path);
@@ -517,7 +528,7 @@ describe('escalations: the CSM works the case', () => {
     const url = await createAngryEscalation(page);
     const other = await context.newPage();
     await other.goto(url);
-    await other.waitForSelector('#escalation-analysis');
+    await new EscalationPanel(other).waitForIt();
     await new EscalationPanel(page).logEvent('First response sent', 'Called Dana');
     // The second tab has not reloaded: it still shows the log without that event.
     await new EscalationPanel(other).logEvent('Stakeholder engaged', 'Paged engineering');
@@ -525,7 +536,7 @@ describe('escalations: the CSM works the case', () => {
     const log = await new EscalationPanel(page).eventLog();
     assert.ok(log.some((line) => line.includes('First response sent') && line.includes('Called Dana')), log.join('\n'));
     assert.ok(log.some((line) => line.includes('Stakeholder engaged') && line.includes('Paged engineering')), log.join('\n'));
-    assert.equal(await new EscalationPanel(page).status(), 'responding');
+    assert.equal(await new EscalationPanel(page).status(), 'Responding');
     await context.close();
   });
 
@@ -534,23 +545,18 @@ describe('escalations: the CSM works the case', () => {
     await createAngryEscalation(page);
     const panel = new EscalationPanel(page);
     const { original } = await moveSecondUpdate(panel);
-    await panel.resetTimelineItem('checkpoint-2');
-    assert.equal(await page.inputValue('#when-checkpoint-2'), original, 'the input shows the computed time after Reset');
+    await panel.resetTimelineItem('Customer update 2');
+    assert.equal(await panel.timeOf('Customer update 2'), original, 'the input shows the computed time after Reset');
     await context.close();
   });
 });
 
 /** Moves the second customer update to another time of the same day; returns both values. */
 async function moveSecondUpdate(panel) {
-  const original = await panel.page.inputValue('#when-checkpoint-2');
+  const original = await panel.timeOf('Customer update 2');
   const moved = `${original.slice(0, 10)}T${original.slice(11) === '17:45' ? '18:15' : '17:45'}`;
-  await panel.moveTimelineItem('checkpoint-2', moved);
+  await panel.moveTimelineItem('Customer update 2', moved);
   return { original, moved };
-}
-
-/** Clicks `selector` and waits for the save it causes. */
-async function afterSaveClick(page, selector) {
-  await afterSave(page, () => page.click(selector));
 }
 
 describe('escalations: the five guided prompts with the built-in drafter', () => {
@@ -566,10 +572,10 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
     const panel = new EscalationPanel(page);
     await panel.logEvent('Stakeholder engaged', 'Engineering on-call lead joined the bridge');
     await panel.logEvent('First response sent', 'Apology and ETA sent to Dana');
-    const timeline = Object.fromEntries((await panel.timeline()).map(([key, , value]) => [key, shown(value)]));
+    const timeline = Object.fromEntries((await panel.timeline()).map(([label, value]) => [label, shown(value)]));
     const [, customerCall] = await panel.agendas();
     facts = {
-      checkpoints: CHECKPOINT_KEYS.map((key) => timeline[key]),
+      checkpoints: CHECKPOINTS.map((label) => timeline[label]),
       stakeholders: await panel.stakeholders(),
       mustNot: customerCall.mustNot,
       log: (await panel.eventLog()).map((line) => line.slice(17)),
@@ -585,9 +591,9 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
   async function draft(prompt, fill = {}) {
     await reopen(page, url);
     await new EscalationPanel(page).openPrompt(prompt);
-    for (const [key, value] of Object.entries(fill)) await page.fill(`#f-${key}`, value);
+    await new RecordForm(page).fill(fill);
     const panel = new DraftPanel(page);
-    assert.equal(await page.inputValue('#draft-source'), 'builtin');
+    assert.equal(await panel.sourceLabel(), 'Built-in drafter (no AI)');
     await panel.generate();
     await panel.waitForStatus(/Complete · Built-in drafter/);
     const text = await panel.output();
@@ -630,7 +636,8 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
     assert.match(subject, new RegExp(ANGRY.account));
     assert.match(body, new RegExp(`Dear ${ANGRY.contact}`));
     assert.ok(body.includes(facts.checkpoints[0]), 'the e-mail names the next update');
-    const href = await page.getAttribute('#open-mail', 'href');
+    const panel = new DraftPanel(page);
+    const href = await panel.mailLink().getAttribute('href');
     const mail = new URL(href);
     assert.equal(mail.protocol, 'mailto:');
     assert.equal(decodeURIComponent(mail.pathname), ANGRY.email);
@@ -639,7 +646,7 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
     assert.equal(query.subject, subject);
     assert.equal(query.body.replaceAll('\r\n', '\n'), body.trim());
     assert.ok(query.body.includes('\r\n'), 'mail bodies use CRLF line breaks');
-    assert.ok(await page.isVisible('#copy-email'));
+    assert.ok(await panel.copyEmailButton().isVisible());
   });
 
   test('executive call prep: agenda, opening, venting, three scenarios and a close, built on the record', async () => {
@@ -651,7 +658,7 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
       'Three scenarios and how to respond',
       'Closing: commitments and next steps',
     ]);
-    assert.equal((await page.inputValue('#f-history')).split('\n').length, facts.log.length, 'the history is prefilled from the log');
+    assert.equal((await new RecordForm(page).value('History of the issue')).split('\n').length, facts.log.length, 'the history is prefilled from the log');
     assert.match(section(text, 'Call agenda (15–30 min)'), /P1 · executive · Product failure/);
     assert.ok(text.includes('Engineering on-call lead joined the bridge'), 'the history from the event log');
     assertSignals(text);
@@ -662,7 +669,7 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
   });
 
   test('internal brief: its sections, the facts, and a word count within 300 that turns red when exceeded', async () => {
-    const text = await draft('Internal escalation brief', { owner: 'Sam Lee (CSM)', shared_with: 'Support lead, Engineering manager, VP CS' });
+    const text = await draft('Internal escalation brief', { 'Escalation owner': 'Sam Lee (CSM)', 'Shared with': 'Support lead, Engineering manager, VP CS' });
     assertHeadingsInOrder(text, ['Shared with', 'Summary', 'Impact and risk', 'Root cause (so far)', 'Actions so far', 'Asks per stakeholder', 'Response deadline', 'Owner']);
     assert.match(section(text, 'Summary'), /P1 · executive · Product failure/);
     const impact = section(text, 'Impact and risk');
@@ -675,22 +682,22 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
     for (const [who, need] of facts.stakeholders) assert.ok(asks.includes(`${who}: ${need}`), `ask of ${who}`);
     assert.match(section(text, 'Owner'), /Sam Lee \(CSM\)/);
 
-    const count = await page.textContent('#word-count');
+    const panel = new DraftPanel(page);
+    const count = await panel.wordCount().textContent();
     const [, n] = count.match(/^(\d+) of at most 300 words$/);
     assert.ok(Number(n) <= 300, count);
     assert.equal(Number(n), countWords(text), 'the count is of the draft shown');
-    assert.equal(await page.getAttribute('#word-count', 'class').then((c) => /\balert\b/.test(c)), false);
+    assert.equal(await panel.wordCountOver(), false);
 
-    await page.click('#edit-draft');
-    await page.fill('#draft-editor', `${text}\n\n${'More detail here. '.repeat(40)}`);
-    await page.click('#finish-editing');
-    await page.waitForFunction(() => /^\d+ of/.test(document.querySelector('#word-count')?.textContent ?? '') && document.querySelector('#word-count').classList.contains('alert'));
-    assert.equal(await page.textContent('#word-count'), `${Number(n) + 120} of at most 300 words`);
+    await panel.edit(`${text}\n\n${'More detail here. '.repeat(40)}`);
+    await panel.finishEditingButton().click();
+    await until(() => panel.wordCountOver());
+    assert.equal(await panel.wordCount().textContent(), `${Number(n) + 120} of at most 300 words`);
   });
 
   test('difficult conversation script: the bad news, reactions, alternatives and a close, from the record and the form', async () => {
     const news = 'the permanent fix needs a schema migration that ships in three weeks';
-    const text = await draft('Difficult conversation script', { bad_news: news, constraints: 'the migration must run in a maintenance window' });
+    const text = await draft('Difficult conversation script', { 'The bad news': news, 'Why: what we cannot change': 'the migration must run in a maintenance window' });
     assertHeadingsInOrder(text, ['Opening', 'Delivering the news', 'Handling their reactions', 'Alternatives to offer', 'Constructive close']);
     assert.ok(section(text, 'Opening').includes(`Context: ${ANGRY.account} · ${ANGRY.title} · P1 · executive · Product failure`));
     assert.ok(section(text, 'Delivering the news').includes(news));
@@ -703,15 +710,16 @@ describe('escalations: the five guided prompts with the built-in drafter', () =>
   test('post-escalation review: the form is prefilled from the event log, and the draft has the timeline table', async () => {
     await reopen(page, url);
     await new EscalationPanel(page).openPrompt('Post-escalation review');
-    const prefilled = (await page.inputValue('#f-timeline')).split('\n');
+    const form = new RecordForm(page);
+    const prefilled = (await form.value('Escalation timeline')).split('\n');
     assert.equal(prefilled.length, facts.log.length);
     for (const line of facts.log) assert.ok(prefilled.some((p) => p.includes(line.replace(/^(\S+ \S+) /, ''))), `prefilled: ${line}`);
     assert.ok(prefilled.some((p) => p.includes('Stakeholder engaged — Engineering on-call lead joined the bridge')));
-    assert.equal(await page.inputValue('#f-root_cause'), ANGRY.issue);
-    assert.equal(await page.inputValue('#f-resolution'), ANGRY.canFix);
-    assert.match(await page.inputValue('#f-arr'), /USD 480,000/);
+    assert.equal(await form.value('Root cause (what actually caused it)'), ANGRY.issue);
+    assert.equal(await form.value('Resolution (what was done)'), ANGRY.canFix);
+    assert.match(await form.value('ARR kept or lost'), /USD 480,000/);
 
-    const text = await draft('Post-escalation review', { outcome: 'Customer stayed; renewal confirmed for another year.' });
+    const text = await draft('Post-escalation review', { 'Customer outcome': 'Customer stayed; renewal confirmed for another year.' });
     assertHeadingsInOrder(text, [
       'Executive summary (3 sentences)',
       'Event timeline',
@@ -733,27 +741,26 @@ describe('escalations: a response plan from an AI service', () => {
   test('the answer streams into the panel, and the request carries the computed classification and stakeholders', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     const connections = new Connections(page);
-    await connections.add('Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model: 'mock-model' });
+    await connections.add('Other OpenAI-compatible server', { Name: 'Mock OpenAI', 'Base URL': `${mock.url}/openai/v1`, 'API key': 'test-key', Model: 'mock-model' });
     await connections.save();
     await createAngryEscalation(page);
     const stakeholders = await new EscalationPanel(page).stakeholders();
     await new EscalationPanel(page).openPrompt('Response plan');
-    assert.match(await page.textContent('#draft-source option:checked'), /Mock OpenAI/);
+    const panel = new DraftPanel(page);
+    assert.match(await panel.defaultSource(/Mock OpenAI/), /Mock OpenAI/, 'the connection is the default');
 
-    await page.evaluate(() => {
+    await panel.region().evaluate((output) => {
       window.__outputLengths = [];
-      const output = document.querySelector('#draft-output');
       new MutationObserver(() => window.__outputLengths.push(output.textContent.length)).observe(output, { childList: true, subtree: true, characterData: true });
     });
     const sentBefore = mock.requests.length;
-    const panel = new DraftPanel(page);
     await panel.generate();
     await panel.waitForStatus(/Complete/);
     const text = await panel.output();
     assert.match(text, /The mock openai server answered as mock-model/);
     const lengths = await page.evaluate(() => window.__outputLengths.filter((n) => n > 0));
     assert.ok(new Set(lengths).size >= 3, `the text arrived in pieces (${lengths.join(', ')})`);
-    const shown = (await page.textContent('#draft-output')).length;
+    const shown = (await panel.region().textContent()).length;
     assert.ok(lengths.at(-1) === shown && lengths[0] < shown, 'shown while it streamed');
 
     const sent = mock.requests.slice(sentBefore).find((r) => r.method === 'POST');
@@ -769,8 +776,7 @@ describe('escalations: a response plan from an AI service', () => {
     assert.match(system, /What NOT to promise/);
 
     await page.reload();
-    await page.waitForSelector('#draft-history');
-    await page.click('#draft-history summary');
+    await panel.openHistory();
     assert.equal(await panel.historyCount(), 1, 'the AI draft is saved');
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
@@ -794,16 +800,16 @@ describe('escalations in Chinese', () => {
     async () => {
       const { context, page } = await openApp(browser, server.url, { timezoneId: 'Asia/Shanghai' });
       await createAngryEscalation(page, ZH);
-      await new Shell(page).switchLanguage('zh-CN');
+      await new Shell(page).switchLanguage('简体中文');
       const panel = new EscalationPanel(page);
-      await page.waitForFunction(() => document.querySelector('#esc-type')?.textContent === '产品故障');
+      await until(async () => (await panel.analysis()).type === '产品故障');
       const stakeholders = await panel.stakeholders();
       await panel.openPrompt('内部升级简报');
       const draftPanel = new DraftPanel(page);
       await draftPanel.generate();
       await draftPanel.waitForStatus(/已完成/);
       const text = await draftPanel.output();
-      const [, n] = (await page.textContent('#word-count')).match(/^(\d+) 字 \/ 上限 300 字$/);
+      const [, n] = (await draftPanel.wordCount().textContent()).match(/^(\d+) 字 \/ 上限 300 字$/);
       assert.ok(Number(n) <= 300);
       assert.match(section(text, '情况摘要'), /P1 · 高管介入/, 'the summary gives the severity');
       for (const signal of ZH_SIGNALS) assert.ok(section(text, '客户影响与风险').includes(signal), `signal: ${signal}`);
@@ -815,10 +821,10 @@ describe('escalations in Chinese', () => {
   test('a Chinese CSM sees the analysis, board, Home, log, calendar and response plan in Chinese', async () => {
     const { context, page, errors } = await openApp(browser, server.url, { timezoneId: 'Asia/Shanghai' });
     const url = await createAngryEscalation(page, ZH);
-    const received = await page.inputValue('#f-received_at');
-    await new Shell(page).switchLanguage('zh-CN');
-    await page.waitForFunction(() => document.querySelector('#esc-type')?.textContent === '产品故障');
+    const received = await receivedAt(page);
+    await new Shell(page).switchLanguage('简体中文');
     const panel = new EscalationPanel(page);
+    await until(async () => (await panel.analysis()).type === '产品故障');
     const analysis = await panel.analysis();
     assert.equal(analysis.severity, 'P1 · 高管介入');
     assert.deepEqual(analysis.signals, ZH_SIGNALS);
@@ -826,7 +832,7 @@ describe('escalations in Chinese', () => {
     assert.equal(analysis.firstResponse, `已逾期 1 小时（截止 ${shifted(received, { hours: 2 })}）`);
     assert.ok(analysis.firstResponseAlert);
 
-    const board = await openBoard(page);
+    const board = await openBoard(page, '升级处理');
     const [row] = await board.rows();
     assert.ok(Object.values(row).includes('P1 · 高管介入'), JSON.stringify(row));
     assert.equal(row.alerts.length, 1);
@@ -860,7 +866,7 @@ describe('escalations in Chinese', () => {
     const email = section(text, '第一封客户回复邮件（2 小时内发送）').trim();
     const [, subject] = email.match(/^主题：(.+)\n/);
     assert.match(subject, new RegExp(ZH.account));
-    const href = await page.getAttribute('#open-mail', 'href');
+    const href = await draftPanel.mailLink().getAttribute('href');
     assert.equal(decodeURIComponent(href.match(/[?&]subject=([^&]*)/)[1]), subject);
     assert.deepEqual(pageErrors(errors), []);
     await context.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
-import { RecordForm, RecordList, Settings, Shell } from './support/pages.mjs';
+import { RecordForm, RecordList, Settings, Shell, until } from './support/pages.mjs';
 import { browserDateIn, createAccount, hoursAgo } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
@@ -33,84 +33,84 @@ async function createOneOfEach(page) {
   const list = new RecordList(page);
   const form = new RecordForm(page);
 
-  await shell.goTo('escalations');
+  await shell.goTo('Escalations');
   await list.startNew();
   await form.fill({
-    account_id: 'Acme Corp',
-    contact_name: 'Li Wei',
-    contact_email: 'li.wei@acme.example',
-    received_at: hoursAgo(3),
-    channel: 'E-mail',
-    summary: 'Production outage for two days; the CIO threatens to cancel.',
+    Account: 'Acme Corp',
+    'Primary contact': 'Li Wei',
+    "Contact's e-mail": 'li.wei@acme.example',
+    'Received at': hoursAgo(3),
+    Channel: 'E-mail',
+    'What the customer said': 'Production outage for two days; the CIO threatens to cancel.',
   });
   await form.saveAndReturn();
 
-  await shell.goTo('feedback');
+  await shell.goTo('Feedback');
   await list.startNew();
-  await form.fill({ account_id: 'Acme Corp', source: 'NPS survey', received_on: '2026-11-02', score: '3', verbatim: 'Report exports are far too slow' });
+  await form.fill({ Account: 'Acme Corp', Source: 'NPS survey', 'Received on': '2026-11-02', 'NPS score': '3', Verbatim: 'Report exports are far too slow' });
   await form.saveAndReturn();
 
-  await shell.goTo('onboarding');
+  await shell.goTo('Onboarding');
   await list.startNew();
-  await form.fill({ account_id: 'Acme Corp', industry: 'Financial services', systems: ['sso', 'data_warehouse'], go_live_target: '2027-03-31' });
+  await form.fill({ Customer: 'Acme Corp', Industry: 'Financial services', 'Systems to connect': ['SSO', 'Data warehouse'], 'Go-live target': '2027-03-31' });
   await form.saveAndReturn();
 }
 
 async function listedIn(page, workspace) {
   await new Shell(page).goTo(workspace);
-  await page.waitForSelector('table.records, .empty-state');
   return (await new RecordList(page).rowTexts()).join('\n');
 }
 
 describe('foundation', () => {
   test('a deep link under a sub-path survives a reload', async () => {
     const { context, page, errors } = await openApp(browser, `${server.url}#/settings`);
-    assert.equal(await new Shell(page).heading(), 'Settings');
+    const shell = new Shell(page);
+    assert.equal(await shell.heading(), 'Settings');
     await page.reload();
-    await page.waitForSelector('main h1');
-    assert.equal(await new Shell(page).heading(), 'Settings');
+    assert.equal(await shell.heading(), 'Settings');
     await page.goto(`${server.url}#/no/such/page`);
-    assert.equal(await page.textContent('main h1'), 'This page does not exist');
+    assert.equal(await shell.heading(), 'This page does not exist');
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('a new user sees empty states that say what to do', async () => {
     const { context, page } = await openApp(browser, server.url);
-    assert.match(await page.textContent('.getting-started'), /Add your first customer account/);
-    await new Shell(page).goTo('escalations');
-    assert.match(await page.textContent('.empty-state'), /No escalations yet/);
+    assert.ok(await page.getByRole('link', { name: 'Add your first customer account' }).isVisible());
+    await new Shell(page).goTo('Escalations');
+    assert.match(await new RecordList(page).emptyState().textContent(), /No escalations yet/);
     await new RecordList(page).startNew();
-    assert.match(await page.textContent('#f-account_id'), /add the customer first/);
+    assert.ok(await new RecordForm(page).note(/add the customer first/).isVisible(), 'the account field says what to do');
     await context.close();
   });
 
   test('records of every workspace survive a reload and can be searched and sorted', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     await createOneOfEach(page);
-    await createAccount(page, 'Beta GmbH', { arr: '20,000', tier: 'SMB' });
+    await createAccount(page, 'Beta GmbH', { ARR: '20,000', Tier: 'SMB' });
     await page.reload();
-    await page.waitForSelector('main h1');
+    await new Shell(page).title().waitFor();
 
-    const accounts = await listedIn(page, 'accounts');
+    const accounts = await listedIn(page, 'Accounts');
     assert.match(accounts, /Acme Corp.*Strategic.*USD 1,200,000.*2027-01-31/s);
     assert.match(accounts, /Beta GmbH/);
     // The escalation board: account, summary, severity, status, age, first-response clock, next update, renewal, ARR.
-    assert.match(await listedIn(page, 'escalations'), /Acme Corp.*Production outage.*P1 · executive.*New.*3 h.*overdue by 1 h.*2027-01-31.*USD 1,200,000/s);
-    assert.match(await listedIn(page, 'feedback'), /Acme Corp.*NPS survey.*3.*Report exports.*Received.*2026-11-02/s);
-    assert.match(await listedIn(page, 'onboarding'), /Acme Corp.*Financial services.*SSO, Data warehouse.*2027-03-31/s);
+    assert.match(await listedIn(page, 'Escalations'), /Acme Corp.*Production outage.*P1 · executive.*New.*3 h.*overdue by 1 h.*2027-01-31.*USD 1,200,000/s);
+    assert.match(await listedIn(page, 'Feedback'), /Acme Corp.*NPS survey.*3.*Report exports.*Received.*2026-11-02/s);
+    assert.match(await listedIn(page, 'Onboarding'), /Acme Corp.*Financial services.*SSO, Data warehouse.*2027-03-31/s);
 
-    await new Shell(page).goTo('accounts');
+    await new Shell(page).goTo('Accounts');
     const list = new RecordList(page);
     await list.search('beta');
     assert.deepEqual((await list.rowTexts()).length, 1);
-    assert.match(await page.textContent('.list-count'), /1 of 2/);
+    assert.match(await list.count().textContent(), /1 of 2/);
     await list.search('');
-    await page.click('th:nth-child(3) .sort-button');
+    assert.equal((await list.headers())[2], 'ARR', 'the third column');
+    await list.sortBy('ARR');
     assert.match((await list.rowTexts())[0], /Beta GmbH/, 'ascending ARR puts the smaller account first');
-    await page.click('th:nth-child(3) .sort-button');
+    await list.sortBy('ARR');
     assert.match((await list.rowTexts())[0], /Acme Corp/);
-    assert.equal(await page.getAttribute('th:nth-child(3)', 'aria-sort'), 'descending');
+    assert.equal(await list.sortOrder('ARR'), 'descending');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -124,7 +124,7 @@ describe('foundation', () => {
     assert.deepEqual(await names(), ['Acme Corp', 'Acme Labs', 'Beta GmbH']);
     // A mark on the row's element survives only if the same element stays in the page.
     await labsRow().evaluate((row) => (row.keptSinceTheStart = true));
-    const search = page.getByRole('searchbox', { name: 'Search' });
+    const search = list.searchBox();
     const typed = [
       ['a', ['Acme Corp', 'Acme Labs', 'Beta GmbH']],
       ['c', ['Acme Corp', 'Acme Labs']],
@@ -142,7 +142,7 @@ describe('foundation', () => {
     }
     assert.equal(await search.inputValue(), 'a');
     await search.press('Backspace');
-    assert.match(await page.textContent('.list-count'), /3 of 3/);
+    assert.match(await list.count().textContent(), /3 of 3/);
     assert.equal(await labsRow().evaluate((row) => row.keptSinceTheStart), true);
     assert.deepEqual(errors, []);
     await context.close();
@@ -153,16 +153,17 @@ describe('foundation', () => {
     await createAccount(page, 'Acme Corp');
     await new RecordList(page).startNew();
     const form = new RecordForm(page);
-    await form.fill({ name: '  acme   CORP ', arr: 'a lot', renewal_date: '' });
+    await form.fill({ 'Account name': '  acme   CORP ', ARR: 'a lot', 'Renewal date': '' });
     await form.save();
-    assert.match(await page.textContent('#form-summary'), /correct 1 field/);
-    assert.match(await form.fieldError('arr'), /Enter an amount/);
-    await form.fill({ arr: '5000' });
+    assert.match(await form.summary(), /correct 1 field/);
+    assert.match(await form.fieldError('ARR'), /Enter an amount/);
+    await form.fill({ ARR: '5000' });
     await form.save();
-    assert.match(await form.fieldError('name'), /Another account already has this name/);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-name', 'focus moves to the first bad field');
+    assert.match(await form.fieldError('Account name'), /Another account already has this name/);
+    assert.equal(await form.fieldError('ARR'), null, 'the corrected field has no error');
+    assert.ok(await form.isFocused('Account name'), 'focus moves to the first bad field');
     await page.keyboard.press('Escape');
-    await page.waitForSelector('table.records');
+    await new RecordList(page).searchBox().waitFor();
     assert.equal((await new RecordList(page).rowTexts()).length, 1);
     await context.close();
   });
@@ -170,31 +171,30 @@ describe('foundation', () => {
   test('an account that records link to cannot be deleted; others can', async () => {
     const { context, page } = await openApp(browser, server.url);
     await createOneOfEach(page);
-    await new Shell(page).goTo('accounts');
+    await new Shell(page).goTo('Accounts');
     await new RecordList(page).open('Acme Corp');
-    await page.click('#delete-record');
-    await page.click('#confirm-action');
+    await new RecordForm(page).delete();
     await new Shell(page).notice(/still has 3 linked record/);
-    await new Shell(page).goTo('escalations');
+    await new Shell(page).goTo('Escalations');
     await new RecordList(page).open('Production outage');
-    await page.click('#delete-record');
-    await page.click('#confirm-action');
-    await page.waitForSelector('table.records, .empty-state');
-    assert.doesNotMatch(await listedIn(page, 'escalations'), /Production outage/);
+    await new RecordForm(page).delete();
+    await new RecordList(page).emptyState().waitFor();
+    assert.doesNotMatch(await listedIn(page, 'Escalations'), /Production outage/);
     await context.close();
   });
 
   test('the interface switches to Chinese, remembers it, and follows the browser language', async () => {
     const { context, page } = await openApp(browser, server.url);
     const shell = new Shell(page);
-    await shell.switchLanguage('zh-CN');
+    await shell.switchLanguage('简体中文');
     assert.equal(await shell.heading(), '你的客户成功工作台');
-    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.ok(await shell.nav().getByRole('link', { name: '升级处理', exact: true }).isVisible(), 'the navigation speaks Chinese');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     await page.reload();
-    await page.waitForSelector('main h1');
     assert.equal(await shell.heading(), '你的客户成功工作台');
-    await shell.switchLanguage('en');
+    await shell.switchLanguage('English');
     assert.equal(await shell.heading(), 'Your Customer Success casebook');
+    assert.ok(await shell.nav().getByRole('link', { name: 'Escalations', exact: true }).isVisible());
     await context.close();
 
     const chinese = await openApp(browser, server.url, { locale: 'zh-CN' });
@@ -207,8 +207,8 @@ describe('foundation', () => {
     await createOneOfEach(page);
     const shell = new Shell(page);
     const settings = new Settings(page);
-    await shell.goTo('settings');
-    assert.match(await page.textContent('#last-backup'), /No backup exported yet/);
+    await shell.goTo('Settings');
+    assert.match(await settings.lastBackup().textContent(), /No backup exported yet/);
     const download = await settings.exportBackup();
     const today = await browserDateIn(page, 0);
     assert.equal(download.suggestedFilename(), `casebook-backup-${today}.json`, 'named with the local date');
@@ -222,11 +222,11 @@ describe('foundation', () => {
 
     await settings.deleteAll();
     await shell.notice(/All data deleted/);
-    assert.doesNotMatch(await listedIn(page, 'accounts'), /Acme/);
+    assert.doesNotMatch(await listedIn(page, 'Accounts'), /Acme/);
 
-    await shell.goTo('accounts');
+    await shell.goTo('Accounts');
     await new RecordList(page).startNew();
-    await new RecordForm(page).fill({ name: 'Temporary Ltd' });
+    await new RecordForm(page).fill({ 'Account name': 'Temporary Ltd' });
     await new RecordForm(page).saveAndReturn();
 
     const text = await readFile(backupPath, 'utf8');
@@ -236,34 +236,42 @@ describe('foundation', () => {
       'garbage.json': ['name,arr\nAcme,1', /not valid JSON/],
       'newer.json': [JSON.stringify({ ...backup, schema_version: 99 }), /newer Casebook/],
     };
-    await shell.goTo('settings');
+    await shell.goTo('Settings');
     for (const [name, [content, message]] of Object.entries(bad)) {
       const path = join(scratch, name);
       await writeFile(path, content);
       await settings.chooseImportFile(path);
-      assert.match(await page.waitForSelector('#import-error').then((e) => e.textContent()), message, name);
+      await settings.importError().filter({ hasText: message }).waitFor({ timeout: 5000 });
+      assert.match(await settings.importError().textContent(), message, name);
     }
-    assert.match(await listedIn(page, 'accounts'), /Temporary Ltd/, 'rejected files change nothing');
+    assert.match(await listedIn(page, 'Accounts'), /Temporary Ltd/, 'rejected files change nothing');
 
-    await shell.goTo('settings');
+    await shell.goTo('Settings');
     await settings.chooseImportFile(backupPath);
-    await page.waitForSelector('#import-counts');
-    assert.match(await page.textContent('#import-counts'), /Accounts\s*1\s*1/);
+    const counts = settings.importCounts();
+    await counts.waitFor();
+    assert.deepEqual(
+      (await counts.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Accounts', exact: true }) }).getByRole('cell').allTextContents()).map((c) => c.trim()),
+      ['1', '1'],
+      'accounts: 1 in the browser, 1 in the file',
+    );
     await settings.confirm();
     await shell.notice(/Backup imported: 4 records/);
-    const accounts = await listedIn(page, 'accounts');
+    const accounts = await listedIn(page, 'Accounts');
     assert.match(accounts, /Acme Corp/);
     assert.doesNotMatch(accounts, /Temporary Ltd/, 'import replaces all data');
-    assert.match(await listedIn(page, 'escalations'), /Production outage/);
-    assert.match(await listedIn(page, 'feedback'), /Report exports/);
-    assert.match(await listedIn(page, 'onboarding'), /Financial services/);
+    assert.match(await listedIn(page, 'Escalations'), /Production outage/);
+    assert.match(await listedIn(page, 'Feedback'), /Report exports/);
+    assert.match(await listedIn(page, 'Onboarding'), /Financial services/);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('settings show storage use and persistence', async () => {
     const { context, page } = await openApp(browser, `${server.url}#/settings`);
-    assert.match(await page.waitForSelector('#storage-usage').then((e) => e.textContent()), /Using .* of .* available/);
+    const usage = new Settings(page).usage();
+    await usage.waitFor();
+    assert.match(await usage.textContent(), /Using .* of .* available/);
     await context.close();
   });
 
@@ -277,11 +285,11 @@ describe('foundation', () => {
     }, [persisted, grants]);
     await opened.page.goto(`${server.url}#/settings`);
     await opened.page.reload();
-    await opened.page.waitForSelector('#storage-persistence');
+    await new Settings(opened.page).persistence().waitFor();
     return opened;
   }
-  const persistence = (page) => page.textContent('#storage-persistence');
-  const askButton = (page) => page.getByRole('button', { name: 'Ask the browser to keep the data' });
+  const persistence = (page) => new Settings(page).persistence().textContent();
+  const askButton = (page) => new Settings(page).askToKeep();
 
   test('settings say when the browser keeps the data', async () => {
     const { context, page } = await settingsWhereStorage(true, false);
@@ -295,7 +303,7 @@ describe('foundation', () => {
     assert.match(await persistence(page), /^The browser may clear this data when disk space runs low\./);
     await askButton(page).click();
     await new Shell(page).notice(/The browser will keep Casebook's data\./);
-    await page.waitForFunction(() => document.querySelector('#storage-persistence')?.textContent.startsWith('The browser keeps'));
+    await until(async () => (await persistence(page)).startsWith('The browser keeps'));
     assert.equal(await askButton(page).count(), 0, 'granted: the button goes');
     await context.close();
   });
@@ -313,9 +321,9 @@ describe('foundation', () => {
     const first = await openApp(browser, `${server.url}#/accounts`);
     const second = await first.context.newPage();
     await second.goto(`${server.url}#/accounts`);
-    await second.waitForSelector('.empty-state');
+    await new RecordList(second).emptyState().waitFor();
     await createAccount(first.page, 'Shared Tab Inc');
-    await second.waitForSelector('table.records tbody tr:has-text("Shared Tab Inc")', { timeout: 5000 });
+    await new RecordList(second).row('Shared Tab Inc').waitFor({ timeout: 5000 });
     await first.context.close();
   });
 
@@ -323,7 +331,7 @@ describe('foundation', () => {
     const { context, page } = await openApp(browser, server.url);
     await createAccount(page, 'Before Upgrade');
     await new RecordList(page).startNew();
-    await new RecordForm(page).fill({ name: 'Typed While Upgrading' });
+    await new RecordForm(page).fill({ 'Account name': 'Typed While Upgrading' });
     await page.evaluate(
       () =>
         new Promise((resolve, reject) => {
@@ -336,9 +344,9 @@ describe('foundation', () => {
         }),
     );
     await new RecordForm(page).save();
-    await page.waitForSelector('.banner-warning:has-text("Reload this tab")');
-    assert.match(await page.textContent('.notice'), /updated in another tab/);
-    assert.equal(await new RecordForm(page).value('name'), 'Typed While Upgrading', 'what the user typed stays on screen');
+    await new Shell(page).reloadBanner().waitFor();
+    assert.match(await new Shell(page).notice(/updated in another tab/), /updated in another tab/);
+    assert.equal(await new RecordForm(page).value('Account name'), 'Typed While Upgrading', 'what the user typed stays on screen');
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { launch, openApp } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
-import { Connections, DraftPanel, Shell } from './support/pages.mjs';
+import { Connections, DraftPanel, Shell, until } from './support/pages.mjs';
 import { serveDist } from './support/static-server.mjs';
 import { openResponsePlan } from './support/scenarios.mjs';
 
@@ -27,13 +27,13 @@ after(async () => {
 });
 
 const PROVIDERS = {
-  openai: (model) => ['Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model }],
+  openai: (model) => ['Other OpenAI-compatible server', { Name: 'Mock OpenAI', 'Base URL': `${mock.url}/openai/v1`, 'API key': 'test-key', Model: model }],
   azure: (model) => [
     'Azure OpenAI',
-    { name: 'Mock Azure', azure_resource: `${mock.url}/azure`, azure_deployment: model, azure_api_version: '2024-10-21', api_key: 'test-key' },
+    { Name: 'Mock Azure', 'Azure resource': `${mock.url}/azure`, 'Azure deployment': model, 'Azure API version': '2024-10-21', 'API key': 'test-key' },
   ],
-  anthropic: (model) => ['Anthropic', { name: 'Mock Anthropic', base_url: `${mock.url}/anthropic`, api_key: 'test-key', model }],
-  gemini: (model) => ['Google Gemini', { name: 'Mock Gemini', base_url: `${mock.url}/gemini/v1beta`, api_key: 'test-key', model }],
+  anthropic: (model) => ['Anthropic', { Name: 'Mock Anthropic', 'Base URL': `${mock.url}/anthropic`, 'API key': 'test-key', Model: model }],
+  gemini: (model) => ['Google Gemini', { Name: 'Mock Gemini', 'Base URL': `${mock.url}/gemini/v1beta`, 'API key': 'test-key', Model: model }],
 };
 
 /** A fresh app with one connection of `provider` using `model` (the mock's scenario). */
@@ -52,7 +52,7 @@ describe('AI connections and streamed drafts', () => {
     test(`${provider}: a streamed answer arrives, is saved, and the key stays in a header`, async () => {
       const before = mock.requests.length;
       const { context, page, panel, errors } = await appWith(provider, 'mock-model');
-      assert.match(await page.textContent('#draft-source option:checked'), /Mock/, 'the connection is the default');
+      assert.match(await panel.defaultSource(/Mock/), /Mock/, 'the connection is the default');
       await panel.generate();
       const status = await panel.waitForStatus(/Complete/);
       assert.match(status, /tokens in/, 'token usage is shown');
@@ -66,8 +66,7 @@ describe('AI connections and streamed drafts', () => {
       assert.match(body, /Exports have failed for two days/, 'the user message carries the form');
       assert.match(body, /P1 · executive/, 'the computed severity is sent with the form');
       await page.reload();
-      await page.waitForSelector('#draft-history');
-      await page.click('#draft-history summary');
+      await panel.openHistory();
       assert.equal(await panel.historyCount(), 1);
       assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
       await context.close();
@@ -79,10 +78,9 @@ describe('AI connections and streamed drafts', () => {
     const connections = new Connections(page);
     const [preset, values] = PROVIDERS.openai('mock-model');
     await connections.add(preset, values);
-    await page.click('#list-models');
-    await page.waitForSelector('#model-choices');
-    assert.match(await page.textContent('#model-choices'), /slow/);
-    await page.click('#test-connection');
+    await connections.listModels();
+    await connections.modelChoice('slow').waitFor();
+    await connections.test();
     await new Shell(page).notice(/Connected: the model answered in \d+ ms/);
     await context.close();
   });
@@ -90,15 +88,14 @@ describe('AI connections and streamed drafts', () => {
   test('Stop keeps the partial answer, marked as such', async () => {
     const { context, page, panel } = await appWith('openai', 'stall');
     await panel.generate();
-    await page.waitForFunction(() => document.querySelector('#draft-output')?.textContent.length > 0);
+    await until(async () => (await panel.region().textContent()).length > 0);
     await panel.stop();
     await panel.waitForStatus(/Stopped \(partial\)/);
     const partial = await panel.output();
     assert.ok(partial.length > 0);
     await page.reload();
-    await page.waitForSelector('#draft-history');
-    await page.click('#draft-history summary');
-    await page.click('#draft-history li button');
+    await panel.openHistory();
+    await panel.showEarlier();
     assert.equal(await panel.output(), partial, 'the partial text was saved');
     await context.close();
   });
@@ -106,14 +103,13 @@ describe('AI connections and streamed drafts', () => {
   test('leaving the page mid-answer stops it cleanly and keeps the partial draft', async () => {
     const { context, page, panel, errors } = await appWith('openai', 'stall');
     await panel.generate();
-    await page.waitForFunction(() => document.querySelector('#draft-output')?.textContent.length > 0);
+    await until(async () => (await panel.region().textContent()).length > 0);
     const url = page.url();
-    await new Shell(page).goTo('accounts');
+    await new Shell(page).goTo('Accounts');
     await page.waitForTimeout(500);
     await page.goto(url);
-    await page.waitForSelector('#draft-history');
-    await page.click('#draft-history summary');
-    assert.match(await page.textContent('#draft-history'), /Stopped \(partial\)/);
+    await panel.openHistory();
+    assert.match(await panel.history().textContent(), /Stopped \(partial\)/);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), [], 'no panic after the panel is gone');
     await context.close();
   });
@@ -123,7 +119,7 @@ describe('AI connections and streamed drafts', () => {
     await panel.generate();
     const region = panel.region();
     await region.getByRole('heading', { name: 'Mock answer' }).waitFor();
-    await region.locator('strong', { hasText: 'Call the customer today.' }).waitFor();
+    await region.getByRole('strong').filter({ hasText: 'Call the customer today.' }).waitFor();
     assert.equal(await region.getAttribute('aria-busy'), 'true', 'still streaming when the heading and bold show');
     assert.doesNotMatch(await region.textContent(), /## |\*\*/, 'no Markdown syntax on screen');
     await panel.waitForStatus(/Complete/, 15000);
@@ -159,7 +155,7 @@ describe('AI connections and streamed drafts', () => {
   test('a slow trickle is shown as it arrives', async () => {
     const { context, page, panel } = await appWith('anthropic', 'slow');
     await panel.generate();
-    await page.waitForFunction(() => document.querySelector('#draft-output')?.textContent.length > 0);
+    await until(async () => (await panel.region().textContent()).length > 0);
     const early = (await panel.output()).length;
     await page.waitForTimeout(600);
     const later = (await panel.output()).length;
@@ -170,7 +166,7 @@ describe('AI connections and streamed drafts', () => {
 
   // [provider, model (scenario), connection overrides, message, whether text arrived first]
   const failures = [
-    ['openai', 'mock-model', { api_key: 'wrong-key' }, /refused the API key/, false],
+    ['openai', 'mock-model', { 'API key': 'wrong-key' }, /refused the API key/, false],
     ['gemini', 'error-404', {}, /does not know this address, model or deployment/, false],
     ['anthropic', 'error-529', {}, /overloaded/, false],
     ['openai', 'error-500', {}, /internal error \(HTTP 500\)/, false],
@@ -180,7 +176,7 @@ describe('AI connections and streamed drafts', () => {
     ['openai', 'bad-json', {}, /cannot read/, true],
   ];
   for (const [provider, model, overrides, message, partial] of failures) {
-    const what = overrides.api_key ? 'wrong key' : model;
+    const what = overrides['API key'] ? 'wrong key' : model;
     test(`${provider} ${what}: a clear message${partial ? ', and the text so far is kept' : ''}`, async () => {
       const { context, page, panel } = await appWith(provider, model, overrides);
       await panel.generate();
@@ -190,9 +186,8 @@ describe('AI connections and streamed drafts', () => {
         const shown = await panel.output();
         assert.ok(shown.length > 0, 'partial text shown');
         await page.reload();
-        await page.waitForSelector('#draft-history');
-        await page.click('#draft-history summary');
-        await page.click('#draft-history li button');
+        await panel.openHistory();
+        await panel.showEarlier();
         assert.equal(await panel.output(), shown, 'partial text saved');
       }
       await context.close();
@@ -202,7 +197,7 @@ describe('AI connections and streamed drafts', () => {
   test('a rate limit is retried once after the time the provider asks for', async () => {
     const { context, page, panel } = await appWith('openai', 'count-429-once');
     await panel.generate();
-    await page.waitForSelector('#draft-error:has-text("trying again in 1 s")');
+    await panel.errorLine().filter({ hasText: 'trying again in 1 s' }).waitFor();
     await panel.waitForStatus(/Complete/, 10000);
     await context.close();
   });
@@ -210,7 +205,7 @@ describe('AI connections and streamed drafts', () => {
   test('a rate limit that persists after the retry shows the wait the provider asked for', async () => {
     const { context, page, panel } = await appWith('anthropic', 'error-429');
     await panel.generate();
-    await page.waitForSelector('#draft-error:has-text("trying again in 7 s")');
+    await panel.errorLine().filter({ hasText: 'trying again in 7 s' }).waitFor();
     await panel.waitForStatus(/Failed/, 15000);
     assert.match(await panel.error(), /too many requests from this key\. Try again in 7 s/);
     await context.close();
@@ -245,7 +240,7 @@ describe('AI connections and streamed drafts', () => {
   });
 
   test('an endpoint that refuses this page (CORS) gets the unreachable message with a hint', async () => {
-    const { context, panel } = await appWith('openai', 'mock-model', { base_url: `${mock.url}/nocors/openai/v1` });
+    const { context, panel } = await appWith('openai', 'mock-model', { 'Base URL': `${mock.url}/nocors/openai/v1` });
     await panel.generate();
     await panel.waitForStatus(/Failed/);
     assert.match(await panel.error(), /could not reach the AI service, or the service refused requests from this page \(CORS\)/);

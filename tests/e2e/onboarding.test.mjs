@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 
 import { launch, openApp } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
-import { afterSave, attentionLines, Connections, DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { afterSave, attentionLines, Connections, DraftPanel, OnboardingPanel, openPrompt, Playbooks, RecordForm, RecordList, Shell, until } from './support/pages.mjs';
 import { browserDateIn, createAccount } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
@@ -34,49 +34,34 @@ const BANK = 'First Harbor Bank';
 /** Creates the bank's account and its onboarding project (kickoff `kickoffIn` days from today) and opens it. */
 async function createBankProject(page, { kickoffIn = -21, goLiveIn = 100, account = BANK, customerPm = 'Ana Ruiz' } = {}) {
   await createAccount(page, account);
-  await new Shell(page).goTo('onboarding');
+  await new Shell(page).goTo('Onboarding');
   await new RecordList(page).startNew();
   const form = new RecordForm(page);
   await form.fill({
-    account_id: account,
-    industry: 'Financial services',
-    end_users: '800',
-    systems: ['sso', 'data_warehouse'],
-    kickoff_date: await browserDateIn(page, kickoffIn),
-    go_live_target: await browserDateIn(page, goLiveIn),
-    exec_sponsor: 'Maria Chen',
-    technical_lead: 'Tom Okafor',
-    customer_pm: customerPm,
-    contract_scope: 'Platform licence for 800 advisers; SSO; nightly export to the data warehouse.',
+    Customer: account,
+    Industry: 'Financial services',
+    'End users': '800',
+    'Systems to connect': ['SSO', 'Data warehouse'],
+    'Kickoff date': await browserDateIn(page, kickoffIn),
+    'Go-live target': await browserDateIn(page, goLiveIn),
+    'Executive sponsor': 'Maria Chen',
+    'Technical lead': 'Tom Okafor',
+    'Customer project manager': customerPm,
+    'Contract scope': 'Platform licence for 800 advisers; SSO; nightly export to the data warehouse.',
   });
   await form.saveAndReturn();
   await new RecordList(page).open(account);
-  await page.waitForSelector('#onboarding-plan');
+  await new OnboardingPanel(page).waitForIt();
 }
 
 /** The summary facts as { label: value }. */
 function summary(page) {
-  return page.$$eval('#ob-summary dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+  return new OnboardingPanel(page).summary();
 }
 
-/** The plan as rows: phase headings as { phase }, tasks as { task, owner, due, status, done, late }. */
+/** The plan as rows: phase headings as { phase }, tasks as { task, owner, deps, due, status, done, late }. */
 function planRows(page) {
-  return page.$$eval('#ob-plan tbody tr', (rows) =>
-    rows.map((r) =>
-      r.classList.contains('phase-row')
-        ? { phase: r.textContent.trim() }
-        : {
-            key: r.dataset.key,
-            task: r.cells[0].textContent,
-            owner: r.cells[1].textContent,
-            deps: r.cells[3].textContent,
-            due: r.cells[4].textContent,
-            status: r.cells[5].querySelector('.status-text')?.textContent ?? '',
-            done: r.classList.contains('done'),
-            late: r.classList.contains('alert'),
-          },
-    ),
-  );
+  return new OnboardingPanel(page).planRows();
 }
 
 const pageErrors = (errors) => errors.filter((e) => !/Failed to load resource/.test(e));
@@ -106,18 +91,18 @@ describe('onboarding: a compliance-tier project', () => {
     const today = await browserDateIn(page, 0);
     const late = tasks.filter((t) => t.late);
     assert.ok(late.length > 0 && late.every((t) => t.due < today), 'overdue tasks are marked');
-    const flags = await page.$$eval('#ob-flags li', (items) => items.map((i) => i.textContent));
+    const panel = new OnboardingPanel(page);
+    const flags = await panel.flags().getByRole('listitem').allTextContents();
     assert.ok(flags.some((f) => /Tasks overdue: \d+/.test(f)), flags.join(' | '));
 
-    const checklists = await page.textContent('#onboarding-plan .agendas');
-    assert.match(checklists, /Single sign-on|SSO/);
-    assert.match(checklists, /Data warehouse/);
-    assert.match(await page.textContent('#ob-go-no-go'), /Go\/no-go checklist/);
-    const risks = await page.$$eval('#ob-risks tbody tr', (rows) => rows.map((r) => r.cells[0].textContent));
+    assert.equal(await panel.article('SSO').count(), 1, 'the SSO checklist');
+    assert.equal(await panel.article('Data warehouse').count(), 1, 'the data warehouse checklist');
+    assert.equal(await panel.article('Go/no-go checklist').count(), 1);
+    const risks = await panel.risks();
     assert.ok(risks.includes('IT security review stalls'));
     assert.ok(risks.includes('Compliance scope keeps growing'), 'the regulated risk applies');
 
-    await new Shell(page).goTo('');
+    await new Shell(page).goTo('Home');
     const lines = await attentionLines(page);
     assert.ok(lines.some(([text, href]) => text.startsWith(BANK) && /Tasks overdue/.test(text) && href.startsWith('#/onboarding/')), JSON.stringify(lines));
     assert.deepEqual(pageErrors(errors), []);
@@ -127,39 +112,37 @@ describe('onboarding: a compliance-tier project', () => {
   test('progress is recorded at once, kept across a reload, and can be undone; an added step joins the plan', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     await createBankProject(page);
+    const panel = new OnboardingPanel(page);
     const first = (await planRows(page)).find((r) => r.late);
-    await page.fill('#ob-note', 'Kickoff deck sent');
-    await afterSave(page, () => page.click(`#ob-plan tr[data-key="${first.key}"] button:has-text("Done")`));
+    await panel.setNote('Kickoff deck sent');
+    await panel.record(first.task, 'Done');
     const today = await browserDateIn(page, 0);
-    let row = (await planRows(page)).find((r) => r.key === first.key);
+    let row = (await planRows(page)).find((r) => r.task === first.task);
     assert.ok(row.done && !row.late);
     assert.equal(row.status, `Done on ${today} — Kickoff deck sent`);
 
     await page.reload();
-    await page.waitForSelector('#onboarding-plan');
-    row = (await planRows(page)).find((r) => r.key === first.key);
+    await panel.waitForIt();
+    row = (await planRows(page)).find((r) => r.task === first.task);
     assert.ok(row.done, 'kept after a reload');
-    await afterSave(page, () => page.click(`#ob-plan tr[data-key="${first.key}"] button:has-text("Undo")`));
-    row = (await planRows(page)).find((r) => r.key === first.key);
+    await panel.record(first.task, 'Undo');
+    row = (await planRows(page)).find((r) => r.task === first.task);
     assert.ok(!row.done && row.status === '', `undone: ${JSON.stringify(row)}`);
 
-    await page.fill('#ob-new-step', 'Data residency review');
-    await page.selectOption('#ob-new-phase', { label: 'Week 1' });
-    await afterSave(page, () => page.click('#ob-add-step button[type=submit]'));
+    await panel.addStep('Data residency review', 'Week 1');
     const rows = await planRows(page);
     const added = rows.findIndex((r) => r.task === 'Data residency review');
     assert.ok(added > 0, 'the step is in the plan');
     const phaseOf = (i) => rows.slice(0, i).filter((r) => r.phase).at(-1).phase;
     assert.equal(phaseOf(added), 'Week 1');
-    await afterSave(page, () => page.click('#ob-plan tr[data-key="Data residency review"] button:has-text("Skipped")'));
+    await panel.record('Data residency review', 'Skipped');
     row = (await planRows(page)).find((r) => r.task === 'Data residency review');
     assert.ok(row.done && row.status.startsWith(`Skipped on ${today}`));
 
     // Saving the form above keeps what the panel recorded.
-    await new RecordForm(page).save();
-    await page.waitForSelector('table.records');
+    await new RecordForm(page).saveAndReturn();
     await new RecordList(page).open(BANK);
-    await page.waitForSelector('#onboarding-plan');
+    await panel.waitForIt();
     row = (await planRows(page)).find((r) => r.task === 'Data residency review');
     assert.ok(row?.done, 'still recorded after the form was saved');
     assert.deepEqual(pageErrors(errors), []);
@@ -170,14 +153,15 @@ describe('onboarding: a compliance-tier project', () => {
     const { context, page, errors } = await openApp(browser, server.url);
     await createBankProject(page);
     const rows = (await planRows(page)).filter((r) => !r.phase);
+    const panel = new OnboardingPanel(page);
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#ob-download-csv')]);
+    const csvDownload = await panel.download('Download plan (CSV)');
     assert.match(csvDownload.suggestedFilename(), /^onboarding-First Harbor Bank\.csv$/);
     const csv = (await readFile(await csvDownload.path(), 'utf8')).trim().split(/\r?\n/);
     assert.equal(csv.length, rows.length + 1, 'a header and one line per task');
     for (const r of rows) assert.ok(csv.some((line) => line.includes(r.due) && line.includes(r.task.replace(/"/g, '""'))), `CSV has ${r.task}`);
 
-    const [icsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#ob-download-ics')]);
+    const icsDownload = await panel.download('Download calendar (.ics)');
     const ics = await readFile(await icsDownload.path(), 'utf8');
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.trimEnd().endsWith('END:VCALENDAR'));
     // All-day events on the milestones' due dates (the end date is exclusive), one UID each.
@@ -195,7 +179,8 @@ describe('onboarding: a compliance-tier project', () => {
     const nextDay = (date) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + 1)).toISOString().slice(0, 10);
     for (const event of events) {
       const key = event.UID.match(/-([a-z0-9_]+)@casebook$/)[1];
-      const row = rows.find((r) => r.key === key);
+      const row = rows.find((r) => event.SUMMARY === `${BANK}: ${r.task}`);
+      assert.ok(row, `${key}: a task of the plan`);
       assert.deepEqual(
         [event['DTSTART;VALUE=DATE'], event['DTEND;VALUE=DATE'], event.SUMMARY],
         [compact(row.due), compact(nextDay(row.due)), `${BANK}: ${row.task}`],
@@ -204,14 +189,15 @@ describe('onboarding: a compliance-tier project', () => {
       assert.equal(event.DTSTART, undefined, 'no timed start');
     }
 
-    const kickoff = await page.textContent('#ob-kickoff');
+    const kickoff = await panel.article('Kickoff agenda').textContent();
     for (const name of ['Maria Chen', 'Tom Okafor', 'Ana Ruiz']) assert.ok(kickoff.includes(name), `kickoff agenda names ${name}`);
-    const weekly = await page.textContent('#ob-weekly');
+    const weekly = await panel.article('Weekly status update').textContent();
     assert.match(weekly, /First Harbor Bank/);
     // Overdue tasks: the slip message proposes new dates.
-    const slip = await page.textContent('#ob-slip');
+    const slipMessage = panel.article('Timeline slip: escalation message');
+    const slip = await slipMessage.textContent();
     assert.ok(rows.filter((r) => r.late).some((r) => slip.includes(r.task)), 'the slip message lists an overdue task');
-    const mail = await page.getAttribute('#ob-slip a', 'href');
+    const mail = await slipMessage.getByRole('link', { name: 'Open in mail client' }).getAttribute('href');
     assert.ok(mail.startsWith('mailto:?subject='));
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
@@ -223,12 +209,12 @@ describe('onboarding: a compliance-tier project', () => {
     await createBankProject(page);
     const project = page.url();
     const overdue = (await planRows(page)).filter((r) => r.late);
-    await afterSave(page, () => page.click(`#ob-plan tr[data-key="${overdue[0].key}"] button:has-text("Done")`));
+    await new OnboardingPanel(page).record(overdue[0].task, 'Done');
 
-    await page.click('a:has-text("At-risk onboarding assessment")');
-    await page.waitForSelector('#draft-status');
-    assert.equal(await page.inputValue('#f-weeks'), '3');
-    assert.match(await page.inputValue('#f-done'), new RegExp(overdue[0].task.slice(0, 20)));
+    await openPrompt(page, 'At-risk onboarding assessment');
+    const form = new RecordForm(page);
+    assert.equal(await form.value('Weeks since onboarding started'), '3');
+    assert.match(await form.value('Completed so far'), new RegExp(overdue[0].task.slice(0, 20)));
     const panel = new DraftPanel(page);
     await panel.generate();
     await panel.waitForStatus(/Complete/);
@@ -238,12 +224,11 @@ describe('onboarding: a compliance-tier project', () => {
     }
     assert.match(text, /Compliance/);
 
-    await connections.add('Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model: 'mock-model' });
+    await connections.add('Other OpenAI-compatible server', { Name: 'Mock OpenAI', 'Base URL': `${mock.url}/openai/v1`, 'API key': 'test-key', Model: 'mock-model' });
     await connections.save();
     await page.goto(project);
-    await page.waitForSelector('#onboarding-plan');
-    await page.click('a:has-text("At-risk onboarding assessment")');
-    await page.waitForSelector('#draft-status');
+    await new OnboardingPanel(page).waitForIt();
+    await openPrompt(page, 'At-risk onboarding assessment');
     const sentBefore = mock.requests.length;
     await panel.generate();
     await panel.waitForStatus(/Complete/);
@@ -262,35 +247,35 @@ describe('onboarding: a compliance-tier project', () => {
 describe('onboarding: playbooks learn from their projects', () => {
   test('two projects skip the same step; the next version adopts it and new plans leave it out', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
-    await new Shell(page).goTo('onboarding');
-    await page.fill('#playbook-name', 'Banks');
-    await page.fill('#playbook-segment', 'Financial services');
-    await afterSave(page, () => page.click('#new-playbook button[type=submit]'));
-    await page.waitForSelector('#playbook-list article[data-version="1"]');
+    await new Shell(page).goTo('Onboarding');
+    const playbooks = new Playbooks(page);
+    await playbooks.create('Banks', 'Financial services');
+    await playbooks.version('Banks v1').waitFor();
 
+    const panel = new OnboardingPanel(page);
     let skipped;
     for (const account of ['Harbor One', 'Harbor Two']) {
       await createBankProject(page, { account });
-      await afterSave(page, () => page.selectOption('#ob-playbook', { label: 'Banks v1' }));
-      const task = (await planRows(page)).find((r) => !r.phase && r.key !== 'added' && !r.done && r.owner === 'Vendor' && r.deps === '' && !r.late) ?? (await planRows(page)).find((r) => !r.phase && !r.done);
+      await panel.choosePlaybook('Banks v1');
+      const task = (await planRows(page)).find((r) => !r.phase && !r.done && r.owner === 'Vendor' && r.deps === '' && !r.late) ?? (await planRows(page)).find((r) => !r.phase && !r.done);
       skipped ??= task;
-      await afterSave(page, () => page.click(`#ob-plan tr[data-key="${skipped.key}"] button:has-text("Skipped")`));
+      await panel.record(skipped.task, 'Skipped');
     }
 
-    await new Shell(page).goTo('onboarding');
-    const v1 = page.locator('#playbook-list article[data-version="1"]');
+    await new Shell(page).goTo('Onboarding');
+    const v1 = playbooks.version('Banks v1');
     await v1.waitFor();
     assert.match(await v1.textContent(), /projects on this version: 2/);
     assert.ok((await v1.textContent()).includes(skipped.task), 'the common change is proposed');
-    await afterSave(page, () => v1.locator('button').click());
-    const v2 = page.locator('#playbook-list article[data-version="2"]');
+    await afterSave(page, () => v1.getByRole('button', { name: 'Create version 2 with these proposals' }).click());
+    const v2 = playbooks.version('Banks v2');
     await v2.waitFor();
     assert.match(await v2.textContent(), new RegExp(`Leaves out: ${skipped.task.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 
     await createBankProject(page, { account: 'Harbor Three' });
-    assert.ok((await planRows(page)).some((r) => r.key === skipped.key), 'the base plan has the step');
-    await afterSave(page, () => page.selectOption('#ob-playbook', { label: 'Banks v2' }));
-    await page.waitForFunction((key) => !document.querySelector(`#ob-plan tr[data-key="${key}"]`), skipped.key);
+    assert.ok((await planRows(page)).some((r) => r.task === skipped.task), 'the base plan has the step');
+    await panel.choosePlaybook('Banks v2');
+    await until(async () => (await panel.taskRow(skipped.task)) === null);
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
   });
@@ -300,14 +285,15 @@ describe('onboarding: in Chinese', () => {
   test('the panel, plan and messages speak Chinese', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     await createBankProject(page);
-    await new Shell(page).switchLanguage('zh-CN');
-    await page.waitForFunction(() => document.querySelector('#ob-heading')?.textContent === '上线计划');
+    await new Shell(page).switchLanguage('简体中文');
+    const panel = new OnboardingPanel(page);
+    await panel.waitForLanguage('zh-CN');
     const facts = await summary(page);
     assert.equal(facts['基础层级（内置规则）'], '合规型');
     const phases = (await planRows(page)).filter((r) => r.phase).map((r) => r.phase);
     assert.deepEqual(phases, ['启动前', '第 1 周', '第 2–4 周', '第 2–3 个月', '上线', '上线后第 1–4 周']);
-    assert.match(await page.textContent('#ob-kickoff'), /Maria Chen/);
-    assert.match(await page.textContent('#ob-flags'), /逾期任务/);
+    assert.match(await panel.article('启动会议程').textContent(), /Maria Chen/);
+    assert.match(await panel.flags().textContent(), /逾期任务/);
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
   });

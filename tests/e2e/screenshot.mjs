@@ -1,12 +1,16 @@
 // Takes the README screenshots of the real app: `node tests/e2e/screenshot.mjs` after a
-// release build. Not part of the test suite.
+// release build. Not part of the test suite, which takes the 375 px set itself
+// (screens.test.mjs); this script takes the 1280 px set (Home and a response plan, light and
+// dark, English and Chinese) and the feature screenshots.
 import { launch, openApp } from './support/browser.mjs';
-import { DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
+import { DraftPanel, EscalationPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
 import { openResponsePlan } from './support/scenarios.mjs';
+import { screenshotSet } from './support/screens.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 const server = await serveDist();
 const browser = await launch();
+await screenshotSet(browser, server.url, { width: 1280, height: 800 });
 const { page } = await openApp(browser, server.url);
 await page.setViewportSize({ width: 1200, height: 640 });
 const shell = new Shell(page);
@@ -18,13 +22,13 @@ for (const [name, tier, arr, currency, renewal] of [
   ['Initech', 'Mid-market', '$48,000', 'USD', '2027-06-30'],
   ['北京云图科技', 'Enterprise', '¥2,400,000', 'CNY', '2027-03-01'],
 ]) {
-  await shell.goTo('accounts');
+  await shell.goTo('Accounts');
   await list.startNew();
-  await form.fill({ name, tier, arr, currency, renewal_date: renewal });
+  await form.fill({ 'Account name': name, Tier: tier, ARR: arr, Currency: currency, 'Renewal date': renewal });
   await form.saveAndReturn();
 }
-await page.click('th:nth-child(3) .sort-button');
-await page.click('th:nth-child(3) .sort-button');
+await list.sortBy('ARR');
+await list.sortBy('ARR');
 await page.waitForTimeout(4500);
 await page.screenshot({ path: new URL('./screenshots/accounts.png', import.meta.url).pathname });
 
@@ -38,12 +42,13 @@ await drafting.page.waitForTimeout(4500);
 await drafting.page.screenshot({ path: new URL('./screenshots/response-plan.png', import.meta.url).pathname });
 
 // The escalation page: built-in analysis, event log, stakeholders (the response plan's record).
-await drafting.page.click('.breadcrumb a');
-await drafting.page.waitForSelector('#escalation-analysis');
-await drafting.page.click('.event-buttons button:has-text("Stakeholder engaged")');
+await drafting.page.getByRole('link', { name: 'Back to the record' }).click();
+const escalation = new EscalationPanel(drafting.page);
+await escalation.waitForIt();
+await escalation.logEvent('Stakeholder engaged');
 await drafting.page.waitForTimeout(4500);
 await drafting.page.setViewportSize({ width: 1100, height: 820 });
-await drafting.page.evaluate(() => document.getElementById('escalation-analysis').scrollIntoView());
+await escalation.panel().evaluate((panel) => panel.scrollIntoView());
 await drafting.page.screenshot({ path: new URL('./screenshots/escalation.png', import.meta.url).pathname });
 await browser.close();
 await server.close();

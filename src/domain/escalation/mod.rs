@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod plan;
+pub mod rehearsal;
 pub mod rules;
 pub mod schedule;
 

@@ -373,7 +373,7 @@ mod tests {
         assert!(text.contains("P1 · 高管介入"));
         assert!(text.contains(Msg::ReviewChangeProduct.text(Lang::Zh)));
         assert!(text.contains(Msg::ReviewExOutcome.text(Lang::Zh).trim_end_matches('。')));
-        assert!(section(&text, Msg::ReviewSectionSystemic, Lang::Zh).starts_with("**可能是。**"));
+        assert!(section(&text, Msg::ReviewSectionSystemic, Lang::Zh).starts_with("**可能是**。"));
         let summary = section(&text, Msg::ReviewSectionSummary, Lang::Zh);
         assert!(summary
             .starts_with("华东制造发起的升级已解决，分类为 P1 · 高管介入 · 产品故障。原因："));

@@ -29,13 +29,14 @@ pub fn ConfirmPanel(
             class="confirm-panel"
             role="alertdialog"
             aria-modal="false"
+            aria-labelledby="confirm-question"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
                     on_cancel.run(());
                 }
             }
         >
-            <p class="confirm-question">{move || question.fill(state.lang.get(), &[(arg.0, &arg.1)])}</p>
+            <p class="confirm-question" id="confirm-question">{move || question.fill(state.lang.get(), &[(arg.0, &arg.1)])}</p>
             {children.map(|c| c())}
             <div class="button-row">
                 <button class="button danger" id="confirm-action" node_ref=confirm_ref on:click=move |_| on_confirm.run(())>

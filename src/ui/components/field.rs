@@ -29,12 +29,6 @@ pub fn form_field(
     let id = input_id(key);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
-    let value = move || values.with(|v| v.get(key).cloned().unwrap_or_default());
-    let set = move |text: String| {
-        values.update(|v| {
-            v.insert(key, text);
-        })
-    };
     let error = move || errors.with(|e| e.iter().find(|e| e.field == key).map(|e| e.message));
     let described_by = {
         let (help_id, error_id) = (help_id.clone(), error_id.clone());
@@ -50,24 +44,55 @@ pub fn form_field(
         }
     };
     let invalid = move || error().is_some().then_some("true");
+    let input = field_input(spec, &id, values, accounts, invalid, described_by);
 
-    let input = match spec.kind {
+    view! {
+        <div class="field" class:field-invalid=move || error().is_some() data-field=key>
+            <label for=id.clone() id=format!("{id}-label")>
+                {tr(spec.label)}
+                {spec.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            {input}
+            {spec.help.map(|help| view! { <p class="help" id=help_id.clone()>{tr(help)}</p> })}
+            {move || error().map(|msg| view! { <p class="field-error" id=error_id.clone()>{tr(msg)}</p> })}
+        </div>
+    }
+}
+
+/// The input of `spec`'s kind with the DOM id `id`, bound to `values[spec.key]`.
+fn field_input(
+    spec: FieldSpec,
+    id: &str,
+    values: RwSignal<FormValues>,
+    accounts: Arc<AccountIndex>,
+    invalid: impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static,
+    described_by: impl Fn() -> String + Send + Sync + Clone + 'static,
+) -> AnyView {
+    let key = spec.key;
+    let id = id.to_string();
+    let value = move || values.with(|v| v.get(key).cloned().unwrap_or_default());
+    let set = move |text: String| {
+        values.update(|v| {
+            v.insert(key, text);
+        })
+    };
+    match spec.kind {
         FieldKind::LongText => view! {
-            <textarea id=id.clone() rows="4" aria-invalid=invalid aria-describedby=described_by.clone() required=spec.required
+            <textarea id=id rows="4" aria-invalid=invalid aria-describedby=described_by required=spec.required
                 prop:value=value on:input:target=move |ev| set(ev.target().value())></textarea>
         }
         .into_any(),
         FieldKind::Choice(choices) => view! {
-            <select id=id.clone() aria-invalid=invalid aria-describedby=described_by.clone() required=spec.required
+            <select id=id aria-invalid=invalid aria-describedby=described_by required=spec.required
                 prop:value=value on:change:target=move |ev| set(ev.target().value())>
                 {options(choices, value)}
             </select>
         }
         .into_any(),
         FieldKind::MultiChoice(choices) => multi_choice(&id, choices, values, key).into_any(),
-        FieldKind::Account => account_picker(&id, accounts, values, key, spec.required, invalid, described_by.clone()).into_any(),
+        FieldKind::Account => account_picker(&id, accounts, values, key, spec.required, invalid, described_by).into_any(),
         FieldKind::DateTime => view! {
-            <input id=id.clone() type="datetime-local" aria-invalid=invalid aria-describedby=described_by.clone() required=spec.required
+            <input id=id type="datetime-local" aria-invalid=invalid aria-describedby=described_by required=spec.required
                 prop:value=move || browser::local_input_value(&value())
                 on:change:target=move |ev| set(browser::utc_from_local_input(&ev.target().value())) />
         }
@@ -82,23 +107,11 @@ pub fn form_field(
                 _ => ("text", "text"),
             };
             view! {
-                <input id=id.clone() type=input_type inputmode=input_mode aria-invalid=invalid aria-describedby=described_by.clone()
+                <input id=id type=input_type inputmode=input_mode aria-invalid=invalid aria-describedby=described_by
                     required=spec.required prop:value=value on:input:target=move |ev| set(ev.target().value()) />
             }
             .into_any()
         }
-    };
-
-    view! {
-        <div class="field" class:field-invalid=move || error().is_some() data-field=key>
-            <label for=id.clone()>
-                {tr(spec.label)}
-                {spec.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
-            {input}
-            {spec.help.map(|help| view! { <p class="help" id=help_id.clone()>{tr(help)}</p> })}
-            {move || error().map(|msg| view! { <p class="field-error" id=error_id.clone()>{tr(msg)}</p> })}
-        </div>
     }
 }
 
@@ -141,7 +154,7 @@ fn multi_choice(
         });
     };
     view! {
-        <div class="checkbox-group" id=id.to_string() role="group">
+        <div class="checkbox-group" id=id.to_string() role="group" aria-labelledby=format!("{id}-label")>
             {choices
                 .iter()
                 .map(|c| {

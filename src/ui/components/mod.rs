@@ -4,5 +4,6 @@
 pub mod confirm;
 pub mod draft_panel;
 pub mod field;
+pub mod file_input;
 pub mod output_language;
 pub mod streaming_view;

@@ -1,4 +1,6 @@
 //! The escalation screens beyond the shared record pages: the panel under an escalation's
-//! form (classification, events, stakeholders, timeline and agendas).
+//! form (classification, events, stakeholders, timeline and agendas), and rehearsing the
+//! customer call.
 
 pub mod panel;
+pub mod rehearsal;

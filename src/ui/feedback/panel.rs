@@ -18,6 +18,9 @@ use crate::ui::browser::{self, BrowserZone};
 use crate::ui::load::load_db;
 use crate::ui::state::{tr, use_app};
 
+/// A change to the item, applied here at once and then to the item as stored.
+type Change = Rc<dyn Fn(&mut FeedbackItem)>;
+
 /// The panel for the feedback item held in `base` (kept up to date, as is the stage in the
 /// `form` above, so saving the form keeps what the panel changed).
 pub fn feedback_panel(
@@ -28,20 +31,19 @@ pub fn feedback_panel(
         return None;
     };
     let state = use_app();
-    let current = RwSignal::new(initial);
-    let themes = load_db(move |db| async move { db.list::<Theme>().await });
-    let show = move |item: &FeedbackItem| {
+    let item = RwSignal::new(initial);
+    let show = move |shown: &FeedbackItem| {
         form.try_update(|v| {
-            v.insert("stage", item.stage.code().to_string());
+            v.insert("stage", shown.stage.code().to_string());
         });
-        current.try_set(item.clone());
-        base.try_set_value(AnyRecord::Feedback(item.clone()));
+        item.try_set(shown.clone());
+        base.try_set_value(AnyRecord::Feedback(shown.clone()));
     };
-    // Applies `change` here at once, then to the record as stored now (what another tab
+    // Applies the change here at once, then to the record as stored now (what another tab
     // saved meanwhile is kept), and saves that.
-    let save = move |change: Rc<dyn Fn(&mut FeedbackItem)>| {
+    let save = Callback::new(move |change: Change| {
         state.update_record(
-            AnyRecord::Feedback(current.get_untracked()),
+            AnyRecord::Feedback(item.get_untracked()),
             Rc::new(move |r| {
                 if let AnyRecord::Feedback(x) = r {
                     change(x)
@@ -53,11 +55,31 @@ pub fn feedback_panel(
                 }
             }),
         );
-    };
+    });
+    Some(view! {
+        <section class="panel feedback-panel" id="feedback-loop" aria-labelledby="fb-heading">
+            <h2 id="fb-heading">{tr(Msg::FbPanelHeading)}</h2>
+            <StageLine item/>
+            <h3>{tr(Msg::FbPanelMoveTo)}</h3>
+            <StageButtons item save/>
+            <h3 id="fb-history-heading">{tr(Msg::FbPanelHistory)}</h3>
+            <History item/>
+            <h3>{tr(Msg::FbPanelThemes)}</h3>
+            <ThemeNames item/>
+            <h3 id="fb-commitments-heading">{tr(Msg::FbPanelCommitments)}</h3>
+            <Commitments item save/>
+            <AddCommitment save/>
+        </section>
+    })
+}
 
-    let stage_line = move || {
+/// The item's stage and whether it is overdue.
+#[component]
+fn StageLine(item: RwSignal<FeedbackItem>) -> impl IntoView {
+    let state = use_app();
+    move || {
         let lang = state.lang.get();
-        let item = current.get();
+        let item = item.get();
         let flag = overdue(&item, browser::now());
         view! {
             <dl class="facts" id="fb-stage">
@@ -69,10 +91,14 @@ pub fn feedback_panel(
                 </dd>
             </dl>
         }
-    };
+    }
+}
 
-    let stage_buttons = move || {
-        let here = current.with(|i| i.stage);
+/// A button per other stage; a click moves the item there, dated now.
+#[component]
+fn StageButtons(item: RwSignal<FeedbackItem>, save: Callback<Change>) -> impl IntoView {
+    let buttons = move || {
+        let here = item.with(|i| i.stage);
         STAGE_CHOICES
             .iter()
             .filter(move |c| c.value != here.code())
@@ -81,20 +107,26 @@ pub fn feedback_panel(
                 view! {
                     <button type="button" class="button small" data-stage=c.value on:click=move |_| {
                         if let Some(stage) = stage {
-                            save(Rc::new(move |i| i.move_to(stage, browser::now())));
+                            save.run(Rc::new(move |i| i.move_to(stage, browser::now())));
                         }
                     }>{tr(c.label)}</button>
                 }
             })
             .collect_view()
     };
+    view! { <div class="button-row event-buttons" id="fb-stage-buttons">{buttons}</div> }
+}
 
-    let history = move || {
+/// The stage changes, newest first.
+#[component]
+fn History(item: RwSignal<FeedbackItem>) -> impl IntoView {
+    let state = use_app();
+    move || {
         let lang = state.lang.get();
-        let mut changes = current.get().stage_history;
+        let mut changes = item.get().stage_history;
         changes.reverse();
         view! {
-            <ol class="event-log" id="fb-history">
+            <ol class="event-log" id="fb-history" aria-labelledby="fb-history-heading">
                 {changes.into_iter().map(|c| view! {
                     <li>
                         <time>{format_local(BrowserZone.local(c.at))}</time>" "
@@ -103,11 +135,17 @@ pub fn feedback_panel(
                 }).collect_view()}
             </ol>
         }
-    };
+    }
+}
 
-    let theme_names = move || {
+/// The names of the item's themes.
+#[component]
+fn ThemeNames(item: RwSignal<FeedbackItem>) -> impl IntoView {
+    let state = use_app();
+    let themes = load_db(move |db| async move { db.list::<Theme>().await });
+    let names = move || {
         let lang = state.lang.get();
-        let ids = current.with(|i| i.theme_ids.clone());
+        let ids = item.with(|i| i.theme_ids.clone());
         let names: Vec<String> = themes.with(|t| match t {
             Some(Ok(themes)) => themes
                 .iter()
@@ -122,39 +160,23 @@ pub fn feedback_panel(
             names.join(", ")
         }
     };
+    view! { <p id="fb-themes">{names}</p> }
+}
 
-    let what = RwSignal::new(String::new());
-    let due = RwSignal::new(String::new());
-    let commitment_error = RwSignal::new(false);
-    let add_commitment = move || {
-        let text = what.get_untracked().trim().to_string();
-        match parse_iso_date(&due.get_untracked()) {
-            Some(date) if !text.is_empty() => {
-                commitment_error.set(false);
-                let commitment = CustomerCommitment {
-                    what: text,
-                    due: date,
-                    kept_on: None,
-                };
-                save(Rc::new(move |i| i.commitments.push(commitment.clone())));
-                what.set(String::new());
-                due.set(String::new());
-            }
-            _ => {
-                commitment_error.set(true);
-                browser::focus("fb-commitment-what");
-            }
-        }
-    };
-    let commitments = move || {
+/// The commitments made to the customer: what, when due or kept, late ones flagged, and a
+/// button to mark an open one kept today.
+#[component]
+fn Commitments(item: RwSignal<FeedbackItem>, save: Callback<Change>) -> impl IntoView {
+    let state = use_app();
+    move || {
         let lang = state.lang.get();
         let today = browser::local_today();
-        let list = current.get().commitments;
+        let list = item.get().commitments;
         if list.is_empty() {
             return view! { <p class="hint">{Msg::FbPanelNoCommitments.text(lang)}</p> }.into_any();
         }
         view! {
-            <ul class="commitments" id="fb-commitments">
+            <ul class="commitments" id="fb-commitments" aria-labelledby="fb-commitments-heading">
                 {list.into_iter().enumerate().map(|(n, c)| {
                     let late = c.is_late(today);
                     let state_text = match c.kept_on {
@@ -168,7 +190,7 @@ pub fn feedback_panel(
                             {open.then(|| view! {
                                 <button type="button" class="button small" on:click=move |_| {
                                     let today = browser::local_today();
-                                    save(Rc::new(move |i| {
+                                    save.run(Rc::new(move |i| {
                                         if let Some(c) = i.commitments.get_mut(n) {
                                             c.kept_on = Some(today);
                                         }
@@ -181,32 +203,47 @@ pub fn feedback_panel(
             </ul>
         }
         .into_any()
-    };
+    }
+}
 
-    Some(view! {
-        <section class="panel feedback-panel" id="feedback-loop" aria-labelledby="fb-heading">
-            <h2 id="fb-heading">{tr(Msg::FbPanelHeading)}</h2>
-            {stage_line}
-            <h3>{tr(Msg::FbPanelMoveTo)}</h3>
-            <div class="button-row event-buttons" id="fb-stage-buttons">{stage_buttons}</div>
-            <h3>{tr(Msg::FbPanelHistory)}</h3>
-            {history}
-            <h3>{tr(Msg::FbPanelThemes)}</h3>
-            <p id="fb-themes">{theme_names}</p>
-            <h3>{tr(Msg::FbPanelCommitments)}</h3>
-            {commitments}
-            <form class="status-row" id="fb-add-commitment" on:submit=move |ev| { ev.prevent_default(); add_commitment(); }>
-                <label class="grow">{tr(Msg::FbPanelWhat)}" "
-                    <input type="text" id="fb-commitment-what" prop:value=move || what.get()
-                        on:input:target=move |ev| what.set(ev.target().value()) />
-                </label>
-                <label>{tr(Msg::FbPanelDue)}" "
-                    <input type="date" id="fb-commitment-due" prop:value=move || due.get()
-                        on:input:target=move |ev| due.set(ev.target().value()) />
-                </label>
-                <button type="submit" class="button">{tr(Msg::FbPanelAddCommitment)}</button>
-            </form>
-            {move || commitment_error.get().then(|| view! { <p class="error-text" role="alert">{tr(Msg::FbPanelCommitmentError)}</p> })}
-        </section>
-    })
+/// The form to add a commitment: what and when due, both needed.
+#[component]
+fn AddCommitment(save: Callback<Change>) -> impl IntoView {
+    let what = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let add = move || {
+        let text = what.get_untracked().trim().to_string();
+        match parse_iso_date(&due.get_untracked()) {
+            Some(date) if !text.is_empty() => {
+                error.set(false);
+                let commitment = CustomerCommitment {
+                    what: text,
+                    due: date,
+                    kept_on: None,
+                };
+                save.run(Rc::new(move |i| i.commitments.push(commitment.clone())));
+                what.set(String::new());
+                due.set(String::new());
+            }
+            _ => {
+                error.set(true);
+                browser::focus("fb-commitment-what");
+            }
+        }
+    };
+    view! {
+        <form class="status-row" id="fb-add-commitment" on:submit=move |ev| { ev.prevent_default(); add(); }>
+            <label class="grow">{tr(Msg::FbPanelWhat)}" "
+                <input type="text" id="fb-commitment-what" prop:value=move || what.get()
+                    on:input:target=move |ev| what.set(ev.target().value()) />
+            </label>
+            <label>{tr(Msg::FbPanelDue)}" "
+                <input type="date" id="fb-commitment-due" prop:value=move || due.get()
+                    on:input:target=move |ev| due.set(ev.target().value()) />
+            </label>
+            <button type="submit" class="button">{tr(Msg::FbPanelAddCommitment)}</button>
+        </form>
+        {move || error.get().then(|| view! { <p class="error-text" role="alert">{tr(Msg::FbPanelCommitmentError)}</p> })}
+    }
 }

@@ -9,21 +9,31 @@ use crate::domain::form::{Coded, FieldError, FormRecord, FormValues};
 use crate::domain::record::AccountIndex;
 use crate::i18n::Msg;
 use crate::llm::connections::{Connection, Connections, Preset};
+use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
-use crate::ui::load::load_db;
+use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, AppState};
 
-#[component]
-pub fn ConnectionsSection() -> impl IntoView {
-    let state = use_app();
-    let editing = RwSignal::new(None::<Connection>);
-    let deleting = RwSignal::new(None::<Connection>);
-    let data = load_db(move |db| async move { ai::load_connections(&db).await });
-    let save_all = move |connections: Connections, message: Msg| {
+/// The saved connections and how to change them. `Copy`: arena handles.
+#[derive(Clone, Copy)]
+struct Saved {
+    state: AppState,
+    data: Loaded<Result<Connections, StorageError>>,
+}
+
+impl Saved {
+    /// The connections as last read (none while loading or after a failure).
+    fn current(self) -> Connections {
+        self.data.get().and_then(Result::ok).unwrap_or_default()
+    }
+
+    /// Saves `connections` in place of the saved ones and says `message`.
+    fn save(self, connections: Connections, message: Msg) {
+        let state = self.state;
         leptos::task::spawn_local(async move {
             let Some(db) = state.db() else { return };
             match ai::save_connections(&db, &connections).await {
@@ -34,54 +44,23 @@ pub fn ConnectionsSection() -> impl IntoView {
                 Err(e) => state.report(&e),
             }
         });
-    };
-    let current = move || data.get().and_then(Result::ok).unwrap_or_default();
+    }
+}
 
+#[component]
+pub fn ConnectionsSection() -> impl IntoView {
+    let saved = Saved {
+        state: use_app(),
+        data: load_db(move |db| async move { ai::load_connections(&db).await }),
+    };
+    let editing = RwSignal::new(None::<Connection>);
+    let deleting = RwSignal::new(None::<Connection>);
     view! {
         <section class="panel" aria-labelledby="connections-heading">
             <h2 id="connections-heading">{tr(Msg::ConnectionsTitle)}</h2>
             <p>{tr(Msg::ConnectionsExplanation)}</p>
-            {move || data.get().and_then(Result::err).map(load_failure)}
-            {move || {
-                let all = current();
-                if all.list.is_empty() {
-                    return view! { <p class="empty-note" id="no-connections">{tr(Msg::NoConnections)}</p> }.into_any();
-                }
-                let default_id = all.default_id.clone();
-                view! {
-                    <ul class="connection-list" id="connection-list">
-                        {all
-                            .list
-                            .into_iter()
-                            .map(|c| {
-                                let is_default = default_id.as_deref() == Some(c.id.as_str());
-                                let (for_edit, for_delete, id) = (c.clone(), c.clone(), c.id.clone());
-                                view! {
-                                    <li class="connection">
-                                        <span class="connection-label">{c.label()}</span>
-                                        <span class="connection-kind">{tr(c.preset.label())}</span>
-                                        {if is_default {
-                                            view! { <span class="badge">{tr(Msg::DefaultBadge)}</span> }.into_any()
-                                        } else {
-                                            view! {
-                                                <button class="button small" on:click=move |_| {
-                                                    let mut all = current();
-                                                    all.set_default(&id);
-                                                    save_all(all, Msg::ConnectionSaved);
-                                                }>{tr(Msg::MakeDefault)}</button>
-                                            }
-                                            .into_any()
-                                        }}
-                                        <button class="button small" on:click=move |_| editing.set(Some(for_edit.clone()))>{tr(Msg::EditConnection)}</button>
-                                        <button class="button small danger-outline" on:click=move |_| deleting.set(Some(for_delete.clone()))>{tr(Msg::Delete)}</button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
+            {move || saved.data.get().and_then(Result::err).map(load_failure)}
+            <ConnectionList saved editing deleting />
             {move || (editing.with(Option::is_none)).then(|| view! {
                 <button class="button" id="add-connection" on:click=move |_| editing.set(Some(Connection::new(browser::new_id(), browser::now())))>
                     {tr(Msg::AddConnection)}
@@ -91,40 +70,93 @@ pub fn ConnectionsSection() -> impl IntoView {
                 editing
                     .get()
                     .map(|connection| {
-                        let on_done = Callback::new(move |saved: Option<Connection>| {
-                            if let Some(saved) = saved {
-                                let mut all = current();
-                                all.upsert(saved);
-                                save_all(all, Msg::ConnectionSaved);
+                        let on_done = Callback::new(move |done: Option<Connection>| {
+                            if let Some(done) = done {
+                                let mut all = saved.current();
+                                all.upsert(done);
+                                saved.save(all, Msg::ConnectionSaved);
                             }
                             editing.set(None);
                         });
                         view! { <ConnectionEditor connection=connection on_done=on_done /> }
                     })
             }}
-            {move || {
-                deleting
-                    .get()
-                    .map(|connection| {
-                        let name = connection.name.clone();
+            {move || deleting.get().map(|connection| view! { <ConfirmDelete saved connection deleting /> })}
+        </section>
+    }
+}
+
+/// The saved connections, the default marked, each with make-default, edit and delete.
+#[component]
+fn ConnectionList(
+    saved: Saved,
+    editing: RwSignal<Option<Connection>>,
+    deleting: RwSignal<Option<Connection>>,
+) -> impl IntoView {
+    move || {
+        let all = saved.current();
+        if all.list.is_empty() {
+            return view! { <p class="empty-note" id="no-connections">{tr(Msg::NoConnections)}</p> }.into_any();
+        }
+        let default_id = all.default_id.clone();
+        view! {
+            <ul class="connection-list" id="connection-list">
+                {all
+                    .list
+                    .into_iter()
+                    .map(|c| {
+                        let is_default = default_id.as_deref() == Some(c.id.as_str());
+                        let (for_edit, for_delete, id) = (c.clone(), c.clone(), c.id.clone());
                         view! {
-                            <ConfirmPanel
-                                question=Msg::ConfirmDeleteConnection
-                                arg=("name", name)
-                                confirm_label=Msg::Delete
-                                on_confirm=Callback::new(move |()| {
-                                    let mut all = current();
-                                    all.remove(&connection.id);
-                                    ai::forget_key(&connection);
-                                    deleting.set(None);
-                                    save_all(all, Msg::Deleted);
-                                })
-                                on_cancel=Callback::new(move |()| deleting.set(None))
-                            />
+                            <li class="connection">
+                                <span class="connection-label">{c.label()}</span>
+                                <span class="connection-kind">{tr(c.preset.label())}</span>
+                                {if is_default {
+                                    view! { <span class="badge">{tr(Msg::DefaultBadge)}</span> }.into_any()
+                                } else {
+                                    view! {
+                                        <button class="button small" on:click=move |_| {
+                                            let mut all = saved.current();
+                                            all.set_default(&id);
+                                            saved.save(all, Msg::ConnectionSaved);
+                                        }>{tr(Msg::MakeDefault)}</button>
+                                    }
+                                    .into_any()
+                                }}
+                                <button class="button small" on:click=move |_| editing.set(Some(for_edit.clone()))>{tr(Msg::EditConnection)}</button>
+                                <button class="button small danger-outline" on:click=move |_| deleting.set(Some(for_delete.clone()))>{tr(Msg::Delete)}</button>
+                            </li>
                         }
                     })
-            }}
-        </section>
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}
+
+/// Asks before deleting `connection` (and forgetting its session key).
+#[component]
+fn ConfirmDelete(
+    saved: Saved,
+    connection: Connection,
+    deleting: RwSignal<Option<Connection>>,
+) -> impl IntoView {
+    let name = connection.name.clone();
+    view! {
+        <ConfirmPanel
+            question=Msg::ConfirmDeleteConnection
+            arg=("name", name)
+            confirm_label=Msg::Delete
+            on_confirm=Callback::new(move |()| {
+                let mut all = saved.current();
+                all.remove(&connection.id);
+                ai::forget_key(&connection);
+                deleting.set(None);
+                saved.save(all, Msg::Deleted);
+            })
+            on_cancel=Callback::new(move |()| deleting.set(None))
+        />
     }
 }
 
@@ -134,11 +166,9 @@ fn ConnectionEditor(
     connection: Connection,
     on_done: Callback<Option<Connection>>,
 ) -> impl IntoView {
-    let state = use_app();
     let values: RwSignal<FormValues> = RwSignal::new(connection.to_form());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let models = RwSignal::new(Vec::<String>::new());
-    let busy = RwSignal::new(false);
     let base = StoredValue::new(connection);
     let preset = move || {
         values
@@ -155,27 +185,83 @@ fn ConnectionEditor(
             values.update(|v| chosen.fill(v));
         }
     });
-    let read = move || -> Result<Connection, Vec<FieldError>> {
+    // The connection as typed, or `None` with the errors shown and the first one focused.
+    let checked = Callback::new(move |()| {
         let mut connection = base.get_value();
-        connection
-            .apply_form(&values.get_untracked(), browser::now())
-            .map(|()| connection)
-    };
-    let checked = move || match read() {
-        Ok(c) => {
-            errors.set(Vec::new());
-            Some(c)
-        }
-        Err(found) => {
-            if let Some(first) = found.first() {
-                browser::focus(&input_id(first.field));
+        match connection.apply_form(&values.get_untracked(), browser::now()) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                Some(connection)
             }
-            errors.set(found);
-            None
+            Err(found) => {
+                if let Some(first) = found.first() {
+                    browser::focus(&input_id(first.field));
+                }
+                errors.set(found);
+                None
+            }
         }
-    };
+    });
+    let no_accounts = Arc::new(AccountIndex::default());
+    view! {
+        <form
+            class="record-form connection-editor"
+            id="connection-editor"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if let Some(connection) = checked.run(()) {
+                    on_done.run(Some(connection));
+                }
+            }
+        >
+            <p class="help preset-help" id="preset-help">{move || tr(preset().help())()}</p>
+            {Connection::FIELDS.iter().map(|spec| form_field(*spec, values, errors, no_accounts.clone())).collect_view()}
+            <ModelChoices models values />
+            <EditorButtons checked models on_done />
+        </form>
+    }
+}
+
+/// The models "List models" found, each a chip that fills in the model field.
+#[component]
+fn ModelChoices(models: RwSignal<Vec<String>>, values: RwSignal<FormValues>) -> impl IntoView {
+    move || {
+        (!models.with(Vec::is_empty)).then(|| view! {
+        <div class="model-choices" id="model-choices">
+            {move || {
+                models
+                    .get()
+                    .into_iter()
+                    .map(|m| {
+                        let chosen = m.clone();
+                        view! {
+                            <button type="button" class="chip" on:click=move |_| values.update(|v| {
+                                v.insert("model", chosen.clone());
+                            })>{m}</button>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    })
+    }
+}
+
+/// Save, "List models", "Test connection" and Cancel; the two checks run on the connection
+/// as typed (`checked`) and say what they found.
+#[component]
+fn EditorButtons(
+    checked: Callback<(), Option<Connection>>,
+    models: RwSignal<Vec<String>>,
+    on_done: Callback<Option<Connection>>,
+) -> impl IntoView {
+    let state = use_app();
+    let busy = RwSignal::new(false);
     let list_models = move |_| {
-        let Some(connection) = checked() else { return };
+        let Some(connection) = checked.run(()) else {
+            return;
+        };
         busy.set(true);
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
@@ -193,7 +279,9 @@ fn ConnectionEditor(
         });
     };
     let test = move |_| {
-        let Some(connection) = checked() else { return };
+        let Some(connection) = checked.run(()) else {
+            return;
+        };
         busy.set(true);
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
@@ -207,47 +295,14 @@ fn ConnectionEditor(
             busy.try_set(false);
         });
     };
-    let no_accounts = Arc::new(AccountIndex::default());
     view! {
-        <form
-            class="record-form connection-editor"
-            id="connection-editor"
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                if let Some(connection) = checked() {
-                    on_done.run(Some(connection));
-                }
-            }
-        >
-            <p class="help preset-help" id="preset-help">{move || tr(preset().help())()}</p>
-            {Connection::FIELDS.iter().map(|spec| form_field(*spec, values, errors, no_accounts.clone())).collect_view()}
-            {move || (!models.with(Vec::is_empty)).then(|| view! {
-                <div class="model-choices" id="model-choices">
-                    {move || {
-                        models
-                            .get()
-                            .into_iter()
-                            .map(|m| {
-                                let chosen = m.clone();
-                                view! {
-                                    <button type="button" class="chip" on:click=move |_| values.update(|v| {
-                                        v.insert("model", chosen.clone());
-                                    })>{m}</button>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </div>
-            })}
-            <div class="button-row">
-                <button type="submit" class="button primary" id="save-connection">{tr(Msg::Save)}</button>
-                <button type="button" class="button" id="list-models" disabled=move || busy.get() on:click=list_models>{tr(Msg::ListModels)}</button>
-                <button type="button" class="button" id="test-connection" disabled=move || busy.get() on:click=test>
-                    {move || if busy.get() { tr(Msg::Testing)() } else { tr(Msg::TestConnection)() }}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_done.run(None)>{tr(Msg::Cancel)}</button>
-            </div>
-        </form>
+        <div class="button-row">
+            <button type="submit" class="button primary" id="save-connection">{tr(Msg::Save)}</button>
+            <button type="button" class="button" id="list-models" disabled=move || busy.get() on:click=list_models>{tr(Msg::ListModels)}</button>
+            <button type="button" class="button" id="test-connection" disabled=move || busy.get() on:click=test>
+                {move || if busy.get() { tr(Msg::Testing)() } else { tr(Msg::TestConnection)() }}
+            </button>
+            <button type="button" class="button" on:click=move |_| on_done.run(None)>{tr(Msg::Cancel)}</button>
+        </div>
     }
 }

@@ -1,5 +1,5 @@
 //! Home: what Casebook is, the three workspaces with their record counts, the first steps
-//! for a new user, and the backup reminder.
+//! for a new user (or the sample data to explore), and the backup reminder.
 
 use leptos::prelude::*;
 
@@ -15,9 +15,10 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::error::StorageError;
+use crate::storage::sample::{is_sample, sample_backup};
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
-use crate::ui::load::load_db;
+use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -26,6 +27,8 @@ use crate::ui::state::{tr, use_app};
 struct Overview {
     counts: Vec<(Store, u32)>,
     backup_due: bool,
+    /// Sample records are present.
+    sample: bool,
     /// "Needs attention now": (link, line), most urgent first.
     attention: Vec<(String, String)>,
 }
@@ -97,6 +100,18 @@ fn onboarding_lines(
     .collect()
 }
 
+/// The overview as loaded: `None` until read, then the facts or why they could not be.
+type Loading = Loaded<Result<Overview, StorageError>>;
+
+/// How many records `store` holds (0 until the overview is read).
+fn count(overview: Loading, store: Store) -> u32 {
+    overview
+        .get()
+        .and_then(|o| o.ok())
+        .and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n))
+        .unwrap_or(0)
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
@@ -105,39 +120,26 @@ pub fn HomePage() -> impl IntoView {
         let accounts = db.list::<Account>().await?;
         let escalations = db.list::<Escalation>().await?;
         let feedback = db.list::<FeedbackItem>().await?;
+        let projects = db.list::<OnboardingProject>().await?;
+        let sample = accounts.iter().any(|a| is_sample(&a.id))
+            || escalations.iter().any(|e| is_sample(&e.id))
+            || feedback.iter().any(|f| is_sample(&f.id))
+            || projects.iter().any(|p| is_sample(&p.id));
         let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
         let last = last.and_then(|s| s.instant());
         let oldest = accounts.iter().map(|a| a.created_at).min();
         let index = AccountIndex::new(accounts.iter().cloned());
         let lang = state.lang.get_untracked();
         let attention = attention_lines(&escalations, &feedback, &index, lang);
-        let attention = [
-            attention,
-            onboarding_lines(&db.list::<OnboardingProject>().await?, &index, lang),
-        ]
-        .concat();
+        let attention = [attention, onboarding_lines(&projects, &index, lang)].concat();
         Ok::<_, StorageError>(Overview {
             attention,
             counts,
             backup_due: backup_due(last, oldest, browser::now()),
+            sample,
         })
     });
-    let count = move |store: Store| {
-        overview
-            .get()
-            .and_then(|o| o.ok())
-            .and_then(|o| o.counts.iter().find(|(s, _)| *s == store).map(|(_, n)| *n))
-            .unwrap_or(0)
-    };
-    let workspace_card = move |workspace: Workspace, store: Store, what: Msg| {
-        view! {
-            <article class="card">
-                <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
-                <p>{tr(what)}</p>
-                <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(store).to_string())])}</p>
-            </article>
-        }
-    };
+    let busy = RwSignal::new(false);
     view! {
         <section class="page home">
             <h1>{tr(Msg::HomeTitle)}</h1>
@@ -149,38 +151,151 @@ pub fn HomePage() -> impl IntoView {
                     <a class="button" href=Route::Settings.href()>{tr(Msg::GoToBackup)}</a>
                 </div>
             })}
-            {move || (overview.get().is_some() && count(Store::Accounts) == 0).then(|| view! {
-                <div class="getting-started">
-                    <h2>{tr(Msg::GettingStarted)}</h2>
-                    <ol>
-                        <li>
-                            <a href=Route::New(Workspace::Accounts).href()>{tr(Msg::StepAddAccount)}</a>
-                        </li>
-                        <li>{tr(Msg::StepOpenWorkspace)}</li>
-                        <li>{tr(Msg::StepBackup)}</li>
-                    </ol>
-                </div>
-            })}
-            {move || overview.get().and_then(|o| o.ok()).filter(|o| o.counts.iter().any(|(_, n)| *n > 0)).map(|o| view! {
-                <section class="attention" id="attention" aria-labelledby="attention-heading">
-                    <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
-                    {if o.attention.is_empty() {
-                        view! { <p class="hint">{tr(Msg::HomeNothingUrgent)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="attention-list">
-                                {o.attention.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
-            })}
+            <SampleBanner overview busy />
+            {move || (overview.get().is_some() && count(overview, Store::Accounts) == 0).then(|| view! { <GettingStarted overview busy /> })}
+            <Attention overview />
             <div class="cards">
-                {workspace_card(Workspace::Escalations, Store::Escalations, Msg::HomeEscalations)}
-                {workspace_card(Workspace::Feedback, Store::Feedback, Msg::HomeFeedback)}
-                {workspace_card(Workspace::Onboarding, Store::Onboarding, Msg::HomeOnboarding)}
+                <WorkspaceCard overview workspace=Workspace::Escalations store=Store::Escalations what=Msg::HomeEscalations />
+                <WorkspaceCard overview workspace=Workspace::Feedback store=Store::Feedback what=Msg::HomeFeedback />
+                <WorkspaceCard overview workspace=Workspace::Onboarding store=Store::Onboarding what=Msg::HomeOnboarding />
             </div>
             <p class="privacy-note">{tr(Msg::PrivacyNote)}</p>
         </section>
     }
+}
+
+/// The first steps for a new user: add an account, open a workspace, back up; on an empty
+/// Casebook, the sample data to explore.
+#[component]
+fn GettingStarted(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
+    // Nothing at all but settings: the sample data is offered.
+    let empty = move || {
+        overview.get().and_then(|o| o.ok()).is_some_and(|o| {
+            o.counts
+                .iter()
+                .all(|(s, n)| *s == Store::Settings || *n == 0)
+        })
+    };
+    view! {
+        <div class="getting-started">
+            <h2>{tr(Msg::GettingStarted)}</h2>
+            <ol>
+                <li>
+                    <a href=Route::New(Workspace::Accounts).href()>{tr(Msg::StepAddAccount)}</a>
+                </li>
+                <li>{tr(Msg::StepOpenWorkspace)}</li>
+                <li>{tr(Msg::StepBackup)}</li>
+            </ol>
+            {move || empty().then(|| view! {
+                <p>{tr(Msg::SampleOffer)}</p>
+                <button type="button" class="button" id="add-sample" disabled=move || busy.get() on:click=move |_| add_sample(busy)>
+                    {tr(Msg::SampleExplore)}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// While sample records are present: says so, and removes them in one click.
+#[component]
+fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
+    move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.sample).then(|| view! {
+        <div class="banner banner-info" id="sample-banner">
+            <span>{tr(Msg::SampleShowing)}</span>
+            <button type="button" class="button" disabled=move || busy.get() on:click=move |_| remove_sample(busy)>
+                {tr(Msg::SampleRemove)}
+            </button>
+        </div>
+    })
+}
+
+/// "Needs attention now", once there is any record: each line links to its record.
+#[component]
+fn Attention(overview: Loading) -> impl IntoView {
+    move || {
+        overview.get().and_then(|o| o.ok()).filter(|o| o.counts.iter().any(|(_, n)| *n > 0)).map(|o| view! {
+        <section class="attention" id="attention" aria-labelledby="attention-heading">
+            <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
+            {if o.attention.is_empty() {
+                view! { <p class="hint">{tr(Msg::HomeNothingUrgent)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="attention-list">
+                        {o.attention.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    })
+    }
+}
+
+/// A workspace: its title linking to its list, what it is for, and how many records it has.
+#[component]
+fn WorkspaceCard(
+    overview: Loading,
+    workspace: Workspace,
+    store: Store,
+    what: Msg,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <article class="card">
+            <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
+            <p>{tr(what)}</p>
+            <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(overview, store).to_string())])}</p>
+        </article>
+    }
+}
+
+/// Loads the sample data in the interface language next to what is there, in one
+/// transaction, and says how many records it added. `busy` is set meanwhile.
+fn add_sample(busy: RwSignal<bool>) {
+    let state = use_app();
+    let lang = state.lang.get_untracked();
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let Some(db) = state.db() else { return };
+        match sample_backup(lang, browser::now(), browser::local_today()) {
+            Err(error) => state.say_text(error.message(lang), true),
+            Ok(sample) => {
+                let n: usize = sample.counts().iter().map(|(_, n)| n).sum();
+                match db.put_many(sample.into_stores()).await {
+                    Ok(()) => {
+                        state.changed();
+                        state
+                            .say_text(Msg::SampleAdded.fill(lang, &[("n", &n.to_string())]), false);
+                    }
+                    Err(error) => state.report(&error),
+                }
+            }
+        }
+        busy.set(false);
+    });
+}
+
+/// Removes every sample record (and drafts written for one) in one click, and says how many.
+fn remove_sample(busy: RwSignal<bool>) {
+    let state = use_app();
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let Some(db) = state.db() else { return };
+        match db.remove_sample().await {
+            Ok(removal) => {
+                state.changed();
+                let lang = state.lang.get_untracked();
+                let mut text =
+                    Msg::SampleRemoved.fill(lang, &[("n", &removal.count().to_string())]);
+                if removal.kept_accounts > 0 {
+                    text = format!(
+                        "{text} {}",
+                        Msg::SampleKept.fill(lang, &[("n", &removal.kept_accounts.to_string())])
+                    );
+                }
+                state.say_text(text, false);
+            }
+            Err(error) => state.report(&error),
+        }
+        busy.set(false);
+    });
 }

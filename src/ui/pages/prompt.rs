@@ -12,6 +12,7 @@ use crate::domain::form::{FieldError, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
+use crate::llm::redact::{known_names, Kind};
 use crate::prompts::{
     self, system_message, user_message, PromptRequest, PromptSpec, RecordContext,
 };
@@ -73,7 +74,8 @@ pub fn prompt_page(workspace: Workspace, record_id: String, prompt_id: String) -
                                         (spec.facts)(&ctx, lang)
                                     })
                                 };
-                                prompt_form(spec, record_id.clone(), values, facts, stem, mail_to).into_any()
+                                let names = known_names(accounts.iter(), Some(&record));
+                                prompt_form(spec, record_id.clone(), values, facts, names, stem, mail_to).into_any()
                             }
                             None => view! { <p class="error-text">{tr(Msg::NotFoundTitle)}</p> }.into_any(),
                         }
@@ -91,6 +93,7 @@ fn prompt_form(
     record_id: String,
     values: FormValues,
     facts: FactsFor,
+    names: Vec<(Kind, String)>,
     file_stem: String,
     mail_to: String,
 ) -> impl IntoView {
@@ -111,6 +114,7 @@ fn prompt_form(
         Generation {
             system: system_message(&request),
             user: user_message(&request),
+            names: names.clone(),
             draft: request.start_draft(
                 browser::new_id(),
                 record_id.clone(),
@@ -120,10 +124,10 @@ fn prompt_form(
         }
     });
     view! {
-        <h1>{tr(spec.title)}</h1>
+        <h1 id="prompt-title">{tr(spec.title)}</h1>
         <p class="lede">{tr(spec.intro)}</p>
         <div class="prompt-layout">
-            <form class="record-form prompt-form" novalidate on:submit=|ev| ev.prevent_default()>
+            <form class="record-form prompt-form" aria-labelledby="prompt-title" novalidate on:submit=|ev| ev.prevent_default()>
                 <div class="button-row">
                     <button type="button" class="button small" id="fill-example"
                         on:click=move |_| values.set((spec.example)(state.lang.get_untracked()))>

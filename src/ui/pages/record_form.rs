@@ -18,13 +18,14 @@ use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
-use crate::ui::escalation::panel::escalation_panel;
+use crate::ui::escalation::panel::EscalationPanel;
+use crate::ui::escalation::rehearsal::RehearsalSection;
 use crate::ui::feedback::panel::feedback_panel;
 use crate::ui::load::load;
-use crate::ui::onboarding::panel::onboarding_panel;
+use crate::ui::onboarding::panel::OnboardingPanel;
 use crate::ui::pages::prompt::prompt_links;
 use crate::ui::shell::load_failure;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{hold_while, tr, use_app};
 use crate::ui::workspace_text::WorkspaceText;
 
 pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
@@ -51,13 +52,13 @@ pub fn form_page(workspace: Workspace, id: Option<String>) -> impl IntoView {
     view! {
         <section class="page">
             <p class="breadcrumb"><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></p>
-            <h1>{tr(if is_new { workspace.new_label() } else { workspace.edit_title() })}</h1>
+            <h1 id="record-title">{tr(if is_new { workspace.new_label() } else { workspace.edit_title() })}</h1>
             {move || {
                 data.get()
                     .map(|result| match result {
                         Err(error) => load_failure(error).into_any(),
                         Ok((None, _)) => view! { <p class="error-text" role="alert">{tr(Msg::RecordNotFound)}</p> }.into_any(),
-                        Ok((Some(record), accounts)) => record_editor(workspace, is_new, record, Arc::new(AccountIndex::new(accounts))).into_any(),
+                        Ok((Some(record), accounts)) => view! { <RecordEditor workspace is_new record accounts=Arc::new(AccountIndex::new(accounts)) /> }.into_any(),
                     })
             }}
         </section>
@@ -87,14 +88,18 @@ fn analysis_preview(values: &FormValues, accounts: &AccountIndex, lang: Lang) ->
     ))
 }
 
-fn record_editor(
+/// The form of one record, its working panel and prompts once saved, and deleting it.
+#[component]
+fn RecordEditor(
     workspace: Workspace,
     is_new: bool,
     record: AnyRecord,
     accounts: Arc<AccountIndex>,
 ) -> impl IntoView {
     let state = use_app();
-    let values: RwSignal<FormValues> = RwSignal::new(record.to_form());
+    let initial = record.to_form();
+    let values: RwSignal<FormValues> = RwSignal::new(initial.clone());
+    hold_while(move || values.with(|v| *v != initial));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -102,7 +107,6 @@ fn record_editor(
     let record_id = record.id().to_string();
     let base = StoredValue::new(record);
     let index = StoredValue::new(accounts.clone());
-    let back_to_list = move || browser::go_to(&Route::List(workspace).href());
 
     let save = move || {
         let mut record = base.get_value();
@@ -120,13 +124,109 @@ fn record_editor(
         saving.set(true);
         state.save_record(record, move |saved| {
             if saved {
-                back_to_list();
+                back_to_list(workspace);
             } else {
                 saving.try_set(false);
             }
         });
     };
+    let onboarding =
+        (!is_new).then(|| view! { <OnboardingPanel base accounts=accounts.clone() /> });
+    let feedback = (!is_new).then(|| feedback_panel(base, values));
 
+    view! {
+        <form
+            class="record-form"
+            aria-labelledby="record-title"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save();
+            }
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && !confirming.get_untracked() {
+                    back_to_list(workspace);
+                }
+            }
+        >
+            <FormSummary errors />
+            {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
+            {(workspace == Workspace::Escalations).then(|| view! { <AnalysisPreview values accounts=accounts.clone() /> })}
+            <FormButtons workspace is_new saving confirming />
+            <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
+        </form>
+        {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
+        {(!is_new && workspace == Workspace::Escalations).then(|| view! { <RehearsalSection escalation_id=record_id.clone() /> })}
+        {(!is_new).then(|| view! { <EscalationPanel base form=values accounts=accounts.clone() /> })}
+        {onboarding}
+        {feedback}
+        {move || confirming.get().then(|| view! {
+            <ConfirmDelete workspace base title=title.clone() confirming />
+        })}
+    }
+}
+
+/// Goes back to the list of `workspace`.
+fn back_to_list(workspace: Workspace) {
+    browser::go_to(&Route::List(workspace).href());
+}
+
+/// How many fields need fixing, shown once a save found errors.
+#[component]
+fn FormSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let state = use_app();
+    move || {
+        (!errors.with(Vec::is_empty)).then(|| view! {
+        <p class="form-summary" role="alert" id="form-summary">
+            {move || Msg::FixFields.fill(state.lang.get(), &[("n", &errors.with(Vec::len).to_string())])}
+        </p>
+    })
+    }
+}
+
+/// The built-in classification of the escalation as typed (see `analysis_preview`).
+#[component]
+fn AnalysisPreview(values: RwSignal<FormValues>, accounts: Arc<AccountIndex>) -> impl IntoView {
+    let state = use_app();
+    move || {
+        analysis_preview(&values.get(), &accounts, state.lang.get())
+            .map(|text| view! { <p class="analysis-preview" id="analysis-preview" aria-live="polite">{text}</p> })
+    }
+}
+
+/// Save (busy while saving), Cancel, and Delete for a record already saved.
+#[component]
+fn FormButtons(
+    workspace: Workspace,
+    is_new: bool,
+    saving: RwSignal<bool>,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="button-row">
+            <button type="submit" class="button primary" id="save-record" disabled=move || saving.get()>
+                {move || state.t(if saving.get() { Msg::Saving } else { Msg::Save })}
+            </button>
+            <a class="button" href=Route::List(workspace).href()>{tr(Msg::Cancel)}</a>
+            {(!is_new).then(|| view! {
+                <button type="button" class="button danger-outline" id="delete-record" on:click=move |_| confirming.set(true)>
+                    {tr(Msg::Delete)}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// Asks before deleting the record in `base`; an account still linked to records stays.
+#[component]
+fn ConfirmDelete(
+    workspace: Workspace,
+    base: StoredValue<AnyRecord>,
+    title: String,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_app();
     let delete = move || {
         let record = base.get_value();
         leptos::task::spawn_local(async move {
@@ -135,7 +235,7 @@ fn record_editor(
                 Ok(Ok(())) => {
                     state.changed();
                     state.say(Msg::Deleted);
-                    back_to_list();
+                    back_to_list(workspace);
                 }
                 Ok(Err(linked)) => {
                     confirming.try_set(false);
@@ -149,59 +249,13 @@ fn record_editor(
             }
         });
     };
-    let onboarding = (!is_new).then(|| onboarding_panel(base, accounts.clone()));
-    let feedback = (!is_new).then(|| feedback_panel(base, values));
-
     view! {
-        <form
-            class="record-form"
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                save();
-            }
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && !confirming.get_untracked() {
-                    back_to_list();
-                }
-            }
-        >
-            {move || (!errors.with(Vec::is_empty)).then(|| view! {
-                <p class="form-summary" role="alert" id="form-summary">
-                    {move || Msg::FixFields.fill(state.lang.get(), &[("n", &errors.with(Vec::len).to_string())])}
-                </p>
-            })}
-            {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
-            {(workspace == Workspace::Escalations).then(|| {
-                let accounts = accounts.clone();
-                move || analysis_preview(&values.get(), &accounts, state.lang.get())
-                    .map(|text| view! { <p class="analysis-preview" id="analysis-preview" aria-live="polite">{text}</p> })
-            })}
-            <div class="button-row">
-                <button type="submit" class="button primary" id="save-record" disabled=move || saving.get()>
-                    {move || state.t(if saving.get() { Msg::Saving } else { Msg::Save })}
-                </button>
-                <a class="button" href=Route::List(workspace).href()>{tr(Msg::Cancel)}</a>
-                {(!is_new).then(|| view! {
-                    <button type="button" class="button danger-outline" id="delete-record" on:click=move |_| confirming.set(true)>
-                        {tr(Msg::Delete)}
-                    </button>
-                })}
-            </div>
-            <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
-        </form>
-        {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
-        {(!is_new).then(|| escalation_panel(base, values, accounts.clone()))}
-        {onboarding}
-        {feedback}
-        {move || (confirming.get()).then(|| view! {
-            <ConfirmPanel
-                question=Msg::ConfirmDeleteRecord
-                arg=("title", title.clone())
-                confirm_label=Msg::Delete
-                on_confirm=Callback::new(move |()| delete())
-                on_cancel=Callback::new(move |()| confirming.set(false))
-            />
-        })}
+        <ConfirmPanel
+            question=Msg::ConfirmDeleteRecord
+            arg=("title", title)
+            confirm_label=Msg::Delete
+            on_confirm=Callback::new(move |()| delete())
+            on_cancel=Callback::new(move |()| confirming.set(false))
+        />
     }
 }

@@ -6,12 +6,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::listing::{Direction, Row, SearchIndex};
+use crate::domain::form::Coded;
+use crate::domain::listing::{Direction, ListFilter, Row, SearchIndex};
 use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
 use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::storage::error::StorageError;
+use crate::storage::sample::is_sample;
 use crate::ui::browser;
 use crate::ui::load::load_db;
 use crate::ui::onboarding::playbooks::playbooks_section;
@@ -43,7 +45,7 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
                     .map(|result| match result {
                         Err(error) => load_failure(error).into_any(),
                         Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
-                        Ok((records, accounts)) => record_table(workspace, records, accounts).into_any(),
+                        Ok((records, accounts)) => view! { <RecordTable workspace records accounts /> }.into_any(),
                     })
             }}
             {playbooks}
@@ -112,7 +114,9 @@ fn empty_state(workspace: Workspace) -> impl IntoView {
     }
 }
 
-fn record_table(
+/// The searchable, filterable, sortable table of a workspace's records.
+#[component]
+fn RecordTable(
     workspace: Workspace,
     records: Arc<Vec<AnyRecord>>,
     accounts: Arc<AccountIndex>,
@@ -121,7 +125,7 @@ fn record_table(
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<(usize, Direction)>);
     let filters = AnyRecord::filters(workspace);
-    let filter = RwSignal::new(filters.first().map_or("", |f| f.code));
+    let filter = RwSignal::new(filters.first().copied());
     let total = records.len();
     let data = StoredValue::new((records, accounts));
     // Every record as a row, made again only when the language changes (the list is drawn
@@ -144,72 +148,11 @@ fn record_table(
         let collator = browser::list_collator(state.lang.get());
         all_rows.with(|all| all.arrange(&query, filter, sort, &*collator))
     });
-    let search_id = "record-search";
-    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !typing {
-            ev.prevent_default();
-            browser::focus(search_id);
-        }
-    });
-    on_cleanup(move || shortcut.remove());
-
-    let header = move |index: usize, label: Msg| {
-        let aria_sort = move || match sort.get() {
-            Some((i, Direction::Ascending)) if i == index => "ascending",
-            Some((i, Direction::Descending)) if i == index => "descending",
-            _ => "none",
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button class="sort-button" on:click=move |_| {
-                    sort.update(|s| {
-                        *s = match *s {
-                            Some((i, d)) if i == index => Some((i, d.flipped())),
-                            _ => Some((index, Direction::Ascending)),
-                        }
-                    })
-                }>
-                    {tr(label)}
-                    <span class="sort-mark" aria-hidden="true">
-                        {move || match aria_sort() {
-                            "ascending" => "▲",
-                            "descending" => "▼",
-                            _ => "",
-                        }}
-                    </span>
-                </button>
-            </th>
-        }
-    };
 
     view! {
         <div class="list-tools">
-            <label class="search">
-                <span class="visually-hidden">{tr(Msg::Search)}</span>
-                <input
-                    id=search_id
-                    type="search"
-                    placeholder=tr(Msg::SearchPlaceholder)
-                    prop:value=move || query.get()
-                    on:input:target=move |ev| query.set(ev.target().value())
-                />
-            </label>
-            {(!filters.is_empty()).then(|| view! {
-                <label class="list-filter">
-                    <span class="visually-hidden">{tr(Msg::ListFilter)}</span>
-                    <select id="record-filter" on:change:target=move |ev| {
-                        let code = ev.target().value();
-                        filter.set(filters.iter().find(|f| f.code == code).map_or("", |f| f.code));
-                    }>
-                        {filters.iter().map(|f| view! { <option value=f.code>{tr(f.label)}</option> }).collect_view()}
-                        <option value="">{tr(Msg::FilterAll)}</option>
-                    </select>
-                </label>
-            })}
+            <SearchBox query />
+            {(!filters.is_empty()).then(|| view! { <FilterSelect filters filter /> })}
             <span class="list-count" aria-live="polite">
                 {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows.with(Vec::len).to_string()), ("total", &total.to_string())])}
             </span>
@@ -217,7 +160,11 @@ fn record_table(
         <div class="table-wrap">
             <table class="records">
                 <thead>
-                    <tr>{AnyRecord::columns(workspace).iter().enumerate().map(|(i, c)| header(i, c.label)).collect_view()}</tr>
+                    <tr>
+                        {AnyRecord::columns(workspace).iter().enumerate().map(|(index, c)| view! {
+                            <SortHeader index label=c.label sort />
+                        }).collect_view()}
+                    </tr>
                 </thead>
                 <tbody>
                     <For each=move || rows.get() key=row_key let:row>
@@ -232,6 +179,92 @@ fn record_table(
     }
 }
 
+/// The DOM id of the list's search box, which "/" focuses.
+const SEARCH_ID: &str = "record-search";
+
+/// The list's search box; "/" anywhere outside a text field focuses it.
+#[component]
+fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing {
+            ev.prevent_default();
+            browser::focus(SEARCH_ID);
+        }
+    });
+    on_cleanup(move || shortcut.remove());
+    view! {
+        <label class="search">
+            <span class="visually-hidden">{tr(Msg::Search)}</span>
+            <input
+                id=SEARCH_ID
+                type="search"
+                placeholder=tr(Msg::SearchPlaceholder)
+                prop:value=move || query.get()
+                on:input:target=move |ev| query.set(ev.target().value())
+            />
+        </label>
+    }
+}
+
+/// The select of the workspace's `filters`, then "All"; sets `filter` (`None` for all).
+#[component]
+fn FilterSelect(
+    filters: &'static [ListFilter],
+    filter: RwSignal<Option<ListFilter>>,
+) -> impl IntoView {
+    view! {
+        <label class="list-filter">
+            <span class="visually-hidden">{tr(Msg::ListFilter)}</span>
+            <select id="record-filter" on:change:target=move |ev| {
+                let chosen = ListFilter::from_code(&ev.target().value());
+                filter.set(chosen.filter(|f| filters.contains(f)));
+            }>
+                {filters.iter().map(|f| view! { <option value=f.code()>{tr(f.label())}</option> }).collect_view()}
+                <option value="">{tr(Msg::FilterAll)}</option>
+            </select>
+        </label>
+    }
+}
+
+/// A column header that sorts by column `index`: ascending first, then flipping.
+#[component]
+fn SortHeader(
+    index: usize,
+    label: Msg,
+    sort: RwSignal<Option<(usize, Direction)>>,
+) -> impl IntoView {
+    let aria_sort = move || match sort.get() {
+        Some((i, Direction::Ascending)) if i == index => "ascending",
+        Some((i, Direction::Descending)) if i == index => "descending",
+        _ => "none",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button class="sort-button" on:click=move |_| {
+                sort.update(|s| {
+                    *s = match *s {
+                        Some((i, d)) if i == index => Some((i, d.flipped())),
+                        _ => Some((index, Direction::Ascending)),
+                    }
+                })
+            }>
+                {tr(label)}
+                <span class="sort-mark" aria-hidden="true">
+                    {move || match aria_sort() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
 /// What identifies a drawn row: the record and everything shown of it, so a row is drawn
 /// again only when what it shows changes.
 fn row_key(row: &Row) -> (String, Vec<(String, bool)>) {
@@ -243,15 +276,17 @@ fn row_key(row: &Row) -> (String, Vec<(String, bool)>) {
     (row.id.clone(), cells)
 }
 
-/// One record of the list; its first cell links to the record's form.
+/// One record of the list; its first cell links to the record's form (and marks a sample record).
 #[component]
 fn RecordRow(workspace: Workspace, row: Row) -> impl IntoView {
+    let sample =
+        is_sample(&row.id).then(|| view! { " " <span class="badge">{tr(Msg::SampleBadge)}</span> });
     let href = Route::Edit(workspace, row.id).href();
     let mut cells = row.cells.into_iter();
     let first = cells.next().map(|c| c.text).unwrap_or_default();
     view! {
         <tr>
-            <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a></td>
+            <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a>{sample}</td>
             {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_view()}
         </tr>
     }

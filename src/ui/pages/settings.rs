@@ -2,7 +2,6 @@
 //! and persistence, and "Delete all data".
 
 use leptos::prelude::*;
-use web_sys::HtmlInputElement;
 
 use crate::domain::listing::{format_bytes, format_utc_minute};
 use crate::domain::time::zone::LocalZone;
@@ -12,9 +11,10 @@ use crate::storage::error::StorageError;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser::{self, BrowserZone};
 use crate::ui::components::confirm::ConfirmPanel;
+use crate::ui::components::file_input::TextFileInput;
 use crate::ui::load::{load, load_db};
 use crate::ui::pages::connections;
-use crate::ui::state::{tr, use_app};
+use crate::ui::state::{tr, use_app, AppState};
 
 /// The label of a store in counts tables.
 fn store_label(store: Store) -> Msg {
@@ -27,6 +27,7 @@ fn store_label(store: Store) -> Msg {
         Store::Onboarding => Msg::NavOnboarding,
         Store::Playbooks => Msg::StorePlaybooks,
         Store::Drafts => Msg::StoreDrafts,
+        Store::Rehearsals => Msg::StoreRehearsals,
     }
 }
 
@@ -97,53 +98,54 @@ fn BackupSection() -> impl IntoView {
     }
 }
 
-#[component]
-fn ImportBackup() -> impl IntoView {
-    let state = use_app();
-    let pending = RwSignal::new(None::<Backup>);
-    let current = RwSignal::new(Vec::<(Store, u32)>::new());
-    let error = RwSignal::new(None::<String>);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let reset_input = move || {
-        if let Some(input) = input_ref.get_untracked() {
-            input.set_value("");
-        }
-    };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok())
-        else {
+/// A backup chosen for import: the file read, the counts in the browser now, or why it
+/// cannot be imported. `Copy`: arena handles.
+#[derive(Clone, Copy)]
+struct Import {
+    pending: RwSignal<Option<Backup>>,
+    current: RwSignal<Vec<(Store, u32)>>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Import {
+    /// Forgets an earlier file's result when another is chosen.
+    fn clear(self) {
+        self.pending.set(None);
+        self.error.set(None);
+    }
+
+    /// Checks the chosen file's text (`None`: unreadable); a good one waits for confirmation.
+    fn read(self, state: AppState, text: Option<String>) {
+        let Some(text) = text else {
+            self.error
+                .try_set(Some(state.t(Msg::ErrFileUnreadable).to_string()));
             return;
         };
-        pending.set(None);
-        error.set(None);
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
-            let Some(text) = browser::read_chosen_file(&input).await else {
-                error.try_set(Some(state.t(Msg::ErrFileUnreadable).to_string()));
-                return;
-            };
             match backup::decode(&text) {
                 Err(e) => {
-                    error.try_set(Some(e.message(lang)));
+                    self.error.try_set(Some(e.message(lang)));
                 }
                 Ok(file) => {
                     if let Some(db) = state.db() {
                         match db.counts().await {
                             Ok(counts) => {
-                                current.try_set(counts);
+                                self.current.try_set(counts);
                             }
                             Err(e) => return state.report(&e),
                         }
                     }
-                    pending.try_set(Some(file));
+                    self.pending.try_set(Some(file));
                 }
             }
         });
-    };
-    let confirm = move || {
-        let Some(file) = pending.get_untracked() else {
+    }
+
+    /// Replaces all data with the confirmed file; `done` runs once it is in.
+    fn replace_all(self, done: impl Fn() + 'static) {
+        let state = use_app();
+        let Some(file) = self.pending.get_untracked() else {
             return;
         };
         let total: usize = file.counts().iter().map(|(_, n)| n).sum();
@@ -151,8 +153,8 @@ fn ImportBackup() -> impl IntoView {
             let Some(db) = state.db() else { return };
             match db.replace_all(file.into_stores()).await {
                 Ok(()) => {
-                    pending.try_set(None);
-                    reset_input();
+                    self.pending.try_set(None);
+                    done();
                     state.changed();
                     state.say_text(
                         Msg::ImportDone
@@ -163,14 +165,61 @@ fn ImportBackup() -> impl IntoView {
                 Err(e) => state.report(&e),
             }
         });
+    }
+}
+
+#[component]
+fn ImportBackup() -> impl IntoView {
+    let import = Import {
+        pending: RwSignal::new(None),
+        current: RwSignal::new(Vec::new()),
+        error: RwSignal::new(None),
     };
-    let counts_table = move || {
-        pending.get().map(|file| {
+    let pending = import.pending;
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let reset_input = move || {
+        if let Some(input) = input_ref.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let state = use_app();
+    view! {
+        <h3>{tr(Msg::ImportTitle)}</h3>
+        <p>{tr(Msg::ImportExplanation)}</p>
+        <div class="field">
+            <TextFileInput id="import-file" label=Msg::ImportFile accept=".json,application/json" node_ref=input_ref
+                on_pick=Callback::new(move |()| import.clear())
+                on_read=Callback::new(move |text| import.read(state, text)) />
+        </div>
+        {move || import.error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
+        {move || (pending.with(Option::is_some)).then(|| view! {
+            <ConfirmPanel
+                question=Msg::ConfirmImport
+                arg=("date", pending.with(|p| p.as_ref().map(|b| format_utc_minute(b.exported_at))).unwrap_or_default())
+                confirm_label=Msg::ReplaceAllData
+                on_confirm=Callback::new(move |()| import.replace_all(reset_input))
+                on_cancel=Callback::new(move |()| {
+                    pending.set(None);
+                    reset_input();
+                })
+            >
+                <ImportCounts import />
+            </ConfirmPanel>
+        })}
+    }
+}
+
+/// Each store's records in the browser now beside those in the file chosen.
+#[component]
+fn ImportCounts(import: Import) -> impl IntoView {
+    move || {
+        import.pending.get().map(|file| {
             let rows = file
                 .counts()
                 .into_iter()
                 .map(|(store, incoming)| {
-                    let here = current
+                    let here = import
+                        .current
                         .with(|c| c.iter().find(|(s, _)| *s == store).map_or(0, |(_, n)| *n));
                     view! {
                         <tr>
@@ -194,26 +243,6 @@ fn ImportBackup() -> impl IntoView {
                 </table>
             }
         })
-    };
-    view! {
-        <h3>{tr(Msg::ImportTitle)}</h3>
-        <p>{tr(Msg::ImportExplanation)}</p>
-        <input type="file" id="import-file" accept=".json,application/json" node_ref=input_ref on:change=on_file />
-        {move || error.get().map(|e| view! { <p class="error-text" id="import-error" role="alert">{e}</p> })}
-        {move || (pending.with(Option::is_some)).then(|| view! {
-            <ConfirmPanel
-                question=Msg::ConfirmImport
-                arg=("date", pending.with(|p| p.as_ref().map(|b| format_utc_minute(b.exported_at))).unwrap_or_default())
-                confirm_label=Msg::ReplaceAllData
-                on_confirm=Callback::new(move |()| confirm())
-                on_cancel=Callback::new(move |()| {
-                    pending.set(None);
-                    reset_input();
-                })
-            >
-                {counts_table}
-            </ConfirmPanel>
-        })}
     }
 }
 

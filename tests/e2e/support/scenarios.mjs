@@ -1,5 +1,5 @@
 // Shared user journeys for the end-to-end tests.
-import { RecordForm, RecordList, Shell } from './pages.mjs';
+import { EscalationPanel, RecordForm, RecordList, Shell } from './pages.mjs';
 
 /** A local datetime-local value `hours` ago. */
 export function hoursAgo(hours) {
@@ -10,10 +10,10 @@ export function hoursAgo(hours) {
 
 /** Creates a strategic account of USD 1,200,000 renewing 2027-01-31, unless `extra` says otherwise. */
 export async function createAccount(page, name, extra = {}) {
-  await new Shell(page).goTo('accounts');
+  await new Shell(page).goTo('Accounts');
   await new RecordList(page).startNew();
   const form = new RecordForm(page);
-  await form.fill({ name, tier: 'Strategic', arr: '$1,200,000', renewal_date: '2027-01-31', ...extra });
+  await form.fill({ 'Account name': name, Tier: 'Strategic', ARR: '$1,200,000', 'Renewal date': '2027-01-31', ...extra });
   await form.saveAndReturn();
 }
 
@@ -23,21 +23,20 @@ export async function openResponsePlan(page) {
   const list = new RecordList(page);
   const form = new RecordForm(page);
   await createAccount(page, 'Acme Corp');
-  await shell.goTo('escalations');
+  await shell.goTo('Escalations');
   await list.startNew();
   await form.fill({
-    account_id: 'Acme Corp',
-    contact_name: 'Li Wei',
-    contact_title: 'CIO',
-    received_at: hoursAgo(1),
-    summary: 'Exports have failed for two days; the CIO threatens to cancel.',
-    underlying_issue: 'Export workers time out on large tenants.',
-    can_fix: 'A patch for the export timeout ships on Friday.',
+    Account: 'Acme Corp',
+    'Primary contact': 'Li Wei',
+    "Contact's title": 'CIO',
+    'Received at': hoursAgo(1),
+    'What the customer said': 'Exports have failed for two days; the CIO threatens to cancel.',
+    'Underlying issue': 'Export workers time out on large tenants.',
+    'What we can honestly fix, and when': 'A patch for the export timeout ships on Friday.',
   });
   await form.saveAndReturn();
   await list.open('Exports have failed');
-  await page.click('a:has-text("Response plan")');
-  await page.waitForSelector('#draft-status');
+  await new EscalationPanel(page).openPrompt('Response plan');
 }
 
 
@@ -86,26 +85,26 @@ export const ANGRY = {
  */
 export async function createAngryEscalation(page, { receivedHoursAgo = 3, ...overrides } = {}) {
   const e = { ...ANGRY, ...overrides };
-  await createAccount(page, e.account, { arr: e.arr, renewal_date: await browserDateIn(page, 60) });
+  await createAccount(page, e.account, { ARR: e.arr, 'Renewal date': await browserDateIn(page, 60) });
   await createEscalation(page, {
-    account_id: e.account,
-    contact_name: e.contact,
-    contact_title: e.title,
-    contact_email: e.email,
-    received_at: await browserHoursAgo(page, receivedHoursAgo),
-    ...(e.channel ? { channel: e.channel } : {}),
-    summary: e.summary,
-    underlying_issue: e.issue,
-    can_fix: e.canFix,
+    Account: e.account,
+    'Primary contact': e.contact,
+    "Contact's title": e.title,
+    "Contact's e-mail": e.email,
+    'Received at': await browserHoursAgo(page, receivedHoursAgo),
+    ...(e.channel ? { Channel: e.channel } : {}),
+    'What the customer said': e.summary,
+    'Underlying issue': e.issue,
+    'What we can honestly fix, and when': e.canFix,
   });
   await new RecordList(page).open(e.summary.slice(0, 10));
-  await page.waitForSelector('#escalation-analysis');
+  await new EscalationPanel(page).waitForIt();
   return page.url();
 }
 
-/** Creates an escalation from form values (by field key) and returns to the list. */
+/** Creates an escalation from form values (by field label) and returns to the list. */
 export async function createEscalation(page, values) {
-  await new Shell(page).goTo('escalations');
+  await new Shell(page).goTo('Escalations');
   await new RecordList(page).startNew();
   const form = new RecordForm(page);
   await form.fill(values);

@@ -11,6 +11,8 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export async function serveDist({ dist = process.env.CASEBOOK_DIST ?? resolve(import.meta.dirname, '../../../dist'), base = '/tools/casebook/' } = {}) {
