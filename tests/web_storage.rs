@@ -623,7 +623,9 @@ async fn sample_data_goes_next_to_own_records_and_leaves_alone() {
         .unwrap();
     let sample = sample_backup(Lang::Zh, now, now.date_naive()).unwrap();
     let added: usize = sample.counts().iter().map(|(_, n)| n).sum();
+    assert!(!db.has_sample().await.unwrap(), "only the user's records");
     db.put_many(sample.into_stores()).await.unwrap();
+    assert!(db.has_sample().await.unwrap());
     let count_all =
         |counts: Vec<(Store, u32)>| counts.iter().map(|(_, n)| *n as usize).sum::<usize>();
     assert_eq!(
@@ -686,6 +688,10 @@ async fn sample_data_goes_next_to_own_records_and_leaves_alone() {
         "own record unchanged"
     );
 
+    assert!(
+        db.has_sample().await.unwrap(),
+        "the kept sample account is still sample data"
+    );
     let again = db.remove_sample().await.unwrap();
     assert_eq!(
         (again.count(), again.kept_accounts),

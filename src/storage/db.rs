@@ -21,7 +21,7 @@ use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::AnyRecord;
 use crate::domain::workspace::Workspace;
 use crate::storage::error::StorageError;
-use crate::storage::sample::{sample_removal, SampleRemoval};
+use crate::storage::sample::{sample_removal, SampleRemoval, SAMPLE_PREFIX};
 use crate::storage::schema::{
     migrate_record, month_bounds, record_key, IndexSpec, Setting, Store, Stored,
     DRAFTS_BY_RECORD_PROMPT, ESCALATIONS_BY_STATUS, FEEDBACK_BY_ACCOUNT, FEEDBACK_BY_RECEIVED_ON,
@@ -564,6 +564,28 @@ impl Db {
             out.push((store, tx.store(store.name())?.count(None).await?));
         }
         Ok(out)
+    }
+
+    /// Whether any record of the workspaces' stores has a sample id, counted over the key
+    /// range of the sample prefix without reading records.
+    pub async fn has_sample(&self) -> Result<bool> {
+        let stores = [
+            Store::Accounts,
+            Store::Escalations,
+            Store::Feedback,
+            Store::Onboarding,
+        ];
+        let names: Vec<&str> = stores.iter().map(|s| s.name()).collect();
+        let tx = self.rexie.transaction(&names, TransactionMode::ReadOnly)?;
+        let low = JsValue::from_str(SAMPLE_PREFIX);
+        let high = JsValue::from_str(&format!("{SAMPLE_PREFIX}\u{10FFFF}"));
+        for store in stores {
+            let range = between(&low, &high)?;
+            if tx.store(store.name())?.count(Some(range)).await? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Closes the connection (tests and deletion).

@@ -224,6 +224,13 @@ impl Escalation {
             .min()
     }
 
+    /// The statuses of an open escalation, for reading open ones through the status index.
+    pub const OPEN_STATUSES: [EscalationStatus; 3] = [
+        EscalationStatus::New,
+        EscalationStatus::Responding,
+        EscalationStatus::Resolving,
+    ];
+
     /// Whether the escalation is still being worked on (not resolved or reviewed).
     pub fn is_open(&self) -> bool {
         self.status < EscalationStatus::Resolved
@@ -434,6 +441,20 @@ impl FormRecord for Escalation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_statuses_are_exactly_those_of_an_open_escalation() {
+        let at = Utc::now();
+        for status in EscalationStatus::ALL.iter().copied() {
+            let mut e = Escalation::new("e1".into(), at);
+            e.status = status;
+            assert_eq!(
+                Escalation::OPEN_STATUSES.contains(&status),
+                e.is_open(),
+                "{status:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_form_being_filled_is_classified_as_typed() {

@@ -153,6 +153,9 @@ impl Overdue {
     }
 }
 
+/// The stages at which `overdue` can flag an item, for reading them through the stage index.
+pub const OVERDUE_STAGES: [Stage; 2] = [Stage::Received, Stage::Routed];
+
 /// The item's overdue flag at `now`, if any.
 pub fn overdue(item: &FeedbackItem, now: DateTime<Utc>) -> Option<Overdue> {
     match item.stage {
@@ -592,6 +595,19 @@ mod tests {
 
     fn ids(items: &[&FeedbackItem]) -> Vec<String> {
         items.iter().map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn only_items_at_the_overdue_stages_are_ever_flagged() {
+        let long_after = now() + Duration::days(400);
+        for stage in Stage::ALL.iter().copied() {
+            let f = item("f1", "a1", day(2026, 1, 2), &[(stage, at(1, 2, 9))]);
+            assert_eq!(
+                overdue(&f, long_after).is_some(),
+                OVERDUE_STAGES.contains(&stage),
+                "{stage:?}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::domain::account::Account;
 use crate::domain::backup_reminder::backup_due;
 use crate::domain::escalation::board::attention;
 use crate::domain::escalation::Escalation;
-use crate::domain::feedback::stats::{unacknowledged, waiting_near_renewal};
+use crate::domain::feedback::stats::{unacknowledged, waiting_near_renewal, OVERDUE_STAGES};
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::{excerpt, AccountIndex};
@@ -15,7 +15,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::error::StorageError;
-use crate::storage::sample::{is_sample, sample_backup};
+use crate::storage::sample::sample_backup;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
 use crate::ui::load::{load_db, Loaded};
@@ -118,13 +118,17 @@ pub fn HomePage() -> impl IntoView {
     let overview = load_db(move |db| async move {
         let counts = db.counts().await?;
         let accounts = db.list::<Account>().await?;
-        let escalations = db.list::<Escalation>().await?;
-        let feedback = db.list::<FeedbackItem>().await?;
+        // Only what "needs attention" can list, read through the indexes: open escalations,
+        // and feedback not yet acknowledged or waiting on product.
+        let escalations = db
+            .escalations_with_status(&Escalation::OPEN_STATUSES)
+            .await?;
+        let mut feedback = Vec::new();
+        for stage in OVERDUE_STAGES {
+            feedback.extend(db.feedback_at_stage(stage).await?);
+        }
         let projects = db.list::<OnboardingProject>().await?;
-        let sample = accounts.iter().any(|a| is_sample(&a.id))
-            || escalations.iter().any(|e| is_sample(&e.id))
-            || feedback.iter().any(|f| is_sample(&f.id))
-            || projects.iter().any(|p| is_sample(&p.id));
+        let sample = db.has_sample().await?;
         let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
         let last = last.and_then(|s| s.instant());
         let oldest = accounts.iter().map(|a| a.created_at).min();
@@ -199,7 +203,8 @@ fn GettingStarted(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
 /// While sample records are present: says so, and removes them in one click.
 #[component]
 fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
-    move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.sample).then(|| view! {
+    move || {
+        overview.get().and_then(|o| o.ok()).is_some_and(|o| o.sample).then(|| view! {
         <div class="banner banner-info" id="sample-banner">
             <span>{tr(Msg::SampleShowing)}</span>
             <button type="button" class="button" disabled=move || busy.get() on:click=move |_| remove_sample(busy)>
@@ -207,6 +212,7 @@ fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
             </button>
         </div>
     })
+    }
 }
 
 /// "Needs attention now", once there is any record: each line links to its record.

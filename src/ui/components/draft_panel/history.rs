@@ -12,15 +12,15 @@ use crate::ui::state::tr;
 
 use super::Panel;
 
-/// The drafts of `owner` (record id, prompt id), re-read whenever data changes.
+/// The drafts of `owner` (record id, prompt id), read through the drafts' index and re-read
+/// whenever data changes.
 #[component]
 pub(super) fn DraftHistory(panel: Panel, owner: (String, &'static str)) -> impl IntoView {
     let owner = StoredValue::new(owner);
     let history = load_db(move |db| {
         let (record_id, prompt_id) = owner.get_value();
         async move {
-            let mut drafts: Vec<Draft> = db.list::<Draft>().await?;
-            drafts.retain(|d| d.record_id == record_id && d.prompt_id == prompt_id);
+            let mut drafts: Vec<Draft> = db.drafts_for(&record_id, prompt_id).await?;
             sorting::sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.created_at));
             Ok::<_, StorageError>(drafts.into_iter().map(Draft::as_loaded).collect::<Vec<_>>())
         }
