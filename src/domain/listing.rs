@@ -237,6 +237,51 @@ pub fn arrange(
     SearchIndex::new(rows).arrange(query, filter, sort, collator)
 }
 
+/// How many rows a list draws at a time.
+pub const PAGE_SIZE: usize = 50;
+
+/// One page of a list of `total` rows: which page it is (clamped to the last), how many
+/// there are (at least one), and the rows it shows, `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageWindow {
+    pub page: usize,
+    pub pages: usize,
+    pub start: usize,
+    pub end: usize,
+    pub total: usize,
+}
+
+impl PageWindow {
+    /// Page `page` (0-based) of `total` rows in pages of `size` (at least 1).
+    pub fn new(total: usize, page: usize, size: usize) -> Self {
+        let size = size.max(1);
+        let pages = total.div_ceil(size).max(1);
+        let page = page.min(pages - 1);
+        let start = (page * size).min(total);
+        let end = (start + size).min(total);
+        Self {
+            page,
+            pages,
+            start,
+            end,
+            total,
+        }
+    }
+
+    pub fn has_previous(&self) -> bool {
+        self.page > 0
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.page + 1 < self.pages
+    }
+
+    /// Whether the rows need more than one page (and so a pager).
+    pub fn is_split(&self) -> bool {
+        self.pages > 1
+    }
+}
+
 /// Groups digits by thousands: 1200000 → "1,200,000".
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -286,6 +331,33 @@ pub fn format_bytes(bytes: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_window_shows_its_slice_and_clamps_past_the_end() {
+        let w = PageWindow::new(120, 0, 50);
+        assert_eq!((w.start, w.end, w.pages), (0, 50, 3));
+        assert!(!w.has_previous() && w.has_next() && w.is_split());
+        let last = PageWindow::new(120, 2, 50);
+        assert_eq!((last.start, last.end), (100, 120));
+        assert!(last.has_previous() && !last.has_next());
+        assert_eq!(
+            PageWindow::new(120, 9, 50),
+            last,
+            "past the end: the last page"
+        );
+        let empty = PageWindow::new(0, 3, 50);
+        assert_eq!(
+            (empty.page, empty.pages, empty.start, empty.end),
+            (0, 1, 0, 0)
+        );
+        assert!(!empty.is_split() && !empty.has_next());
+        assert_eq!(PageWindow::new(50, 0, 50).pages, 1, "exactly one page");
+        assert_eq!(
+            PageWindow::new(3, 1, 0).end,
+            2,
+            "a page size of 0 counts as 1"
+        );
+    }
     use crate::domain::text::FoldedOrder;
 
     fn row(id: &str, name: &str, arr: Option<i64>) -> Row {

@@ -140,6 +140,10 @@ messages! {
     SearchPlaceholder => "Search (press / )", "搜索（按 / 键）";
     ShowingCount => "{shown} of {total}", "{total} 条中的 {shown} 条";
     NoMatches => "Nothing matches this search.", "没有符合搜索条件的记录。";
+    PagerLabel => "Pages", "分页";
+    PagerRange => "Showing {from}–{to} of {n}", "显示第 {from}–{to} 条，共 {n} 条";
+    PagerPrevious => "Previous page", "上一页";
+    PagerNext => "Next page", "下一页";
     ColumnAge => "Age", "已过时间";
     AgeMinutes => "{n} min", "{n} 分钟";
     AgeHours => "{n} h", "{n} 小时";

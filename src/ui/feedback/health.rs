@@ -1,7 +1,7 @@
 //! The feedback health dashboard: a month picker, the month's health-report figures and NPS
 //! computed from the tracker, three small bar charts (items per stage, time to acknowledge
 //! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
-//! age, stage, account or commitment with overdue flags.
+//! age, stage, account or commitment with overdue flags, each group a page of items at a time.
 
 use leptos::prelude::*;
 
@@ -12,12 +12,14 @@ use crate::domain::feedback::stats::{
 };
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::Coded;
+use crate::domain::listing::{PageWindow, PAGE_SIZE};
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
+use crate::ui::components::pager::Pager;
 use crate::ui::load::load_db;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -262,12 +264,17 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
     })
 }
 
-fn item_link(item: &FeedbackItem, accounts: &AccountIndex) -> impl IntoView {
-    let text = format!(
+/// "Account: the verbatim's start", what a link to an item shows.
+fn link_text(item: &FeedbackItem, accounts: &AccountIndex) -> String {
+    format!(
         "{}: {}",
         accounts.name(&item.account_id),
         excerpt(&item.verbatim, 60)
-    );
+    )
+}
+
+fn item_link(item: &FeedbackItem, accounts: &AccountIndex) -> impl IntoView {
+    let text = link_text(item, accounts);
     view! { <a href=Route::Edit(Workspace::Feedback, item.id.clone()).href()>{text}</a> }
 }
 
@@ -299,23 +306,58 @@ fn tracker_groups(d: &Data, view: TrackerView, lang: Lang) -> impl IntoView {
     }
     view! {
         <div id="tracker">
-            {groups.into_iter().map(|g| view! {
-                <section class="tracker-group">
-                    <h3>{Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())])}</h3>
-                    <ul>
-                        {g.items.into_iter().map(|item| {
-                            let flag = overdue(item, now).map(|f| f.label().text(lang));
-                            view! {
-                                <li class:alert=flag.is_some()>
-                                    {item_link(item, &d.accounts)}" · "{item.stage.label().text(lang)}
-                                    {flag.map(|f| view! { <strong class="overdue-flag">{format!(" · {f}")}</strong> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
+            {groups.into_iter().map(|g| {
+                let heading = Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())]);
+                let lines = g.items.into_iter().map(|item| TrackerLine {
+                    href: Route::Edit(Workspace::Feedback, item.id.clone()).href(),
+                    text: link_text(item, &d.accounts),
+                    stage: item.stage.label().text(lang),
+                    flag: overdue(item, now).map(|f| f.label().text(lang)),
+                }).collect();
+                view! { <TrackerGroup heading lines /> }
             }).collect_view()}
         </div>
     }
     .into_any()
+}
+
+/// One item of the tracker, as drawn.
+#[derive(Clone)]
+struct TrackerLine {
+    href: String,
+    text: String,
+    stage: &'static str,
+    flag: Option<&'static str>,
+}
+
+/// A group of the tracker under its heading, drawn a page of items at a time.
+#[component]
+fn TrackerGroup(heading: String, lines: Vec<TrackerLine>) -> impl IntoView {
+    let page = RwSignal::new(0usize);
+    let total = lines.len();
+    let lines = StoredValue::new(lines);
+    let window = Signal::derive(move || PageWindow::new(total, page.get(), PAGE_SIZE));
+    let shown = move || {
+        let w = window.get();
+        lines.with_value(|l| {
+            l[w.start..w.end]
+                .iter()
+                .cloned()
+                .map(|line| view! {
+                    <li class:alert=line.flag.is_some()>
+                        <a href=line.href>{line.text}</a>" · "{line.stage}
+                        {line.flag.map(|f| view! { <strong class="overdue-flag">{format!(" · {f}")}</strong> })}
+                    </li>
+                })
+                .collect_view()
+        })
+    };
+    let (name, title) = (heading.clone(), heading.clone());
+    view! {
+        <section class="tracker-group" aria-label=name>
+            <h3>{title}</h3>
+            <ul>{shown}</ul>
+            <Pager window page label=heading />
+        </section>
+    }
 }

@@ -1,5 +1,5 @@
-//! The list screen of a workspace: searchable, sortable table of its records, with an empty
-//! state that tells a new user what to do first.
+//! The list screen of a workspace: searchable, sortable table of its records, drawn a page
+//! of rows at a time, with an empty state that tells a new user what to do first.
 
 use std::sync::Arc;
 
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::form::Coded;
-use crate::domain::listing::{Direction, ListFilter, Row, SearchIndex};
+use crate::domain::listing::{Direction, ListFilter, PageWindow, Row, SearchIndex, PAGE_SIZE};
 use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
 use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
@@ -15,6 +15,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::storage::sample::is_sample;
 use crate::ui::browser;
+use crate::ui::components::pager::Pager;
 use crate::ui::load::load_db;
 use crate::ui::onboarding::playbooks::playbooks_section;
 use crate::ui::shell::load_failure;
@@ -114,7 +115,8 @@ fn empty_state(workspace: Workspace) -> impl IntoView {
     }
 }
 
-/// The searchable, filterable, sortable table of a workspace's records.
+/// The searchable, filterable, sortable table of a workspace's records: search, filter and
+/// sort run over every record; one page of the result is drawn.
 #[component]
 fn RecordTable(
     workspace: Workspace,
@@ -148,6 +150,19 @@ fn RecordTable(
         let collator = browser::list_collator(state.lang.get());
         all_rows.with(|all| all.arrange(&query, filter, sort, &*collator))
     });
+    // One page of them is drawn; a new search, filter or sort starts again at the first.
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        query.track();
+        filter.track();
+        sort.track();
+        page.set(0);
+    });
+    let window = Memo::new(move |_| PageWindow::new(rows.with(Vec::len), page.get(), PAGE_SIZE));
+    let visible = move || {
+        let w = window.get();
+        rows.with(|r| r[w.start..w.end].to_vec())
+    };
 
     view! {
         <div class="list-tools">
@@ -167,7 +182,7 @@ fn RecordTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=row_key let:row>
+                    <For each=visible key=row_key let:row>
                         <RecordRow workspace row/>
                     </For>
                 </tbody>
@@ -176,6 +191,7 @@ fn RecordTable(
                 <p class="empty-search">{tr(Msg::NoMatches)}</p>
             </Show>
         </div>
+        <Pager window page />
     }
 }
 

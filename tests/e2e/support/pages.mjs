@@ -63,9 +63,9 @@ export class Shell {
     return this.title().textContent();
   }
   /** Waits for a notice (a status or an alert) matching `pattern` and returns its text. */
-  async notice(pattern) {
+  async notice(pattern, { timeout = 5000 } = {}) {
     const notice = this.page.getByRole('status').or(this.page.getByRole('alert')).filter({ hasText: pattern }).first();
-    await notice.waitFor({ timeout: 5000 });
+    await notice.waitFor({ timeout });
     return notice.textContent();
   }
   /** The banner asking to reload the tab. */
@@ -90,6 +90,14 @@ export class Home {
   }
   async openAttention(text) {
     await this.attention().getByRole('link', { name: text }).click();
+  }
+  /** The record count ("12 records") on a workspace's card, by the card's heading. */
+  cardCount(workspace) {
+    return this.page
+      .getByRole('main')
+      .getByRole('article')
+      .filter({ has: this.page.getByRole('heading', { name: workspace, exact: true }) })
+      .getByText(/^(\d+ records|\d+ 条记录)$/);
   }
 }
 
@@ -124,15 +132,34 @@ export class RecordList {
   async search(text) {
     await this.searchBox().fill(text);
   }
-  /** Waits until the list shows as many rows as its count says (the rows render just after the table). */
+  /** The list's pager ("Showing 1–50 of N" between Previous and Next), when the rows need more than one page. */
+  pager() {
+    return this.page.getByRole('navigation', { name: /^(Pages|分页)$/ });
+  }
+  /** The pager's range as [first, last, of], or null without a pager. */
+  async pageRange() {
+    const [text] = await this.pager().getByText(/^(Showing|显示第)/).allTextContents();
+    const numbers = text?.match(/(\d+)–(\d+)\D+(\d+)/);
+    return numbers ? numbers.slice(1).map(Number) : null;
+  }
+  async nextPage() {
+    await this.pager().getByRole('button', { name: /^(Next page|下一页)$/ }).click();
+  }
+  async previousPage() {
+    await this.pager().getByRole('button', { name: /^(Previous page|上一页)$/ }).click();
+  }
+  /** Waits until the list shows as many rows as its count (or, over several pages, its page) says. */
   async settled() {
     await until(
       async () => {
         const [count] = await this.count().allTextContents();
         if (!count) return this.emptyState().isVisible();
         const shown = count.match(/^(\d+) of \d+$/) ?? count.match(/\d+ 条中的 (\d+) 条/);
-        // Every row but the header row (counted without a filter: a list may hold thousands).
-        return shown !== null && (await this.table().getByRole('row').count()) - 1 === Number(shown[1]);
+        if (shown === null) return false;
+        const range = await this.pageRange();
+        const expected = range ? range[1] - range[0] + 1 : Number(shown[1]);
+        // Every row but the header row (counted without a filter).
+        return (await this.table().getByRole('row').count()) - 1 === expected;
       },
       { timeout: 30000, message: 'the list did not settle' },
     );
@@ -773,6 +800,14 @@ export class HealthDashboard {
   /** The tracker's group headings. */
   trackerGroups() {
     return this.page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
+  }
+  /** The items drawn in a tracker group (one page of them), by its heading. */
+  trackerItems(heading) {
+    return this.page.getByRole('region', { name: heading, exact: true }).getByRole('listitem');
+  }
+  /** A tracker group's pager range ("Showing 1–50 of 300"), by the group's heading. */
+  trackerRange(heading) {
+    return this.page.getByRole('navigation', { name: heading, exact: true }).getByText(/^(Showing|显示第)/).textContent();
   }
   /** The per-theme table as rows of cell texts. */
   async themeFigures() {
