@@ -1,0 +1,164 @@
+// End-to-end at scale: a seeded store of 20,000 feedback items (with 1,000 escalations, 5,000
+// drafts, 300 accounts and 60 onboarding projects), written by the seed command
+// (`cargo run --example seed`) and imported through Settings, then every page opened: Home's
+// counts, each workspace list (its count, a page of rows and the next page), the health
+// dashboard's figures and tracker, a record page and a prompt page's earlier drafts. Every
+// expected figure is counted here from the seed file itself. Checks values, not timings
+// (those are .ci/bench's).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { launch, openApp } from './support/browser.mjs';
+import { DraftPanel, HealthDashboard, Home, RecordForm, RecordList, Settings, Shell, until } from './support/pages.mjs';
+import { serveDist } from './support/static-server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SIZES = { feedback: 20_000, escalations: 1_000, drafts: 5_000, accounts: 300, onboarding: 60 };
+// The seed's "now": today, so the current month holds items; the page runs in UTC to match.
+const NOW = new Date().toISOString().slice(0, 10) + 'T08:00:00Z';
+const STAGES = [
+  ['received', 'Received'],
+  ['acknowledged', 'Acknowledged'],
+  ['routed', 'Routed to product'],
+  ['product_responded', 'Product responded'],
+  ['shipped', 'Shipped'],
+  ['planned', 'Planned'],
+  ['declined', 'Declined'],
+  ['loop_closed', 'Loop closed'],
+];
+const OPEN_STATUSES = ['new', 'responding', 'resolving'];
+
+let server;
+let browser;
+let scratch;
+let seedPath;
+let stores;
+
+before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'casebook-scale-'));
+  seedPath = join(scratch, 'seed.json');
+  const args = ['run', '--quiet', '--example', 'seed', '--', '--now', NOW];
+  for (const [name, n] of Object.entries(SIZES)) args.push(`--${name}`, String(n));
+  await writeFile(seedPath, execFileSync('cargo', args, { cwd: ROOT, maxBuffer: 1 << 30 }));
+  stores = JSON.parse(await readFile(seedPath, 'utf8')).stores;
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+/** How many of `records` pass `keep`. */
+function countOf(records, keep) {
+  return records.reduce((n, r) => n + (keep(r) ? 1 : 0), 0);
+}
+
+/** Goes to a workspace's list and checks its count and first two pages of rows. */
+async function checkList(page, workspace, shown, total) {
+  await new Shell(page).goTo(workspace);
+  const list = new RecordList(page);
+  await list.count().waitFor({ timeout: 30000 });
+  await list.settled();
+  assert.equal(await list.count().textContent(), `${shown} of ${total}`, workspace);
+  if (shown <= 50) {
+    assert.equal(await list.pager().count(), 0, `${workspace}: one page, no pager`);
+    assert.equal(await list.dataRows().count(), shown);
+    return;
+  }
+  assert.deepEqual(await list.pageRange(), [1, 50, shown], workspace);
+  assert.equal(await list.dataRows().count(), 50, `${workspace}: one page of rows is drawn`);
+  const first = await list.dataRows().first().textContent();
+  await list.nextPage();
+  await until(async () => (await list.pageRange())?.[0] === 51, { message: `${workspace}: next page` });
+  assert.deepEqual(await list.pageRange(), [51, Math.min(100, shown), shown]);
+  await list.settled();
+  assert.notEqual(await list.dataRows().first().textContent(), first, 'other rows on the next page');
+  await list.previousPage();
+  await until(async () => (await list.pageRange())?.[0] === 1, { message: `${workspace}: previous page` });
+}
+
+describe('a year of records', () => {
+  test('imported through Settings, every page shows the right counts and figures', async () => {
+    const { context, page, errors } = await openApp(browser, server.url, { timezoneId: 'UTC' });
+    const shell = new Shell(page);
+    const { feedback, escalations, accounts, onboarding, drafts } = stores;
+    assert.equal(feedback.length, SIZES.feedback);
+
+    await shell.goTo('Settings');
+    const settings = new Settings(page);
+    await settings.chooseImportFile(seedPath);
+    await settings.importCounts().waitFor({ timeout: 30000 });
+    await settings.confirm();
+    await shell.notice(/^Backup imported/, { timeout: 60000 });
+
+    // Home: a card per workspace with its record count.
+    await page.getByRole('navigation').getByRole('link', { name: 'Home', exact: true }).click();
+    const home = new Home(page);
+    await until(async () => (await home.cardCount('Feedback').textContent()) !== '0 records', { timeout: 30000 });
+    assert.equal(await home.cardCount('Escalations').textContent(), `${escalations.length} records`);
+    assert.equal(await home.cardCount('Feedback').textContent(), `${feedback.length} records`);
+    assert.equal(await home.cardCount('Onboarding').textContent(), `${onboarding.length} records`);
+
+    // Lists: the whole set counted, a page of it drawn. Escalations open on their open ones.
+    await checkList(page, 'Accounts', accounts.length, accounts.length);
+    const open = countOf(escalations, (e) => OPEN_STATUSES.includes(e.status));
+    await checkList(page, 'Escalations', open, escalations.length);
+    await checkList(page, 'Onboarding', onboarding.length, onboarding.length);
+    await checkList(page, 'Feedback', feedback.length, feedback.length);
+
+    // The health dashboard of this month, from every item received in it.
+    const month = NOW.slice(0, 7);
+    const inMonth = feedback.filter((f) => f.received_on.startsWith(month));
+    assert.ok(inMonth.length > 0, 'the seed fills the current month');
+    await page.getByRole('link', { name: 'Health dashboard' }).click();
+    const dashboard = new HealthDashboard(page);
+    await dashboard.waitForIt();
+    const figures = await dashboard.figures();
+    assert.equal(figures['Feedback received'], String(inMonth.length));
+    const scores = inMonth.map((f) => f.score).filter((s) => typeof s === 'number');
+    const split = [countOf(scores, (s) => s >= 9), countOf(scores, (s) => s === 7 || s === 8), countOf(scores, (s) => s <= 6)];
+    assert.match(figures['NPS (promoters / passives / detractors)'], new RegExp(`\\(${split.join(' / ')}\\)$`));
+    const stageRows = await dashboard.chart('Items of the month per stage');
+    const perStage = STAGES.map(([code, label]) => [label, String(countOf(inMonth, (f) => f.stage === code))]);
+    assert.deepEqual(stageRows, perStage);
+
+    // The tracker by stage: every item, a group per stage, each drawn a page at a time.
+    const groups = STAGES.map(([code, label]) => [label, countOf(feedback, (f) => f.stage === code)]).filter(([, n]) => n > 0);
+    assert.deepEqual(await dashboard.trackerGroups(), groups.map(([label, n]) => `${label} (${n})`));
+    const [firstLabel, firstCount] = groups[0];
+    assert.ok(firstCount > 50, `${firstLabel}: ${firstCount} items, more than a page`);
+    const heading = `${firstLabel} (${firstCount})`;
+    assert.equal(await dashboard.trackerRange(heading), `Showing 1–50 of ${firstCount}`);
+    assert.equal(await dashboard.trackerItems(heading).count(), 50);
+
+    // A record page and a prompt page: the record with the most drafts of one prompt.
+    const perPrompt = new Map();
+    for (const d of drafts.filter((d) => d.workspace === 'escalations')) {
+      const key = `${d.record_id}\u0000${d.prompt_id}`;
+      perPrompt.set(key, (perPrompt.get(key) ?? 0) + 1);
+    }
+    const [[busiest, draftCount]] = [...perPrompt].sort((a, b) => b[1] - a[1]);
+    const [recordId, promptId] = busiest.split('\u0000');
+    const record = escalations.find((e) => e.id === recordId);
+    assert.ok(record, `drafts belong to a seeded escalation (${recordId})`);
+    await page.goto(`${server.url}#/escalations/${recordId}`);
+    const form = new RecordForm(page);
+    await form.waitForIt();
+    await until(async () => (await form.value('What the customer said')) === record.summary, { timeout: 10000, message: 'the record did not load' });
+    await page.goto(`${server.url}#/escalations/${recordId}/prompt/${promptId}`);
+    const panel = new DraftPanel(page);
+    await panel.waitForIt();
+    await panel.openHistory();
+    await until(async () => (await panel.historyCount()) === draftCount, { timeout: 10000, message: `expected ${draftCount} earlier drafts` });
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
