@@ -199,7 +199,8 @@ fn GettingStarted(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
 /// While sample records are present: says so, and removes them in one click.
 #[component]
 fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
-    move || overview.get().and_then(|o| o.ok()).is_some_and(|o| o.sample).then(|| view! {
+    move || {
+        overview.get().and_then(|o| o.ok()).is_some_and(|o| o.sample).then(|| view! {
         <div class="banner banner-info" id="sample-banner">
             <span>{tr(Msg::SampleShowing)}</span>
             <button type="button" class="button" disabled=move || busy.get() on:click=move |_| remove_sample(busy)>
@@ -207,6 +208,7 @@ fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
             </button>
         </div>
     })
+    }
 }
 
 /// "Needs attention now", once there is any record: each line links to its record.
@@ -243,7 +245,10 @@ fn WorkspaceCard(
         <article class="card">
             <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
             <p>{tr(what)}</p>
-            <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(overview, store).to_string())])}</p>
+            <p class="card-count">{move || match count(overview, store) {
+                1 => Msg::RecordCountOne.text(state.lang.get()).to_string(),
+                n => Msg::RecordCount.fill(state.lang.get(), &[("n", &n.to_string())]),
+            }}</p>
         </article>
     }
 }
