@@ -103,6 +103,7 @@ messages! {
     HomeFeedback => "Collect NPS and other feedback, group it into themes, route it to product and close the loop with customers.", "收集 NPS 等客户反馈，归纳主题，转交产品团队，并向客户反馈结果形成闭环。";
     HomeOnboarding => "Segment each enterprise customer and build a dated, owned onboarding plan with risks and checklists.", "对企业客户分层，制定有日期、有负责人的上线计划，附带风险和检查清单。";
     RecordCount => "{n} records", "{n} 条记录";
+    RecordCountOne => "1 record", "1 条记录";
     GettingStarted => "Getting started", "开始使用";
     StepAddAccount => "Add your first customer account", "添加第一个客户";
     StepOpenWorkspace => "Open a workspace above and create a record for that account", "在下方任一工作区为该客户创建记录";

@@ -249,7 +249,10 @@ fn WorkspaceCard(
         <article class="card">
             <h2><a href=Route::List(workspace).href()>{tr(workspace.title())}</a></h2>
             <p>{tr(what)}</p>
-            <p class="card-count">{move || Msg::RecordCount.fill(state.lang.get(), &[("n", &count(overview, store).to_string())])}</p>
+            <p class="card-count">{move || match count(overview, store) {
+                1 => Msg::RecordCountOne.text(state.lang.get()).to_string(),
+                n => Msg::RecordCount.fill(state.lang.get(), &[("n", &n.to_string())]),
+            }}</p>
         </article>
     }
 }

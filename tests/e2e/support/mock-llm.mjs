@@ -22,6 +22,8 @@
 //   error-500            internal error
 //   count-429-once       429 with `Retry-After: 1` the first time per provider, then normal
 //   themes-bad-once      a theme-analysis chunk's first answer has no JSON block
+//   placeholders         answers with every redaction placeholder ([CUSTOMER_1], [EMAIL_1]…)
+//                        found in the messages, so that some are split across pieces
 // A theme-analysis request (user lines `[F1] verbatim`) is answered with the JSON block the
 // app reads: items mentioning "export" under "Exports", the others under "Other feedback".
 import { createServer } from 'node:http';
@@ -315,6 +317,10 @@ function themeAnswer(items) {
 
 /** The answer: Markdown echoing what reached the model, so tests can check the prompt. */
 function answer(provider, model, { system, user }) {
+  if (model === 'placeholders') {
+    const found = [...new Set(`${system}\n${user}`.match(/\[[A-Z]+_\d+\]/g) ?? [])];
+    return ['## Mock answer', '', `Dear ${found.join(', ')}: we are on it.`, ''].join('\n');
+  }
   const echo = [...user].slice(0, 60).join('').replace(/\r\n|[\r\n]/g, ' ');
   return [
     '## Mock answer',

@@ -91,13 +91,28 @@ export class Home {
   async openAttention(text) {
     await this.attention().getByRole('link', { name: text }).click();
   }
-  /** The record count ("12 records") on a workspace's card, by the card's heading. */
+  /** The record count ("12 records", "1 record") on a workspace's card, by the card's heading. */
   cardCount(workspace) {
     return this.page
       .getByRole('main')
       .getByRole('article')
       .filter({ has: this.page.getByRole('heading', { name: workspace, exact: true }) })
-      .getByText(/^(\d+ records|\d+ 条记录)$/);
+      .getByText(/^(\d+ records?|\d+ 条记录)$/);
+  }
+  exploreSampleButton() {
+    return this.page.getByRole('button', { name: /^(Explore with sample data|使用示例数据体验)$/ });
+  }
+  /** The banner saying that sample data is shown. */
+  sampleBanner() {
+    return this.page.getByText(/^(You are looking at sample data\.|你正在查看示例数据。)$/);
+  }
+  async exploreSample() {
+    await this.exploreSampleButton().click();
+    await this.sampleBanner().waitFor();
+  }
+  async removeSample() {
+    await this.page.getByRole('button', { name: /^(Remove sample data|移除示例数据)$/ }).click();
+    await this.sampleBanner().waitFor({ state: 'detached' });
   }
 }
 
@@ -347,6 +362,13 @@ export class DraftPanel {
   }
   async generate() {
     await this.panel().getByRole('button', { name: /^(Generate|Regenerate|生成|重新生成)$/ }).click();
+  }
+  /** Opens "Preview what will be sent" and returns what it shows. */
+  async previewRequest() {
+    await this.panel().getByRole('button', { name: /^(Preview what will be sent|预览将要发送的内容)$/ }).click();
+    const shown = this.panel().getByRole('region', { name: /^(Preview what will be sent|预览将要发送的内容)$/ });
+    await shown.waitFor();
+    return shown.textContent();
   }
   stopButton() {
     return this.panel().getByRole('button', { name: /^(Stop|停止)$/ });
@@ -1048,5 +1070,83 @@ export class Playbooks {
     return this.panel()
       .getByRole('article')
       .filter({ has: this.page.getByRole('heading', { name: heading, exact: true }) });
+  }
+}
+
+/** "Rehearse the call" on an escalation: set-up, the conversation log, the reply box and the scorecard. */
+export class Rehearsal {
+  constructor(page) {
+    this.page = page;
+  }
+  /** Opens it from the escalation's page. */
+  async open() {
+    await this.page.getByRole('link', { name: /^(Rehearse the call|演练通话)$/ }).click();
+    await this.startButton().waitFor();
+  }
+  startButton() {
+    return this.page.getByRole('button', { name: /^(Start the rehearsal|开始演练)$/ });
+  }
+  playedBy() {
+    return this.page.getByLabel(/^(Customer played by|客户扮演者)$/);
+  }
+  /** Who plays the customer, as the choice shows. */
+  playedByChoice() {
+    return chosenLabel(this.playedBy());
+  }
+  async chooseDifficulty(label) {
+    await this.page.getByLabel(/^(Difficulty|难度)$/).selectOption({ label });
+  }
+  log() {
+    return this.page.getByRole('log', { name: /^(Conversation|对话)$/ });
+  }
+  turns() {
+    return this.log().getByRole('listitem');
+  }
+  /** The lines of the conversation, as [speaker, text] pairs. */
+  lines() {
+    return this.turns().evaluateAll((items) =>
+      items.map((li) => [li.querySelector('strong')?.textContent ?? '', li.querySelector('p')?.textContent ?? '']),
+    );
+  }
+  replyBox() {
+    return this.page.getByLabel(/^(Your reply|你的回复)$/);
+  }
+  sendButton() {
+    return this.page.getByRole('button', { name: /^(Send|发送)$/ });
+  }
+  /** Starts the rehearsal and waits for the customer's opening line. */
+  async start() {
+    await this.startButton().click();
+    await this.waitForTurns(1);
+  }
+  /** Waits until the log holds `n` saved turns and the customer is done answering. */
+  async waitForTurns(n, timeout = 10000) {
+    await until(
+      async () => (await this.turns().count()) >= n && (await this.sendButton().isEnabled().catch(() => false)),
+      { timeout, message: `${n} turns and Send enabled` },
+    );
+  }
+  /** Types a reply, sends it (Send, or Ctrl+Enter), and waits for the customer's answer. */
+  async say(text, { withKeys = false } = {}) {
+    const before = await this.turns().count();
+    await this.replyBox().fill(text);
+    if (withKeys) await this.replyBox().press('Control+Enter');
+    else await this.sendButton().click();
+    await this.waitForTurns(before + 2);
+  }
+  async endAndScore() {
+    await this.page.getByRole('button', { name: /^(End and score|结束并评分)$/ }).click();
+    await this.scorecard().waitFor();
+  }
+  scorecard() {
+    return this.page.getByRole('region', { name: /^(Scorecard|评分卡)$/ });
+  }
+  /** The CSM's lines the scorecard quotes. */
+  quotes() {
+    return this.scorecard().getByRole('blockquote').allTextContents();
+  }
+  /** The rehearsals listed on the escalation's page, as links. */
+  pastRehearsals() {
+    return this.page.getByRole('region', { name: /^(Rehearsals|通话演练)$/ }).getByRole('listitem').getByRole('link');
   }
 }

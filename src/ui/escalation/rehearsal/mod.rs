@@ -22,6 +22,7 @@ use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::llm::connections::Connections;
+use crate::llm::redact::{known_names, Kind};
 use crate::route::Route;
 use crate::storage::db::Db;
 use crate::storage::error::StorageError;
@@ -35,6 +36,8 @@ use crate::ui::state::{tr, use_app};
 /// force, and the AI connections.
 pub struct Context {
     pub escalation: Escalation,
+    /// The people and customers known, which redaction replaces.
+    pub names: Vec<(Kind, String)>,
     pub account: String,
     pub effective: Effective,
     pub connections: Connections,
@@ -65,7 +68,12 @@ async fn read(
         },
         None => None,
     };
+    let names = known_names(
+        accounts.iter(),
+        Some(&AnyRecord::Escalation(escalation.clone())),
+    );
     let context = Context {
+        names,
         account: accounts.name(&escalation.account_id),
         escalation,
         effective,

@@ -20,7 +20,7 @@ use crate::ui::browser;
 use crate::ui::escalation::rehearsal::scorecard::scorecard_view;
 use crate::ui::escalation::rehearsal::stream::{ask, Live};
 use crate::ui::escalation::rehearsal::Context;
-use crate::ui::state::{tr, use_app, AppState};
+use crate::ui::state::{hold_while, tr, use_app, AppState};
 
 /// Saves the rehearsal; a failure is reported.
 fn save(state: AppState, r: Rehearsal) {
@@ -100,6 +100,7 @@ impl Talk {
             let system = customer_system(&persona);
             let text = ask(
                 &connection,
+                &context.names,
                 &system,
                 &conversation(&r),
                 self.live,
@@ -126,7 +127,15 @@ impl Talk {
             let lang = r.output_lang;
             let user = scoring_user(&r, &card, &context.escalation.contact_name);
             let turns = [(Speaker::Csm, user)];
-            let comment = ask(&connection, &scoring_system(lang), &turns, self.live, lang).await;
+            let comment = ask(
+                &connection,
+                &context.names,
+                &scoring_system(lang),
+                &turns,
+                self.live,
+                lang,
+            )
+            .await;
             let comment = comment.trim();
             if !comment.is_empty() {
                 let mut card = card;
@@ -149,6 +158,7 @@ pub fn session(context: Rc<Context>, initial: Rehearsal) -> impl IntoView {
         state: use_app(),
     };
     on_cleanup(move || talk.live.stop());
+    hold_while(move || talk.busy.get());
     // A model opens the call itself.
     if talk
         .rehearsal

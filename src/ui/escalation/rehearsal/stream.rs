@@ -9,7 +9,8 @@ use crate::domain::escalation::rehearsal::Speaker;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connection;
 use crate::llm::decode::StreamEvent;
-use crate::llm::request::{conversation_request, ChatRole};
+use crate::llm::redact::{outgoing_conversation, Kind, Outgoing};
+use crate::llm::request::ChatRole;
 use crate::llm::transport::stream_chat_retrying;
 use crate::ui::ai;
 
@@ -45,9 +46,12 @@ impl Live {
 }
 
 /// Streams `connection`'s answer to `turns` under `system`, showing it in `live`; returns
-/// what arrived (a stopped or failed answer keeps its text; the failure is shown).
+/// what arrived (a stopped or failed answer keeps its text; the failure is shown). What is
+/// sent is redacted as the connection asks (`names` are the people and customers known), and
+/// the answer is restored as it streams.
 pub async fn ask(
     connection: &Connection,
+    names: &[(Kind, String)],
     system: &str,
     turns: &[(Speaker, String)],
     live: Live,
@@ -60,8 +64,11 @@ pub async fn ask(
             Speaker::Customer => (ChatRole::Assistant, text.as_str()),
         })
         .collect();
-    let request = match conversation_request(&connection.profile, system, &wire) {
-        Ok(r) => r,
+    let Outgoing {
+        request,
+        mut restorer,
+    } = match outgoing_conversation(connection, names.to_vec(), system, &wire) {
+        Ok(outgoing) => outgoing,
         Err(msg) => {
             live.error.try_set(Some(msg.text(lang).to_string()));
             return String::new();
@@ -87,13 +94,14 @@ pub async fn ask(
         |events| {
             for event in events {
                 if let StreamEvent::Text(piece) | StreamEvent::Refusal(piece) = event {
-                    text.push_str(&piece);
+                    text.push_str(&restorer.push(&piece));
                     live.text.try_set(Some(text.clone()));
                 }
             }
         },
     )
     .await;
+    text.push_str(&restorer.finish());
     if let Err(failure) = outcome {
         live.error.try_set(Some(ai::describe(&failure, lang)));
     }

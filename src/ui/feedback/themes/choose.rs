@@ -9,6 +9,7 @@ use super::{after_render, Data, Screen, Step};
 use crate::domain::feedback::themes::keyword_themes;
 use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connections;
+use crate::llm::redact::known_names;
 use crate::llm::request::chat_request;
 use crate::prompts::feedback::theme_run::{chunk_budget, items_in_scope, plan_chunks};
 use crate::prompts::OutputLanguage;
@@ -128,11 +129,16 @@ impl Screen {
         let n = plan.len();
         self.review.free_ids.set_value(ids.clone());
         self.run.chunks.set(vec![ChunkState::Pending; n]);
+        let names = self.data.with_untracked(|d| match d {
+            Some(Ok(r)) => known_names(r.accounts.iter(), None),
+            _ => Vec::new(),
+        });
         self.run.job.set_value(Some(Rc::new(Job {
             connection,
             lang,
             ids,
             chunks: plan,
+            names,
         })));
         self.step.set(Step::Analyse);
         self.run((0..n).collect());

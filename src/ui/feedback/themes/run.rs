@@ -13,7 +13,8 @@ use crate::i18n::{Lang, Msg};
 use crate::llm::connections::Connection;
 use crate::llm::decode::StreamEvent;
 use crate::llm::profile::ProviderKind;
-use crate::llm::request::{chat_request, HttpRequest};
+use crate::llm::redact::{outgoing_chat, Kind, Outgoing, Restorer};
+use crate::llm::request::HttpRequest;
 use crate::llm::transport::{stream_chat_retrying, Failure};
 use crate::prompts::feedback::theme_run::{read_answer, system_message, user_message, Chunk};
 use crate::ui::ai;
@@ -35,6 +36,8 @@ pub(super) struct Job {
     /// The analysed items' ids, in the order of their references.
     pub(super) ids: Vec<String>,
     pub(super) chunks: Vec<Chunk>,
+    /// The customers and people known, which redaction replaces.
+    pub(super) names: Vec<(Kind, String)>,
 }
 
 /// The analysis under way (or stopped): the job, where each chunk stands, the chunk being
@@ -165,11 +168,12 @@ async fn send_chunk(
     ui: Lang,
 ) -> (ChunkState, bool) {
     let user = user_message(job.lang, &chunk.text);
-    let request = match chat_request(&job.connection.profile, system, &user) {
-        Ok(request) => request,
-        Err(msg) => return (ChunkState::Failed(msg.text(ui).to_string()), true),
-    };
-    match ask(&request, job.connection.profile.kind, run, ui).await {
+    let Outgoing { request, restorer } =
+        match outgoing_chat(&job.connection, job.names.clone(), system, &user) {
+            Ok(outgoing) => outgoing,
+            Err(msg) => return (ChunkState::Failed(msg.text(ui).to_string()), true),
+        };
+    match ask(&request, restorer, job.connection.profile.kind, run, ui).await {
         Ok((answer, notice)) => match read_answer(&answer, chunk, &job.ids) {
             Ok(themes) => (ChunkState::Done(themes), false),
             Err(error) => {
@@ -189,11 +193,13 @@ async fn send_chunk(
     }
 }
 
-/// Sends one chunk's request and returns the answer's text and the notice of an answer that
-/// did not end normally (cut at the output limit, filtered). A rate limit before any text
+/// Sends one chunk's request and returns the answer's text (restored by `restorer` where it
+/// was redacted) and the notice of an answer that did not end normally (cut at the output
+/// limit, filtered). A rate limit before any text
 /// is waited out with a countdown, as the draft panel does; Stop ends the wait at once.
 async fn ask(
     request: &HttpRequest,
+    mut restorer: Restorer,
     kind: ProviderKind,
     run: RunState,
     ui: Lang,
@@ -213,13 +219,14 @@ async fn ask(
     stream_chat_retrying(request, kind, &signal, on_wait, |events| {
         for event in events {
             match event {
-                StreamEvent::Text(t) | StreamEvent::Refusal(t) => text.push_str(&t),
+                StreamEvent::Text(t) | StreamEvent::Refusal(t) => text.push_str(&restorer.push(&t)),
                 StreamEvent::Finished(reason) => notice = reason.notice(),
                 StreamEvent::Reasoning(_) | StreamEvent::Usage { .. } => {}
             }
         }
     })
     .await?;
+    text.push_str(&restorer.finish());
     Ok((text, notice))
 }
 
