@@ -1,7 +1,7 @@
 // Benchmark (not a test, not run by .ci/test): every page on a year of a team's records. For
 // each scale (10,000 and 100,000 feedback items, with 5,000 escalations and 50,000 drafts),
 // writes a seeded backup with the seed command (`cargo run --release --example seed`), fills
-// the app's IndexedDB with it straight from the page, then opens Home, each workspace list,
+// the app's IndexedDB with it straight from the page (5,000 records per transaction), then opens Home, each workspace list,
 // the health dashboard, a record page and a prompt page, and prints per page: the time to
 // interactive (from the navigation until the page shows its data and the main thread has been
 // free of long tasks for QUIET_MS), the longest main-thread task (PerformanceObserver
@@ -16,6 +16,7 @@ import { serveDist } from './support/static-server.mjs';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED_DIR = process.env.CARGO_TARGET_DIR ?? resolve(ROOT, 'target');
 const QUIET_MS = 500;
+const FILL_CHUNK = 5_000;
 const TIMEOUT_MS = 60_000;
 const SCALES = [
   { feedback: 10_000, escalations: 5_000, drafts: 50_000, accounts: 2_000, onboarding: 400 },
@@ -24,9 +25,12 @@ const SCALES = [
 // A fixed date keeps the file the same from run to run; the pages compare it with today.
 const NOW = new Date().toISOString().slice(0, 10) + 'T08:00:00Z';
 
-/** Pages, in the order opened: a route and what shows that its data is there. */
+/**
+ * Pages, in the order opened: a route and what shows that its data is there (a selector, and
+ * optionally a pattern its text must match: Home's cards show "0 records" until they are read).
+ */
 const PAGES = [
-  { name: 'Home', hash: '#/', ready: 'main .card-count' },
+  { name: 'Home', hash: '#/', ready: 'main .card-count', readyText: '^[1-9]' },
   { name: 'Accounts list', hash: '#/accounts', ready: 'table.records tbody tr, main .empty-state' },
   { name: 'Escalations list', hash: '#/escalations', ready: 'table.records tbody tr, main .empty-state' },
   { name: 'Feedback list', hash: '#/feedback', ready: 'table.records tbody tr, main .empty-state' },
@@ -77,9 +81,24 @@ async function measureScale(browser, scale, file) {
       window.__wasm = e.detail.wasm;
     });
   });
-  await page.route('**/bench-seed.json', (route) => route.fulfill({ body: readFileSync(file), contentType: 'application/json' }));
+  await page.evaluate(() => {
+    // Helpers for `fill`: open the app's database, run one read-write transaction.
+    window.withDb = (task) =>
+      new Promise((ok, fail) => {
+        const request = indexedDB.open('casebook');
+        request.onsuccess = () => Promise.resolve(task(request.result)).then(() => { request.result.close(); ok(); }, fail);
+        request.onerror = () => fail(request.error);
+      });
+    window.write = (db, name, act) =>
+      new Promise((ok, fail) => {
+        const tx = db.transaction([name], 'readwrite');
+        act(tx.objectStore(name));
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+  });
   const started = Date.now();
-  const counts = await fill(page);
+  const counts = await fill(page, file);
   console.log(`filled IndexedDB in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
   await page.reload();
   await page.waitForSelector('main h1');
@@ -88,7 +107,7 @@ async function measureScale(browser, scale, file) {
   const out = [];
   for (const target of PAGES) {
     const timing = await visit(page, target);
-    const memory = await memoryAfterGc(page, cdp, browser);
+    const memory = await memoryAfterGc(page, cdp);
     out.push({ scale: label, page: target.name, ...timing, ...memory });
     console.log(`${label} ${target.name}: ${JSON.stringify(out.at(-1))}`);
   }
@@ -97,31 +116,22 @@ async function measureScale(browser, scale, file) {
   return out;
 }
 
-/** Replaces the content of the app's database with the seed file, from inside the page. */
-function fill(page) {
-  return page.evaluate(async () => {
-    const backup = await (await fetch('bench-seed.json')).json();
-    const db = await new Promise((ok, fail) => {
-      const request = indexedDB.open('casebook');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const names = Object.keys(backup.stores);
-    const counts = {};
-    for (const name of names) {
-      await new Promise((ok, fail) => {
-        const tx = db.transaction([name], 'readwrite');
-        const store = tx.objectStore(name);
-        store.clear();
-        for (const record of backup.stores[name]) store.put(record);
-        tx.oncomplete = ok;
-        tx.onerror = () => fail(tx.error);
-      });
-      counts[name] = backup.stores[name].length;
+/**
+ * Replaces the content of the app's database with the seed file, from inside the page, a
+ * chunk of records per transaction (one evaluate each), so the page never holds the whole file.
+ */
+async function fill(page, file) {
+  const { stores } = JSON.parse(readFileSync(file, 'utf8'));
+  const counts = {};
+  for (const [name, records] of Object.entries(stores)) {
+    await page.evaluate((store) => withDb((db) => write(db, store, (s) => s.clear())), name);
+    for (let at = 0; at < records.length; at += FILL_CHUNK) {
+      const chunk = records.slice(at, at + FILL_CHUNK);
+      await page.evaluate(([store, rows]) => withDb((db) => write(db, store, (s) => rows.forEach((r) => s.put(r)))), [name, chunk]);
     }
-    db.close();
-    return counts;
-  });
+    counts[name] = records.length;
+  }
+  return counts;
 }
 
 /**
@@ -131,7 +141,7 @@ function fill(page) {
  */
 function visit(page, target) {
   return page.evaluate(
-    async ({ hash, ready, quietMs, timeoutMs }) => {
+    async ({ hash, ready, readyText, quietMs, timeoutMs }) => {
       const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
       // Leave the current page first so every page is measured from a navigation.
       location.hash = '#/settings';
@@ -139,7 +149,10 @@ function visit(page, target) {
       await new Promise((ok) => setTimeout(ok, quietMs));
       const t0 = performance.now();
       location.hash = hash;
-      const isReady = () => document.querySelector(ready) && !document.querySelector('main .loading');
+      const isReady = () => {
+        const found = document.querySelector(ready);
+        return found && (!readyText || new RegExp(readyText).test(found.textContent.trim())) && !document.querySelector('main .loading');
+      };
       while (!isReady()) {
         if (performance.now() - t0 > timeoutMs) return { tti: NaN, longest: NaN, tasks: NaN };
         await frame();
@@ -157,29 +170,29 @@ function visit(page, target) {
       const lastEnd = Math.max(readyAt, ...tasks.map((t) => t.end));
       return { tti: lastEnd - t0, ready: readyAt - t0, longest: Math.max(0, ...tasks.map((t) => t.duration)), tasks: tasks.length };
     },
-    { hash: target.hash, ready: target.ready, quietMs: QUIET_MS, timeoutMs: TIMEOUT_MS },
+    { hash: target.hash, ready: target.ready, readyText: target.readyText, quietMs: QUIET_MS, timeoutMs: TIMEOUT_MS },
   );
 }
 
 /** JS heap after a forced GC, the wasm linear memory, and the renderers' resident memory. */
-async function memoryAfterGc(page, cdp, browser) {
+async function memoryAfterGc(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
-  return { heapMb: usedSize / 2 ** 20, wasmMb: wasm / 2 ** 20, rendererMb: rendererRss(browser) };
+  return { heapMb: usedSize / 2 ** 20, wasmMb: wasm / 2 ** 20, rendererMb: rendererRss() };
 }
 
-/** Resident memory (MB) of the browser's renderer processes, from /proc. */
-function rendererRss(browser) {
-  const root = browser.process?.()?.pid;
-  if (!root) return NaN;
+/** Resident memory (MB) of the renderer processes of the browser this script launched. */
+function rendererRss() {
   let total = 0;
   const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
   const procs = out.trim().split('\n').map((line) => {
     const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
     return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
   });
-  const descendants = new Set([root]);
+  const root = procs.find((p) => p.ppid === process.pid && /chrom/.test(p.args));
+  if (!root) return NaN;
+  const descendants = new Set([root.pid]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of procs) {
