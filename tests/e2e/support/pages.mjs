@@ -1106,9 +1106,13 @@ export class Rehearsal {
   scorecard() {
     return this.page.getByRole('region', { name: /^(Scorecard|评分卡)$/ });
   }
-  /** The CSM's lines the scorecard quotes. */
-  quotes() {
-    return this.scorecard().getByRole('blockquote').allTextContents();
+  /** The CSM's lines the scorecard quotes under the checks that failed. */
+  failedQuotes() {
+    return this.scorecard()
+      .getByRole('listitem')
+      .filter({ hasText: /— (failed|未通过)/ })
+      .getByRole('blockquote')
+      .allTextContents();
   }
   /** The rehearsals listed on the escalation's page, as links. */
   pastRehearsals() {
