@@ -85,6 +85,7 @@ describe('Redaction before anything is sent', () => {
     };
     await restored();
     // For the README and the issue: the redacted request above the restored draft.
+    assert.ok(!(await panel.previewRequest()).includes('Northwind'), 'the preview stays redacted');
     await panel.panel().screenshot({ path: new URL('./screenshots/redaction-request-and-draft.png', import.meta.url).pathname });
     await page.reload();
     await panel.waitForIt();

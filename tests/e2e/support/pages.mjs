@@ -338,7 +338,8 @@ export class DraftPanel {
   }
   /** Opens "Preview what will be sent" and returns what it shows. */
   async previewRequest() {
-    await this.panel().getByRole('button', { name: /^(Preview what will be sent|预览将要发送的内容)$/ }).click();
+    const toggle = this.panel().getByRole('button', { name: /^(Preview what will be sent|预览将要发送的内容)$/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     const shown = this.panel().getByRole('region', { name: /^(Preview what will be sent|预览将要发送的内容)$/ });
     await shown.waitFor();
     return shown.textContent();
