@@ -534,6 +534,7 @@ messages! {
     PreviewBuiltIn => "Nothing is sent: the built-in drafter writes in this browser.", "不会发送任何内容：内置草稿在本浏览器中生成。";
     FieldRedaction => "Redact customer identities", "隐去客户身份信息";
     HelpRedaction => "Before anything is sent, names of customers and contacts, e-mail addresses, phone numbers and links are replaced with placeholders such as [CUSTOMER_1], and put back in the answer. On by default for cloud providers, off for servers on this computer.", "发送前，客户与联系人姓名、邮箱、电话和链接会替换为 [CUSTOMER_1] 这样的占位符，并在回答中还原。云端服务默认开启，本机服务默认关闭。";
+    RedactionAuto => "Automatic: on for cloud services, off for servers on this computer", "自动：云端服务开启，本机服务关闭";
     RedactionOff => "Off: send as written", "关闭：按原文发送";
     RedactionIdentities => "Names, contacts, e-mails, phones and links", "姓名、联系人、邮箱、电话和链接";
     RedactionWithAmounts => "All of these, and amounts of money", "以上全部，另加金额";

@@ -135,10 +135,7 @@ impl Preset {
         form.insert("base_url", d.base_url.to_string());
         form.insert("model", d.model.to_string());
         form.insert("context_window", d.context_window.to_string());
-        form.insert(
-            "redaction",
-            Redaction::default_for(d.base_url).code().to_string(),
-        );
+        form.insert("redaction", Redaction::Auto.code().to_string());
     }
 }
 
@@ -153,6 +150,7 @@ coded_enum!(
 coded_enum!(
     /// What is replaced with placeholders before a request is sent (see `llm::redact`).
     Redaction, REDACTION_CHOICES {
+        Auto => "auto", RedactionAuto;
         Off => "off", RedactionOff;
         Identities => "identities", RedactionIdentities;
         IdentitiesAndAmounts => "identities_amounts", RedactionWithAmounts;
@@ -168,11 +166,12 @@ impl Redaction {
         }
     }
 
-    /// The redaction options, or `None` when nothing is redacted.
+    /// The redaction options, or `None` when nothing is redacted. `Auto` unresolved redacts
+    /// identities, the safer side.
     pub fn options(self) -> Option<Options> {
         match self {
             Self::Off => None,
-            Self::Identities => Some(Options { amounts: false }),
+            Self::Auto | Self::Identities => Some(Options { amounts: false }),
             Self::IdentitiesAndAmounts => Some(Options { amounts: true }),
         }
     }
@@ -189,8 +188,8 @@ pub struct Connection {
     pub profile: ProviderProfile,
     pub context_window: u32,
     pub key_storage: KeyStorage,
-    /// What is redacted before sending; `None` (connections saved before redaction existed)
-    /// follows the endpoint's default.
+    /// What is redacted before sending; `Auto`, and `None` (connections saved before
+    /// redaction existed), follow the endpoint: off on this computer, on elsewhere.
     #[serde(default)]
     pub redaction: Option<Redaction>,
     pub created_at: DateTime<Utc>,
@@ -228,10 +227,12 @@ impl Connection {
         stored
     }
 
-    /// What is redacted before a request on this connection is sent.
+    /// What is redacted before a request on this connection is sent (never `Auto`).
     pub fn redaction(&self) -> Redaction {
-        self.redaction
-            .unwrap_or_else(|| Redaction::default_for(&self.profile.base_url))
+        match self.redaction {
+            None | Some(Redaction::Auto) => Redaction::default_for(&self.profile.base_url),
+            Some(chosen) => chosen,
+        }
     }
 
     /// A short description for lists and draft labels: "name · model".
@@ -312,7 +313,10 @@ impl FormRecord for Connection {
             ("azure_api_version", p.azure_api_version.clone()),
             ("api_key", p.api_key.clone()),
             ("key_storage", self.key_storage.code().to_string()),
-            ("redaction", self.redaction().code().to_string()),
+            (
+                "redaction",
+                self.redaction.unwrap_or(Redaction::Auto).code().to_string(),
+            ),
             ("model", p.model.clone()),
             (
                 "temperature",
@@ -562,10 +566,27 @@ mod tests {
             (Preset::LmStudio, Redaction::Off),
             (Preset::LlamaCpp, Redaction::Off),
         ] {
-            let mut form = Connection::new("c".into(), now()).to_form();
+            let mut c = Connection::new("c".into(), now());
+            let mut form = c.to_form();
             preset.fill(&mut form);
-            assert_eq!(form["redaction"], expected.code(), "{preset:?}");
+            assert_eq!(form["redaction"], "auto", "{preset:?}");
+            form.insert("name", "Test".into());
+            form.insert("model", "m".into());
+            form.insert("azure_resource", "https://r.openai.azure.com".into());
+            form.insert("azure_deployment", "d".into());
+            c.apply_form(&form, now()).unwrap();
+            assert_eq!(c.redaction(), expected, "{preset:?}");
         }
+        // "Automatic" follows the address as the user changed it, not the preset's.
+        let mut c = Connection::new("c".into(), now());
+        let mut form = c.to_form();
+        Preset::Custom.fill(&mut form);
+        form.insert("name", "Mine".into());
+        form.insert("model", "m".into());
+        form.insert("base_url", "http://127.0.0.1:8080/v1".into());
+        c.apply_form(&form, now()).unwrap();
+        assert_eq!(c.redaction(), Redaction::Off);
+        assert_eq!(c.to_form()["redaction"], "auto", "shown as chosen");
         assert_eq!(
             Redaction::default_for("http://127.0.0.1:9000/v1"),
             Redaction::Off

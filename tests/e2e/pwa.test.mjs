@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 
 import { launch, newContext, openApp, takeCspViolations } from './support/browser.mjs';
 import { startMockLlm } from './support/mock-llm.mjs';
-import { Connections, DraftPanel, RecordList, Shell } from './support/pages.mjs';
+import { Connections, DraftPanel, RecordForm, RecordList, Shell } from './support/pages.mjs';
 import { createAccount, openResponsePlan } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
@@ -104,8 +104,8 @@ describe('installable and offline', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.waitForSelector('main h1');
-    await new Shell(page).goTo('accounts');
+    await new Shell(page).title().waitFor();
+    await new Shell(page).goTo('Accounts');
     const rows = await new RecordList(page).rowTexts();
     assert.equal(rows.length, 2);
     assert.ok(rows.some((r) => r.includes('Acme Corp')) && rows.some((r) => r.includes('Globex')));
@@ -113,7 +113,7 @@ describe('installable and offline', () => {
     // A new tab, offline, opens the app too.
     const other = await context.newPage();
     await other.goto(`${server.url}#/accounts`);
-    await other.waitForSelector('main h1');
+    await new Shell(other).title().waitFor();
     assert.equal((await new RecordList(other).rowTexts()).length, 2);
     assert.deepEqual(errors, []);
     await context.close();
@@ -122,19 +122,19 @@ describe('installable and offline', () => {
   test('offline, a cloud model says the browser is offline; the built-in drafter still drafts', async () => {
     const { context, page, errors } = await openApp(browser, server.url);
     const connections = new Connections(page);
-    await connections.add('Other OpenAI-compatible server', { name: 'Mock OpenAI', base_url: `${mock.url}/openai/v1`, api_key: 'test-key', model: 'mock-model' });
+    await connections.add('Other OpenAI-compatible server', { Name: 'Mock OpenAI', 'Base URL': `${mock.url}/openai/v1`, 'API key': 'test-key', Model: 'mock-model' });
     await connections.save();
     await openResponsePlan(page);
     await untilOfflineReady(page);
 
     await context.setOffline(true);
     const panel = new DraftPanel(page);
-    assert.match(await page.textContent('#draft-source option:checked'), /Mock/, 'the connection is the default');
+    assert.match(await panel.defaultSource(/Mock/), /Mock/, 'the connection is the default');
     await panel.generate();
     await panel.waitForStatus(/Failed/);
     assert.match(await panel.error(), /The browser is offline/);
 
-    await page.selectOption('#draft-source', 'builtin');
+    await panel.chooseSource('Built-in drafter (no AI)');
     await panel.generate();
     await panel.waitForStatus(/Complete · Built-in drafter/);
     assert.match(await panel.output(), /Built-in draft \(no AI model\)/);
@@ -186,24 +186,24 @@ describe('updates', () => {
       await writeFile(join(deployed, 'sw.js'), changed);
 
       await page.reload();
-      await page.waitForSelector('main h1');
+      await new Shell(page).title().waitFor();
       await banner.waitFor({ timeout: 10000 });
       assert.match(await page.getByRole('status').filter({ has: banner }).textContent(), /A new version of Casebook is ready/);
 
       // Unsaved edits: the click explains and does not reload.
       await page.evaluate(() => (window.stillHere = true));
-      await new Shell(page).goTo('accounts');
+      await new Shell(page).goTo('Accounts');
       await new RecordList(page).startNew();
-      await page.getByLabel('Name').first().fill('Half-typed account');
+      await new RecordForm(page).fill({ 'Account name': 'Half-typed account' });
       await banner.click();
       await page.getByText('Save or cancel your unsaved changes').waitFor();
       assert.equal(await page.evaluate(() => window.stillHere), true, 'the page did not reload');
 
       // Edits cancelled: the click switches to the new version and reloads once.
       await page.getByRole('link', { name: 'Cancel' }).click();
-      await page.waitForSelector('table.records, main .empty-state');
+      await new Shell(page).title().filter({ hasText: 'Accounts' }).waitFor();
       await Promise.all([page.waitForEvent('framenavigated'), banner.click()]);
-      await page.waitForSelector('main h1');
+      await new Shell(page).title().waitFor();
       assert.equal(await page.evaluate(() => window.stillHere ?? false), false, 'the page reloaded');
       assert.equal(await banner.count(), 0, 'the new version is in use: no banner');
       assert.deepEqual(errors, []);

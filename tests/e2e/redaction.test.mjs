@@ -59,7 +59,7 @@ function sentSince(from) {
 describe('Redaction before anything is sent', () => {
   test('the model gets placeholders, the draft shows the names, the preview shows the body', async () => {
     const { context, page, errors, localDefault } = await appWithRedaction('Names, contacts, e-mails, phones and links');
-    assert.equal(localDefault, 'Off: send as written', 'a server on this computer is not redacted by default');
+    assert.equal(localDefault, 'Automatic: on for cloud services, off for servers on this computer', 'redaction follows the address by default');
     await new EscalationPanel(page).openPrompt('Response plan');
     const panel = new DraftPanel(page);
 
@@ -84,6 +84,9 @@ describe('Redaction before anything is sent', () => {
       for (const shown of ['Northwind Logistics', 'Dana Whitfield', ANGRY.email, PHONE]) assert.ok(text.includes(shown), `${shown} not restored in: ${text}`);
     };
     await restored();
+    // For the README and the issue: the redacted request above the restored draft.
+    assert.ok(!(await panel.previewRequest()).includes('Northwind'), 'the preview stays redacted');
+    await panel.panel().screenshot({ path: new URL('./screenshots/redaction-request-and-draft.png', import.meta.url).pathname });
     await page.reload();
     await panel.waitForIt();
     await panel.openHistory();
@@ -113,7 +116,7 @@ describe('Redaction before anything is sent', () => {
     await context.close();
   });
 
-  test('with redaction off the text goes as written', async () => {
+  test('on automatic, a server on this computer gets the text as written', async () => {
     const { context, page } = await appWithRedaction(null);
     await new EscalationPanel(page).openPrompt('Response plan');
     const panel = new DraftPanel(page);

@@ -71,7 +71,8 @@ describe('Rehearse the call', () => {
     const text = await rehearsal.scorecard().textContent();
     assert.match(text, /of 5 checks passed/);
     assert.match(text, /A forbidden promise: Credits, refunds or discounts without finance approval\./);
-    assert.deepEqual(await rehearsal.quotes(), ["We'll give you a credit for the whole month"], 'the line that broke the rule is quoted');
+    assert.deepEqual(await rehearsal.failedQuotes(), ["We'll give you a credit for the whole month"], 'the line that broke the rule is quoted');
+    await rehearsal.scorecard().screenshot({ path: new URL('./screenshots/rehearsal-scorecard.png', import.meta.url).pathname });
     assert.equal(await rehearsal.replyBox().count(), 0, 'a scored rehearsal is read-only');
     await page.reload();
     await rehearsal.scorecard().waitFor();

@@ -365,7 +365,8 @@ export class DraftPanel {
   }
   /** Opens "Preview what will be sent" and returns what it shows. */
   async previewRequest() {
-    await this.panel().getByRole('button', { name: /^(Preview what will be sent|预览将要发送的内容)$/ }).click();
+    const toggle = this.panel().getByRole('button', { name: /^(Preview what will be sent|预览将要发送的内容)$/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     const shown = this.panel().getByRole('region', { name: /^(Preview what will be sent|预览将要发送的内容)$/ });
     await shown.waitFor();
     return shown.textContent();
@@ -1141,9 +1142,13 @@ export class Rehearsal {
   scorecard() {
     return this.page.getByRole('region', { name: /^(Scorecard|评分卡)$/ });
   }
-  /** The CSM's lines the scorecard quotes. */
-  quotes() {
-    return this.scorecard().getByRole('blockquote').allTextContents();
+  /** The CSM's lines the scorecard quotes under the checks that failed. */
+  failedQuotes() {
+    return this.scorecard()
+      .getByRole('listitem')
+      .filter({ hasText: /— (failed|未通过)/ })
+      .getByRole('blockquote')
+      .allTextContents();
   }
   /** The rehearsals listed on the escalation's page, as links. */
   pastRehearsals() {

@@ -83,7 +83,8 @@ pub fn setup_form(context: Rc<Context>) -> impl IntoView {
     view! {
         <p class="lede">{tr(Msg::RehLede)}</p>
         <div class="draft-options">
-            <label>{tr(Msg::RehDifficulty)}
+            <span class="option-field">
+                <label for="rehearsal-difficulty">{tr(Msg::RehDifficulty)}</label>
                 <select id="rehearsal-difficulty" on:change:target=move |ev| {
                     if let Some(d) = Difficulty::from_code(&ev.target().value()) {
                         difficulty.set(d);
@@ -93,14 +94,15 @@ pub fn setup_form(context: Rc<Context>) -> impl IntoView {
                         <option value=c.value selected=c.value == Difficulty::Frustrated.code()>{tr(c.label)}</option>
                     }).collect_view()}
                 </select>
-            </label>
+            </span>
             {output_language_select("rehearsal-language", language)}
-            <label>{tr(Msg::RehPlayedBy)}
+            <span class="option-field">
+                <label for="rehearsal-source">{tr(Msg::RehPlayedBy)}</label>
                 <select id="rehearsal-source" on:change:target=move |ev| source.set(ev.target().value())>
                     <option value=BUILT_IN selected=move || source.get() == BUILT_IN>{tr(Msg::RehBuiltInCustomer)}</option>
                     {options}
                 </select>
-            </label>
+            </span>
         </div>
         <div class="button-row">
             <button type="button" class="button primary" id="start-rehearsal" on:click=start>{tr(Msg::RehStart)}</button>
