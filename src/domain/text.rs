@@ -60,14 +60,15 @@ impl UnicodeEngine for Icu4x {
 #[cfg(not(target_arch = "wasm32"))]
 static DEFAULT_ENGINE: Icu4x = Icu4x;
 
-/// In the browser before the app sets its engine: lowercase only, nothing decomposed.
+/// In the browser before the app sets its engine: ASCII letters lowercased, nothing else
+/// changed (Unicode case tables would cost wasm the browser's engine makes unneeded).
 #[cfg(target_arch = "wasm32")]
-struct LowercaseOnly;
+struct AsciiLowercase;
 
 #[cfg(target_arch = "wasm32")]
-impl UnicodeEngine for LowercaseOnly {
+impl UnicodeEngine for AsciiLowercase {
     fn folded(&self, text: &str) -> String {
-        text.to_lowercase()
+        text.to_ascii_lowercase()
     }
 
     fn without_marks(&self, text: &str) -> String {
@@ -76,7 +77,7 @@ impl UnicodeEngine for LowercaseOnly {
 }
 
 #[cfg(target_arch = "wasm32")]
-static DEFAULT_ENGINE: LowercaseOnly = LowercaseOnly;
+static DEFAULT_ENGINE: AsciiLowercase = AsciiLowercase;
 
 /// The key two names are the same under: canonically decomposed, fully case-folded,
 /// trimmed, inner whitespace collapsed. "École" and "ÉCOLE", "MÜLLER" and "müller", "Straße"
