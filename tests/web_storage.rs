@@ -1,5 +1,5 @@
 //! Browser tests of the IndexedDB repository against real IndexedDB in headless Chromium:
-//! typed reads and writes, the migration runner on v1 and v2 databases, all-or-nothing imports,
+//! typed reads and writes, the migration runner on a v1 database, all-or-nothing imports,
 //! the "reload this tab" error after another tab upgrades the database, and adding and
 //! removing the sample data next to a user's own records.
 #![cfg(target_arch = "wasm32")]
@@ -438,68 +438,4 @@ async fn sample_data_goes_next_to_own_records_and_leaves_alone() {
         "nothing more to remove"
     );
     db.close();
-}
-
-#[wasm_bindgen_test]
-async fn a_v2_database_upgrades_to_hold_rehearsals_and_keeps_its_records() {
-    use casebook::domain::draft::DraftSource;
-    use casebook::domain::escalation::rehearsal::{Difficulty, Rehearsal, Setup, Speaker};
-    use casebook::domain::escalation::rules::{EscalationType, Severity};
-    use casebook::domain::escalation::Escalation;
-    use casebook::i18n::Lang;
-
-    let name = "cb-test-migrate-v2";
-    Rexie::delete(name).await.unwrap();
-    let v2 = builder(name, 2).build().await.unwrap();
-    assert!(!v2.store_names().contains(&"rehearsals".to_string()));
-    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-    let mut escalation = Escalation::new("e1".into(), at);
-    escalation.account_id = "a1".into();
-    escalation.summary = "导出两天失败".into();
-    let tx = v2
-        .transaction(
-            &["accounts", "escalations", "meta"],
-            TransactionMode::ReadWrite,
-        )
-        .unwrap();
-    for (store, value) in [
-        (
-            "accounts",
-            serde_json::to_value(account("a1", "Acme")).unwrap(),
-        ),
-        ("escalations", serde_json::to_value(&escalation).unwrap()),
-        ("meta", json!({"key": META_SCHEMA_VERSION, "value": 2})),
-    ] {
-        let js = js_sys::JSON::parse(&value.to_string()).unwrap();
-        tx.store(store).unwrap().put(&js, None).await.unwrap();
-    }
-    tx.done().await.unwrap();
-    v2.close();
-
-    let db = Db::open(name).await.expect("upgrade v2 to current");
-    assert_eq!(db.list::<Account>().await.unwrap()[0].name, "Acme");
-    assert_eq!(db.list::<Escalation>().await.unwrap(), vec![escalation]);
-    assert!(db.list::<Rehearsal>().await.unwrap().is_empty());
-
-    let setup = Setup {
-        difficulty: Difficulty::Hostile,
-        output_lang: Lang::Zh,
-        source: DraftSource::BuiltIn,
-        kind: EscalationType::ProductFailure,
-        severity: Severity::P1,
-    };
-    let mut rehearsal = Rehearsal::new("r1".into(), "e1".into(), setup, at);
-    rehearsal.say(Speaker::Csm, "我们会给你们补偿。", at);
-    db.put(&rehearsal).await.expect("the new store is usable");
-    let exported = db.export_all().await.unwrap();
-    assert_eq!(
-        exported[&Store::Rehearsals].len(),
-        1,
-        "rehearsals are backed up"
-    );
-    db.close();
-    let reopened = Db::open(name).await.unwrap();
-    assert_eq!(reopened.list::<Rehearsal>().await.unwrap(), vec![rehearsal]);
-    assert_eq!(reopened.list::<Account>().await.unwrap().len(), 1);
-    reopened.close();
 }

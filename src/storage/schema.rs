@@ -8,7 +8,6 @@ use serde_json::Value;
 
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
 use crate::domain::draft::Draft;
-use crate::domain::escalation::rehearsal::Rehearsal;
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::onboarding::{OnboardingProject, Playbook};
@@ -18,7 +17,7 @@ pub const DB_NAME: &str = "casebook";
 
 /// The current schema version. Bump it, list new stores in `Store::since`, and add a step
 /// to `migrate_record` for every change of record shape.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// An object store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,12 +32,10 @@ pub enum Store {
     Onboarding,
     Playbooks,
     Drafts,
-    /// Rehearsed customer conversations of escalations, with their scorecards.
-    Rehearsals,
 }
 
 impl Store {
-    pub const ALL: [Store; 10] = [
+    pub const ALL: [Store; 9] = [
         Self::Meta,
         Self::Settings,
         Self::Accounts,
@@ -48,11 +45,10 @@ impl Store {
         Self::Onboarding,
         Self::Playbooks,
         Self::Drafts,
-        Self::Rehearsals,
     ];
 
     /// The stores that hold user data (exported, imported, wiped).
-    pub const DATA: [Store; 9] = [
+    pub const DATA: [Store; 8] = [
         Self::Settings,
         Self::Accounts,
         Self::Escalations,
@@ -61,7 +57,6 @@ impl Store {
         Self::Onboarding,
         Self::Playbooks,
         Self::Drafts,
-        Self::Rehearsals,
     ];
 
     pub fn name(self) -> &'static str {
@@ -75,7 +70,6 @@ impl Store {
             Self::Onboarding => "onboarding",
             Self::Playbooks => "playbooks",
             Self::Drafts => "drafts",
-            Self::Rehearsals => "rehearsals",
         }
     }
 
@@ -95,7 +89,6 @@ impl Store {
     pub fn since(self) -> u32 {
         match self {
             Self::Playbooks => 2,
-            Self::Rehearsals => 3,
             _ => 1,
         }
     }
@@ -158,13 +151,10 @@ stored! {
     OnboardingProject => Onboarding, id;
     Playbook => Playbooks, id;
     Draft => Drafts, id;
-    Rehearsal => Rehearsals, id;
 }
 
 /// Brings one record written at schema `from` up to `SCHEMA_VERSION`, in place.
-/// Idempotent: running it on a current record changes nothing. v3 only added a store
-/// (rehearsals, `Store::since`: created empty by the database upgrade, and by
-/// `backup::decode` for older files), so no record changes shape from v2 to v3.
+/// Idempotent: running it on a current record changes nothing.
 pub fn migrate_record(store: Store, from: u32, record: &mut Value) {
     if from < 2 {
         v1_to_v2(store, record);
@@ -213,7 +203,6 @@ pub fn is_valid_record(store: Store, record: &Value) -> bool {
         Store::Onboarding => parses::<OnboardingProject>(record),
         Store::Playbooks => parses::<Playbook>(record),
         Store::Drafts => parses::<Draft>(record),
-        Store::Rehearsals => parses::<Rehearsal>(record),
     }
 }
 
@@ -282,48 +271,6 @@ mod tests {
         let mut v = json!([1, 2]);
         migrate_record(Store::Accounts, 1, &mut v);
         assert_eq!(v, json!([1, 2]));
-    }
-
-    #[test]
-    fn v3_adds_the_rehearsals_store_and_keeps_v2_records_as_they_are() {
-        assert!(!Store::in_version(2).contains(&Store::Rehearsals));
-        assert!(Store::in_version(3).contains(&Store::Rehearsals));
-        assert!(
-            Store::DATA.contains(&Store::Rehearsals),
-            "rehearsals are backed up"
-        );
-        assert!(!Store::Rehearsals.links_accounts());
-        let mut a = v1_account();
-        migrate_record(Store::Accounts, 1, &mut a);
-        let v2 = a.clone();
-        migrate_record(Store::Accounts, 2, &mut a);
-        assert_eq!(a, v2);
-    }
-
-    #[test]
-    fn rehearsals_are_validated_by_their_type() {
-        use crate::domain::draft::DraftSource;
-        use crate::domain::escalation::rehearsal::{Difficulty, Setup, Speaker};
-        use crate::domain::escalation::rules::{EscalationType, Severity};
-        let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
-            .unwrap()
-            .into();
-        let setup = Setup {
-            difficulty: Difficulty::Calm,
-            output_lang: crate::i18n::Lang::En,
-            source: DraftSource::BuiltIn,
-            kind: EscalationType::ServiceGap,
-            severity: Severity::P2,
-        };
-        let mut r = Rehearsal::new("r1".into(), "e1".into(), setup, at);
-        r.say(Speaker::Customer, "Our tickets sit for days.", at);
-        let value = serde_json::to_value(&r).unwrap();
-        assert!(is_valid_record(Store::Rehearsals, &value));
-        assert_eq!(record_key(Store::Rehearsals, &value), Some("r1"));
-        assert!(!is_valid_record(
-            Store::Rehearsals,
-            &json!({"id": "r1", "turns": []})
-        ));
     }
 
     #[test]
