@@ -729,8 +729,6 @@ messages! {
     PromptWithin24h => "within 24 hours", "24 小时内";
     PromptNotRecorded => "not recorded", "未记录";
     PromptFactNextCheckpoint => "Next customer-update checkpoint (local time)", "下一个客户沟通检查点（本地时间）";
-    PromptEventReceived => "Escalation received", "收到升级";
-    PromptEventStatus => "Status: {from} → {to}", "状态：{from} → {to}";
     PromptHelpTimeline => "One line per event: date and time · what happened. Prefilled from the event log.", "每行一个事件：日期时间 · 发生了什么。已根据事件记录预填。";
     // Example escalation, shared by the five prompts
     PromptExAccount => "Acme Corp", "华东制造";
