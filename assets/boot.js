@@ -2,7 +2,8 @@
 // inline script. Deferred, it runs once the page is parsed, before the wasm app starts, and:
 // 1. sets <html lang> to the remembered or browser language and marks <html data-boot>, so
 //    the static shell in index.html shows its loading line in that language (CSS picks it
-//    with :lang());
+//    with :lang()), and applies the stylesheet once it has loaded (it comes media=print so
+//    as not to block the shell's first paint);
 // 2. removes the static shell once the app has mounted (Trunk's TrunkApplicationStarted);
 // 3. registers the service worker (sw.js beside index.html, so its scope is this sub-path)
 //    and tells the app when a new version is waiting: <html data-update="ready"> and a
@@ -19,6 +20,15 @@
   }
   if (/^zh/i.test(saved || navigator.language || '')) root.lang = 'zh-CN';
   root.dataset.boot = '';
+
+  // The stylesheet comes marked media=print, so it does not hold back the shell's first
+  // paint; it applies as soon as it has loaded (long before the app mounts).
+  const sheet = document.querySelector('link[rel=stylesheet][media=print]');
+  const apply = () => {
+    sheet.media = 'all';
+  };
+  if (sheet?.sheet) apply();
+  else sheet?.addEventListener('load', apply, { once: true });
 
   addEventListener('TrunkApplicationStarted', () => document.getElementById('shell')?.remove());
 

@@ -46,9 +46,6 @@ pub enum Route {
     Edit(Workspace, String),
     /// A guided prompt (by id) for one record.
     Prompt(Workspace, String, String),
-    /// Rehearsing an escalation's customer call: a new rehearsal, or one already started
-    /// (by id), which reopens read-only once scored.
-    Rehearse(String, Option<String>),
     Tool(Tool),
     NotFound,
 }
@@ -68,14 +65,6 @@ impl Route {
             [slug, "new"] => Workspace::from_slug(slug).map_or(Self::NotFound, Self::New),
             [slug, id] => Workspace::from_slug(slug)
                 .map_or(Self::NotFound, |w| Self::Edit(w, decode_component(id))),
-            [slug, id, "rehearse", rest @ ..]
-                if *slug == Workspace::Escalations.slug() && rest.len() < 2 =>
-            {
-                Self::Rehearse(
-                    decode_component(id),
-                    rest.first().map(|r| decode_component(r)),
-                )
-            }
             [slug, id, "prompt", prompt] => Workspace::from_slug(slug)
                 .map_or(Self::NotFound, |w| {
                     Self::Prompt(w, decode_component(id), decode_component(prompt))
@@ -100,13 +89,6 @@ impl Route {
                     encode_component(prompt)
                 )
             }
-            Self::Rehearse(id, rehearsal) => {
-                let base = Self::Edit(Workspace::Escalations, id.clone()).href();
-                match rehearsal {
-                    Some(r) => format!("{base}/rehearse/{}", encode_component(r)),
-                    None => format!("{base}/rehearse"),
-                }
-            }
             Self::Tool(tool) => format!("#/{}", tool.slug()),
         }
     }
@@ -116,7 +98,6 @@ impl Route {
         match self {
             Self::List(w) | Self::New(w) | Self::Edit(w, _) | Self::Prompt(w, _, _) => Some(*w),
             Self::Tool(tool) => Some(tool.workspace()),
-            Self::Rehearse(..) => Some(Workspace::Escalations),
             _ => None,
         }
     }
@@ -167,34 +148,11 @@ mod tests {
                 "escalation.response_plan".into(),
             ),
             Route::Tool(Tool::FeedbackImport),
-            Route::Rehearse("e/1".into(), None),
-            Route::Rehearse("客户 1".into(), Some("r#2".into())),
             Route::Tool(Tool::FeedbackThemes),
             Route::Tool(Tool::FeedbackHealth),
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
-    }
-
-    #[test]
-    fn rehearsals_belong_to_escalations() {
-        assert_eq!(
-            Route::parse("#/escalations/e1/rehearse"),
-            Route::Rehearse("e1".into(), None)
-        );
-        assert_eq!(
-            Route::parse("#/escalations/e1/rehearse/r9/"),
-            Route::Rehearse("e1".into(), Some("r9".into()))
-        );
-        assert_eq!(
-            Route::Rehearse("e1".into(), Some("r9".into())).href(),
-            "#/escalations/e1/rehearse/r9"
-        );
-        assert_eq!(Route::parse("#/feedback/f1/rehearse"), Route::NotFound);
-        assert_eq!(
-            Route::Rehearse("e1".into(), None).workspace(),
-            Some(Workspace::Escalations)
-        );
     }
 
     #[test]

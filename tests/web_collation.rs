@@ -1,4 +1,5 @@
-//! Browser tests of the order lists and pickers sort text in (`list_collator`): the
+//! Browser tests of how text is compared: the browser's Unicode folding of names and search
+//! text (`BrowserUnicode`), and the order lists and pickers sort text in (`list_collator`): the
 //! browser's ICU collation puts accented letters beside their letter, numbers by value and
 //! Chinese names in pinyin order; the English interface lists Latin names first, the Chinese
 //! one Chinese names first. Lists sorted by a text column and the account picker follow it.
@@ -122,4 +123,33 @@ fn the_account_picker_sorts_by_the_same_collation() {
         .map(|a| a.name.as_str())
         .collect();
     assert_eq!(names, ["Acme", "Émile", "阿里巴巴", "腾讯"]);
+}
+
+/// The browser's ICU folds names and search text as ICU4X does natively (`domain::text`'s
+/// native tests): case, composed or decomposed accents, ß, Greek, Han unchanged.
+#[wasm_bindgen_test]
+fn the_browser_folds_names_and_search_text_like_icu4x() {
+    use casebook::domain::text::{name_key, search_fold, set_unicode_engine};
+    set_unicode_engine(&casebook::ui::browser::BrowserUnicode);
+    for (a, b) in [
+        ("École", "école"),
+        ("ÉCOLE", "école"),
+        ("MÜLLER", "müller"),
+        ("Straße", "STRASSE"),
+        ("ΟΔΥΣΣΕΥΣ", "οδυσσευς"),
+        ("Cafe\u{301}", "Café"),
+        ("CAFE\u{301}", "café"),
+    ] {
+        assert_eq!(name_key(a), name_key(b), "{a} and {b}");
+    }
+    assert_ne!(
+        name_key("Ecole"),
+        name_key("École"),
+        "accents tell names apart"
+    );
+    assert_eq!(name_key("  Acme   Corp "), "acme corp");
+    assert_eq!(name_key("华为 技术"), "华为 技术");
+    assert_eq!(search_fold("ÉCOLE Müller"), "ecole muller");
+    assert_eq!(search_fold("Zoë 华为"), "zoe 华为");
+    assert_eq!(search_fold("ACME"), search_fold("acme"));
 }

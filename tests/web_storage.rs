@@ -1,5 +1,5 @@
 //! Browser tests of the IndexedDB repository against real IndexedDB in headless Chromium:
-//! typed reads and writes, the migration runner on v1, v2 and v3 databases (v4 adds indexes),
+//! typed reads and writes, the migration runner on v1 and v2 databases (v3 adds indexes),
 //! reads through those indexes, all-or-nothing imports, the "reload this tab" error after
 //! another tab upgrades the database, and adding and removing the sample data next to a
 //! user's own records.
@@ -716,11 +716,9 @@ async fn an_account_with_linked_records_is_kept_and_one_without_is_deleted() {
     db.close();
 }
 
-/// `indexed_records` plus a record in every other data store (settings, themes, playbooks,
-/// rehearsals): what a database written at schema 3 may hold.
+/// `indexed_records` plus a record in every other data store (settings, themes, playbooks):
+/// what a database written at schema 2 may hold.
 fn records_in_every_store() -> Vec<(Store, Vec<serde_json::Value>)> {
-    use casebook::domain::escalation::rehearsal::{Difficulty, Rehearsal, Setup, Speaker};
-    use casebook::domain::escalation::rules::{EscalationType, Severity};
     use casebook::domain::feedback::Theme;
 
     let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
@@ -743,15 +741,6 @@ fn records_in_every_store() -> Vec<(Store, Vec<serde_json::Value>)> {
         skipped_tasks: Vec::new(),
         added_steps: Vec::new(),
     };
-    let setup = Setup {
-        difficulty: Difficulty::Calm,
-        output_lang: Lang::Zh,
-        source: DraftSource::BuiltIn,
-        kind: EscalationType::ServiceGap,
-        severity: Severity::P2,
-    };
-    let mut rehearsal = Rehearsal::new("h1".into(), "e2".into(), setup, at);
-    rehearsal.say(Speaker::Customer, "工单几天没人回。", at);
     let mut records = indexed_records();
     records.extend([
         (
@@ -763,29 +752,24 @@ fn records_in_every_store() -> Vec<(Store, Vec<serde_json::Value>)> {
             Store::Playbooks,
             vec![serde_json::to_value(playbook).unwrap()],
         ),
-        (
-            Store::Rehearsals,
-            vec![serde_json::to_value(rehearsal).unwrap()],
-        ),
     ]);
     records
 }
 
 #[wasm_bindgen_test]
-async fn a_v3_database_upgrades_keeping_every_record_and_its_indexes_answer() {
-    let name = "cb-test-upgrade-v3";
+async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
+    let name = "cb-test-upgrade-v2";
     Rexie::delete(name).await.unwrap();
     let records = records_in_every_store();
     let mut covered: Vec<Store> = records.iter().map(|(s, _)| *s).collect();
     covered.sort();
     assert_eq!(covered, Store::DATA, "a record in every data store");
     {
-        // Written as schema 3 made it: its stores, no index, its version in `meta`.
-        let v3 = builder(name, 3).build().await.unwrap();
-        assert!(v3.store_names().contains(&"rehearsals".to_string()));
+        // Written as schema 2 made it: its stores, no index, its version in `meta`.
+        let v2 = builder(name, 2).build().await.unwrap();
         let mut names: Vec<&str> = records.iter().map(|(s, _)| s.name()).collect();
         names.push("meta");
-        let tx = v3.transaction(&names, TransactionMode::ReadWrite).unwrap();
+        let tx = v2.transaction(&names, TransactionMode::ReadWrite).unwrap();
         for (store, values) in &records {
             let handle = tx.store(store.name()).unwrap();
             assert!(handle.index_names().is_empty());
@@ -795,17 +779,17 @@ async fn a_v3_database_upgrades_keeping_every_record_and_its_indexes_answer() {
             }
         }
         let meta =
-            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": 3}).to_string());
+            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": 2}).to_string());
         tx.store("meta")
             .unwrap()
             .put(&meta.unwrap(), None)
             .await
             .unwrap();
         tx.done().await.unwrap();
-        v3.close();
+        v2.close();
     }
 
-    let db = Db::open(name).await.expect("upgrade v3 to current");
+    let db = Db::open(name).await.expect("upgrade v2 to current");
     let exported = db.export_all().await.unwrap();
     for (store, values) in &records {
         let mut kept = exported[store].clone();
@@ -826,69 +810,5 @@ async fn a_v3_database_upgrades_keeping_every_record_and_its_indexes_answer() {
 
     let reopened = Db::open(name).await.unwrap();
     assert_index_reads(&reopened).await;
-    reopened.close();
-}
-
-#[wasm_bindgen_test]
-async fn a_v2_database_upgrades_to_hold_rehearsals_and_keeps_its_records() {
-    use casebook::domain::draft::DraftSource;
-    use casebook::domain::escalation::rehearsal::{Difficulty, Rehearsal, Setup, Speaker};
-    use casebook::domain::escalation::rules::{EscalationType, Severity};
-    use casebook::domain::escalation::Escalation;
-    use casebook::i18n::Lang;
-
-    let name = "cb-test-migrate-v2";
-    Rexie::delete(name).await.unwrap();
-    let v2 = builder(name, 2).build().await.unwrap();
-    assert!(!v2.store_names().contains(&"rehearsals".to_string()));
-    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-    let mut escalation = Escalation::new("e1".into(), at);
-    escalation.account_id = "a1".into();
-    escalation.summary = "导出两天失败".into();
-    let tx = v2
-        .transaction(
-            &["accounts", "escalations", "meta"],
-            TransactionMode::ReadWrite,
-        )
-        .unwrap();
-    for (store, value) in [
-        (
-            "accounts",
-            serde_json::to_value(account("a1", "Acme")).unwrap(),
-        ),
-        ("escalations", serde_json::to_value(&escalation).unwrap()),
-        ("meta", json!({"key": META_SCHEMA_VERSION, "value": 2})),
-    ] {
-        let js = js_sys::JSON::parse(&value.to_string()).unwrap();
-        tx.store(store).unwrap().put(&js, None).await.unwrap();
-    }
-    tx.done().await.unwrap();
-    v2.close();
-
-    let db = Db::open(name).await.expect("upgrade v2 to current");
-    assert_eq!(db.list::<Account>().await.unwrap()[0].name, "Acme");
-    assert_eq!(db.list::<Escalation>().await.unwrap(), vec![escalation]);
-    assert!(db.list::<Rehearsal>().await.unwrap().is_empty());
-
-    let setup = Setup {
-        difficulty: Difficulty::Hostile,
-        output_lang: Lang::Zh,
-        source: DraftSource::BuiltIn,
-        kind: EscalationType::ProductFailure,
-        severity: Severity::P1,
-    };
-    let mut rehearsal = Rehearsal::new("r1".into(), "e1".into(), setup, at);
-    rehearsal.say(Speaker::Csm, "我们会给你们补偿。", at);
-    db.put(&rehearsal).await.expect("the new store is usable");
-    let exported = db.export_all().await.unwrap();
-    assert_eq!(
-        exported[&Store::Rehearsals].len(),
-        1,
-        "rehearsals are backed up"
-    );
-    db.close();
-    let reopened = Db::open(name).await.unwrap();
-    assert_eq!(reopened.list::<Rehearsal>().await.unwrap(), vec![rehearsal]);
-    assert_eq!(reopened.list::<Account>().await.unwrap().len(), 1);
     reopened.close();
 }

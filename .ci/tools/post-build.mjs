@@ -1,7 +1,10 @@
 // Trunk post_build hook (Trunk.toml), run on the staging directory ($TRUNK_STAGING_DIR)
 // after Trunk wrote index.html and every asset:
-// 1. Adds the SHA-256 hash of each inline <script> (Trunk's wasm loader) to script-src in the
-//    Content-Security-Policy <meta> tag, so the policy needs no 'unsafe-inline'.
+// 1. Adds the SHA-256 hash of each inline <script> (Trunk's wasm loader) to script-src, and of
+//    the inline <style> (the static shell's) to style-src, in the Content-Security-Policy
+//    <meta> tag, so the policy needs no 'unsafe-inline'; marks the stylesheet media=print so
+//    it does not block the first paint (assets/boot.js applies it once loaded); in release
+//    builds, minifies the wasm-bindgen JS glue with terser and renews its integrity hash.
 // 2. Writes _headers (Netlify / Cloudflare Pages format) with the same policy as an HTTP
 //    header plus what only a header can carry (frame-ancestors).
 // 3. Release builds only: generates the service worker sw.js with Workbox's generateSW. It
@@ -9,8 +12,9 @@
 //    and serves it cache-first; navigations get the precached index.html. It waits for the
 //    page's "Reload to update" (SKIP_WAITING message) instead of taking over by itself.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -23,17 +27,41 @@ let html = await readFile(indexPath, 'utf8');
 const meta = html.match(/<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/i)?.[0];
 const content = meta?.match(/\scontent=("[^"]*"|'[^']*')/i);
 if (!content) throw new Error('index.html has no Content-Security-Policy <meta> tag');
-const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
-  ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
-);
+const hashesOf = (tag) =>
+  [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'gi'))].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+const added = { 'script-src': hashesOf('script'), 'style-src': hashesOf('style') };
 const policy = content[1]
   .slice(1, -1)
   .split(';')
   .map((directive) => directive.trim())
   .filter(Boolean)
-  .map((directive) => (directive.startsWith('script-src ') ? [directive, ...hashes].join(' ') : directive))
+  .map((directive) => [directive, ...(added[directive.split(' ')[0]] ?? [])].join(' '))
   .join('; ');
 html = html.replace(meta, () => meta.replace(content[0], () => ` content="${policy}"`));
+
+// The stylesheet stops blocking the first paint: the shell is styled by the inline <style>,
+// and assets/boot.js applies the sheet (media="all") once it has loaded.
+html = html.replace(/<link\s[^>]*rel=["']?stylesheet["']?[^>]*>/i, (link) => link.replace(/^<link/i, '<link media=print'));
+
+if (release) {
+  // Trunk cannot minify wasm-bindgen's JS glue (an `export default` trips its minifier), so
+  // terser does, and the glue's Subresource Integrity hash in index.html is computed anew.
+  const glue = (await readdir(staging)).find((name) => /^casebook-[0-9a-f]+\.js$/.test(name));
+  if (!glue) throw new Error('dist has no wasm-bindgen glue (casebook-<hash>.js)');
+  const { code } = await minify(await readFile(join(staging, glue), 'utf8'), { module: true });
+  await writeFile(join(staging, glue), code);
+  const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
+  let replaced = 0;
+  html = html.replace(new RegExp(`<link\\s[^>]*${glue.replace('.', '\\.')}[^>]*>`, 'gi'), (link) =>
+    link.replace(/integrity=("[^"]*"|'[^']*'|[^\s>]+)/i, () => {
+      replaced += 1;
+      return `integrity=${integrity}`;
+    }),
+  );
+  if (replaced === 0) throw new Error(`index.html has no integrity attribute for ${glue}`);
+}
 await writeFile(indexPath, html);
 
 await writeFile(

@@ -146,7 +146,7 @@ mod workspace_slug {
 }
 
 /// Serialises a language as its BCP 47 tag.
-pub(crate) mod lang_tag {
+mod lang_tag {
     use serde::{Deserialize, Deserializer, Serializer};
 
     use crate::i18n::Lang;

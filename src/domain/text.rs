@@ -1,33 +1,90 @@
 //! Unicode text comparison for names and lists: case-folded name keys (duplicates, account
-//! matching) and accent-insensitive search folding (ICU4X case folding and canonical
-//! decomposition); and the order lists sort text in (`Collator`). In the app that order is
-//! the browser's own ICU collation (`ui::browser::BrowserCollator`: CLDR's Chinese order,
-//! Latin letters with their accents beside them, then Chinese in pinyin order), which costs
-//! no wasm; a Rust collation with Chinese data (`icu_collator`) would cost ~450 KB gzip, the
-//! `pinyin` crate ~93 KB. `FoldedOrder` is the order where no browser collation exists.
+//! matching) and accent-insensitive search folding; and the order lists sort text in
+//! (`Collator`). The Unicode work (canonical decomposition, full case folding, dropping
+//! combining marks) is done by a `UnicodeEngine`: natively ICU4X; in the app the browser's own
+//! ICU (`ui::browser::BrowserUnicode`: `String.prototype.normalize` and case mapping), which
+//! costs no wasm where ICU4X's data cost 33 KB gzip. The list order is likewise the browser's
+//! ICU collation (`ui::browser::BrowserCollator`: CLDR's Chinese order, Latin letters with
+//! their accents beside them, then Chinese in pinyin order); a Rust collation with Chinese
+//! data (`icu_collator`) would cost ~450 KB gzip, the `pinyin` crate ~93 KB. `FoldedOrder`
+//! is the order where no browser collation exists.
 
 use std::cmp::Ordering;
-
-use icu_casemap::CaseMapper;
-use icu_normalizer::properties::CanonicalCombiningClassMapBorrowed;
-use icu_normalizer::DecomposingNormalizerBorrowed;
+use std::sync::OnceLock;
 
 use crate::domain::sorting;
 
-/// Text fully case-folded, in canonical decomposition (NFD).
-fn folded(text: &str) -> String {
-    let nfd = DecomposingNormalizerBorrowed::new_nfd();
-    let folded = CaseMapper::new()
-        .fold_string(&nfd.normalize(text))
-        .into_owned();
-    nfd.normalize(&folded).into_owned()
+/// Who does the Unicode work behind `name_key` and `search_fold`.
+pub trait UnicodeEngine: Sync {
+    /// `text` fully case-folded, in canonical decomposition (NFD).
+    fn folded(&self, text: &str) -> String;
+    /// `text` without its combining marks (accents), keeping every other character.
+    fn without_marks(&self, text: &str) -> String;
 }
+
+static ENGINE: OnceLock<&'static dyn UnicodeEngine> = OnceLock::new();
+
+/// Makes `engine` do the Unicode work from now on (the app sets the browser's at start).
+pub fn set_unicode_engine(engine: &'static dyn UnicodeEngine) {
+    // Set once at start; a second call keeps the first engine.
+    let _ = ENGINE.set(engine);
+}
+
+fn engine() -> &'static dyn UnicodeEngine {
+    match ENGINE.get() {
+        Some(engine) => *engine,
+        None => &DEFAULT_ENGINE,
+    }
+}
+
+/// ICU4X: the engine of native builds and tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Icu4x;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl UnicodeEngine for Icu4x {
+    fn folded(&self, text: &str) -> String {
+        let nfd = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd();
+        let folded = icu_casemap::CaseMapper::new()
+            .fold_string(&nfd.normalize(text))
+            .into_owned();
+        nfd.normalize(&folded).into_owned()
+    }
+
+    fn without_marks(&self, text: &str) -> String {
+        let ccc = icu_normalizer::properties::CanonicalCombiningClassMapBorrowed::new();
+        text.chars().filter(|c| ccc.get_u8(*c) == 0).collect()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+static DEFAULT_ENGINE: Icu4x = Icu4x;
+
+/// In the browser before the app sets its engine: ASCII letters lowercased, nothing else
+/// changed (Unicode case tables would cost wasm the browser's engine makes unneeded).
+#[cfg(target_arch = "wasm32")]
+struct AsciiLowercase;
+
+#[cfg(target_arch = "wasm32")]
+impl UnicodeEngine for AsciiLowercase {
+    fn folded(&self, text: &str) -> String {
+        text.to_ascii_lowercase()
+    }
+
+    fn without_marks(&self, text: &str) -> String {
+        text.to_string()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+static DEFAULT_ENGINE: AsciiLowercase = AsciiLowercase;
 
 /// The key two names are the same under: canonically decomposed, fully case-folded,
 /// trimmed, inner whitespace collapsed. "École" and "ÉCOLE", "MÜLLER" and "müller", "Straße"
 /// and "STRASSE" share a key; "Ecole" and "École" do not (accents tell names apart).
 pub fn name_key(name: &str) -> String {
-    folded(name)
+    engine()
+        .folded(name)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -36,11 +93,8 @@ pub fn name_key(name: &str) -> String {
 /// Text as searched: case-folded and without combining marks (accents), so a query "ecole"
 /// or "ÉCOLE" finds "École" and "muller" finds "Müller". Han text is unchanged.
 pub fn search_fold(text: &str) -> String {
-    let ccc = CanonicalCombiningClassMapBorrowed::new();
-    folded(text)
-        .chars()
-        .filter(|c| ccc.get_u8(*c) == 0)
-        .collect()
+    let engine = engine();
+    engine.without_marks(&engine.folded(text))
 }
 
 /// An order for text in lists and pickers.

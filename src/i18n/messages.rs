@@ -325,7 +325,6 @@ messages! {
     StoreThemes => "Themes", "主题";
     StorePlaybooks => "Playbooks", "上线手册";
     StoreDrafts => "Drafts", "草稿";
-    StoreRehearsals => "Rehearsals", "通话演练";
     ErrFileUnreadable => "The file could not be read.", "无法读取该文件。";
     ErrBackupNotJson => "This file is not a Casebook backup: it is not valid JSON. Nothing was changed.", "此文件不是 Casebook 备份：不是有效的 JSON。未做任何更改。";
     ErrBackupTruncated => "This backup file is incomplete (cut off). Nothing was changed; export it again.", "此备份文件不完整（被截断）。未做任何更改，请重新导出。";
@@ -734,8 +733,6 @@ messages! {
     PromptWithin24h => "within 24 hours", "24 小时内";
     PromptNotRecorded => "not recorded", "未记录";
     PromptFactNextCheckpoint => "Next customer-update checkpoint (local time)", "下一个客户沟通检查点（本地时间）";
-    PromptEventReceived => "Escalation received", "收到升级";
-    PromptEventStatus => "Status: {from} → {to}", "状态：{from} → {to}";
     PromptHelpTimeline => "One line per event: date and time · what happened. Prefilled from the event log.", "每行一个事件：日期时间 · 发生了什么。已根据事件记录预填。";
     // Example escalation, shared by the five prompts
     PromptExAccount => "Acme Corp", "华东制造";
@@ -1825,106 +1822,4 @@ messages! {
     FhColSkew => "Scores lean", "评分倾向";
     FhColRenewals => "Renewals within 6 months", "6 个月内续约";
     // (keys for the feedback screens go above this line)
-
-    // Escalation rehearsal: the record, the scorecard and the built-in customer
-    RehCalm => "Calm", "平静";
-    RehFrustrated => "Frustrated", "沮丧";
-    RehHostile => "Hostile", "敌对";
-    RehSpeakerCsm => "You", "你";
-    RehSpeakerCustomer => "Customer", "客户";
-    RehCheckImpact => "The impact was acknowledged", "确认了影响";
-    RehCheckNoBlame => "No blame on the customer or a colleague", "没有归咎于客户或同事";
-    RehCheckPromise => "Nothing from the “must not promise” list", "没有做出“不可承诺”清单中的承诺";
-    RehCheckNextStep => "A concrete next step with a date", "给出了有日期的具体下一步";
-    RehCheckStakeholders => "The right stakeholders were named", "提到了应参与的干系人";
-    RehImpactPass => "You said what the problem costs them.", "你说出了问题给客户造成的影响。";
-    RehImpactFail => "The impact was never acknowledged: say what it costs them, in their words, before explaining.", "始终没有确认影响：先用客户的话说出问题给他们造成的损失，再做解释。";
-    RehBlamePass => "Nobody was blamed.", "没有归咎于任何人。";
-    RehBlameFail => "This puts the blame on the customer or a colleague.", "这句话把责任推给了客户或同事。";
-    RehPromisePass => "No forbidden promise was made.", "没有做出不可承诺的事。";
-    RehPromiseFail => "A forbidden promise: {promise}", "违反了不可承诺事项：{promise}";
-    RehNextStepPass => "A dated next step was given.", "给出了有日期的下一步。";
-    RehNextStepFail => "No next step with a date: say what you will do, and by when.", "没有带日期的下一步：说清楚你会做什么、什么时候完成。";
-    RehStakeholdersPass => "Every stakeholder the plan involves was named.", "计划中的每位干系人都被提到了。";
-    RehStakeholdersFail => "Never named: {roles}.", "未提及：{roles}。";
-    RehListSeparator => ", ", "、";
-    RehScore => "{n} of {total} checks passed", "{total} 项检查通过 {n} 项";
-    RehOpenCalm => "Thanks for making the time, this is {name}. As I wrote: {summary} I would like to understand what is going on.", "谢谢你抽出时间，我是{name}。正如我在信里说的：{summary}我想了解到底是怎么回事。";
-    RehOpenFrustrated => "{name} here. I will be direct: {summary} I need to know what you are doing about it.", "我是{name}。我就直说了：{summary}我需要知道你们打算怎么处理。";
-    RehOpenHostile => "This is {name}, and I have run out of patience. {summary} Why should we keep working with you at all?", "我是{name}，我的耐心已经耗尽了。{summary}我们凭什么还要继续和你们合作？";
-    RehLeadCalm1 => "I see.", "明白。";
-    RehLeadCalm2 => "Thank you.", "谢谢。";
-    RehLeadFrustrated1 => "That does not really help.", "这没什么用。";
-    RehLeadFrustrated2 => "Honestly, I have heard this before.", "说实话，这话我听过不止一次了。";
-    RehLeadHostile1 => "That is not good enough.", "这远远不够。";
-    RehLeadHostile2 => "Stop reading me a script.", "别再照着稿子念了。";
-    RehObjProductDate => "I need a date. When exactly will this be fixed?", "我需要一个日期。到底什么时候能修好？";
-    RehObjProductAgain => "How do I know this will not happen again next month?", "我怎么知道下个月不会再出同样的问题？";
-    RehObjProductCredit => "My team lost days of work. I expect a credit for this.", "我的团队白白损失了好几天。我希望你们给予补偿。";
-    RehObjContractRefund => "We were billed for something we never agreed to. I want a refund.", "我们被收取了从未同意过的费用。我要求退款。";
-    RehObjContractBreach => "As I read the contract, you are in breach. Do you agree?", "按我对合同的理解，你们已经违约。你同意吗？";
-    RehObjContractInvoices => "Our finance team will not pay another invoice until this is settled. When will it be corrected?", "这件事解决之前，我们财务不会再付任何发票。什么时候能更正？";
-    RehObjCompetitorPrice => "Another vendor offered us the same for 30% less. Can you match that?", "另一家供应商的报价比你们低 30%。你们能跟上这个价格吗？";
-    RehObjCompetitorReason => "Give me one reason to renew instead of switching.", "给我一个续约而不是换掉你们的理由。";
-    RehObjCompetitorDeadline => "I need your answer before our steering committee meets. When will I have it?", "我需要在指导委员会开会前拿到你的答复。什么时候给我？";
-    RehObjRelationshipOwner => "You are our third CSM this year. Who actually owns our account?", "你已经是我们今年的第三个 CSM 了。到底谁对我们负责？";
-    RehObjRelationshipTeam => "We want a dedicated team that knows us, not a new face every quarter.", "我们要一个了解我们的专属团队，而不是每个季度换一张新面孔。";
-    RehObjRelationshipCalls => "Nobody calls us back. Why should this time be different?", "从来没人给我们回电话。凭什么这次会不一样？";
-    RehObjServiceHour => "Our tickets sit for days. Can you promise answers within the hour?", "我们的工单一拖就是好几天。你能保证一小时内回复吗？";
-    RehObjServicePaying => "We pay for premium support. What exactly are we paying for?", "我们买的是高级支持服务。我们到底在为什么付钱？";
-    RehObjServiceWho => "Who do I call when the next ticket is ignored, and by when will I hear back?", "下次工单再没人理，我该找谁？多久能得到答复？";
-    RehThreatP1 => "Let me be clear: if this is not resolved, we will not renew, and I am taking it to your CEO.", "我说清楚：如果不解决，我们不会续约，而且我会直接找你们 CEO。";
-    RehThreatP2 => "I have to report this to my leadership this week. What do I tell them?", "这周我必须向领导汇报。我该怎么跟他们说？";
-    RehHostileWriting => "I want every one of these commitments in writing today.", "我要你今天就把这些承诺全部书面发给我。";
-    RehCloseCalm => "All right. I will wait for what you said you would do.", "好的。我等你们兑现刚才说的。";
-    RehCloseFrustrated => "Fine. I will hold you to that.", "行吧。我会盯着你们兑现。";
-    RehCloseHostile => "We will see. I am not hopeful.", "走着瞧吧。我不抱什么希望。";
-
-    // Escalation rehearsal: the messages to a model
-    RehDemandProduct => "a firm date for the fix, an assurance it will not happen again, and a credit for the lost time", "确定的修复日期、不会再发生的保证，以及对损失时间的补偿";
-    RehDemandContract => "a refund or a corrected invoice, and an admission that the contract was not honoured", "退款或更正后的发票，并承认合同没有被履行";
-    RehDemandCompetitive => "a price that matches the competitor's offer, or a reason to stay", "与竞争对手报价相当的价格，或者一个留下来的理由";
-    RehDemandRelationship => "a named owner who calls back, and a dedicated team", "一位会回电话的指定负责人，以及一个专属团队";
-    RehDemandService => "guaranteed faster answers to your tickets", "保证更快地回复你们的工单";
-    RehPromptRole => "You are {name}, {title} at {account}, on a call with your customer success manager (CSM) about an escalation. The CSM is rehearsing the real call, and you play yourself, the customer.", "你是{name}，{account}的{title}，正在就一起升级事件与你的客户成功经理（CSM）通话。CSM 正在为真实通话做演练，你扮演你自己，也就是客户。";
-    RehPromptContact => "the customer's contact", "客户联系人";
-    RehPromptSaid => "What you told them: {summary}", "你对他们说过的话：{summary}";
-    RehPromptIssue => "What actually went wrong, as far as you know: {issue}", "据你所知，实际出了什么问题：{issue}";
-    RehPromptClass => "The escalation: {kind}, severity {severity}.", "这次升级：{kind}，严重程度 {severity}。";
-    RehPromptDemand => "What you demand: {demand}.", "你的诉求：{demand}。";
-    RehPromptCalm => "You are calm and polite, but firm: you want real answers.", "你保持冷静和礼貌，但态度坚定：你要的是实实在在的答复。";
-    RehPromptFrustrated => "You are frustrated: you interrupt vague answers and press for specifics.", "你很沮丧：听到含糊的回答就打断，追问具体细节。";
-    RehPromptHostile => "You are angry and distrustful: you challenge every answer and threaten to escalate further and not to renew.", "你很愤怒，也不信任对方：每个回答都要质疑，并威胁进一步升级、不再续约。";
-    RehPromptRuleCharacter => "Never break character: never say you are an AI, a model or part of a rehearsal, and never coach the CSM.", "始终保持角色：绝不说自己是 AI、模型或演练的一部分，也绝不指导 CSM。";
-    RehPromptRuleOnly => "Reply only as {name}: one short spoken turn of one to four sentences, with no stage directions, no name labels and no Markdown.", "只以{name}的身份回复：每次说一到四句话，不加动作描述、不加姓名标签、不用 Markdown。";
-    RehPromptRulePush => "Push back the way this kind of escalation does ({demand}); do not accept vague promises, and ask for dates and owners.", "按这类升级的典型方式施压（{demand}）；不接受含糊的承诺，追问日期和负责人。";
-    RehCallStarts => "(The call begins. Open with your complaint.)", "（通话开始。请先提出你的投诉。）";
-    RehPromptCsm => "CSM", "客户成功经理";
-    RehScoreRole => "You coach customer success managers. Read the transcript of a rehearsed escalation call and comment on how the CSM handled it: tone, empathy, honesty, and what to say differently in the real call.", "你是客户成功经理的教练。请阅读一次升级通话演练的记录，点评 CSM 的处理：语气、同理心、坦诚度，以及真实通话时应该换一种说法的地方。";
-    RehScoreFormat => "Write three to five plain sentences: no headings, no lists, no score.", "写三到五句平实的话：不要标题、不要列表、不要打分。";
-    RehScoreTranscript => "The transcript:", "通话记录：";
-    RehScoreChecksIntro => "Casebook's own checks already scored these points; do not repeat them as a list and do not contradict them:", "Casebook 已经用自己的规则检查了以下各点；不要以列表形式重复，也不要与之矛盾：";
-
-    // Escalation rehearsal: the screens
-    RehRehearseCall => "Rehearse the call", "演练通话";
-    RehLede => "Practise the customer conversation before the real call. The customer pushes back the way this escalation does; “End and score” checks what you said against the prepared script.", "在真实通话之前先练习与客户的对话。客户会按这类升级的典型方式施压；“结束并评分”会对照准备好的脚本检查你说的话。";
-    RehDifficulty => "Difficulty", "难度";
-    RehPlayedBy => "Customer played by", "客户扮演者";
-    RehBuiltInCustomer => "Built-in customer (no AI)", "内置客户（不使用 AI）";
-    RehStart => "Start the rehearsal", "开始演练";
-    RehConversation => "Conversation", "对话";
-    RehYourReply => "Your reply", "你的回复";
-    RehSend => "Send", "发送";
-    RehSendHint => "Ctrl+Enter or ⌘+Enter sends.", "按 Ctrl+Enter 或 ⌘+Enter 发送。";
-    RehEndScore => "End and score", "结束并评分";
-    RehAnswering => "The customer is answering…", "客户正在回答…";
-    RehCommenting => "The coach is writing a comment…", "教练正在撰写点评…";
-    RehNoConnection => "The AI connection that played the customer no longer exists. End and score, or start a new rehearsal.", "扮演客户的 AI 连接已不存在。请结束并评分，或开始新的演练。";
-    RehScorecard => "Scorecard", "评分卡";
-    RehPassed => "passed", "通过";
-    RehFailed => "failed", "未通过";
-    RehComment => "Coach's comment", "教练点评";
-    RehPast => "Rehearsals", "通话演练";
-    RehNone => "No rehearsal yet.", "还没有演练。";
-    RehNotScored => "not scored", "未评分";
 }

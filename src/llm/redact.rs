@@ -16,7 +16,7 @@ use crate::domain::account::Account;
 use crate::domain::record::AnyRecord;
 use crate::i18n::Msg;
 use crate::llm::connections::Connection;
-use crate::llm::request::{conversation_request, ChatRole, HttpRequest};
+use crate::llm::request::{chat_request, HttpRequest};
 
 /// What a placeholder stands for; its name is the placeholder's prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -515,33 +515,18 @@ pub fn outgoing_chat(
     system: &str,
     user: &str,
 ) -> Result<Outgoing, Msg> {
-    outgoing_conversation(connection, names, system, &[(ChatRole::User, user)])
-}
-
-/// The request for a conversation (`turns` in order) under `system` on `connection`: every
-/// message redacted by one redactor, so a name has the same placeholder in every turn.
-pub fn outgoing_conversation(
-    connection: &Connection,
-    names: Vec<(Kind, String)>,
-    system: &str,
-    turns: &[(ChatRole, &str)],
-) -> Result<Outgoing, Msg> {
-    let Some(options) = connection.redaction().options() else {
-        return Ok(Outgoing {
-            request: conversation_request(&connection.profile, system, turns)?,
-            restorer: Restorer::default(),
-        });
+    let (system, user, restorer) = match connection.redaction().options() {
+        Some(options) => {
+            let mut redactor = Redactor::new(names, options);
+            let system = redactor.redact(system);
+            let user = redactor.redact(user);
+            (system, user, redactor.restorer())
+        }
+        None => (system.to_string(), user.to_string(), Restorer::default()),
     };
-    let mut redactor = Redactor::new(names, options);
-    let system = redactor.redact(system);
-    let turns: Vec<(ChatRole, String)> = turns
-        .iter()
-        .map(|(role, text)| (*role, redactor.redact(text)))
-        .collect();
-    let wire: Vec<(ChatRole, &str)> = turns.iter().map(|(r, t)| (*r, t.as_str())).collect();
     Ok(Outgoing {
-        request: conversation_request(&connection.profile, &system, &wire)?,
-        restorer: redactor.restorer(),
+        request: chat_request(&connection.profile, &system, &user)?,
+        restorer,
     })
 }
 
@@ -788,38 +773,6 @@ mod tests {
         )
         .unwrap();
         assert!(local.request.body.unwrap().contains("Reply to Acme Corp."));
-    }
-
-    #[test]
-    fn a_conversation_keeps_one_placeholder_per_name_across_turns() {
-        use crate::llm::connections::Preset;
-        let names = vec![
-            (Kind::Customer, "Acme Corp".to_string()),
-            (Kind::Contact, "王芳".to_string()),
-        ];
-        let out = outgoing_conversation(
-            &connection(Preset::OpenAi, "sk-SECRET"),
-            names,
-            "You are 王芳 of Acme Corp.",
-            &[
-                (ChatRole::User, "Hello 王芳, call me on +1 415 555 0100."),
-                (ChatRole::Assistant, "Acme Corp wants credits. 王芳"),
-                (ChatRole::User, "Understood, Acme Corp."),
-            ],
-        )
-        .unwrap();
-        let body = out.request.body.unwrap();
-        for secret in ["Acme", "王芳", "555"] {
-            assert!(!body.contains(secret), "{secret} in {body}");
-        }
-        assert_eq!(body.matches("[CUSTOMER_1]").count(), 3, "{body}");
-        assert_eq!(body.matches("[CONTACT_1]").count(), 3, "{body}");
-        assert!(!body.contains("[CUSTOMER_2]") && !body.contains("[CONTACT_2]"));
-        let mut restorer = out.restorer;
-        let mut restored = restorer.push("[CONTACT_1] of [CUST");
-        restored.push_str(&restorer.push("OMER_1] here."));
-        restored.push_str(&restorer.finish());
-        assert_eq!(restored, "王芳 of Acme Corp here.");
     }
 
     #[test]

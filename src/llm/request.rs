@@ -42,43 +42,12 @@ pub struct HttpRequest {
     pub body: Option<String>,
 }
 
-/// Who speaks a turn of a conversation sent to a model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChatRole {
-    /// The person using Casebook.
-    User,
-    /// The model's earlier answers.
-    Assistant,
-}
-
-impl ChatRole {
-    /// The role's name in `kind`'s wire format (Gemini calls the assistant "model").
-    fn wire(self, kind: ProviderKind) -> &'static str {
-        match (self, kind) {
-            (Self::User, _) => "user",
-            (Self::Assistant, ProviderKind::Gemini) => "model",
-            (Self::Assistant, _) => "assistant",
-        }
-    }
-}
-
 /// The streamed chat request asking `profile`'s model to answer `user` under `system`
 /// instructions (left out when empty).
 pub fn chat_request(
     profile: &ProviderProfile,
     system: &str,
     user: &str,
-) -> Result<HttpRequest, Msg> {
-    conversation_request(profile, system, &[(ChatRole::User, user)])
-}
-
-/// The streamed chat request for a conversation: `turns` in order (the caller keeps the
-/// roles alternating and ends with the user), under `system` instructions (left out when
-/// empty).
-pub fn conversation_request(
-    profile: &ProviderProfile,
-    system: &str,
-    turns: &[(ChatRole, &str)],
 ) -> Result<HttpRequest, Msg> {
     let key = api_key(profile)?;
     let temperature = temperature(profile)?;
@@ -103,9 +72,7 @@ pub fn conversation_request(
             if !system.trim().is_empty() {
                 messages.push(json!({"role": "system", "content": system}));
             }
-            for (role, text) in turns {
-                messages.push(json!({"role": role.wire(profile.kind), "content": text}));
-            }
+            messages.push(json!({"role": "user", "content": user}));
             let mut body = Map::new();
             if !azure {
                 body.insert("model".into(), json!(model(profile)?));
@@ -139,10 +106,10 @@ pub fn conversation_request(
             if !system.trim().is_empty() {
                 body.insert("system".into(), json!(system));
             }
-            let messages = turns
-                .iter()
-                .map(|(role, text)| json!({"role": role.wire(profile.kind), "content": text}));
-            body.insert("messages".into(), Value::Array(messages.collect()));
+            body.insert(
+                "messages".into(),
+                json!([{"role": "user", "content": user}]),
+            );
             body.insert("stream".into(), json!(true));
             if let Some(t) = temperature {
                 body.insert("temperature".into(), json!(t));
@@ -156,10 +123,10 @@ pub fn conversation_request(
                 encode_component(gemini_model(profile)?),
             );
             let mut body = Map::new();
-            let contents = turns.iter().map(
-                |(role, text)| json!({"role": role.wire(profile.kind), "parts": [{"text": text}]}),
+            body.insert(
+                "contents".into(),
+                json!([{"role": "user", "parts": [{"text": user}]}]),
             );
-            body.insert("contents".into(), Value::Array(contents.collect()));
             if !system.trim().is_empty() {
                 body.insert(
                     "systemInstruction".into(),
@@ -668,44 +635,6 @@ mod tests {
                 "systemInstruction": {"parts": [{"text": "Be brief."}]},
                 "generationConfig": {"temperature": 0.5, "maxOutputTokens": 2048}
             })
-        );
-    }
-
-    #[test]
-    fn a_conversation_keeps_its_turns_in_each_wire_format() {
-        let turns = [
-            (ChatRole::User, "The call begins."),
-            (ChatRole::Assistant, "Exports are down."),
-            (ChatRole::User, "I am sorry."),
-        ];
-        let sent = |kind| {
-            let request = conversation_request(&profile(kind), "Play Li Wei.", &turns);
-            body(&request.unwrap_or_else(|m| panic!("{m:?}")))
-        };
-        assert_eq!(
-            sent(ProviderKind::OpenAiCompatible)["messages"],
-            json!([
-                {"role": "system", "content": "Play Li Wei."},
-                {"role": "user", "content": "The call begins."},
-                {"role": "assistant", "content": "Exports are down."},
-                {"role": "user", "content": "I am sorry."}
-            ])
-        );
-        let anthropic = sent(ProviderKind::Anthropic);
-        assert_eq!(anthropic["system"], json!("Play Li Wei."));
-        assert_eq!(
-            anthropic["messages"][1],
-            json!({"role": "assistant", "content": "Exports are down."})
-        );
-        assert_eq!(anthropic["messages"].as_array().map(Vec::len), Some(3));
-        let gemini = sent(ProviderKind::Gemini);
-        assert_eq!(
-            gemini["contents"],
-            json!([
-                {"role": "user", "parts": [{"text": "The call begins."}]},
-                {"role": "model", "parts": [{"text": "Exports are down."}]},
-                {"role": "user", "parts": [{"text": "I am sorry."}]}
-            ])
         );
     }
 

@@ -393,33 +393,6 @@ mod tests {
     }
 
     #[test]
-    fn v2_files_gain_an_empty_rehearsals_store_and_rehearsals_round_trip() {
-        let v2 = json!({"app": APP_ID, "schema_version": 2, "exported_at": "2026-06-01T00:00:00Z",
-            "stores": {"settings": [], "accounts": [account("a1")], "escalations": [escalation("e1", "a1")],
-                       "feedback": [], "themes": [], "onboarding": [], "playbooks": [], "drafts": []}});
-        let backup = decode(&v2.to_string()).unwrap();
-        assert_eq!(backup.stores["rehearsals"], Vec::<Value>::new());
-        assert_eq!(backup.stores["escalations"].len(), 1, "v2 records are kept");
-
-        let rehearsal = json!({"id": "r1", "escalation_id": "e1", "difficulty": "hostile",
-            "output_lang": "zh-CN", "source": "built_in", "kind": "service_gap", "severity": "p1",
-            "turns": [{"who": "csm", "text": "我们会给你们补偿", "at": "2026-11-23T09:00:00Z"}],
-            "created_at": "2026-11-23T09:00:00Z"});
-        let mut stores = sample();
-        stores.insert(Store::Rehearsals, vec![rehearsal.clone()]);
-        let back = decode(&encode(stores, at(), false)).unwrap();
-        assert_eq!(back.stores["rehearsals"], vec![rehearsal]);
-
-        let mut v3 = v2.clone();
-        v3["schema_version"] = json!(3);
-        assert_eq!(
-            decode(&v3.to_string()),
-            Err(BackupError::MissingStore("rehearsals".into())),
-            "a v3 file must hold the store"
-        );
-    }
-
-    #[test]
     fn every_error_has_a_message_in_both_languages() {
         let errors = [
             BackupError::NotJson,

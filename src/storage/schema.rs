@@ -8,7 +8,6 @@ use serde_json::Value;
 
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
 use crate::domain::draft::Draft;
-use crate::domain::escalation::rehearsal::Rehearsal;
 use crate::domain::escalation::Escalation;
 use crate::domain::feedback::dashboard::Month;
 use crate::domain::feedback::{FeedbackItem, Theme};
@@ -19,7 +18,7 @@ pub const DB_NAME: &str = "casebook";
 
 /// The current schema version. Bump it, list new stores in `Store::since` and new indexes in
 /// `INDEXES`, and add a step to `migrate_record` for every change of record shape.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// An object store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,12 +33,10 @@ pub enum Store {
     Onboarding,
     Playbooks,
     Drafts,
-    /// Rehearsed customer conversations of escalations, with their scorecards.
-    Rehearsals,
 }
 
 impl Store {
-    pub const ALL: [Store; 10] = [
+    pub const ALL: [Store; 9] = [
         Self::Meta,
         Self::Settings,
         Self::Accounts,
@@ -49,11 +46,10 @@ impl Store {
         Self::Onboarding,
         Self::Playbooks,
         Self::Drafts,
-        Self::Rehearsals,
     ];
 
     /// The stores that hold user data (exported, imported, wiped).
-    pub const DATA: [Store; 9] = [
+    pub const DATA: [Store; 8] = [
         Self::Settings,
         Self::Accounts,
         Self::Escalations,
@@ -62,7 +58,6 @@ impl Store {
         Self::Onboarding,
         Self::Playbooks,
         Self::Drafts,
-        Self::Rehearsals,
     ];
 
     pub fn name(self) -> &'static str {
@@ -76,7 +71,6 @@ impl Store {
             Self::Onboarding => "onboarding",
             Self::Playbooks => "playbooks",
             Self::Drafts => "drafts",
-            Self::Rehearsals => "rehearsals",
         }
     }
 
@@ -96,7 +90,6 @@ impl Store {
     pub fn since(self) -> u32 {
         match self {
             Self::Playbooks => 2,
-            Self::Rehearsals => 3,
             _ => 1,
         }
     }
@@ -146,49 +139,49 @@ pub const DRAFTS_BY_RECORD_PROMPT: IndexSpec = IndexSpec {
     store: Store::Drafts,
     name: "by_record_prompt",
     fields: &["record_id", "prompt_id"],
-    since: 4,
+    since: 3,
 };
 /// Feedback by the ISO date it was received: a month is a key range.
 pub const FEEDBACK_BY_RECEIVED_ON: IndexSpec = IndexSpec {
     store: Store::Feedback,
     name: "by_received_on",
     fields: &["received_on"],
-    since: 4,
+    since: 3,
 };
 /// Feedback by current stage code.
 pub const FEEDBACK_BY_STAGE: IndexSpec = IndexSpec {
     store: Store::Feedback,
     name: "by_stage",
     fields: &["stage"],
-    since: 4,
+    since: 3,
 };
 /// Feedback by account.
 pub const FEEDBACK_BY_ACCOUNT: IndexSpec = IndexSpec {
     store: Store::Feedback,
     name: "by_account",
     fields: &["account_id"],
-    since: 4,
+    since: 3,
 };
 /// Escalations by status code.
 pub const ESCALATIONS_BY_STATUS: IndexSpec = IndexSpec {
     store: Store::Escalations,
     name: "by_status",
     fields: &["status"],
-    since: 4,
+    since: 3,
 };
 /// Escalations by account.
 pub const ESCALATIONS_BY_ACCOUNT: IndexSpec = IndexSpec {
     store: Store::Escalations,
     name: "by_account",
     fields: &["account_id"],
-    since: 4,
+    since: 3,
 };
 /// Onboarding projects by account.
 pub const ONBOARDING_BY_ACCOUNT: IndexSpec = IndexSpec {
     store: Store::Onboarding,
     name: "by_account",
     fields: &["account_id"],
-    since: 4,
+    since: 3,
 };
 
 /// Every index of every store.
@@ -252,14 +245,12 @@ stored! {
     OnboardingProject => Onboarding, id;
     Playbook => Playbooks, id;
     Draft => Drafts, id;
-    Rehearsal => Rehearsals, id;
 }
 
 /// Brings one record written at schema `from` up to `SCHEMA_VERSION`, in place.
-/// Idempotent: running it on a current record changes nothing. v3 only added a store
-/// (rehearsals, `Store::since`: created empty by the database upgrade, and by
-/// `backup::decode` for older files) and v4 only added indexes (`INDEXES`, built by the
-/// database upgrade over the records already stored), so no record changes shape after v2.
+/// Idempotent: running it on a current record changes nothing. v3 only added indexes
+/// (`INDEXES`, built by the database upgrade over the records already stored), so no record
+/// changes shape after v2.
 pub fn migrate_record(store: Store, from: u32, record: &mut Value) {
     if from < 2 {
         v1_to_v2(store, record);
@@ -308,7 +299,6 @@ pub fn is_valid_record(store: Store, record: &Value) -> bool {
         Store::Onboarding => parses::<OnboardingProject>(record),
         Store::Playbooks => parses::<Playbook>(record),
         Store::Drafts => parses::<Draft>(record),
-        Store::Rehearsals => parses::<Rehearsal>(record),
     }
 }
 
@@ -380,48 +370,6 @@ mod tests {
     }
 
     #[test]
-    fn v3_adds_the_rehearsals_store_and_keeps_v2_records_as_they_are() {
-        assert!(!Store::in_version(2).contains(&Store::Rehearsals));
-        assert!(Store::in_version(3).contains(&Store::Rehearsals));
-        assert!(
-            Store::DATA.contains(&Store::Rehearsals),
-            "rehearsals are backed up"
-        );
-        assert!(!Store::Rehearsals.links_accounts());
-        let mut a = v1_account();
-        migrate_record(Store::Accounts, 1, &mut a);
-        let v2 = a.clone();
-        migrate_record(Store::Accounts, 2, &mut a);
-        assert_eq!(a, v2);
-    }
-
-    #[test]
-    fn rehearsals_are_validated_by_their_type() {
-        use crate::domain::draft::DraftSource;
-        use crate::domain::escalation::rehearsal::{Difficulty, Setup, Speaker};
-        use crate::domain::escalation::rules::{EscalationType, Severity};
-        let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
-            .unwrap()
-            .into();
-        let setup = Setup {
-            difficulty: Difficulty::Calm,
-            output_lang: crate::i18n::Lang::En,
-            source: DraftSource::BuiltIn,
-            kind: EscalationType::ServiceGap,
-            severity: Severity::P2,
-        };
-        let mut r = Rehearsal::new("r1".into(), "e1".into(), setup, at);
-        r.say(Speaker::Customer, "Our tickets sit for days.", at);
-        let value = serde_json::to_value(&r).unwrap();
-        assert!(is_valid_record(Store::Rehearsals, &value));
-        assert_eq!(record_key(Store::Rehearsals, &value), Some("r1"));
-        assert!(!is_valid_record(
-            Store::Rehearsals,
-            &json!({"id": "r1", "turns": []})
-        ));
-    }
-
-    #[test]
     fn versions_list_their_stores() {
         assert!(!Store::in_version(1).contains(&Store::Playbooks));
         assert_eq!(Store::in_version(SCHEMA_VERSION).len(), Store::ALL.len());
@@ -442,8 +390,8 @@ mod tests {
                 .count();
             assert_eq!(same_name, 1, "{}", index.name);
         }
-        assert_eq!(Store::Drafts.indexes(3).count(), 0, "v3 had no indexes");
-        assert_eq!(Store::Feedback.indexes(4).count(), 3);
+        assert_eq!(Store::Drafts.indexes(2).count(), 0, "v2 had no indexes");
+        assert_eq!(Store::Feedback.indexes(3).count(), 3);
         for store in Store::ALL {
             assert_eq!(
                 store.account_index().is_some(),

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, ClipboardItem, HtmlAnchorElement, HtmlInputElement, Url};
 
-use crate::domain::text::{Collator, LatinFirst};
+use crate::domain::text::{Collator, LatinFirst, UnicodeEngine};
 use crate::domain::time::zone::LocalZone;
 use crate::i18n::Lang;
 
@@ -22,6 +22,32 @@ pub fn list_collator(lang: Lang) -> Box<dyn Collator> {
     match lang {
         Lang::En => Box::new(LatinFirst(BrowserCollator::new())),
         Lang::Zh => Box::new(BrowserCollator::new()),
+    }
+}
+
+/// The browser's own ICU doing `domain::text`'s Unicode work: `normalize("NFD")`, full case
+/// folding as lowercase of uppercase ("Straße" and "STRASSE" fold alike), and non-spacing marks
+/// dropped. ASCII text takes a fast path with the same result.
+pub struct BrowserUnicode;
+
+thread_local! {
+    static MARKS: js_sys::RegExp = js_sys::RegExp::new("\\p{Mn}", "gu");
+}
+
+impl UnicodeEngine for BrowserUnicode {
+    fn folded(&self, text: &str) -> String {
+        if text.is_ascii() {
+            return text.to_ascii_lowercase();
+        }
+        let nfd = js_sys::JsString::from(text).normalize("NFD");
+        String::from(nfd.to_upper_case().to_lower_case().normalize("NFD"))
+    }
+
+    fn without_marks(&self, text: &str) -> String {
+        if text.is_ascii() {
+            return text.to_string();
+        }
+        MARKS.with(|marks| String::from(js_sys::JsString::from(text).replace_by_pattern(marks, "")))
     }
 }
 

@@ -26,6 +26,7 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
     }));
+    crate::domain::text::set_unicode_engine(&browser::BrowserUnicode);
     leptos::mount::mount_to_body(App);
 }
 

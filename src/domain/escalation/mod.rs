@@ -4,7 +4,6 @@
 
 pub mod board;
 pub mod plan;
-pub mod rehearsal;
 pub mod rules;
 pub mod schedule;
 

@@ -88,25 +88,12 @@ const NOT_TO_PROMISE: &[Rule] = &[
     (&[], Severity::P1, Msg::EscNoExecOutcome),
 ];
 
-fn pick_keys(rules: &[Rule], kind: EscalationType, severity: Severity) -> Vec<Msg> {
+fn pick(rules: &[Rule], kind: EscalationType, severity: Severity, lang: Lang) -> Vec<String> {
     rules
         .iter()
         .filter(|(kinds, max, _)| (kinds.is_empty() || kinds.contains(&kind)) && severity <= *max)
-        .map(|(_, _, msg)| *msg)
+        .map(|(_, _, msg)| msg.text(lang).to_string())
         .collect()
-}
-
-fn pick(rules: &[Rule], kind: EscalationType, severity: Severity, lang: Lang) -> Vec<String> {
-    pick_keys(rules, kind, severity)
-        .into_iter()
-        .map(|msg| msg.text(lang).to_string())
-        .collect()
-}
-
-/// The entries of what must not be promised for this type and severity, as keys (the
-/// rehearsal scorer reads them).
-pub fn not_to_promise_keys(kind: EscalationType, severity: Severity) -> Vec<Msg> {
-    pick_keys(NOT_TO_PROMISE, kind, severity)
 }
 
 /// What must not be promised for this type and severity.

@@ -7,6 +7,5 @@ pub mod difficult_conversation;
 pub mod exec_call;
 pub mod facts;
 pub mod internal_brief;
-pub mod rehearsal;
 pub mod response_plan;
 pub mod review;

@@ -1,6 +1,4 @@
 //! The escalation screens beyond the shared record pages: the panel under an escalation's
-//! form (classification, events, stakeholders, timeline and agendas), and rehearsing the
-//! customer call.
+//! form (classification, events, stakeholders, timeline and agendas).
 
 pub mod panel;
-pub mod rehearsal;

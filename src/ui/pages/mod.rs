@@ -23,9 +23,6 @@ pub fn page(route: Route) -> AnyView {
         Route::New(w) => record_form::form_page(w, None).into_any(),
         Route::Edit(w, id) => record_form::form_page(w, Some(id)).into_any(),
         Route::Prompt(w, id, prompt) => prompt::prompt_page(w, id, prompt).into_any(),
-        Route::Rehearse(id, rehearsal) => {
-            crate::ui::escalation::rehearsal::rehearsal_page(id, rehearsal).into_any()
-        }
         Route::Tool(tool) => tool_page(tool),
         Route::NotFound => not_found().into_any(),
     }

@@ -19,7 +19,6 @@ use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
 use crate::ui::escalation::panel::EscalationPanel;
-use crate::ui::escalation::rehearsal::RehearsalSection;
 use crate::ui::feedback::panel::feedback_panel;
 use crate::ui::load::load;
 use crate::ui::onboarding::panel::OnboardingPanel;
@@ -156,7 +155,6 @@ fn RecordEditor(
             <p class="hint">{tr(Msg::FormKeyboardHint)}</p>
         </form>
         {(!is_new).then(|| prompt_links(workspace, record_id.clone()))}
-        {(!is_new && workspace == Workspace::Escalations).then(|| view! { <RehearsalSection escalation_id=record_id.clone() /> })}
         {(!is_new).then(|| view! { <EscalationPanel base form=values accounts=accounts.clone() /> })}
         {onboarding}
         {feedback}

@@ -27,7 +27,6 @@ fn store_label(store: Store) -> Msg {
         Store::Onboarding => Msg::NavOnboarding,
         Store::Playbooks => Msg::StorePlaybooks,
         Store::Drafts => Msg::StoreDrafts,
-        Store::Rehearsals => Msg::StoreRehearsals,
     }
 }
 
