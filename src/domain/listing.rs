@@ -2,6 +2,8 @@
 //! same ordering is used by every list and tested natively. Search ignores case and accents
 //! and text sorts in the order of the collator given (`domain::text::Collator`).
 
+use std::cmp::Ordering;
+
 use crate::domain::form::Coded;
 use crate::domain::sorting;
 use crate::domain::text::{collation_ranks, search_fold, Collator};
@@ -176,18 +178,56 @@ pub struct SearchIndex {
     haystacks: Vec<String>,
 }
 
+/// The folded words of a search: a row matches when its text holds every one.
+pub fn query_words(query: &str) -> Vec<String> {
+    search_fold(query)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// A row's cells folded for search, as one text.
+fn haystack(row: &Row) -> String {
+    row.cells
+        .iter()
+        .map(|c| search_fold(&c.text))
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+}
+
+/// Whether `row` is tagged `filter` (any row when there is none) and its cells contain every
+/// one of `words` (from `query_words`).
+pub fn row_matches(row: &Row, words: &[String], filter: Option<ListFilter>) -> bool {
+    filter.is_none_or(|f| row.tags.contains(&f)) && {
+        let text = if words.is_empty() {
+            String::new()
+        } else {
+            haystack(row)
+        };
+        words.iter().all(|w| text.contains(w.as_str()))
+    }
+}
+
+/// Orders two cells' sort values as a column sort does: missing first, then numbers, then
+/// money (by currency, then amount), then text in `collator`'s order.
+pub fn compare_values(a: &SortValue, b: &SortValue, collator: &dyn Collator) -> Ordering {
+    let kind = |v: &SortValue| match v {
+        SortValue::Missing => 0,
+        SortValue::Int(_) => 1,
+        SortValue::Money(..) => 2,
+        SortValue::Text(_) => 3,
+    };
+    match (a, b) {
+        (SortValue::Int(x), SortValue::Int(y)) => x.cmp(y),
+        (SortValue::Money(c, x), SortValue::Money(d, y)) => (c, x).cmp(&(d, y)),
+        (SortValue::Text(x), SortValue::Text(y)) => collator.compare(x, y),
+        _ => kind(a).cmp(&kind(b)),
+    }
+}
+
 impl SearchIndex {
     pub fn new(rows: Vec<Row>) -> Self {
-        let haystacks = rows
-            .iter()
-            .map(|row| {
-                row.cells
-                    .iter()
-                    .map(|c| search_fold(&c.text))
-                    .collect::<Vec<_>>()
-                    .join("\u{1f}")
-            })
-            .collect();
+        let haystacks = rows.iter().map(haystack).collect();
         Self { rows, haystacks }
     }
 
@@ -201,10 +241,7 @@ impl SearchIndex {
         sort: Option<(usize, Direction)>,
         collator: &dyn Collator,
     ) -> Vec<Row> {
-        let words: Vec<String> = search_fold(query)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words = query_words(query);
         let mut rows: Vec<Row> = self
             .rows
             .iter()
@@ -476,6 +513,44 @@ mod tests {
                 &Backwards
             )),
             vec!["c", "b", "a"]
+        );
+    }
+
+    #[test]
+    fn one_row_matches_as_the_whole_list_searches_and_values_compare_as_columns_sort() {
+        for query in ["acme", "ACME labs", "阿里", "  ", "zzz", "900"] {
+            for filter in [None, Some(ListFilter::Open)] {
+                let words = query_words(query);
+                let one_by_one: Vec<Row> = sample()
+                    .into_iter()
+                    .filter(|r| row_matches(r, &words, filter))
+                    .collect();
+                assert_eq!(
+                    one_by_one,
+                    arrange(sample(), query, filter, None, &FoldedOrder),
+                    "{query} {filter:?}"
+                );
+            }
+        }
+        for column in [0, 1] {
+            let mut rows = sample();
+            rows.push(row("e", "", Some(5)));
+            let mut compared = rows.clone();
+            sorting::sort_by(&mut compared, |a, b| {
+                compare_values(&a.cells[column].sort, &b.cells[column].sort, &FoldedOrder)
+            });
+            let up = Some((column, Direction::Ascending));
+            assert_eq!(compared, arrange(rows, "", None, up, &FoldedOrder));
+        }
+        let money = |n, c: &str| SortValue::money(n, c);
+        assert_eq!(
+            compare_values(&money(5, "usd"), &money(9, "EUR"), &FoldedOrder),
+            Ordering::Greater,
+            "currency first"
+        );
+        assert_eq!(
+            compare_values(&SortValue::Int(7), &SortValue::text("a"), &FoldedOrder),
+            Ordering::Less
         );
     }
 

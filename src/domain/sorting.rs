@@ -4,6 +4,7 @@
 //! `&dyn Fn`), and the sorted order is then applied to the items by swapping them in place.
 
 use std::cmp::Ordering;
+use std::collections::VecDeque;
 
 /// The positions `0..len`, ordered by `compare` (stable: ties keep their input order).
 /// The one place where std's sort is instantiated.
@@ -57,6 +58,75 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) 
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = sorted_positions(items.len(), &|a, b| keys[a].cmp(&keys[b]));
     permute(order, &mut |a, b| items.swap(a, b));
+}
+
+/// A stable merge sort done a slice at a time, so that sorting a long list never holds the
+/// browser for long: the caller sorts short runs itself (`sort_by`), then calls `step` until it
+/// says the runs are merged, yielding to the browser in between. Runs are merged in pairs, in
+/// order, pass after pass, so items that compare equal keep their input order.
+pub struct SlicedSort<T> {
+    /// Sorted runs still to merge in this pass, in order.
+    todo: VecDeque<Vec<T>>,
+    /// Runs this pass has merged, in order.
+    done: Vec<Vec<T>>,
+    /// The merge under way: what is left of its two runs, and what is merged so far.
+    merging: Option<(VecDeque<T>, VecDeque<T>, Vec<T>)>,
+}
+
+impl<T> SlicedSort<T> {
+    /// A sort of `runs`, each already sorted, in input order.
+    pub fn new(runs: Vec<Vec<T>>) -> Self {
+        Self {
+            todo: runs.into_iter().filter(|r| !r.is_empty()).collect(),
+            done: Vec::new(),
+            merging: None,
+        }
+    }
+
+    /// Merges with at most `budget` comparisons (at least one); true once everything is sorted.
+    pub fn step(&mut self, budget: usize, compare: &dyn Fn(&T, &T) -> Ordering) -> bool {
+        let mut left = budget.max(1);
+        loop {
+            if let Some((a, b, out)) = &mut self.merging {
+                while left > 0 {
+                    let (Some(x), Some(y)) = (a.front(), b.front()) else {
+                        break;
+                    };
+                    left -= 1;
+                    let from = if compare(x, y) == Ordering::Greater {
+                        &mut *b
+                    } else {
+                        &mut *a
+                    };
+                    out.extend(from.pop_front());
+                }
+                if !a.is_empty() && !b.is_empty() {
+                    return false;
+                }
+                out.extend(a.drain(..));
+                out.extend(b.drain(..));
+                self.done.push(std::mem::take(out));
+                self.merging = None;
+            }
+            match self.todo.len() {
+                0 if self.done.len() <= 1 => return true,
+                0 => self.todo = std::mem::take(&mut self.done).into(),
+                1 => self.done.extend(self.todo.pop_front()),
+                _ if left == 0 => return false,
+                _ => {
+                    let (a, b) = (self.todo.pop_front(), self.todo.pop_front());
+                    let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
+                    let out = Vec::with_capacity(a.len() + b.len());
+                    self.merging = Some((a.into(), b.into(), out));
+                }
+            }
+        }
+    }
+
+    /// The items, sorted once `step` has returned true.
+    pub fn into_sorted(self) -> Vec<T> {
+        self.done.into_iter().chain(self.todo).flatten().collect()
+    }
 }
 
 #[cfg(test)]
@@ -146,5 +216,48 @@ mod tests {
         let mut items: Vec<Vec<u8>> = vec![vec![3], vec![1, 1], vec![2], vec![1], vec![]];
         sort_by_key(&mut items, |v| v.first().copied());
         assert_eq!(items, vec![vec![], vec![1, 1], vec![1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn sliced_sort_matches_a_stable_sort_whatever_the_runs_and_budget() {
+        for case in cases() {
+            let mut expected = case.clone();
+            expected.sort_by_key(|&(key, _)| key);
+            for (run, budget) in [(1, 1), (3, 2), (7, 5), (16, 1000), (1000, 1)] {
+                let runs: Vec<Vec<(u64, usize)>> = case
+                    .chunks(run)
+                    .map(|chunk| {
+                        let mut chunk = chunk.to_vec();
+                        sort_by_key(&mut chunk, |&(key, _)| key);
+                        chunk
+                    })
+                    .collect();
+                let mut sort = SlicedSort::new(runs);
+                let mut steps = 0;
+                while !sort.step(budget, &|a, b| a.0.cmp(&b.0)) {
+                    steps += 1;
+                    assert!(steps <= case.len() * case.len() + 10, "the sort ends");
+                }
+                assert_eq!(sort.into_sorted(), expected, "run {run}, budget {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sliced_sort_step_stays_within_its_budget() {
+        let runs: Vec<Vec<u64>> = (0..64u64).map(|i| vec![i * 7 % 64]).collect();
+        let mut sort = SlicedSort::new(runs);
+        loop {
+            let calls = std::cell::Cell::new(0);
+            let done = sort.step(10, &|a: &u64, b: &u64| {
+                calls.set(calls.get() + 1);
+                a.cmp(b)
+            });
+            assert!(calls.get() <= 10);
+            if done {
+                break;
+            }
+        }
+        assert_eq!(sort.into_sorted(), (0..64).collect::<Vec<u64>>());
     }
 }
