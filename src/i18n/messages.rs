@@ -141,6 +141,7 @@ messages! {
     SearchPlaceholder => "Search (press / )", "搜索（按 / 键）";
     ShowingCount => "{shown} of {total}", "{total} 条中的 {shown} 条";
     NoMatches => "Nothing matches this search.", "没有符合搜索条件的记录。";
+    ListSearching => "Searching… {n} of {total}", "正在搜索… {total} 条中已查 {n} 条";
     PagerLabel => "Pages", "分页";
     PagerRange => "Showing {from}–{to} of {n}", "显示第 {from}–{to} 条，共 {n} 条";
     PagerPrevious => "Previous page", "上一页";
@@ -1751,7 +1752,8 @@ messages! {
     FtRemoveItem => "Remove from this theme", "从此主题中移除";
     FtDeleteTheme => "Delete theme", "删除主题";
     FtUnassigned => "Not in a theme ({n})", "未归入主题（{n} 条）";
-    FtShowAll => "Show all {n}", "显示全部 {n} 条";
+    FtPagesOf => "Pages of {name}", "{name} 的分页";
+    FtPagesUnassigned => "Pages of the unassigned items", "未归类条目的分页";
     FtSave => "Save themes", "保存主题";
     FtSaving => "Saving {k} of {n}…", "正在保存第 {k} 项，共 {n} 项…";
     FtErrName => "Every theme needs a name.", "每个主题都需要名称。";

@@ -83,6 +83,13 @@ fn value_from_js(value: JsValue, store: Store) -> Result<Value> {
     serde_json::from_str(&String::from(text)).map_err(|_| unreadable(store))
 }
 
+/// A stored object as a record of `workspace`.
+fn any_record(workspace: Workspace, value: JsValue) -> Result<AnyRecord> {
+    let store = workspace_store(workspace);
+    let value = value_from_js(value, store)?;
+    AnyRecord::from_value(workspace, &value).ok_or_else(|| unreadable(store))
+}
+
 /// A record read from its JSON value.
 fn read<T: DeserializeOwned>(value: &Value, store: Store) -> Result<T> {
     T::deserialize(value).map_err(|_| unreadable(store))
@@ -325,6 +332,85 @@ impl Db {
         self.index_read(FEEDBACK_BY_RECEIVED_ON, vec![range]).await
     }
 
+    /// The number of records of a workspace, counted by the browser without reading them.
+    pub async fn count_records(&self, workspace: Workspace) -> Result<u32> {
+        let store = workspace_store(workspace).name();
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)?;
+        Ok(tx.store(store)?.count(None).await?)
+    }
+
+    /// One page of a workspace's records in key order: `limit` records after skipping the
+    /// first `offset`, found through the keys alone.
+    pub async fn records_page(
+        &self,
+        workspace: Workspace,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<AnyRecord>> {
+        let store = workspace_store(workspace);
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let handle = tx.store(store.name())?;
+        let keys = handle.get_all_keys(None, Some(offset + 1)).await?;
+        let Some(first) = keys.get(offset as usize) else {
+            return Ok(Vec::new());
+        };
+        let range = KeyRange::lower_bound(first, None)
+            .map_err(|e| StorageError::from(rexie::Error::from(e)))?;
+        let found = handle.get_all(Some(range), Some(limit)).await?;
+        found
+            .into_iter()
+            .map(|v| any_record(workspace, v))
+            .collect()
+    }
+
+    /// Up to `limit` records of a workspace in key order, from the first key after `after`
+    /// (from the very first without it): one slice of a scan of the whole store.
+    pub async fn records_after(
+        &self,
+        workspace: Workspace,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<AnyRecord>> {
+        let store = workspace_store(workspace);
+        let range = after
+            .map(|key| KeyRange::lower_bound(&JsValue::from_str(key), Some(true)))
+            .transpose()
+            .map_err(|e| StorageError::from(rexie::Error::from(e)))?;
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let found = tx.store(store.name())?.get_all(range, Some(limit)).await?;
+        found
+            .into_iter()
+            .map(|v| any_record(workspace, v))
+            .collect()
+    }
+
+    /// The records of a workspace with these `ids` that still exist, in that order, read in
+    /// one transaction.
+    pub async fn records_by_ids(
+        &self,
+        workspace: Workspace,
+        ids: &[String],
+    ) -> Result<Vec<AnyRecord>> {
+        let store = workspace_store(workspace);
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let handle = tx.store(store.name())?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(v) = handle.get(JsValue::from_str(id)).await? {
+                out.push(any_record(workspace, v)?);
+            }
+        }
+        Ok(out)
+    }
+
     /// The feedback currently at `stage`.
     pub async fn feedback_at_stage(&self, stage: Stage) -> Result<Vec<FeedbackItem>> {
         let range = only(&JsValue::from_str(stage.code()))?;
@@ -383,11 +469,11 @@ impl Db {
     /// Every record of a workspace.
     pub async fn list_records(&self, workspace: Workspace) -> Result<Vec<AnyRecord>> {
         let store = workspace_store(workspace);
-        let values = self.list_values(store).await?;
-        values
-            .iter()
-            .map(|v| AnyRecord::from_value(workspace, v).ok_or_else(|| unreadable(store)))
-            .collect()
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let all = tx.store(store.name())?.get_all(None, None).await?;
+        all.into_iter().map(|v| any_record(workspace, v)).collect()
     }
 
     /// One record of a workspace by id.

@@ -84,6 +84,45 @@ async function checkList(page, workspace, shown, total) {
   await until(async () => (await list.pageRange())?.[0] === 1, { message: `${workspace}: previous page` });
 }
 
+/**
+ * The feedback list searches and sorts the whole set, not the page or a slice: a search for an
+ * account name finds every item of the accounts so named, over several pages; sorting by score
+ * puts every 10 first; clearing both shows every item again.
+ */
+async function checkFeedbackSearchAndSort(page, feedback, accounts) {
+  const list = new RecordList(page);
+  const names = new Map(accounts.map((a) => [a.id, a.name.toLowerCase()]));
+  // A first name word (like "Silverstone") that no verbatim, label or date contains.
+  const word = accounts.map((a) => a.name.split(' ')[0]).find((w) => /^[A-Za-z]+$/.test(w));
+  const found = countOf(feedback, (f) => names.get(f.account_id).includes(word.toLowerCase()));
+  assert.ok(found > 50, `${word}: ${found} items, more than a page`);
+  await list.search(word);
+  await until(async () => (await list.count().allTextContents())[0] === `${found} of ${feedback.length}`, {
+    timeout: 60000,
+    message: `searching "${word}" over every item`,
+  });
+  await list.settled();
+  assert.deepEqual(await list.pageRange(), [1, 50, found]);
+  for (const name of await list.column(0)) assert.ok(name.toLowerCase().includes(word.toLowerCase()), name);
+  await list.nextPage();
+  await until(async () => (await list.pageRange())?.[0] === 51, { message: 'next page of the search' });
+  await list.settled();
+  for (const name of await list.column(0)) assert.ok(name.toLowerCase().includes(word.toLowerCase()), name);
+
+  await list.search('');
+  await list.sortBy('NPS score');
+  await list.sortBy('NPS score');
+  const tens = countOf(feedback, (f) => f.score === 10);
+  assert.ok(tens > 50, `${tens} items scored 10, more than a page`);
+  await until(async () => (await list.count().allTextContents())[0] === `${feedback.length} of ${feedback.length}`, {
+    timeout: 60000,
+    message: 'sorting every item by score',
+  });
+  await list.settled();
+  await until(async () => (await list.column(2)).every((s) => s === '10'), { timeout: 30000, message: 'every 10 first' });
+  assert.equal((await list.column(2)).length, 50);
+}
+
 describe('a year of records', () => {
   test('imported through Settings, every page shows the right counts and figures', async () => {
     const { context, page, errors } = await openApp(browser, server.url, { timezoneId: 'UTC' });
@@ -112,6 +151,7 @@ describe('a year of records', () => {
     await checkList(page, 'Escalations', open, escalations.length);
     await checkList(page, 'Onboarding', onboarding.length, onboarding.length);
     await checkList(page, 'Feedback', feedback.length, feedback.length);
+    await checkFeedbackSearchAndSort(page, feedback, accounts);
 
     // The health dashboard of this month, from every item received in it.
     const month = NOW.slice(0, 7);

@@ -3,6 +3,7 @@
 
 mod connections;
 mod home;
+mod list_search;
 mod prompt;
 mod record_form;
 mod record_list;

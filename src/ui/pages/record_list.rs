@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::form::Coded;
-use crate::domain::listing::{Direction, ListFilter, PageWindow, Row, SearchIndex, PAGE_SIZE};
-use crate::domain::record::{AccountIndex, AnyRecord, ListContext};
+use crate::domain::listing::{group_thousands, Direction, ListFilter, PageWindow, Row, PAGE_SIZE};
+use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::route::Route;
@@ -18,17 +18,13 @@ use crate::ui::browser;
 use crate::ui::components::pager::Pager;
 use crate::ui::load::load_db;
 use crate::ui::onboarding::playbooks::playbooks_section;
+use crate::ui::pages::list_search::{page_rows, Arrangement};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 use crate::ui::workspace_text::WorkspaceText;
 
 pub fn list_page(workspace: Workspace) -> impl IntoView {
-    // Re-read whenever data changes here or in another tab.
-    let data = load_db(move |db| async move {
-        let records = db.list_records(workspace).await?;
-        let accounts = db.list::<Account>().await?;
-        Ok::<_, StorageError>((Arc::new(records), Arc::new(AccountIndex::new(accounts))))
-    });
+    let table = record_table(workspace);
     let tools = (workspace == Workspace::Feedback).then(feedback_tool_links);
     let playbooks = (workspace == Workspace::Onboarding).then(playbooks_section);
     view! {
@@ -41,16 +37,26 @@ pub fn list_page(workspace: Workspace) -> impl IntoView {
             </div>
             <p class="lede">{tr(workspace.intro())}</p>
             {tools}
-            {move || {
-                data.get()
-                    .map(|result| match result {
-                        Err(error) => load_failure(error).into_any(),
-                        Ok((records, _)) if records.is_empty() => empty_state(workspace).into_any(),
-                        Ok((records, accounts)) => view! { <RecordTable workspace records accounts /> }.into_any(),
-                    })
-            }}
+            {table}
             {playbooks}
         </section>
+    }
+}
+
+/// The workspace's table, read again whenever data changes here or in another tab: the
+/// number of records and the accounts (for their names); the records a page at a time.
+fn record_table(workspace: Workspace) -> impl IntoView {
+    let data = load_db(move |db| async move {
+        let total = db.count_records(workspace).await?;
+        let accounts = db.list::<Account>().await?;
+        Ok::<_, StorageError>((total as usize, Arc::new(AccountIndex::new(accounts))))
+    });
+    move || {
+        data.get().map(|result| match result {
+            Err(error) => load_failure(error).into_any(),
+            Ok((0, _)) => empty_state(workspace).into_any(),
+            Ok((total, accounts)) => view! { <RecordTable workspace total accounts /> }.into_any(),
+        })
     }
 }
 
@@ -115,62 +121,83 @@ fn empty_state(workspace: Workspace) -> impl IntoView {
     }
 }
 
-/// The searchable, filterable, sortable table of a workspace's records: search, filter and
-/// sort run over every record; one page of the result is drawn.
+/// The searchable, filterable, sortable table of a workspace's records. Without a search,
+/// filter or sort its pages are read directly; with one, every record is searched in slices
+/// (`Arrangement`) while "Searching… n of N" shows, and the pages come from what it found.
 #[component]
-fn RecordTable(
-    workspace: Workspace,
-    records: Arc<Vec<AnyRecord>>,
-    accounts: Arc<AccountIndex>,
-) -> impl IntoView {
+fn RecordTable(workspace: Workspace, total: usize, accounts: Arc<AccountIndex>) -> impl IntoView {
     let state = use_app();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<(usize, Direction)>);
     let filters = AnyRecord::filters(workspace);
     let filter = RwSignal::new(filters.first().copied());
-    let total = records.len();
-    let data = StoredValue::new((records, accounts));
-    // Every record as a row, made again only when the language changes (the list is drawn
-    // afresh when the data does).
-    let all_rows = Memo::new(move |_| {
-        let lang = state.lang.get();
-        data.with_value(|(records, accounts)| {
-            let ctx = ListContext {
-                lang,
-                accounts,
-                now: browser::now(),
-                zone: &browser::BrowserZone,
-            };
-            SearchIndex::new(records.iter().map(|r| r.row(&ctx)).collect())
-        })
-    });
-    // The rows shown: searched, filtered and sorted. Rows that stay are not drawn again.
-    let rows = Memo::new(move |_| {
-        let (query, filter, sort) = (query.read(), filter.get(), sort.get());
-        let collator = browser::list_collator(state.lang.get());
-        all_rows.with(|all| all.arrange(&query, filter, sort, &*collator))
-    });
-    // One page of them is drawn; a new search, filter or sort starts again at the first.
+    // The ids the latest search found; `None` for every record in key order.
+    let found = RwSignal::new(None::<Arc<Vec<String>>>);
+    let searched = RwSignal::new(None::<usize>);
     let page = RwSignal::new(0usize);
+    let generation = StoredValue::new(0u64);
+    let index = accounts.clone();
     Effect::new(move |_| {
-        query.track();
-        filter.track();
-        sort.track();
+        let (query, filter, sort, lang) = (query.get(), filter.get(), sort.get(), state.lang.get());
+        let how = Arrangement {
+            workspace,
+            query,
+            filter,
+            sort,
+            lang,
+        };
+        let ticket = generation.get_value() + 1;
+        generation.set_value(ticket);
         page.set(0);
+        let (Some(db), false) = (state.db(), how.is_everything()) else {
+            found.set(None);
+            searched.set(None);
+            return;
+        };
+        let (accounts, live) = (index.clone(), move || {
+            generation.try_get_value() == Some(ticket)
+        });
+        searched.set(Some(0));
+        leptos::task::spawn_local(async move {
+            match how
+                .run(&db, &accounts, live, |n| {
+                    searched.try_set(Some(n));
+                })
+                .await
+            {
+                Ok(Some(ids)) if live() => {
+                    found.set(Some(Arc::new(ids)));
+                    searched.set(None);
+                }
+                Ok(_) => {}
+                Err(error) => state.report(&error),
+            }
+        });
     });
-    let window = Memo::new(move |_| PageWindow::new(rows.with(Vec::len), page.get(), PAGE_SIZE));
-    let visible = move || {
-        let w = window.get();
-        rows.with(|r| r[w.start..w.end].to_vec())
+    let shown = move || found.with(|f| f.as_ref().map_or(total, |ids| ids.len()));
+    let window = Memo::new(move |_| PageWindow::new(shown(), page.get(), PAGE_SIZE));
+    let rows = page_rows(workspace, found, window, accounts);
+    let count = move || {
+        let lang = state.lang.get();
+        match searched.get() {
+            Some(read) => {
+                let n = |v: usize| group_thousands(v as u64);
+                Msg::ListSearching.fill(lang, &[("n", &n(read)), ("total", &n(total))])
+            }
+            None => Msg::ShowingCount.fill(
+                lang,
+                &[
+                    ("shown", &shown().to_string()),
+                    ("total", &total.to_string()),
+                ],
+            ),
+        }
     };
-
     view! {
         <div class="list-tools">
             <SearchBox query />
             {(!filters.is_empty()).then(|| view! { <FilterSelect filters filter /> })}
-            <span class="list-count" aria-live="polite">
-                {move || Msg::ShowingCount.fill(state.lang.get(), &[("shown", &rows.with(Vec::len).to_string()), ("total", &total.to_string())])}
-            </span>
+            <span class="list-count" aria-live="polite">{count}</span>
         </div>
         <div class="table-wrap">
             <table class="records">
@@ -182,12 +209,12 @@ fn RecordTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=visible key=row_key let:row>
+                    <For each=move || rows.get().and_then(Result::ok).unwrap_or_default() key=row_key let:row>
                         <RecordRow workspace row/>
                     </For>
                 </tbody>
             </table>
-            <Show when=move || rows.with(Vec::is_empty)>
+            <Show when=move || shown() == 0 && searched.get().is_none()>
                 <p class="empty-search">{tr(Msg::NoMatches)}</p>
             </Show>
         </div>

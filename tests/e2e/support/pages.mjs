@@ -147,6 +147,18 @@ export class RecordList {
   async search(text) {
     await this.searchBox().fill(text);
   }
+  /** A search or sort over a long list in progress: "Searching… 4,000 of 20,000". */
+  searching() {
+    return this.page.getByText(/^(Searching… [\d,]+ of [\d,]+|正在搜索…)/);
+  }
+  /** Sorts by the column headed `label` (each click flips the direction). */
+  async sortBy(label) {
+    await this.table().getByRole('columnheader', { name: label }).getByRole('button').click();
+  }
+  /** The text of column `index` (0-based) in every drawn row. */
+  async column(index) {
+    return this.dataRows().evaluateAll((rows, i) => rows.map((r) => r.cells[i]?.textContent.trim()), index);
+  }
   /** The list's pager ("Showing 1–50 of N" between Previous and Next), when the rows need more than one page. */
   pager() {
     return this.page.getByRole('navigation', { name: /^(Pages|分页)$/ });
