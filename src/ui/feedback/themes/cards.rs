@@ -22,8 +22,8 @@ pub(super) struct Card {
     pub(super) stored: RwSignal<Option<Theme>>,
     /// Items linked to the saved theme before this review.
     linked: usize,
-    /// Every item is listed, not only the first few.
-    show_all: RwSignal<bool>,
+    /// The page of its items shown.
+    page: RwSignal<usize>,
 }
 
 impl Card {
@@ -35,7 +35,7 @@ impl Card {
             items: RwSignal::new(draft.item_ids),
             stored: RwSignal::new(stored),
             linked,
-            show_all: RwSignal::new(false),
+            page: RwSignal::new(0),
         }
     }
 }
@@ -80,6 +80,9 @@ pub(super) fn ThemeCard(card: Card, cards: RwSignal<Vec<Card>>, data: Data) -> i
     let name_id = format!("theme-name-{key}");
     let description_id = format!("theme-description-{key}");
     let saved = card.stored.with_untracked(Option::is_some);
+    let pages_label = card
+        .name
+        .with_untracked(|name| Msg::FtPagesOf.fill(state.lang.get_untracked(), &[("name", name)]));
     let count = move || {
         let lang = state.lang.get();
         let n = card.items.with(Vec::len).to_string();
@@ -100,7 +103,7 @@ pub(super) fn ThemeCard(card: Card, cards: RwSignal<Vec<Card>>, data: Data) -> i
             <textarea class="theme-description" id=description_id rows="2" prop:value=card.description.get_untracked()
                 on:input:target=move |ev| card.description.set(ev.target().value())></textarea>
             <p class="hint theme-count">{count}</p>
-            <ItemList ids=card.items from=Some(card) show_all=card.show_all cards data/>
+            <ItemList ids=card.items from=Some(card) page=card.page label=pages_label cards data/>
             {(!saved).then(|| view! { <MergeOrDelete card cards/> })}
         </article>
     }

@@ -1,17 +1,17 @@
 //! The items listed in a theme of the review or in the unassigned list: each with its text,
-//! account, "move to theme" and (in a theme) remove; long lists show the first items first.
+//! account, "move to theme" and (in a theme) remove; long lists a page at a time.
 
 use leptos::prelude::*;
 
 use super::cards::{add_items, find, Card, CardOptions};
 use super::Data;
+use crate::domain::listing::{PageWindow, PAGE_SIZE};
 use crate::domain::record::excerpt;
 use crate::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::state::{tr, use_app};
+use crate::ui::components::pager::Pager;
+use crate::ui::state::tr;
 
-/// Items listed per theme before "Show all".
-const SHOWN_ITEMS: usize = 50;
 /// Characters of a verbatim shown in the review.
 const EXCERPT_CHARS: usize = 160;
 
@@ -31,37 +31,29 @@ fn item_label(data: Data, id: &str) -> (String, String) {
     })
 }
 
-/// Items as rows of the card `from` (or of the unassigned list); the first `SHOWN_ITEMS`
-/// unless `show_all`. A row stays drawn while its item stays in the list.
+/// Items as rows of the card `from` (or of the unassigned list), a page at a time with a
+/// pager named by `label`. A row stays drawn while its item stays on the page.
 #[component]
 pub(super) fn ItemList(
     #[prop(into)] ids: Signal<Vec<String>>,
     from: Option<Card>,
-    show_all: RwSignal<bool>,
+    page: RwSignal<usize>,
+    label: String,
     cards: RwSignal<Vec<Card>>,
     data: Data,
 ) -> impl IntoView {
-    let lang = use_app().lang;
-    let n = move || ids.with(Vec::len);
-    let shown = move || {
-        if show_all.get() {
-            n()
-        } else {
-            n().min(SHOWN_ITEMS)
-        }
+    let window = Memo::new(move |_| PageWindow::new(ids.with(Vec::len), page.get(), PAGE_SIZE));
+    let rows = move || {
+        let w = window.get();
+        ids.with(|all| all[w.start..w.end].to_vec())
     };
-    let rows = move || ids.get().into_iter().take(shown());
     view! {
         <ul class="theme-items">
             <For each=rows key=String::clone let:id>
                 <ThemeItem id from cards data/>
             </For>
         </ul>
-        <Show when=move || shown() < n()>
-            <button type="button" class="link-button theme-show-all" on:click=move |_| show_all.set(true)>
-                {move || Msg::FtShowAll.fill(lang.get(), &[("n", &n().to_string())])}
-            </button>
-        </Show>
+        <Pager window page label />
     }
 }
 

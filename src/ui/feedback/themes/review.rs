@@ -29,7 +29,7 @@ pub(super) struct ReviewState {
     pub(super) free_ids: StoredValue<Vec<String>>,
     pub(super) cards: RwSignal<Vec<Card>>,
     next_key: StoredValue<usize>,
-    show_all_free: RwSignal<bool>,
+    free_page: RwSignal<usize>,
     error: RwSignal<Option<String>>,
     /// Records written and to write, while saving.
     saving: RwSignal<Option<(usize, usize)>>,
@@ -44,7 +44,7 @@ impl ReviewState {
             free_ids: StoredValue::new(Vec::new()),
             cards: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
-            show_all_free: RwSignal::new(false),
+            free_page: RwSignal::new(0),
             error: RwSignal::new(None),
             saving: RwSignal::new(None),
             summary: RwSignal::new(String::new()),
@@ -334,6 +334,9 @@ fn Unassigned(screen: Screen) -> impl IntoView {
                 .collect::<Vec<String>>()
         })
     });
+    let pages_label = Msg::FtPagesUnassigned
+        .text(state.lang.get_untracked())
+        .to_string();
     let free_count = move || {
         let n = free.with(Vec::len).to_string();
         Msg::FtUnassigned.fill(state.lang.get(), &[("n", &n)])
@@ -342,7 +345,7 @@ fn Unassigned(screen: Screen) -> impl IntoView {
         <Show when=move || free.with(|ids| !ids.is_empty())>
             <section class="theme-card unassigned" id="themes-unassigned" tabindex="-1" aria-labelledby="themes-unassigned-heading">
                 <h3 id="themes-unassigned-heading">{free_count}</h3>
-                <ItemList ids=free from=None show_all=review.show_all_free cards data/>
+                <ItemList ids=free from=None page=review.free_page label=pages_label.clone() cards data/>
             </section>
         </Show>
     }
