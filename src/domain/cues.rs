@@ -2,8 +2,30 @@
 //! tier): a cue ending in `*` matches any word starting with it; other Latin cues match whole
 //! words only; Chinese cues match anywhere. The text is ASCII-lowercased by the caller.
 
-/// A rule's cue words.
-pub type Cues = &'static [&'static str];
+/// A rule's cue words, written with `cues!`: one string with the cues joined by `|`, so a
+/// table costs its text and no pointer per cue.
+#[derive(Clone, Copy, Debug)]
+pub struct Cues(&'static str);
+
+impl Cues {
+    /// Cues already joined by `|` (what `cues!` writes).
+    pub const fn joined(cues: &'static str) -> Self {
+        Self(cues)
+    }
+
+    /// Each cue, in table order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split_terminator('|')
+    }
+}
+
+/// A `Cues` table from its cue words: `cues!["refund*", "退款"]`. A cue may not contain `|`.
+macro_rules! cues {
+    ($($cue:literal),* $(,)?) => {
+        $crate::domain::cues::Cues::joined(concat!($($cue, "|"),*))
+    };
+}
+pub(crate) use cues;
 
 /// Letters, digits and the apostrophe of "won't" make up words.
 fn is_word_char(c: char) -> bool {
@@ -48,8 +70,21 @@ mod tests {
     }
 
     #[test]
+    fn a_table_lists_its_cues_in_order() {
+        let table = cues!["refund*", "won't renew", "退款"];
+        assert_eq!(
+            table.iter().collect::<Vec<_>>(),
+            ["refund*", "won't renew", "退款"]
+        );
+        assert_eq!(cues![].iter().count(), 0);
+    }
+
+    #[test]
     fn chinese_cues_match_anywhere() {
         assert!(matches("系统宕机两天", "宕机"));
-        assert_eq!(hits("系统宕机，数据丢失", &["宕机", "数据丢失", "退款"]), 2);
+        assert_eq!(
+            hits("系统宕机，数据丢失", cues!["宕机", "数据丢失", "退款"]),
+            2
+        );
     }
 }

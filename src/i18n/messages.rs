@@ -5,72 +5,47 @@ use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
-        /// Which key a `Msg` is: one variant per key, so identity is a small number and the
-        /// key names stay out of the release wasm (the names are only derived for `Debug` in
-        /// debug builds and tests).
+        /// A translation key: one variant per key, so a key is a small number wherever code
+        /// holds it, and the key names stay out of the release wasm (they are only derived for
+        /// `Debug` in debug builds and tests). Keys with the same texts are different keys.
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(debug_assertions, derive(Debug))]
         #[repr(u16)]
-        enum Entry {
+        pub enum Msg {
             $($key,)+
         }
 
-        /// A translation key: which key it is, and its English and Chinese texts in one
-        /// string split at a NUL. Keys compare (and hash) by identity only, so two keys with
-        /// the same texts are never equal. Every key is a constant, so a text no code uses
-        /// stays out of the wasm.
-        #[derive(Clone, Copy)]
-        pub struct Msg {
-            key: Entry,
-            texts: &'static str,
-        }
+        /// Every text of each language in key order, each followed by a NUL. One language's
+        /// texts sit together, so the compressed download finds the repeats within a language.
+        const TEXTS: [&str; 2] = [concat!($($en, "\u{0}",)+), concat!($($zh, "\u{0}",)+)];
 
-        #[allow(non_upper_case_globals)]
         impl Msg {
-            $(pub const $key: Msg = Msg { key: Entry::$key, texts: concat!($en, "\u{0}", $zh) };)+
-
             /// Every key, for table-wide tests.
             #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)+];
 
             /// The text in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                let (en, zh) = self.texts.split_once('\0').unwrap_or((self.texts, self.texts));
-                match lang {
-                    Lang::En => en,
-                    Lang::Zh => zh,
-                }
-            }
-        }
-
-        impl PartialEq for Msg {
-            fn eq(&self, other: &Self) -> bool {
-                self.key == other.key
-            }
-        }
-
-        impl Eq for Msg {}
-
-        impl std::hash::Hash for Msg {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.key.hash(state);
+                let table = &tables()[lang as usize];
+                table.get(self as usize).copied().unwrap_or_default()
             }
         }
 
         /// The key's name in debug builds and tests; the English text in release builds,
         /// which carry no key names.
+        #[cfg(not(debug_assertions))]
         impl std::fmt::Debug for Msg {
-            #[cfg(debug_assertions)]
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{:?}", self.key)
-            }
-
-            #[cfg(not(debug_assertions))]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.text(Lang::En))
             }
         }
     };
+}
+
+/// Each language's texts, split at their NULs on first use, indexed by key.
+fn tables() -> &'static [Vec<&'static str>; 2] {
+    static TABLES: std::sync::OnceLock<[Vec<&'static str>; 2]> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| TEXTS.map(|texts| texts.split('\0').collect()))
 }
 
 messages! {
@@ -1824,4 +1799,23 @@ messages! {
     FhColSkew => "Scores lean", "评分倾向";
     FhColRenewals => "Renewals within 6 months", "6 个月内续约";
     // (keys for the feedback screens go above this line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_has_one_text_per_key_in_key_order() {
+        for table in tables() {
+            // The last NUL leaves one empty piece after it.
+            assert_eq!(table.len(), Msg::ALL.len() + 1);
+            assert_eq!(table.last(), Some(&""));
+        }
+        assert_eq!(Msg::AppName.text(Lang::En), "Casebook");
+        assert_eq!(Msg::NavHome.text(Lang::Zh), "首页");
+        assert_eq!(Msg::Save.text(Lang::En), "Save");
+        assert_eq!(Msg::FhColRenewals.text(Lang::En), "Renewals within 6 months");
+        assert_eq!(Msg::FhColRenewals.text(Lang::Zh), "6 个月内续约");
+    }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::coded_enum;
 use crate::domain::account::Account;
-use crate::domain::cues::{hits, Cues};
+use crate::domain::cues::{cues, hits, Cues};
 use crate::domain::escalation::Escalation;
 use crate::i18n::Msg;
 
@@ -35,7 +35,7 @@ coded_enum!(
 const TYPE_CUES: &[(EscalationType, Cues)] = &[
     (
         EscalationType::ProductFailure,
-        &[
+        cues![
             "outage*",
             "down",
             "bug*",
@@ -54,7 +54,7 @@ const TYPE_CUES: &[(EscalationType, Cues)] = &[
     ),
     (
         EscalationType::ContractDispute,
-        &[
+        cues![
             "invoice*",
             "billing",
             "billed",
@@ -71,7 +71,7 @@ const TYPE_CUES: &[(EscalationType, Cues)] = &[
     ),
     (
         EscalationType::CompetitiveThreat,
-        &[
+        cues![
             "competitor*",
             "pilot with",
             "cheaper",
@@ -86,7 +86,7 @@ const TYPE_CUES: &[(EscalationType, Cues)] = &[
     ),
     (
         EscalationType::RelationshipBreakdown,
-        &[
+        cues![
             "turnover",
             "ignored",
             "not listened",
@@ -102,7 +102,7 @@ const TYPE_CUES: &[(EscalationType, Cues)] = &[
     ),
     (
         EscalationType::ServiceGap,
-        &[
+        cues![
             "ticket*",
             "response time",
             "sla",
@@ -147,7 +147,7 @@ impl Signal {
 const SIGNAL_CUES: &[(Signal, Cues)] = &[
     (
         Signal::ThreatToLeave,
-        &[
+        cues![
             "cancel*",
             "terminat*",
             "not renew*",
@@ -171,7 +171,7 @@ const SIGNAL_CUES: &[(Signal, Cues)] = &[
     ),
     (
         Signal::Executive,
-        &[
+        cues![
             "ceo",
             "cio",
             "cto",
@@ -189,7 +189,7 @@ const SIGNAL_CUES: &[(Signal, Cues)] = &[
     ),
     (
         Signal::OutageOrDataLoss,
-        &[
+        cues![
             "outage*",
             "production down",
             "production is down",
@@ -242,7 +242,7 @@ pub fn classify(
     let text = evidence(escalation);
     let type_hits: Vec<(EscalationType, usize)> = TYPE_CUES
         .iter()
-        .map(|(kind, cues)| (*kind, hits(&text, cues)))
+        .map(|(kind, cues)| (*kind, hits(&text, *cues)))
         .collect();
     // The first type with the most hits wins: the table order is the tie-break order.
     let kind = type_hits
@@ -258,7 +258,7 @@ pub fn classify(
 
     let mut signals: Vec<Signal> = SIGNAL_CUES
         .iter()
-        .filter(|(_, cues)| hits(&text, cues) > 0)
+        .filter(|(_, cues)| hits(&text, *cues) > 0)
         .map(|(s, _)| *s)
         .collect();
     let arr = account.map_or(0, |a| a.arr);

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::coded_enum;
-use crate::domain::cues::{matches, Cues};
+use crate::domain::cues::{cues, matches, Cues};
 use crate::domain::onboarding::{OnboardingProject, System};
 use crate::domain::parse::name_key;
 use crate::domain::sorting;
@@ -130,7 +130,7 @@ impl RiskFlag {
 const FACTOR_CUES: &[(Factor, Cues)] = &[
     (
         Factor::MultipleEntities,
-        &[
+        cues![
             "subsidiar*",
             "entities",
             "group",
@@ -144,7 +144,7 @@ const FACTOR_CUES: &[(Factor, Cues)] = &[
     ),
     (
         Factor::RegulatedIndustry,
-        &[
+        cues![
             "financ*",
             "fintech",
             "bank*",
@@ -165,7 +165,7 @@ const FACTOR_CUES: &[(Factor, Cues)] = &[
     ),
     (
         Factor::ComplianceNeeds,
-        &[
+        cues![
             "soc 2",
             "soc2",
             "sox",
@@ -190,13 +190,11 @@ const FACTOR_CUES: &[(Factor, Cues)] = &[
 const KNOWN_SYSTEMS: &[(Integration, Cues)] = &[
     (
         Integration::Sso,
-        &[
-            "sso", "okta", "azure ad", "entra*", "ping*", "onelogin", "adfs", "saml", "ldap",
-        ],
+        cues!["sso", "okta", "azure ad", "entra*", "ping*", "onelogin", "adfs", "saml", "ldap",],
     ),
     (
         Integration::Crm,
-        &[
+        cues![
             "crm",
             "salesforce",
             "hubspot",
@@ -208,7 +206,7 @@ const KNOWN_SYSTEMS: &[(Integration, Cues)] = &[
     ),
     (
         Integration::DataWarehouse,
-        &[
+        cues![
             "data warehouse",
             "snowflake",
             "bigquery",
@@ -221,11 +219,11 @@ const KNOWN_SYSTEMS: &[(Integration, Cues)] = &[
     ),
     (
         Integration::Erp,
-        &["erp", "sap", "netsuite", "oracle*", "用友", "金蝶"],
+        cues!["erp", "sap", "netsuite", "oracle*", "用友", "金蝶"],
     ),
     (
         Integration::Other,
-        &[
+        cues![
             "workday",
             "hris",
             "bamboohr",
@@ -276,7 +274,7 @@ fn cues_of(factor: Factor) -> Cues {
     FACTOR_CUES
         .iter()
         .find(|(f, _)| *f == factor)
-        .map_or(&[], |(_, c)| c)
+        .map_or(cues![], |(_, c)| *c)
 }
 
 /// The names listed in "other systems" (split on commas, semicolons, 、 and new lines).
@@ -318,7 +316,10 @@ pub fn segment(
     let names = other_system_names(&project.other_systems);
     for name in &names {
         let lower = name.to_ascii_lowercase();
-        match KNOWN_SYSTEMS.iter().find(|(_, cues)| any_cue(&lower, cues)) {
+        match KNOWN_SYSTEMS
+            .iter()
+            .find(|(_, cues)| any_cue(&lower, *cues))
+        {
             Some((kind, _)) => integrations.push(*kind),
             None => {
                 unusual_systems.push(name.clone());

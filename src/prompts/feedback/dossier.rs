@@ -8,7 +8,7 @@
 use chrono::Months;
 
 use crate::domain::account::{Account, Tier};
-use crate::domain::cues::{matches, Cues};
+use crate::domain::cues::{cues, matches, Cues};
 use crate::domain::feedback::stats::ANSWER_DAYS;
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{Coded, FieldKind, FieldSpec, FormValues};
@@ -73,7 +73,7 @@ pub const SPEC: PromptSpec = PromptSpec {
 };
 
 /// Words in a verbatim that say the customer may leave.
-const CHURN_CUES: Cues = &[
+const CHURN_CUES: Cues = cues![
     "cancel*",
     "churn*",
     "not renew*",
@@ -88,7 +88,7 @@ const CHURN_CUES: Cues = &[
 ];
 
 /// Words in a verbatim that name a competitor or an alternative.
-const COMPETITION_CUES: Cues = &[
+const COMPETITION_CUES: Cues = cues![
     "competitor*",
     "switch*",
     "alternative*",

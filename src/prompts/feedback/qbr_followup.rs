@@ -4,7 +4,7 @@
 //! plus the commitments to track. Owns its form, the prefill from the account's open items
 //! (severity and plan from the tracker) and its built-in drafter.
 
-use crate::domain::cues::{matches, Cues};
+use crate::domain::cues::{cues, matches, Cues};
 use crate::domain::feedback::stats::{is_open, overdue, Commitment};
 use crate::domain::feedback::FeedbackItem;
 use crate::domain::form::{FieldKind, FieldSpec, FormValues};
@@ -56,12 +56,11 @@ const UPDATE_DAYS: [i64; 3] = [7, 14, 21];
 /// Days to the joint progress review.
 const REVIEW_DAYS: i64 = 30;
 /// Words that mark a severity as high or low.
-const HIGH: Cues = &["high", "critical", "高", "严重"];
-const LOW: Cues = &["low", "低"];
+const HIGH: Cues = cues!["high", "critical", "高", "严重"];
+const LOW: Cues = cues!["low", "低"];
 /// Words that mark the meeting's tone as concerned.
-const CONCERNED: Cues = &[
-    "concern*", "negative", "tense", "worried", "担忧", "消极", "紧张",
-];
+const CONCERNED: Cues =
+    cues!["concern*", "negative", "tense", "worried", "担忧", "消极", "紧张",];
 
 /// The severity the tracker suggests: high for a detractor score or an overdue item, low for
 /// a promoter score, medium otherwise.

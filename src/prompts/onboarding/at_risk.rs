@@ -6,7 +6,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::domain::cues::{matches, Cues};
+use crate::domain::cues::{cues, matches, Cues};
 use crate::domain::form::{FieldKind, FieldSpec, FormValues};
 use crate::domain::onboarding::plan::{business_day, PlanWarning, PlannedTask, MILESTONES};
 use crate::domain::onboarding::progress::{closed_tasks, ProgressKind};
@@ -264,7 +264,7 @@ pub fn example(lang: Lang) -> FormValues {
 const SIGNAL_CUES: &[(&str, Cues)] = &[
     (
         "security_stall",
-        &[
+        cues![
             "security",
             "questionnaire",
             "infosec",
@@ -275,7 +275,7 @@ const SIGNAL_CUES: &[(&str, Cues)] = &[
     ),
     (
         "champion_leaves",
-        &[
+        cues![
             "sponsor",
             "champion",
             "silent",
@@ -291,11 +291,11 @@ const SIGNAL_CUES: &[(&str, Cues)] = &[
     ),
     (
         "unclear_ownership",
-        &["owner*", "nobody", "responsib*", "负责人", "没人", "职责"],
+        cues!["owner*", "nobody", "responsib*", "负责人", "没人", "职责"],
     ),
     (
         "low_adoption",
-        &[
+        cues![
             "training",
             "attendance",
             "adoption",
@@ -309,11 +309,11 @@ const SIGNAL_CUES: &[(&str, Cues)] = &[
     ),
     (
         "migration_slips",
-        &["migrat*", "mapping", "data load", "迁移", "映射"],
+        cues!["migrat*", "mapping", "data load", "迁移", "映射"],
     ),
     (
         "integration_blocked",
-        &[
+        cues![
             "integration*",
             "api",
             "access",
@@ -328,11 +328,11 @@ const SIGNAL_CUES: &[(&str, Cues)] = &[
     ),
     (
         "compliance_scope",
-        &["compliance", "audit*", "regulat*", "合规", "审计", "监管"],
+        cues!["compliance", "audit*", "regulat*", "合规", "审计", "监管"],
     ),
     (
         "entity_divergence",
-        &["entity", "entities", "subsidiar*", "子公司", "实体"],
+        cues!["entity", "entities", "subsidiar*", "子公司", "实体"],
     ),
 ];
 
@@ -358,7 +358,7 @@ fn rescue_action(r: &Risk) -> Msg {
 
 /// Signals that make the risk high on their own: the sponsor or champion gone, or a threat to
 /// cancel.
-const HIGH_CUES: Cues = &[
+const HIGH_CUES: Cues = cues![
     "silent",
     "went quiet",
     "resign*",
