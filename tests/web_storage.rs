@@ -532,6 +532,21 @@ async fn assert_index_reads(db: &Db) {
 
     let received = db.feedback_at_stage(Stage::Received).await.unwrap();
     assert_eq!(feedback_ids(&received), ["f1", "f3", "f5"]);
+    let first = db
+        .feedback_at_stage_after(Stage::Received, None, 2)
+        .await
+        .unwrap();
+    assert_eq!(feedback_ids(&first), ["f1", "f3"], "a stage in slices");
+    let rest = db
+        .feedback_at_stage_after(Stage::Received, Some("f3"), 2)
+        .await
+        .unwrap();
+    assert_eq!(feedback_ids(&rest), ["f5"]);
+    assert!(db
+        .feedback_at_stage_after(Stage::Received, Some("f5"), 2)
+        .await
+        .unwrap()
+        .is_empty());
     assert!(db
         .feedback_at_stage(Stage::Declined)
         .await

@@ -413,8 +413,33 @@ impl Db {
 
     /// The feedback currently at `stage`.
     pub async fn feedback_at_stage(&self, stage: Stage) -> Result<Vec<FeedbackItem>> {
-        let range = only(&JsValue::from_str(stage.code()))?;
-        self.index_read(FEEDBACK_BY_STAGE, vec![range]).await
+        self.index_read(FEEDBACK_BY_STAGE, vec![first_part(stage.code())?])
+            .await
+    }
+
+    /// Up to `limit` feedback items at `stage` in key order, from the first key after `after`
+    /// (from the very first without it): one slice of a read of the whole stage.
+    pub async fn feedback_at_stage_after(
+        &self,
+        stage: Stage,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<FeedbackItem>> {
+        let code = stage.code();
+        let low = compound(&[code, after.unwrap_or_default()]);
+        let high = js_sys::Array::of2(&JsValue::from_str(code), &js_sys::Array::new());
+        let range = KeyRange::bound(&low, &high.into(), Some(after.is_some()), None)
+            .map_err(|e| StorageError::from(rexie::Error::from(e)))?;
+        let store = FeedbackItem::STORE;
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let index = tx.store(store.name())?.index(FEEDBACK_BY_STAGE.name)?;
+        let found = index.get_all(Some(range), Some(limit)).await?;
+        found
+            .into_iter()
+            .map(|v| read(&value_from_js(v, store)?, store))
+            .collect()
     }
 
     /// The feedback of one account.
@@ -427,7 +452,7 @@ impl Db {
     pub async fn feedback_stage_counts(&self) -> Result<Vec<(Stage, u32)>> {
         let ranges = Stage::ALL
             .iter()
-            .map(|s| only(&JsValue::from_str(s.code())))
+            .map(|s| first_part(s.code()))
             .collect::<Result<Vec<_>>>()?;
         let counts = self.index_counts(FEEDBACK_BY_STAGE, ranges).await?;
         Ok(Stage::ALL.iter().copied().zip(counts).collect())

@@ -148,11 +148,12 @@ pub const FEEDBACK_BY_RECEIVED_ON: IndexSpec = IndexSpec {
     fields: &["received_on"],
     since: 3,
 };
-/// Feedback by current stage code.
+/// Feedback by current stage code, then key: a stage is a key-range prefix, read in slices
+/// that each start after the last key read.
 pub const FEEDBACK_BY_STAGE: IndexSpec = IndexSpec {
     store: Store::Feedback,
     name: "by_stage",
-    fields: &["stage"],
+    fields: &["stage", "id"],
     since: 3,
 };
 /// Feedback by account.
