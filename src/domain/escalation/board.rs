@@ -171,11 +171,18 @@ pub fn attention(
             }
         }
     }
-    sorting::sort_by(&mut lines, |a, b| {
+    sort_attention(&mut lines);
+    lines
+}
+
+/// Puts Home's escalation lines in their order: overdue first responses (longest overdue
+/// first), then today's checkpoints by time. Lines found a slice of escalations at a time are
+/// put together in this order.
+pub fn sort_attention(lines: &mut [Attention]) {
+    sorting::sort_by(lines, |a, b| {
         let rank = |l: &Attention| matches!(l.kind, AttentionKind::CheckpointToday(_));
         (rank(a), a.due, &a.escalation_id).cmp(&(rank(b), b.due, &b.escalation_id))
     });
-    lines
 }
 
 #[cfg(test)]

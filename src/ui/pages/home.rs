@@ -1,26 +1,34 @@
 //! Home: what Casebook is, the three workspaces with their record counts, the first steps
 //! for a new user (or the sample data to explore), and the backup reminder.
 
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::backup_reminder::backup_due;
-use crate::domain::escalation::board::attention;
+use crate::domain::escalation::board::{attention, sort_attention};
 use crate::domain::escalation::Escalation;
-use crate::domain::feedback::stats::{unacknowledged, waiting_near_renewal, OVERDUE_STAGES};
-use crate::domain::feedback::FeedbackItem;
+use crate::domain::feedback::stats::{
+    overdue, unacknowledged, waiting_near_renewal, OVERDUE_STAGES,
+};
+use crate::domain::listing::{PageWindow, PAGE_SIZE};
 use crate::domain::onboarding::OnboardingProject;
 use crate::domain::record::{excerpt, AccountIndex};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
+use crate::storage::db::Db;
 use crate::storage::error::StorageError;
 use crate::storage::sample::sample_backup;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
+use crate::ui::components::pager::Pager;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
+
+/// Feedback items read in one slice of "needs attention now".
+const SLICE: u32 = 500;
 
 /// Facts the home page shows, read together.
 #[derive(Clone)]
@@ -29,52 +37,75 @@ struct Overview {
     backup_due: bool,
     /// Sample records are present.
     sample: bool,
-    /// "Needs attention now": (link, line), most urgent first.
-    attention: Vec<(String, String)>,
 }
 
-/// The lines of "needs attention now" across the workspaces, in `lang`.
-fn attention_lines(
-    escalations: &[Escalation],
-    feedback: &[FeedbackItem],
-    accounts: &AccountIndex,
-    lang: Lang,
-) -> Vec<(String, String)> {
+/// Lets the browser run between two slices of work.
+async fn pause() {
+    TimeoutFuture::new(0).await;
+}
+
+/// The lines of "needs attention now" across the workspaces, in `lang`, read and written a
+/// slice at a time (there may be thousands): open escalations and feedback not yet
+/// acknowledged or waiting on product, read through the indexes, then onboarding projects.
+async fn attention_lines(db: &Db, lang: Lang) -> Result<Vec<(String, String)>, StorageError> {
     let now = browser::now();
-    let mut lines: Vec<(String, String)> =
-        attention(escalations, accounts, now, &browser::BrowserZone)
-            .iter()
-            .map(|a| {
-                (
-                    Route::Edit(Workspace::Escalations, a.escalation_id.clone()).href(),
-                    a.text(now, lang),
-                )
-            })
-            .collect();
-    let feedback_line = |item: &FeedbackItem, msg: Msg| {
-        let text = msg.fill(
-            lang,
-            &[
-                ("account", &accounts.name(&item.account_id)),
-                ("verbatim", &excerpt(&item.verbatim, 60)),
-            ],
-        );
+    let accounts = AccountIndex::new(db.list::<Account>().await?);
+    let escalations = db
+        .escalations_with_status(&Escalation::OPEN_STATUSES)
+        .await?;
+    let mut found = Vec::new();
+    for slice in escalations.chunks(SLICE as usize / 2) {
+        found.extend(attention(slice, &accounts, now, &browser::BrowserZone));
+        pause().await;
+    }
+    sort_attention(&mut found);
+    let href = |workspace, id: &str| Route::Edit(workspace, id.to_string()).href();
+    let mut lines: Vec<(String, String)> = found
+        .iter()
+        .map(|a| {
+            (
+                href(Workspace::Escalations, &a.escalation_id),
+                a.text(now, lang),
+            )
+        })
+        .collect();
+    let mut feedback = Vec::new();
+    for stage in OVERDUE_STAGES {
+        let mut after = None::<String>;
+        loop {
+            let batch = db
+                .feedback_at_stage_after(stage, after.as_deref(), SLICE)
+                .await?;
+            let Some(last) = batch.last() else { break };
+            after = Some(last.id.clone());
+            feedback.extend(batch.into_iter().filter(|i| overdue(i, now).is_some()));
+            pause().await;
+        }
+    }
+    let late = [
         (
-            Route::Edit(Workspace::Feedback, item.id.clone()).href(),
-            text,
-        )
-    };
-    lines.extend(
-        unacknowledged(feedback, now)
-            .into_iter()
-            .map(|i| feedback_line(i, Msg::HomeFeedbackUnacknowledged)),
-    );
-    lines.extend(
-        waiting_near_renewal(feedback, accounts, now)
-            .into_iter()
-            .map(|i| feedback_line(i, Msg::HomeFeedbackWaiting)),
-    );
-    lines
+            unacknowledged(&feedback, now),
+            Msg::HomeFeedbackUnacknowledged,
+        ),
+        (
+            waiting_near_renewal(&feedback, &accounts, now),
+            Msg::HomeFeedbackWaiting,
+        ),
+    ];
+    for (items, msg) in late {
+        for slice in items.chunks(SLICE as usize) {
+            lines.extend(slice.iter().map(|item| {
+                let account = accounts.name(&item.account_id);
+                let verbatim = excerpt(&item.verbatim, 60);
+                let text = msg.fill(lang, &[("account", &account), ("verbatim", &verbatim)]);
+                (href(Workspace::Feedback, &item.id), text)
+            }));
+            pause().await;
+        }
+    }
+    let projects = db.list::<OnboardingProject>().await?;
+    lines.extend(onboarding_lines(&projects, &accounts, lang));
+    Ok(lines)
 }
 
 /// Onboarding projects with yellow flags or slipping milestones, as lines of "needs attention
@@ -118,31 +149,19 @@ pub fn HomePage() -> impl IntoView {
     let overview = load_db(move |db| async move {
         let counts = db.counts().await?;
         let accounts = db.list::<Account>().await?;
-        // Only what "needs attention" can list, read through the indexes: open escalations,
-        // and feedback not yet acknowledged or waiting on product.
-        let escalations = db
-            .escalations_with_status(&Escalation::OPEN_STATUSES)
-            .await?;
-        let mut feedback = Vec::new();
-        for stage in OVERDUE_STAGES {
-            feedback.extend(db.feedback_at_stage(stage).await?);
-        }
-        let projects = db.list::<OnboardingProject>().await?;
         let sample = db.has_sample().await?;
         let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
         let last = last.and_then(|s| s.instant());
         let oldest = accounts.iter().map(|a| a.created_at).min();
-        let index = AccountIndex::new(accounts.iter().cloned());
-        let lang = state.lang.get_untracked();
-        let attention = attention_lines(&escalations, &feedback, &index, lang);
-        let attention = [attention, onboarding_lines(&projects, &index, lang)].concat();
         Ok::<_, StorageError>(Overview {
-            attention,
             counts,
             backup_due: backup_due(last, oldest, browser::now()),
             sample,
         })
     });
+    // Read after the counts, in slices.
+    let attention =
+        load_db(move |db| async move { attention_lines(&db, state.lang.get_untracked()).await });
     let busy = RwSignal::new(false);
     view! {
         <section class="page home">
@@ -157,7 +176,7 @@ pub fn HomePage() -> impl IntoView {
             })}
             <SampleBanner overview busy />
             {move || (overview.get().is_some() && count(overview, Store::Accounts) == 0).then(|| view! { <GettingStarted overview busy /> })}
-            <Attention overview />
+            <Attention overview attention />
             <div class="cards">
                 <WorkspaceCard overview workspace=Workspace::Escalations store=Store::Escalations what=Msg::HomeEscalations />
                 <WorkspaceCard overview workspace=Workspace::Feedback store=Store::Feedback what=Msg::HomeFeedback />
@@ -215,22 +234,47 @@ fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// "Needs attention now", once there is any record: each line links to its record.
+/// "Needs attention now", once there is any record: each line links to its record, a page
+/// of lines at a time.
 #[component]
-fn Attention(overview: Loading) -> impl IntoView {
+fn Attention(
+    overview: Loading,
+    attention: Loaded<Result<Vec<(String, String)>, StorageError>>,
+) -> impl IntoView {
+    let page = RwSignal::new(0usize);
+    // The lines of the page shown.
+    let lines = move |w: PageWindow| {
+        attention.with(|a| match a {
+            Some(Ok(all)) => all[w.start..w.end].to_vec(),
+            _ => Vec::new(),
+        })
+    };
+    let window = Memo::new(move |_| {
+        let total =
+            attention.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()).map_or(0, Vec::len));
+        PageWindow::new(total, page.get(), PAGE_SIZE)
+    });
+    let any = move || {
+        overview
+            .get()
+            .and_then(|o| o.ok())
+            .is_some_and(|o| o.counts.iter().any(|(_, n)| *n > 0))
+    };
     move || {
-        overview.get().and_then(|o| o.ok()).filter(|o| o.counts.iter().any(|(_, n)| *n > 0)).map(|o| view! {
+        (any() && attention.with(|a| matches!(a, Some(Ok(_))))).then(|| view! {
         <section class="attention" id="attention" aria-labelledby="attention-heading">
             <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
-            {if o.attention.is_empty() {
+            {move || if window.get().total == 0 {
                 view! { <p class="hint">{tr(Msg::HomeNothingUrgent)}</p> }.into_any()
             } else {
+                let w = window.get();
                 view! {
                     <ul class="attention-list">
-                        {o.attention.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                        {lines(w).into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
+            <Pager window page />
         </section>
     })
     }
