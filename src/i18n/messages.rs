@@ -117,6 +117,7 @@ messages! {
     ShowingCount => "{shown} of {total}", "{total} 条中的 {shown} 条";
     NoMatches => "Nothing matches this search.", "没有符合搜索条件的记录。";
     ListSearching => "Searching… {n} of {total}", "正在搜索… {total} 条中已查 {n} 条";
+    FhReading => "Reading feedback… {n} of {total}", "正在读取反馈… {total} 条中已读 {n} 条";
     PagerLabel => "Pages", "分页";
     PagerRange => "Showing {from}–{to} of {n}", "显示第 {from}–{to} 条，共 {n} 条";
     PagerPrevious => "Previous page", "上一页";
@@ -1815,7 +1816,10 @@ mod tests {
         assert_eq!(Msg::AppName.text(Lang::En), "Casebook");
         assert_eq!(Msg::NavHome.text(Lang::Zh), "首页");
         assert_eq!(Msg::Save.text(Lang::En), "Save");
-        assert_eq!(Msg::FhColRenewals.text(Lang::En), "Renewals within 6 months");
+        assert_eq!(
+            Msg::FhColRenewals.text(Lang::En),
+            "Renewals within 6 months"
+        );
         assert_eq!(Msg::FhColRenewals.text(Lang::Zh), "6 个月内续约");
     }
 }

@@ -3,6 +3,7 @@
 //! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
 //! age, stage, account or commitment with overdue flags, each group a page of items at a time.
 
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
@@ -12,8 +13,8 @@ use crate::domain::feedback::stats::{
 };
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::Coded;
-use crate::domain::listing::{PageWindow, PAGE_SIZE};
-use crate::domain::record::{excerpt, AccountIndex};
+use crate::domain::listing::{group_thousands, PageWindow, PAGE_SIZE};
+use crate::domain::record::{excerpt, AccountIndex, AnyRecord};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
@@ -32,6 +33,9 @@ const VIEWS: [(TrackerView, Msg); 4] = [
     (TrackerView::Commitment, Msg::FhViewCommitment),
 ];
 
+/// Feedback items read in one slice.
+const SLICE: u32 = 500;
+
 struct Data {
     items: Vec<FeedbackItem>,
     themes: Vec<Theme>,
@@ -40,13 +44,39 @@ struct Data {
 
 pub fn health_page() -> impl IntoView {
     let state = use_app();
+    let read = RwSignal::new(None::<(usize, usize)>);
+    // Every item, read a slice at a time so the page stays responsive, with its progress.
     let data = load_db(move |db| async move {
+        let total = db.count_records(Workspace::Feedback).await? as usize;
+        let mut items = Vec::with_capacity(total);
+        loop {
+            let after = items.last().map(|i: &FeedbackItem| i.id.clone());
+            let batch = db
+                .records_after(Workspace::Feedback, after.as_deref(), SLICE)
+                .await?;
+            if batch.is_empty() {
+                break;
+            }
+            items.extend(batch.into_iter().filter_map(|r| match r {
+                AnyRecord::Feedback(item) => Some(item),
+                _ => None,
+            }));
+            read.try_set(Some((items.len(), total)));
+            TimeoutFuture::new(0).await;
+        }
         Ok::<_, StorageError>(Data {
-            items: db.list::<FeedbackItem>().await?,
+            items,
             themes: db.list::<Theme>().await?,
             accounts: AccountIndex::new(db.list::<Account>().await?),
         })
     });
+    let progress = move || {
+        let (done, total) = read.get()?;
+        let n = |v: usize| group_thousands(v as u64);
+        let text = Msg::FhReading.fill(state.lang.get(), &[("n", &n(done)), ("total", &n(total))]);
+        data.with(Option::is_none)
+            .then(|| view! { <p class="hint" role="status">{text}</p> })
+    };
     let month = RwSignal::new(Month::of(browser::local_today()));
     let view_index = RwSignal::new(0usize);
     let body = move || {
@@ -96,6 +126,7 @@ pub fn health_page() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            {progress}
             {body}
         </section>
     }

@@ -21,7 +21,7 @@ use crate::ui::load::{load_db, Loaded};
 use crate::ui::state::use_app;
 
 /// Records read, matched and sorted in one task of a search.
-const BATCH: u32 = 500;
+const BATCH: u32 = 250;
 /// Comparisons in one task of the final merge.
 const MERGE_BUDGET: usize = 3_000;
 
