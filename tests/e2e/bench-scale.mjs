@@ -18,10 +18,12 @@ const SEED_DIR = process.env.CARGO_TARGET_DIR ?? resolve(ROOT, 'target');
 const QUIET_MS = 500;
 const FILL_CHUNK = 5_000;
 const TIMEOUT_MS = 60_000;
+// BENCH_SCALES=100000 (comma-separated feedback counts) measures only those scales.
+const ONLY = process.env.BENCH_SCALES?.split(',').map(Number);
 const SCALES = [
   { feedback: 10_000, escalations: 5_000, drafts: 50_000, accounts: 2_000, onboarding: 400 },
   { feedback: 100_000, escalations: 5_000, drafts: 50_000, accounts: 2_000, onboarding: 400 },
-];
+].filter((scale) => !ONLY || ONLY.includes(scale.feedback));
 // A fixed date keeps the file the same from run to run; the pages compare it with today.
 const NOW = new Date().toISOString().slice(0, 10) + 'T08:00:00Z';
 
