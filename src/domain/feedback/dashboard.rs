@@ -5,7 +5,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::domain::feedback::stats::{
-    health_report, highest_risk, nps, theme_figures, HealthReport, NpsSummary, ThemeFigures,
+    health_report, highest_risk, mean_days_to_ack, nps, theme_figures, HealthReport, NpsSummary,
+    ThemeFigures,
 };
 use crate::domain::feedback::{FeedbackItem, Stage, Theme, STAGE_CHOICES};
 use crate::domain::form::Coded;
@@ -108,10 +109,7 @@ pub fn dashboard<'a>(
     trend_months.reverse();
     let ack_trend = trend_months
         .into_iter()
-        .map(|m| {
-            let r = health_report(items, accounts, m.year, m.month, now);
-            (m, r.mean_days_to_ack)
-        })
+        .map(|m| (m, mean_days_to_ack(items, m.year, m.month)))
         .collect();
     let themes_by_arr = theme_figures(themes, items, accounts, today)
         .into_iter()

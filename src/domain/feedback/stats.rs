@@ -450,6 +450,17 @@ fn mean_days(spans: &[Duration]) -> Option<i64> {
     (!spans.is_empty()).then(|| div_round(minutes * 10, spans.len() as i64 * 1440))
 }
 
+/// Mean days from receipt to acknowledgement (tenths) of the items received in
+/// `year`-`month`: the report's figure alone, for a trend over months.
+pub fn mean_days_to_ack(items: &[FeedbackItem], year: i32, month: u32) -> Option<i64> {
+    let spans: Vec<Duration> = items
+        .iter()
+        .filter(|i| i.received_on.year() == year && i.received_on.month() == month)
+        .filter_map(|i| Some(reached(i, Stage::Acknowledged)? - received_at(i)))
+        .collect();
+    mean_days(&spans)
+}
+
 /// The health report for `year`-`month`.
 pub fn health_report(
     items: &[FeedbackItem],
@@ -1051,6 +1062,18 @@ mod tests {
             ],
         );
         vec![h1, h2, h3, h4, h5, h6]
+    }
+
+    #[test]
+    fn the_trend_figure_is_the_reports_mean_days_to_acknowledge() {
+        for month in 9..=12 {
+            let report = health_report(&report_items(), &accounts(), 2026, month, now());
+            assert_eq!(
+                mean_days_to_ack(&report_items(), 2026, month),
+                report.mean_days_to_ack,
+                "{month}"
+            );
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::pager::Pager;
-use crate::ui::load::load_db;
+use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
@@ -34,7 +34,7 @@ const VIEWS: [(TrackerView, Msg); 4] = [
 ];
 
 /// Feedback items read in one slice.
-const SLICE: u32 = 500;
+const SLICE: u32 = 200;
 
 struct Data {
     items: Vec<FeedbackItem>,
@@ -100,7 +100,7 @@ pub fn health_page() -> impl IntoView {
                     <h2 id="health-risk-heading">{Msg::FhRiskHeading.text(lang)}</h2>
                     {risk_list(&board, &d.accounts, lang)}
                     <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
-                    {tracker_groups(d, view, lang)}
+                    {tracker_groups(d, data, view, lang)}
                 }
                 .into_any()
             }
@@ -329,8 +329,12 @@ fn risk_list(board: &Dashboard, accounts: &AccountIndex, lang: Lang) -> impl Int
     .into_any()
 }
 
-fn tracker_groups(d: &Data, view: TrackerView, lang: Lang) -> impl IntoView {
-    let now = browser::now();
+fn tracker_groups(
+    d: &Data,
+    data: Loaded<Result<Data, StorageError>>,
+    view: TrackerView,
+    lang: Lang,
+) -> impl IntoView {
     let groups = tracker(&d.items, view, &d.accounts, browser::local_today(), lang);
     if groups.is_empty() {
         return view! { <p class="hint" id="tracker">{Msg::FhNoOpen.text(lang)}</p> }.into_any();
@@ -339,17 +343,30 @@ fn tracker_groups(d: &Data, view: TrackerView, lang: Lang) -> impl IntoView {
         <div id="tracker">
             {groups.into_iter().map(|g| {
                 let heading = Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())]);
-                let lines = g.items.into_iter().map(|item| TrackerLine {
-                    href: Route::Edit(Workspace::Feedback, item.id.clone()).href(),
-                    text: link_text(item, &d.accounts),
-                    stage: item.stage.label().text(lang),
-                    flag: overdue(item, now).map(|f| f.label().text(lang)),
-                }).collect();
-                view! { <TrackerGroup heading lines /> }
+                let ids = g.items.into_iter().map(|item| item.id.clone()).collect();
+                view! { <TrackerGroup heading ids data lang /> }
             }).collect_view()}
         </div>
     }
     .into_any()
+}
+
+/// The tracker lines of the items `ids` (read in key order, so found by halves).
+fn tracker_lines(d: &Data, ids: &[String], lang: Lang) -> Vec<TrackerLine> {
+    let now = browser::now();
+    let find = |id: &String| {
+        let at = d.items.binary_search_by(|i| i.id.cmp(id)).ok();
+        at.or_else(|| d.items.iter().position(|i| &i.id == id))
+    };
+    ids.iter()
+        .filter_map(|id| d.items.get(find(id)?))
+        .map(|item| TrackerLine {
+            href: Route::Edit(Workspace::Feedback, item.id.clone()).href(),
+            text: link_text(item, &d.accounts),
+            stage: item.stage.label().text(lang),
+            flag: overdue(item, now).map(|f| f.label().text(lang)),
+        })
+        .collect()
 }
 
 /// One item of the tracker, as drawn.
@@ -361,27 +378,34 @@ struct TrackerLine {
     flag: Option<&'static str>,
 }
 
-/// A group of the tracker under its heading, drawn a page of items at a time.
+/// A group of the tracker under its heading, drawn a page of items at a time (each line
+/// written only when its page is shown).
 #[component]
-fn TrackerGroup(heading: String, lines: Vec<TrackerLine>) -> impl IntoView {
+fn TrackerGroup(
+    heading: String,
+    ids: Vec<String>,
+    data: Loaded<Result<Data, StorageError>>,
+    lang: Lang,
+) -> impl IntoView {
     let page = RwSignal::new(0usize);
-    let total = lines.len();
-    let lines = StoredValue::new(lines);
+    let total = ids.len();
+    let ids = StoredValue::new(ids);
     let window = Signal::derive(move || PageWindow::new(total, page.get(), PAGE_SIZE));
     let shown = move || {
         let w = window.get();
-        lines.with_value(|l| {
-            l[w.start..w.end]
-                .iter()
-                .cloned()
-                .map(|line| view! {
-                    <li class:alert=line.flag.is_some()>
-                        <a href=line.href>{line.text}</a>" · "{line.stage}
-                        {line.flag.map(|f| view! { <strong class="overdue-flag">{format!(" · {f}")}</strong> })}
-                    </li>
-                })
-                .collect_view()
-        })
+        let lines = data.with(|d| match d {
+            Some(Ok(d)) => ids.with_value(|ids| tracker_lines(d, &ids[w.start..w.end], lang)),
+            _ => Vec::new(),
+        });
+        lines
+            .into_iter()
+            .map(|line| view! {
+                <li class:alert=line.flag.is_some()>
+                    <a href=line.href>{line.text}</a>" · "{line.stage}
+                    {line.flag.map(|f| view! { <strong class="overdue-flag">{format!(" · {f}")}</strong> })}
+                </li>
+            })
+            .collect_view()
     };
     let (name, title) = (heading.clone(), heading.clone());
     view! {

@@ -27,8 +27,8 @@ use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
 
-/// Feedback items read in one slice of "needs attention now".
-const SLICE: u32 = 500;
+/// Records read (and lines written) in one slice of "needs attention now".
+const SLICE: u32 = 200;
 
 /// Facts the home page shows, read together.
 #[derive(Clone)]
