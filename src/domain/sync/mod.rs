@@ -3,8 +3,10 @@
 //! records and CouchDB documents, which stores replicate, and the merge of conflicting
 //! versions. The browser transport and IndexedDB wiring build on this; nothing here does I/O.
 
+pub mod document;
 pub mod hash;
 pub mod rev;
+pub mod scope;
 pub mod tree;
 
 /// Why server-controlled data could not be read. Each variant names what was wrong, so the
