@@ -5,6 +5,7 @@
 
 pub mod document;
 pub mod hash;
+pub mod planner;
 pub mod rev;
 pub mod scope;
 pub mod tree;
