@@ -3,6 +3,7 @@
 //! records and CouchDB documents, which stores replicate, and the merge of conflicting
 //! versions. The browser transport and IndexedDB wiring build on this; nothing here does I/O.
 
+pub mod checkpoint;
 pub mod document;
 pub mod hash;
 pub mod planner;
