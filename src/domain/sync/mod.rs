@@ -4,8 +4,10 @@
 //! versions. The browser transport and IndexedDB wiring build on this; nothing here does I/O.
 
 pub mod checkpoint;
+pub mod diff;
 pub mod document;
 pub mod hash;
+pub mod merge;
 pub mod planner;
 pub mod rev;
 pub mod scope;
