@@ -1,7 +1,8 @@
 //! Team sync over the CouchDB replication protocol, as pure logic: revision ids and trees,
 //! the winning-revision rule, the replication planner and checkpoints, the mapping between
-//! records and CouchDB documents, which stores replicate, and the merge of conflicting
-//! versions. The browser transport and IndexedDB wiring build on this; nothing here does I/O.
+//! records and CouchDB documents, which stores replicate, a record kept as a full replica
+//! (its tree and the bodies of its live leaves), and the merge of conflicting versions.
+//! The browser transport and IndexedDB wiring build on this; nothing here does I/O.
 
 pub mod checkpoint;
 pub mod diff;
@@ -9,6 +10,7 @@ pub mod document;
 pub mod hash;
 pub mod merge;
 pub mod planner;
+pub mod replica;
 pub mod rev;
 pub mod scope;
 pub mod tree;
