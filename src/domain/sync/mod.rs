@@ -7,6 +7,7 @@
 pub mod checkpoint;
 pub mod diff;
 pub mod document;
+pub mod fault;
 pub mod hash;
 pub mod merge;
 pub mod planner;
