@@ -13,6 +13,7 @@ pub mod onboarding;
 pub mod parse;
 pub mod record;
 pub mod sorting;
+pub mod sync;
 pub mod text;
 pub mod time;
 pub mod url;

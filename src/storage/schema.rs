@@ -461,4 +461,25 @@ mod tests {
             &json!({"id":"d1","text":"x"})
         ));
     }
+
+    #[test]
+    fn every_store_has_a_sync_policy_and_private_data_never_replicates() {
+        use crate::domain::sync::scope::{policy, Policy, Scope, POLICIES};
+        for store in Store::ALL {
+            assert!(
+                POLICIES.iter().any(|(name, _)| *name == store.name()),
+                "{} needs a row in domain::sync::scope::POLICIES",
+                store.name()
+            );
+        }
+        assert_eq!(policy(Store::Settings.name()), Policy::Private);
+        assert_eq!(policy(Store::Meta.name()), Policy::Private);
+        let everything = Scope { share_drafts: true };
+        let shared: Vec<&str> = Store::DATA
+            .into_iter()
+            .map(Store::name)
+            .filter(|s| everything.replicates(s))
+            .collect();
+        assert_eq!(shared.len(), Store::DATA.len() - 1, "all data but settings");
+    }
 }

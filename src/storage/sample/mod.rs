@@ -418,4 +418,30 @@ mod tests {
         };
         assert!(names(&en).is_disjoint(&names(&zh)));
     }
+
+    #[test]
+    fn every_sample_record_round_trips_through_a_couchdb_document() {
+        use crate::domain::sync::document::{DocId, Document};
+        use crate::domain::sync::replica::Replica;
+        use crate::domain::sync::scope::Scope;
+        let scope = Scope { share_drafts: true };
+        for lang in LANGS {
+            let backup = sample_backup(lang, now(), today()).unwrap();
+            for (store, records) in backup.stores.iter().filter(|(s, _)| scope.replicates(s)) {
+                for record in records {
+                    let fields = record.as_object().expect("an object");
+                    assert!(
+                        fields.keys().all(|k| k != "type" && !k.starts_with('_')),
+                        "{store}: a field the document mapping reserves"
+                    );
+                    let replica = Replica::created(record.clone());
+                    let rev = &replica.leaf_revs()[0];
+                    let id = DocId::new(store, fields["id"].as_str().expect("an id"));
+                    let doc = replica.document(&id, rev, 1000).expect("a document");
+                    let back = Document::from_json(&doc.to_json(), scope).expect("reads");
+                    assert_eq!(back.record.as_ref(), Some(record), "{store}");
+                }
+            }
+        }
+    }
 }
