@@ -147,6 +147,18 @@ describe('a year of records', () => {
     assert.equal(await home.cardCount('Escalations').textContent(), `${escalations.length} records`);
     assert.equal(await home.cardCount('Feedback').textContent(), `${feedback.length} records`);
     assert.equal(await home.cardCount('Onboarding').textContent(), `${onboarding.length} records`);
+    // "Needs attention now" draws a page of 50 lines at a time, the next page after it.
+    await until(async () => (await home.attentionRange()) !== null, { timeout: 60000, message: 'the attention pager' });
+    const [from, to, total] = await home.attentionRange();
+    assert.deepEqual([from, to], [1, 50]);
+    assert.ok(total > 50, `${total} lines need attention`);
+    const firstPage = await home.attentionLines();
+    assert.equal(firstPage.length, 50);
+    await home.attentionNextPage();
+    await until(async () => (await home.attentionRange())?.[0] === 51, { message: 'the second page of attention lines' });
+    const secondPage = await home.attentionLines();
+    assert.equal(secondPage.length, Math.min(50, total - 50));
+    assert.ok(!secondPage.some(([text, href]) => firstPage.some(([t, h]) => t === text && h === href)), 'the second page repeats no line of the first');
 
     // Lists: the whole set counted, a page of it drawn. Escalations open on their open ones.
     await checkList(page, 'Accounts', accounts.length, accounts.length);

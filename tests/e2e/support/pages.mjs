@@ -91,6 +91,16 @@ export class Home {
   async openAttention(text) {
     await this.attention().getByRole('link', { name: text }).click();
   }
+  /** The attention list's pager range as [first, last, of], or null while it fits one page. */
+  async attentionRange() {
+    const pager = this.attention().getByRole('navigation', { name: /^(Pages|分页)$/ });
+    const [text] = await pager.getByText(/^(Showing|显示第)/).allTextContents();
+    const numbers = text?.match(/(\d+)–(\d+)\D+(\d+)/);
+    return numbers ? numbers.slice(1).map(Number) : null;
+  }
+  async attentionNextPage() {
+    await this.attention().getByRole('button', { name: /^(Next page|下一页)$/ }).click();
+  }
   /** The record count ("12 records", "1 record") on a workspace's card, by the card's heading. */
   cardCount(workspace) {
     return this.page
