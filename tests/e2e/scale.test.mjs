@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { launch, openApp } from './support/browser.mjs';
-import { DraftPanel, HealthDashboard, Home, RecordForm, RecordList, Settings, Shell, until } from './support/pages.mjs';
+import { DraftPanel, HealthDashboard, Home, RecordForm, RecordList, Settings, Shell, ThemesPage, until } from './support/pages.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -192,6 +192,24 @@ describe('a year of records', () => {
     const heading = `${firstLabel} (${firstCount})`;
     assert.equal(await dashboard.trackerRange(heading), `Showing 1–50 of ${firstCount}`);
     assert.equal(await dashboard.trackerItems(heading).count(), 50);
+
+    // The theme review: a theme with more items than a page shows 50 of them, then the next.
+    const themesPage = new ThemesPage(page);
+    await themesPage.open();
+    await themesPage.groupByKeywords();
+    await themesPage.cards().first().waitFor({ timeout: 60000 });
+    const paged = themesPage.cards().filter({ has: page.getByRole('navigation') }).first();
+    const pager = paged.getByRole('navigation');
+    const range = async () => (await pager.getByText(/^Showing/).textContent()).match(/(\d+)–(\d+) of (\d+)/).slice(1).map(Number);
+    const [start, end, ofItems] = await range();
+    assert.deepEqual([start, end], [1, 50]);
+    assert.ok(ofItems > 50, `${ofItems} items in the theme`);
+    assert.equal(await themesPage.items(paged).count(), 50);
+    const firstItem = await themesPage.items(paged).first().textContent();
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await until(async () => (await range())[0] === 51, { message: 'the theme\'s next page' });
+    assert.equal(await themesPage.items(paged).count(), Math.min(50, ofItems - 50));
+    assert.notEqual(await themesPage.items(paged).first().textContent(), firstItem);
 
     // A record page and a prompt page: the record with the most drafts of one prompt.
     const perPrompt = new Map();
