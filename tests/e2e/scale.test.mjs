@@ -104,7 +104,10 @@ async function checkFeedbackSearchAndSort(page, feedback, accounts) {
   });
   await list.settled();
   assert.deepEqual(await list.pageRange(), [1, 50, found]);
-  for (const name of await list.column(0)) assert.ok(name.toLowerCase().includes(word.toLowerCase()), name);
+  // The count changes first; the page's rows follow once they are read by id.
+  const matching = async () => (await list.column(0)).every((name) => name.toLowerCase().includes(word.toLowerCase()));
+  await until(matching, { timeout: 30000, message: `rows of the search for "${word}"` });
+  assert.equal((await list.column(0)).length, 50);
   const firstOfSearch = await list.dataRows().first().textContent();
   await list.nextPage();
   await until(async () => (await list.pageRange())?.[0] === 51, { message: 'next page of the search' });
