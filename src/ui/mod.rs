@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 mod escalation;
 mod feedback;
+mod list;
 mod load;
 mod onboarding;
 mod pages;

@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
+use crate::ui::list::CollectAny;
 use crate::ui::state::{tr, use_app};
 
 #[component]
@@ -44,7 +45,7 @@ pub fn Header(route: RwSignal<Route>) -> impl IntoView {
             </a>
             <nav aria-label=tr(Msg::NavMain)>
                 {nav_item(Route::Home, Msg::NavHome)}
-                {Workspace::ALL.into_iter().map(|w| nav_item(Route::List(w), w.title())).collect_view()}
+                {Workspace::ALL.into_iter().map(|w| nav_item(Route::List(w), w.title())).collect_any()}
                 {nav_item(Route::Settings, Msg::NavSettings)}
             </nav>
             <label class="lang-switch">
@@ -60,7 +61,7 @@ pub fn Header(route: RwSignal<Route>) -> impl IntoView {
                     {Lang::ALL
                         .into_iter()
                         .map(|l| view! { <option value=l.tag()>{l.native_name()}</option> })
-                        .collect_view()}
+                        .collect_any()}
                 </select>
             </label>
         </header>

@@ -11,6 +11,7 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::browser;
+use crate::ui::list::CollectAny;
 use crate::ui::state::{tr, use_app};
 
 /// The DOM id of a field's input.
@@ -122,7 +123,7 @@ fn options(
     choices
         .iter()
         .map(|c| view! { <option value=c.value selected=move || current() == c.value>{tr(c.label)}</option> })
-        .collect_view()
+        .collect_any()
 }
 
 fn multi_choice(
@@ -169,7 +170,7 @@ fn multi_choice(
                         </label>
                     }
                 })
-                .collect_view()}
+                .collect_any()}
         </div>
     }
 }
@@ -213,7 +214,7 @@ fn account_picker(
                     let selected = move || values.with(|v| v.get(key) == Some(&this));
                     view! { <option value=id selected=selected>{name}</option> }
                 })
-                .collect_view()}
+                .collect_any()}
         </select>
     }
     .into_any()

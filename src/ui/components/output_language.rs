@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::form::Coded;
 use crate::i18n::Msg;
 use crate::prompts::{OutputLanguage, OUTPUT_LANGUAGE_CHOICES};
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 /// A labelled select (with the element id `id`) bound to `output`.
@@ -21,7 +22,7 @@ pub fn output_language_select(id: &'static str, output: RwSignal<OutputLanguage>
                 {OUTPUT_LANGUAGE_CHOICES
                     .iter()
                     .map(|c| view! { <option value=c.value selected=move || output.get().code() == c.value>{tr(c.label)}</option> })
-                    .collect_view()}
+                    .collect_any()}
             </select>
         </label>
     }

@@ -21,6 +21,7 @@ use crate::route::Route;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::pager::Pager;
+use crate::ui::list::CollectAny;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -122,7 +123,7 @@ pub fn health_page() -> impl IntoView {
                 </label>
                 <label>{tr(Msg::FhTrackerView)}" "
                     <select id="tracker-view" on:change:target=move |ev| view_index.set(ev.target().value().parse().unwrap_or(0))>
-                        {VIEWS.iter().enumerate().map(|(i, (_, label))| view! { <option value=i.to_string()>{tr(*label)}</option> }).collect_view()}
+                        {VIEWS.iter().enumerate().map(|(i, (_, label))| view! { <option value=i.to_string()>{tr(*label)}</option> }).collect_any()}
                     </select>
                 </label>
             </div>
@@ -189,7 +190,7 @@ fn figures(board: &Dashboard, lang: Lang) -> impl IntoView {
     ];
     view! {
         <dl class="facts" id="health-figures">
-            {rows.into_iter().map(|(label, value)| view! { <dt>{label.text(lang)}</dt><dd>{value}</dd> }).collect_view()}
+            {rows.into_iter().map(|(label, value)| view! { <dt>{label.text(lang)}</dt><dd>{value}</dd> }).collect_any()}
         </dl>
     }
 }
@@ -219,7 +220,7 @@ fn bar_chart(
                             <span class="bar-value">{shown}</span>
                         </div>
                     }
-                }).collect_view().into_any()
+                }).collect_any().into_any()
             }}
         </figure>
     }
@@ -281,14 +282,14 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
                 f.skew.label().text(lang).to_string(),
                 f.renewals_6m.to_string(),
             ];
-            view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+            view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_any()}</tr> }
         })
-        .collect_view();
+        .collect_any();
     (!board.themes_by_arr.is_empty()).then(|| view! {
         // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
         <div class="table-wrap" tabindex="0" role="region" aria-label=Msg::FhThemeTable.text(lang)>
             <table class="records" id="theme-figures">
-                <thead><tr>{head.into_iter().map(|h| view! { <th>{h.text(lang)}</th> }).collect_view()}</tr></thead>
+                <thead><tr>{head.into_iter().map(|h| view! { <th>{h.text(lang)}</th> }).collect_any()}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -323,7 +324,7 @@ fn risk_list(board: &Dashboard, accounts: &AccountIndex, lang: Lang) -> impl Int
                     .map_or_else(|| Msg::FhNone.text(lang).to_string(), |d| d.to_string());
                 let detail = Msg::FhRiskDetail.fill(lang, &[("days", &waiting), ("renewal", &renewal), ("stage", item.stage.label().text(lang))]);
                 view! { <li>{item_link(item, accounts)}" — "<span>{detail}</span></li> }
-            }).collect_view()}
+            }).collect_any()}
         </ol>
     }
     .into_any()
@@ -345,7 +346,7 @@ fn tracker_groups(
                 let heading = Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())]);
                 let ids = g.items.into_iter().map(|item| item.id.clone()).collect();
                 view! { <TrackerGroup heading ids data lang /> }
-            }).collect_view()}
+            }).collect_any()}
         </div>
     }
     .into_any()
@@ -405,7 +406,7 @@ fn TrackerGroup(
                     {line.flag.map(|f| view! { <strong class="overdue-flag">{format!(" · {f}")}</strong> })}
                 </li>
             })
-            .collect_view()
+            .collect_any()
     };
     let (name, title) = (heading.clone(), heading.clone());
     view! {

@@ -15,6 +15,7 @@ use crate::domain::time::parse_iso_date;
 use crate::domain::time::zone::LocalZone;
 use crate::i18n::Msg;
 use crate::ui::browser::{self, BrowserZone};
+use crate::ui::list::CollectAny;
 use crate::ui::load::load_db;
 use crate::ui::state::{tr, use_app};
 
@@ -112,7 +113,7 @@ fn StageButtons(item: RwSignal<FeedbackItem>, save: Callback<Change>) -> impl In
                     }>{tr(c.label)}</button>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     view! { <div class="button-row event-buttons" id="fb-stage-buttons">{buttons}</div> }
 }
@@ -132,7 +133,7 @@ fn History(item: RwSignal<FeedbackItem>) -> impl IntoView {
                         <time>{format_local(BrowserZone.local(c.at))}</time>" "
                         <strong>{c.stage.label().text(lang)}</strong>
                     </li>
-                }).collect_view()}
+                }).collect_any()}
             </ol>
         }
     }
@@ -199,7 +200,7 @@ fn Commitments(item: RwSignal<FeedbackItem>, save: Callback<Change>) -> impl Int
                             })}
                         </li>
                     }
-                }).collect_view()}
+                }).collect_any()}
             </ul>
         }
         .into_any()

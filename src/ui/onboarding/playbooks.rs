@@ -13,6 +13,7 @@ use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 use crate::storage::error::StorageError;
 use crate::ui::browser;
+use crate::ui::list::CollectAny;
 use crate::ui::load::load_db;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -68,7 +69,7 @@ pub fn playbooks_section() -> impl IntoView {
             Some(Ok((playbooks, projects))) => playbooks
                 .iter()
                 .map(|pb| version_row(pb, projects, lang, put))
-                .collect_view()
+                .collect_any()
                 .into_any(),
             Some(Err(error)) => load_failure(error.clone()).into_any(),
             None => ().into_any(),
@@ -136,7 +137,7 @@ fn version_row(
         if texts.is_empty() {
             return view! { <p class="hint">{empty.text(lang)}</p> }.into_any();
         }
-        view! { <ul>{texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
+        view! { <ul>{texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_any()}</ul> }
             .into_any()
     };
     view! {

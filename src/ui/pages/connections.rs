@@ -14,6 +14,7 @@ use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
+use crate::ui::list::CollectAny;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app, AppState};
@@ -128,7 +129,7 @@ fn ConnectionList(
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ul>
         }
         .into_any()
@@ -216,7 +217,7 @@ fn ConnectionEditor(
             }
         >
             <p class="help preset-help" id="preset-help">{move || tr(preset().help())()}</p>
-            {Connection::FIELDS.iter().map(|spec| form_field(*spec, values, errors, no_accounts.clone())).collect_view()}
+            {Connection::FIELDS.iter().map(|spec| form_field(*spec, values, errors, no_accounts.clone())).collect_any()}
             <ModelChoices models values />
             <EditorButtons checked models on_done />
         </form>
@@ -241,7 +242,7 @@ fn ModelChoices(models: RwSignal<Vec<String>>, values: RwSignal<FormValues>) -> 
                             })>{m}</button>
                         }
                     })
-                    .collect_view()
+                    .collect_any()
             }}
         </div>
     })

@@ -23,6 +23,7 @@ use crate::storage::sample::sample_backup;
 use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser;
 use crate::ui::components::pager::Pager;
+use crate::ui::list::CollectAny;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -270,7 +271,7 @@ fn Attention(
                 let w = window.get();
                 view! {
                     <ul class="attention-list">
-                        {lines(w).into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                        {lines(w).into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_any()}
                     </ul>
                 }.into_any()
             }}

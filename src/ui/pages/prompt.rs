@@ -21,6 +21,7 @@ use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::draft_panel::{DraftPanel, Generation};
 use crate::ui::components::field::form_field;
+use crate::ui::list::CollectAny;
 use crate::ui::load::load;
 use crate::ui::shell::load_failure;
 use crate::ui::state::{tr, use_app};
@@ -134,7 +135,7 @@ fn prompt_form(
                         {tr(Msg::FillExample)}
                     </button>
                 </div>
-                {spec.fields.iter().map(|f| form_field(*f, values, errors, no_accounts.clone())).collect_view()}
+                {spec.fields.iter().map(|f| form_field(*f, values, errors, no_accounts.clone())).collect_any()}
             </form>
             <DraftPanel owner=owner file_stem=file_stem compose=compose word_limit=spec.word_limit email_section=spec.email_section mail_to=mail_to />
         </div>
@@ -158,7 +159,7 @@ pub fn prompt_links(workspace: Workspace, record_id: String) -> impl IntoView {
                             let href = Route::Prompt(workspace, record_id.clone(), spec.id.to_string()).href();
                             view! { <a class="button" href=href>{tr(spec.title)}</a> }
                         })
-                        .collect_view()}
+                        .collect_any()}
                 </div>
             </section>
         }

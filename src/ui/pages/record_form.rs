@@ -20,6 +20,7 @@ use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::{form_field, input_id};
 use crate::ui::escalation::panel::EscalationPanel;
 use crate::ui::feedback::panel::feedback_panel;
+use crate::ui::list::CollectAny;
 use crate::ui::load::load;
 use crate::ui::onboarding::panel::OnboardingPanel;
 use crate::ui::pages::prompt::prompt_links;
@@ -149,7 +150,7 @@ fn RecordEditor(
             }
         >
             <FormSummary errors />
-            {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_view()}
+            {AnyRecord::fields(workspace).iter().map(|spec| form_field(*spec, values, errors, accounts.clone())).collect_any()}
             {(workspace == Workspace::Escalations).then(|| view! { <AnalysisPreview values accounts=accounts.clone() /> })}
             <FormButtons workspace is_new saving confirming />
             <p class="hint">{tr(Msg::FormKeyboardHint)}</p>

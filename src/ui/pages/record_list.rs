@@ -16,6 +16,7 @@ use crate::storage::error::StorageError;
 use crate::storage::sample::is_sample;
 use crate::ui::browser;
 use crate::ui::components::pager::Pager;
+use crate::ui::list::CollectAny;
 use crate::ui::load::load_db;
 use crate::ui::onboarding::playbooks::playbooks_section;
 use crate::ui::pages::list_search::{page_rows, Arrangement};
@@ -205,7 +206,7 @@ fn RecordTable(workspace: Workspace, total: usize, accounts: Arc<AccountIndex>) 
                     <tr>
                         {AnyRecord::columns(workspace).iter().enumerate().map(|(index, c)| view! {
                             <SortHeader index label=c.label sort />
-                        }).collect_view()}
+                        }).collect_any()}
                     </tr>
                 </thead>
                 <tbody>
@@ -266,7 +267,7 @@ fn FilterSelect(
                 let chosen = ListFilter::from_code(&ev.target().value());
                 filter.set(chosen.filter(|f| filters.contains(f)));
             }>
-                {filters.iter().map(|f| view! { <option value=f.code()>{tr(f.label())}</option> }).collect_view()}
+                {filters.iter().map(|f| view! { <option value=f.code()>{tr(f.label())}</option> }).collect_any()}
                 <option value="">{tr(Msg::FilterAll)}</option>
             </select>
         </label>
@@ -330,7 +331,7 @@ fn RecordRow(workspace: Workspace, row: Row) -> impl IntoView {
     view! {
         <tr>
             <td><a class="row-link" href=href>{if first.is_empty() { "—".to_string() } else { first }}</a>{sample}</td>
-            {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_view()}
+            {cells.map(|c| view! { <td class:alert=c.alert>{c.text}</td> }).collect_any()}
         </tr>
     }
 }

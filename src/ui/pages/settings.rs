@@ -12,6 +12,7 @@ use crate::storage::schema::{Setting, Store, SETTING_LAST_BACKUP};
 use crate::ui::browser::{self, BrowserZone};
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::file_input::TextFileInput;
+use crate::ui::list::CollectAny;
 use crate::ui::load::{load, load_db};
 use crate::ui::pages::connections;
 use crate::ui::state::{tr, use_app, AppState};
@@ -228,7 +229,7 @@ fn ImportCounts(import: Import) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view();
+                .collect_any();
             view! {
                 <table class="counts" id="import-counts">
                     <thead>

@@ -20,6 +20,7 @@ use crate::ui::ai;
 use crate::ui::browser;
 use crate::ui::components::output_language::output_language_select;
 use crate::ui::components::streaming_view::StreamingView;
+use crate::ui::list::CollectAny;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::state::tr;
 
@@ -85,7 +86,7 @@ pub(super) fn DraftControls(
                     let id = c.id.clone();
                     view! { <option value=c.id selected=move || source.get() == id>{c.label()}</option> }
                 })
-                .collect_view()
+                .collect_any()
         })
     };
     let (draft, streaming) = (panel.draft, panel.streaming);

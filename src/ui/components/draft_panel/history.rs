@@ -7,6 +7,7 @@ use crate::domain::listing::format_utc_minute;
 use crate::domain::sorting;
 use crate::i18n::Msg;
 use crate::storage::error::StorageError;
+use crate::ui::list::CollectAny;
 use crate::ui::load::load_db;
 use crate::ui::state::tr;
 
@@ -36,7 +37,7 @@ pub(super) fn DraftHistory(panel: Panel, owner: (String, &'static str)) -> impl 
                 let label = format!("{} · {}", format_utc_minute(d.created_at), d.status.label().text(lang));
                 view! { <li><button class="link-button" on:click=move |_| panel.show(&d)>{label}</button></li> }
             })
-            .collect_view()
+            .collect_any()
     };
     view! {
         <details class="draft-history" id="draft-history">

@@ -19,6 +19,7 @@ use crate::domain::form::{Choice, Coded, FormValues};
 use crate::domain::record::{AccountIndex, AnyRecord};
 use crate::i18n::Msg;
 use crate::ui::browser::{self, BrowserZone};
+use crate::ui::list::CollectAny;
 use crate::ui::state::{tr, use_app, AppState};
 
 use classification::{Classification, OverrideForm};
@@ -56,7 +57,7 @@ fn choice_options(choices: &'static [Choice], selected: &'static str) -> impl In
         .map(
             |c| view! { <option value=c.value selected=c.value == selected>{tr(c.label)}</option> },
         )
-        .collect_view()
+        .collect_any()
 }
 
 /// What the parts of the panel share: the escalation as shown, its analysis, and where a

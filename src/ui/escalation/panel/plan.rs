@@ -11,12 +11,13 @@ use crate::domain::time::{local_minute_value, parse_local_minute};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::escalation::agendas::{agenda, Meeting};
 use crate::ui::browser::{self, BrowserZone};
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 use super::Panel;
 
 fn text_list(items: Vec<String>) -> impl IntoView {
-    view! { <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
+    view! { <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_any()}</ul> }
 }
 
 /// Who to involve, what is needed of them and by when.
@@ -38,7 +39,7 @@ pub(super) fn Stakeholders(panel: Panel) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     view! {
         // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
@@ -76,7 +77,7 @@ pub(super) fn Timeline(panel: Panel) -> impl IntoView {
             .items
             .iter()
             .map(|item| timeline_row(panel, item, lang))
-            .collect_view()
+            .collect_any()
     };
     view! {
         <p class="hint">{move || Msg::PanelTimelineHint.fill(state.lang.get(), &[("zone", &browser::zone_name())])}</p>
@@ -148,7 +149,7 @@ pub(super) fn Agendas(panel: Panel) -> impl IntoView {
                     </article>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     view! { <div class="agendas">{agendas}</div> }
 }

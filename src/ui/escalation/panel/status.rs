@@ -11,6 +11,7 @@ use crate::domain::form::Coded;
 use crate::domain::time::zone::LocalZone;
 use crate::i18n::Msg;
 use crate::ui::browser::{self, BrowserZone};
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 use super::{choice_options, Panel};
@@ -47,7 +48,7 @@ pub(super) fn StatusControls(panel: Panel) -> impl IntoView {
                         note.set(String::new());
                     }>{tr(kind.label())}</button>
                 }
-            }).collect_view()}
+            }).collect_any()}
         </div>
     }
 }
@@ -76,7 +77,7 @@ pub(super) fn EventLog(panel: Panel) -> impl IntoView {
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ol>
         }
         .into_any()

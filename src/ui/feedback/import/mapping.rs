@@ -13,6 +13,7 @@ use crate::domain::feedback::import::{
 use crate::domain::feedback::{Stage, STAGE_CHOICES};
 use crate::domain::form::Coded;
 use crate::i18n::{Lang, Msg};
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 /// Data rows shown in the preview.
@@ -72,7 +73,7 @@ pub(super) fn MappingStep(file: Arc<Csv>, import: Import) -> impl IntoView {
     let selects = IMPORT_FIELDS
         .into_iter()
         .map(|field| view! { <ColumnPicker field headers=file.headers.clone() import/> })
-        .collect_view();
+        .collect_any();
     view! {
         <div class="panel import-step">
             <p id="import-detected">{detected}</p>
@@ -106,7 +107,7 @@ fn ColumnPicker(field: ImportField, headers: Vec<String>, import: Import) -> imp
         .into_iter()
         .enumerate()
         .map(|(i, h)| view! { <option value=i.to_string() selected=chosen == Some(i)>{h}</option> })
-        .collect_view();
+        .collect_any();
     view! {
         <div class="field">
             <label for=field_id(field)>
@@ -140,7 +141,7 @@ fn PreviewTable(file: Arc<Csv>, import: Import) -> impl IntoView {
         let head = shown
             .iter()
             .map(|i| view! { <th scope="col">{IMPORT_FIELDS[*i].label().text(lang)}</th> })
-            .collect_view();
+            .collect_any();
         let rows = preview(&file.text, &m, PREVIEW_ROWS)
             .into_iter()
             .enumerate()
@@ -156,7 +157,7 @@ fn PreviewTable(file: Arc<Csv>, import: Import) -> impl IntoView {
                 let cells = shown
                     .iter()
                     .map(|i| view! { <td>{row.cells[*i].clone()}</td> })
-                    .collect_view();
+                    .collect_any();
                 view! {
                     <tr class:row-error=row.result.is_err()>
                         <td>{n + 2}</td>
@@ -165,7 +166,7 @@ fn PreviewTable(file: Arc<Csv>, import: Import) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view();
+            .collect_any();
         view! {
             <table class="records" id="import-preview">
                 <thead><tr><th scope="col">{Msg::FiColRow.text(lang)}</th>{head}<th scope="col">{Msg::FiColCheck.text(lang)}</th></tr></thead>
@@ -210,7 +211,7 @@ fn StagePlanTable(import: Import) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, (group, _))| view! { <StageRow index=i group=*group import/> })
-        .collect_view();
+        .collect_any();
     let planned = move || {
         let lang = state.lang.get();
         let counts = plan.with(|p| p.counts(&groups.get()));
@@ -244,7 +245,7 @@ fn StageRow(index: usize, group: StageGroup, import: Import) -> impl IntoView {
             let code = c.value;
             view! { <option value=code selected=move || plan.with(|p| p.stage(group).code() == code)>{tr(c.label)}</option> }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <tr>
             <th scope="row"><label for=id.clone()>{tr(group.label())}</label></th>

@@ -9,6 +9,7 @@ use crate::domain::feedback::stats::format_tenths;
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 /// Row errors listed (the rest are counted).
@@ -79,7 +80,7 @@ fn rejected(errors: &[RowError], lang: Lang) -> impl IntoView {
             };
             view! { <tr><td>{row}</td><td>{column}</td><td>{e.message.text(lang)}</td></tr> }
         })
-        .collect_view();
+        .collect_any();
     let more = errors.len().saturating_sub(ERRORS_SHOWN);
     view! {
         <div class="panel import-errors">
@@ -133,7 +134,7 @@ fn imported(s: &Summary, lang: Lang) -> impl IntoView {
     lines.push(Msg::FiStagesDone.fill(lang, &[("counts", &counts_line(&s.stages, lang))]));
     view! {
         <div class="panel import-summary" id="import-summary" tabindex="-1" role="status">
-            {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+            {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_any()}
             <a class="button" id="import-open-list" href=Route::List(Workspace::Feedback).href()>{tr(Msg::FiOpenList)}</a>
         </div>
     }

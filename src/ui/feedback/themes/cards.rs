@@ -9,6 +9,7 @@ use crate::domain::feedback::themes::ThemeDraft;
 use crate::domain::feedback::Theme;
 use crate::i18n::Msg;
 use crate::ui::browser;
+use crate::ui::list::CollectAny;
 use crate::ui::state::{tr, use_app};
 
 /// A theme in the review: a proposed one, or a saved one (`stored`) that items can join.
@@ -66,9 +67,9 @@ pub(super) fn CardOptions(cards: RwSignal<Vec<Card>>, except: Option<usize>) -> 
             .filter(move |c| Some(c.key) != except)
     };
     view! {
-        <For each=others key=|card| card.key let:card>
-            <option value=card.key.to_string()>{move || card.name.get()}</option>
-        </For>
+        {move || others()
+            .map(|card| view! { <option value=card.key.to_string()>{move || card.name.get()}</option> })
+            .collect_any()}
     }
 }
 

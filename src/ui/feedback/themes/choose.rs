@@ -17,6 +17,7 @@ use crate::route::{Route, Tool};
 use crate::storage::error::StorageError;
 use crate::ui::ai;
 use crate::ui::components::output_language::output_language_select;
+use crate::ui::list::CollectAny;
 use crate::ui::load::{load_db, Loaded};
 use crate::ui::state::{tr, use_app};
 
@@ -228,7 +229,7 @@ fn AiChoice(screen: Screen, no_items: Signal<bool>) -> impl IntoView {
                     let id = c.id.clone();
                     view! { <option value=c.id.clone() selected=move || source.get() == id>{c.label()}</option> }
                 })
-                .collect_view()
+                .collect_any()
                 .into_any(),
             _ => ().into_any(),
         })

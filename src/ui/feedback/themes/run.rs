@@ -18,6 +18,7 @@ use crate::llm::request::HttpRequest;
 use crate::llm::transport::{stream_chat_retrying, Failure};
 use crate::prompts::feedback::theme_run::{read_answer, system_message, user_message, Chunk};
 use crate::ui::ai;
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 /// Where one chunk of an AI analysis stands.
@@ -312,7 +313,7 @@ fn ChunkErrors(screen: Screen) -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view();
+                .collect_any();
             view! { <ul id="themes-chunk-errors" class="chunk-errors" role="alert">{rows}</ul> }
         })
     }

@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use crate::domain::onboarding::plan::{go_no_go, integration_checklists};
 use crate::domain::onboarding::risks::risk_register;
 use crate::i18n::{Lang, Msg};
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 use super::Panel;
 
 fn msgs(list: &[Msg], lang: Lang) -> impl IntoView {
     let texts: Vec<&'static str> = list.iter().map(|m| m.text(lang)).collect();
-    view! { <ul>{texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
+    view! { <ul>{texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_any()}</ul> }
 }
 
 /// A checklist per integration the project needs, then go/no-go.
@@ -31,7 +32,7 @@ pub(super) fn Checklists(panel: Panel) -> impl IntoView {
                     <h5>{Msg::ObGoCriteriaHeading.text(lang)}</h5>
                     {msgs(criteria, lang)}
                 </article>
-            }).collect_view()}
+            }).collect_any()}
             <article class="agenda" id="ob-go-no-go">
                 <h4>{Msg::ObFactGoNoGo.text(lang)}</h4>
                 {msgs(&go_no_go(segment), lang)}
@@ -59,7 +60,7 @@ pub(super) fn RiskRegister(panel: Panel) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     view! {
         // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.

@@ -11,6 +11,7 @@ use crate::domain::onboarding::progress::{ProgressEntry, ProgressKind};
 use crate::domain::onboarding::OnboardingProject;
 use crate::i18n::{Lang, Msg};
 use crate::ui::browser;
+use crate::ui::list::CollectAny;
 use crate::ui::state::tr;
 
 use super::{Panel, View};
@@ -54,7 +55,7 @@ pub(super) fn PlanTable(panel: Panel) -> impl IntoView {
                     .iter()
                     .filter(|t| t.phase == phase)
                     .map(|t| task_row(panel, t, &v, lang))
-                    .collect_view();
+                    .collect_any();
                 view! {
                     <tbody>
                         <tr class="phase-row"><th colspan="6" scope="colgroup">{phase.label().text(lang)}</th></tr>
@@ -62,7 +63,7 @@ pub(super) fn PlanTable(panel: Panel) -> impl IntoView {
                     </tbody>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     view! {
         <div class="status-row no-print">
@@ -139,7 +140,7 @@ fn TaskStatus(
                 </button>
             }
         })
-        .collect_view()
+        .collect_any()
     });
     let undo = status.clone().map(|entry| {
         view! {
@@ -201,7 +202,7 @@ pub(super) fn AddStep(panel: Panel) -> impl IntoView {
                 <select id="ob-new-phase" on:change:target=move |ev| new_phase.set(ev.target().value())>
                     {move || PHASE_CHOICES.iter().map(|c| view! {
                         <option value=c.value selected=c.value == new_phase.get_untracked()>{tr(c.label)}</option>
-                    }).collect_view()}
+                    }).collect_any()}
                 </select>
             </label>
             <button type="submit" class="button">{tr(Msg::ObAddStep)}</button>

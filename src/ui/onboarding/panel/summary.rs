@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::ui::list::CollectAny;
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
@@ -34,7 +35,7 @@ pub(super) fn Summary(panel: Panel) -> impl IntoView {
                 {SUMMARY.iter().filter_map(|label| {
                     let value = facts.iter().find(|(l, _)| l == label)?.1.clone();
                     Some(view! { <dt>{label.text(lang)}</dt><dd>{value}</dd> })
-                }).collect_view()}
+                }).collect_any()}
             </dl>
         }
     }
@@ -52,7 +53,7 @@ pub(super) fn YellowFlags(panel: Panel) -> impl IntoView {
         }
         view! {
             <ul class="alert-list" id="ob-flags" aria-labelledby="ob-flags-heading">
-                {v.computed.flags.iter().map(|f| view! { <li class="alert">{f.text(lang)}</li> }).collect_view()}
+                {v.computed.flags.iter().map(|f| view! { <li class="alert">{f.text(lang)}</li> }).collect_any()}
             </ul>
         }
         .into_any()
@@ -79,7 +80,7 @@ pub(super) fn PlaybookChoice(panel: Panel) -> impl IntoView {
                     {playbooks.into_iter().map(|pb| {
                         let label = Msg::ObPlaybookVersion.fill(lang, &[("name", &pb.name), ("version", &pb.version.to_string())]);
                         view! { <option value=pb.id.clone() selected=pb.id == chosen>{label}</option> }
-                    }).collect_view()}
+                    }).collect_any()}
                 </select>
             </label>
         }
