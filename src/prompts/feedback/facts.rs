@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
 use crate::domain::feedback::stats::{
     format_tenths, health_report, highest_risk, nps, overdue, reached, received_at, theme_figures,
-    tracker, HealthReport, NpsSummary, Overdue, ThemeFigures, TrackerView, ACK_HOURS,
+    tracker, HealthReport, NpsSummary, Overdue, ThemeFigures, TrackerRow, TrackerView, ACK_HOURS,
 };
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
@@ -505,9 +505,10 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     for (label, value) in month.figures(lang) {
         push(label, value);
     }
+    let rows: Vec<TrackerRow> = ctx.feedback.iter().map(TrackerRow::of).collect();
     push(
         Msg::FpFactPerStage,
-        tracker(ctx.feedback, TrackerView::Stage, ctx.accounts, today, lang)
+        tracker(&rows, TrackerView::Stage, ctx.accounts, today, lang)
             .iter()
             .map(|g| {
                 Msg::ObFactLabelled.fill(

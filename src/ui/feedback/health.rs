@@ -2,15 +2,18 @@
 //! computed from the tracker, three small bar charts (items per stage, time to acknowledge
 //! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
 //! age, stage, account or commitment with overdue flags, each group a page of items at a time.
+//! The items are read a slice at a time into a `Tally` and not kept: a tracker page reads
+//! its items again by id.
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::feedback::dashboard::{arr_bars, bar_percent, dashboard, Dashboard, Month};
+use crate::domain::feedback::dashboard::{arr_bars, bar_percent, Dashboard, Month};
 use crate::domain::feedback::stats::{
     days_to_renewal, format_tenths, overdue, tracker, ThemeFigures, TrackerView,
 };
+use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::Coded;
 use crate::domain::listing::{group_thousands, PageWindow, PAGE_SIZE};
@@ -37,39 +40,47 @@ const VIEWS: [(TrackerView, Msg); 4] = [
 const SLICE: u32 = 200;
 
 struct Data {
-    items: Vec<FeedbackItem>,
+    tally: Tally,
     themes: Vec<Theme>,
     accounts: AccountIndex,
+}
+
+/// Every item, read a slice at a time so the page stays responsive, its progress in `read`,
+/// and counted into the tally as it comes.
+fn load_tally(read: RwSignal<Option<(usize, usize)>>) -> Loaded<Result<Data, StorageError>> {
+    load_db(move |db| async move {
+        let total = db.count_records(Workspace::Feedback).await? as usize;
+        let accounts = AccountIndex::new(db.list::<Account>().await?);
+        let mut tally = Tally::new(browser::now());
+        let mut after = None;
+        loop {
+            let batch = db
+                .records_after(Workspace::Feedback, after.as_deref(), SLICE)
+                .await?;
+            let Some(AnyRecord::Feedback(last)) = batch.last() else {
+                break;
+            };
+            after = Some(last.id.clone());
+            for record in &batch {
+                if let AnyRecord::Feedback(item) = record {
+                    tally.add(item, &accounts);
+                }
+            }
+            read.try_set(Some((tally.rows().len(), total)));
+            TimeoutFuture::new(0).await;
+        }
+        Ok(Data {
+            tally,
+            themes: db.list::<Theme>().await?,
+            accounts,
+        })
+    })
 }
 
 pub fn health_page() -> impl IntoView {
     let state = use_app();
     let read = RwSignal::new(None::<(usize, usize)>);
-    // Every item, read a slice at a time so the page stays responsive, with its progress.
-    let data = load_db(move |db| async move {
-        let total = db.count_records(Workspace::Feedback).await? as usize;
-        let mut items = Vec::with_capacity(total);
-        loop {
-            let after = items.last().map(|i: &FeedbackItem| i.id.clone());
-            let batch = db
-                .records_after(Workspace::Feedback, after.as_deref(), SLICE)
-                .await?;
-            if batch.is_empty() {
-                break;
-            }
-            items.extend(batch.into_iter().filter_map(|r| match r {
-                AnyRecord::Feedback(item) => Some(item),
-                _ => None,
-            }));
-            read.try_set(Some((items.len(), total)));
-            TimeoutFuture::new(0).await;
-        }
-        Ok::<_, StorageError>(Data {
-            items,
-            themes: db.list::<Theme>().await?,
-            accounts: AccountIndex::new(db.list::<Account>().await?),
-        })
-    });
+    let data = load_tally(read);
     let progress = move || {
         let (done, total) = read.get()?;
         let n = |v: usize| group_thousands(v as u64);
@@ -85,25 +96,28 @@ pub fn health_page() -> impl IntoView {
             None => ().into_any(),
             Some(Err(error)) => load_failure(error.clone()).into_any(),
             Some(Ok(d)) => {
-                let board = dashboard(
-                    &d.items,
-                    &d.themes,
-                    &d.accounts,
-                    month.get(),
-                    browser::now(),
-                );
-                let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
+                let board = d.tally.dashboard(&d.themes, &d.accounts, month.get());
                 view! {
                     {figures(&board, lang)}
                     <div class="charts">{charts(&board, lang)}</div>
                     {theme_table(&board, lang)}
                     <h2 id="health-risk-heading">{Msg::FhRiskHeading.text(lang)}</h2>
                     {risk_list(&board, &d.accounts, lang)}
-                    <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
-                    {tracker_groups(d, data, view, lang)}
                 }
                 .into_any()
             }
+        })
+    };
+    // Apart from the month's figures, so choosing a month does not group the tracker again.
+    let tracker_part = move || {
+        let lang = state.lang.get();
+        let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
+        data.with(|loaded| match loaded {
+            Some(Ok(d)) => Some(view! {
+                <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
+                {tracker_groups(d, data, view, lang)}
+            }),
+            _ => None,
         })
     };
     view! {
@@ -128,6 +142,7 @@ pub fn health_page() -> impl IntoView {
             </div>
             {progress}
             {body}
+            {tracker_part}
         </section>
     }
 }
@@ -335,7 +350,13 @@ fn tracker_groups(
     view: TrackerView,
     lang: Lang,
 ) -> impl IntoView {
-    let groups = tracker(&d.items, view, &d.accounts, browser::local_today(), lang);
+    let groups = tracker(
+        d.tally.rows(),
+        view,
+        &d.accounts,
+        browser::local_today(),
+        lang,
+    );
     if groups.is_empty() {
         return view! { <p class="hint" id="tracker">{Msg::FhNoOpen.text(lang)}</p> }.into_any();
     }
@@ -351,20 +372,20 @@ fn tracker_groups(
     .into_any()
 }
 
-/// The tracker lines of the items `ids` (read in key order, so found by halves).
-fn tracker_lines(d: &Data, ids: &[String], lang: Lang) -> Vec<TrackerLine> {
+/// The tracker lines of `items`.
+fn tracker_lines(items: Vec<AnyRecord>, accounts: &AccountIndex, lang: Lang) -> Vec<TrackerLine> {
     let now = browser::now();
-    let find = |id: &String| {
-        let at = d.items.binary_search_by(|i| i.id.cmp(id)).ok();
-        at.or_else(|| d.items.iter().position(|i| &i.id == id))
-    };
-    ids.iter()
-        .filter_map(|id| d.items.get(find(id)?))
+    items
+        .into_iter()
+        .filter_map(|r| match r {
+            AnyRecord::Feedback(item) => Some(item),
+            _ => None,
+        })
         .map(|item| TrackerLine {
             href: Route::Edit(Workspace::Feedback, item.id.clone()).href(),
-            text: link_text(item, &d.accounts),
+            text: link_text(&item, accounts),
             stage: item.stage.label().text(lang),
-            flag: overdue(item, now).map(|f| f.label().text(lang)),
+            flag: overdue(&item, now).map(|f| f.label().text(lang)),
         })
         .collect()
 }
@@ -391,10 +412,16 @@ fn TrackerGroup(
     let total = ids.len();
     let ids = StoredValue::new(ids);
     let window = Signal::derive(move || PageWindow::new(total, page.get(), PAGE_SIZE));
-    let shown = move || {
+    // The page's items, read again by id.
+    let items = load_db(move |db| {
         let w = window.get();
-        let lines = data.with(|d| match d {
-            Some(Ok(d)) => ids.with_value(|ids| tracker_lines(d, &ids[w.start..w.end], lang)),
+        let shown = ids.with_value(|ids| ids[w.start..w.end].to_vec());
+        async move { db.records_by_ids(Workspace::Feedback, &shown).await }
+    });
+    let shown = move || {
+        let read = items.with(|i| i.as_ref().and_then(|r| r.as_ref().ok()).cloned());
+        let lines = data.with(|d| match (d, read) {
+            (Some(Ok(d)), Some(items)) => tracker_lines(items, &d.accounts, lang),
             _ => Vec::new(),
         });
         lines
