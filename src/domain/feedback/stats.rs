@@ -2,9 +2,11 @@
 //! figures, tracker views, overdue flags, the Home lists, the monthly health report and the
 //! highest-risk open items. Percentages and means are integer tenths (125 = 12.5).
 
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::account::{Account, ArrTotals};
+use crate::domain::feedback::dashboard::Month;
+use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
@@ -19,7 +21,7 @@ pub const ANSWER_DAYS: i64 = 30;
 pub const NEAR_RENEWAL_DAYS: i64 = 90;
 
 /// `num / den` rounded half away from zero; `den` must be positive.
-fn div_round(num: i64, den: i64) -> i64 {
+pub(crate) fn div_round(num: i64, den: i64) -> i64 {
     let q = (num.abs() * 2 + den) / (2 * den);
     if num < 0 {
         -q
@@ -271,59 +273,11 @@ pub fn theme_figures(
     accounts: &AccountIndex,
     today: NaiveDate,
 ) -> Vec<ThemeFigures> {
-    let mut out: Vec<ThemeFigures> = themes
-        .iter()
-        .map(|theme| {
-            let mine: Vec<&FeedbackItem> = items
-                .iter()
-                .filter(|i| i.theme_ids.contains(&theme.id))
-                .collect();
-            let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
-            sorting::sort(&mut ids);
-            ids.dedup();
-            let split = nps(mine.iter().filter_map(|i| i.score), None);
-            theme_result(&theme.id, mine.len(), &ids, split, accounts, today)
-        })
-        .collect();
-    sort_theme_figures(&mut out);
-    out
-}
-
-/// The figures of the theme `theme_id` from its item count, its distinct account ids and
-/// the split of its scores (`split` finished here).
-pub(crate) fn theme_result(
-    theme_id: &str,
-    items: usize,
-    account_ids: &[&str],
-    split: NpsSummary,
-    accounts: &AccountIndex,
-    today: NaiveDate,
-) -> ThemeFigures {
-    let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
-    let known: Vec<&Account> = account_ids
-        .iter()
-        .filter_map(|id| accounts.get(id))
-        .collect();
-    let split = split.finish(None);
-    ThemeFigures {
-        theme_id: theme_id.to_string(),
-        items,
-        accounts: account_ids.len(),
-        arr: ArrTotals::of(known.iter().copied()),
-        skew: Skew::of(&split),
-        split,
-        renewals_6m: known
-            .iter()
-            .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
-            .count(),
+    let mut tally = Tally::new(today.and_time(NaiveTime::MIN).and_utc());
+    for item in items {
+        tally.add_themes(item);
     }
-}
-
-/// Most ARR first within each currency (`ArrTotals::most_first`), then most items.
-pub(crate) fn sort_theme_figures(figures: &mut [ThemeFigures]) {
-    sorting::sort_by(figures, |a, b| {
-        a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
-    });
+    tally.theme_figures(themes, accounts)
 }
 
 /// How the tracker groups items.
@@ -376,7 +330,7 @@ impl Commitment {
     }
 }
 
-const AGE_BUCKETS: [(i64, Msg); 4] = [
+pub(crate) const AGE_BUCKETS: [(i64, Msg); 4] = [
     (7, Msg::FbAgeWeek),
     (30, Msg::FbAgeMonth),
     (90, Msg::FbAgeQuarter),
@@ -412,76 +366,80 @@ pub struct TrackerGroup<'a> {
     pub items: Vec<&'a TrackerRow>,
 }
 
+/// The rows of `items` for the tracker, oldest first (then by id), as `tracker` takes them.
+pub fn tracker_rows(items: &[FeedbackItem]) -> Vec<TrackerRow> {
+    let mut rows: Vec<TrackerRow> = items.iter().map(TrackerRow::of).collect();
+    sorting::sort_by(&mut rows, |a, b| {
+        (a.received_on, &a.id).cmp(&(b.received_on, &b.id))
+    });
+    rows
+}
+
+/// `a` and `b` compared as if in ASCII lower case, then as written.
+fn by_name(a: &str, b: &str) -> std::cmp::Ordering {
+    let lower = |c: u8| c.to_ascii_lowercase();
+    let folded = a.bytes().map(lower).cmp(b.bytes().map(lower));
+    folded.then_with(|| a.cmp(b))
+}
+
 /// The tracker grouped by `view`, groups in their natural order (ages and stages in order,
-/// accounts by name); empty groups are left out.
+/// accounts by name); empty groups are left out. `rows` come oldest first, then by id (see
+/// `tracker_rows`), and keep that order within each group: nothing is sorted but the groups.
 pub fn tracker<'a>(
-    items: &'a [TrackerRow],
+    rows: &[&'a TrackerRow],
     view: TrackerView,
     accounts: &AccountIndex,
     today: NaiveDate,
     lang: Lang,
 ) -> Vec<TrackerGroup<'a>> {
-    let mut keyed: Vec<((usize, String), &TrackerRow)> = items
-        .iter()
-        .filter(|i| view == TrackerView::Stage || i.stage != Stage::LoopClosed)
-        .map(|i| {
-            let key = match view {
-                TrackerView::Age => {
-                    let days = (today - i.received_on).num_days();
-                    let at = AGE_BUCKETS.iter().position(|(max, _)| days <= *max);
-                    (at.unwrap_or(3), String::new())
-                }
-                TrackerView::Stage => (
-                    Stage::ALL.iter().position(|s| *s == i.stage).unwrap_or(0),
-                    String::new(),
-                ),
-                TrackerView::Account => {
-                    let name = accounts.name(&i.account_id);
-                    (
-                        0,
-                        if name.is_empty() {
-                            i.account_id.clone()
-                        } else {
-                            name
-                        },
-                    )
-                }
-                TrackerView::Commitment => (Commitment::of(i.stage) as usize, String::new()),
-            };
-            (key, i)
-        })
-        .collect();
-    sorting::sort_by(&mut keyed, |(a, x), (b, y)| {
-        (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
-            b.0,
-            b.1.to_ascii_lowercase(),
-            y.received_on,
-            &y.id,
-        ))
-    });
-    let mut groups: Vec<TrackerGroup> = Vec::new();
-    let mut last = None;
-    for (key, item) in keyed {
-        if last.as_ref() != Some(&key) {
+    let mut groups: Vec<((usize, &str), TrackerGroup<'a>)> = Vec::new();
+    for &row in rows {
+        if view != TrackerView::Stage && row.stage == Stage::LoopClosed {
+            continue;
+        }
+        let key = match view {
+            TrackerView::Age => {
+                let days = (today - row.received_on).num_days();
+                let at = AGE_BUCKETS.iter().position(|(max, _)| days <= *max);
+                (at.unwrap_or(3), "")
+            }
+            TrackerView::Stage => (
+                Stage::ALL.iter().position(|s| *s == row.stage).unwrap_or(0),
+                "",
+            ),
+            TrackerView::Account => {
+                let named = accounts.get(&row.account_id).map(|a| a.name.as_str());
+                (
+                    0,
+                    named.filter(|n| !n.is_empty()).unwrap_or(&row.account_id),
+                )
+            }
+            TrackerView::Commitment => (Commitment::of(row.stage) as usize, ""),
+        };
+        let found = groups
+            .binary_search_by(|((n, name), _)| n.cmp(&key.0).then_with(|| by_name(name, key.1)));
+        let at = found.unwrap_or_else(|at| {
             let label = match view {
                 TrackerView::Age => AGE_BUCKETS[key.0].1.text(lang).to_string(),
-                TrackerView::Stage => item.stage.label().text(lang).to_string(),
-                TrackerView::Account => key.1.clone(),
-                TrackerView::Commitment => {
-                    Commitment::of(item.stage).label().text(lang).to_string()
-                }
+                TrackerView::Stage => row.stage.label().text(lang).to_string(),
+                TrackerView::Account => key.1.to_string(),
+                TrackerView::Commitment => Commitment::of(row.stage).label().text(lang).to_string(),
             };
-            groups.push(TrackerGroup {
-                label,
-                items: Vec::new(),
-            });
-            last = Some(key);
-        }
-        if let Some(g) = groups.last_mut() {
-            g.items.push(item);
-        }
+            groups.insert(
+                at,
+                (
+                    key,
+                    TrackerGroup {
+                        label,
+                        items: Vec::new(),
+                    },
+                ),
+            );
+            at
+        });
+        groups[at].1.items.push(row);
     }
-    groups
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 /// Monthly health report figures; percentages and means in tenths, `None` when there is
@@ -508,10 +466,6 @@ pub struct HealthReport {
     pub open_old_near_renewal: usize,
 }
 
-fn mean_days(spans: &[Duration]) -> Option<i64> {
-    mean_days_of(spans.iter().map(|d| d.num_minutes()).sum(), spans.len())
-}
-
 /// Mean days (tenths) of `n` spans that last `minutes` in all; `None` without spans.
 pub(crate) fn mean_days_of(minutes: i64, n: usize) -> Option<i64> {
     (n > 0).then(|| div_round(minutes * 10, n as i64 * 1440))
@@ -525,44 +479,11 @@ pub fn health_report(
     month: u32,
     now: DateTime<Utc>,
 ) -> HealthReport {
-    let in_month = |d: NaiveDate| d.year() == year && d.month() == month;
-    let month_items: Vec<&FeedbackItem> =
-        items.iter().filter(|i| in_month(i.received_on)).collect();
-    let n = month_items.len();
-    let count = |f: &dyn Fn(&FeedbackItem) -> bool| month_items.iter().filter(|i| f(i)).count();
-    let routed = count(&|i| reached(i, Stage::Routed).is_some());
-    let ack_spans: Vec<Duration> = month_items
-        .iter()
-        .filter_map(|i| Some(reached(i, Stage::Acknowledged)? - received_at(i)))
-        .collect();
-    let answer_spans: Vec<Duration> = month_items
-        .iter()
-        .filter_map(|i| Some(reached(i, Stage::ProductResponded)? - reached(i, Stage::Routed)?))
-        .collect();
-    let today = now.date_naive();
-    HealthReport {
-        received: n,
-        categorised_pct: pct_tenths(count(&|i| !i.theme_ids.is_empty()), n),
-        routed_pct: pct_tenths(routed, n),
-        answered_pct: pct_tenths(answer_spans.len(), routed),
-        acknowledged_48h_pct: pct_tenths(
-            ack_spans
-                .iter()
-                .filter(|d| **d <= Duration::hours(ACK_HOURS))
-                .count(),
-            n,
-        ),
-        mean_days_to_ack: mean_days(&ack_spans),
-        mean_days_to_answer: mean_days(&answer_spans),
-        loops_closed: items
-            .iter()
-            .filter(|i| reached(i, Stage::LoopClosed).is_some_and(|t| in_month(t.date_naive())))
-            .count(),
-        open_old_near_renewal: items
-            .iter()
-            .filter(|i| old_near_renewal(i, accounts, today))
-            .count(),
+    let mut tally = Tally::new(now);
+    for item in items {
+        tally.add_counts(item, accounts);
     }
+    tally.report(Month { year, month })
 }
 
 /// Open, received more than 30 days before `today`, and its account renews within 90 days.
@@ -992,7 +913,8 @@ mod tests {
     }
 
     fn grouped(view: TrackerView, lang: Lang) -> Vec<(String, Vec<String>)> {
-        let rows: Vec<TrackerRow> = tracker_items().iter().map(TrackerRow::of).collect();
+        let rows = tracker_rows(&tracker_items());
+        let rows: Vec<&TrackerRow> = rows.iter().collect();
         tracker(&rows, view, &accounts(), today(), lang)
             .into_iter()
             .map(|g| (g.label, g.items.iter().map(|r| r.id.clone()).collect()))

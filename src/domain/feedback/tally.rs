@@ -4,18 +4,20 @@
 //! tracker, merges with the tally of other items, and yields the same `Dashboard` as the
 //! figures computed from every item at once. Pure: `now` is fixed when the tally starts.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 
+use crate::domain::account::{Account, ArrTotals};
 use crate::domain::feedback::dashboard::{
     Dashboard, Month, CHART_THEMES, RISK_ITEMS, TREND_MONTHS,
 };
 use crate::domain::feedback::stats::{
     is_open, mean_days_of, old_near_renewal, pct_tenths, reached, received_at, risk_order,
-    risk_score, sort_theme_figures, theme_result, HealthReport, NpsSummary, TrackerRow, ACK_HOURS,
+    risk_score, HealthReport, NpsSummary, Skew, ThemeFigures, TrackerRow, ACK_HOURS,
 };
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
 use crate::domain::record::AccountIndex;
+use crate::domain::sorting;
 
 /// The counts of the items received in one month (and of the loops closed in it).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -80,7 +82,8 @@ pub struct Tally {
     /// The open items of highest risk with their score, highest first, at most `RISK_ITEMS`.
     risks: Vec<(i64, FeedbackItem)>,
     old_near_renewal: usize,
-    rows: Vec<TrackerRow>,
+    /// A row per item by received day, oldest first, each day's rows in id order.
+    days: Vec<(NaiveDate, Vec<TrackerRow>)>,
 }
 
 impl Tally {
@@ -92,7 +95,7 @@ impl Tally {
             themes: Vec::new(),
             risks: Vec::new(),
             old_near_renewal: 0,
-            rows: Vec::new(),
+            days: Vec::new(),
         }
     }
 
@@ -131,7 +134,29 @@ impl Tally {
 
     /// Counts one more item; `accounts` are every account.
     pub fn add(&mut self, item: &FeedbackItem, accounts: &AccountIndex) {
-        let today = self.now.date_naive();
+        self.add_counts(item, accounts);
+        self.add_themes(item);
+        if is_open(item) {
+            self.add_risk(risk_score(item, accounts, self.now.date_naive()), item);
+        }
+        self.add_row(TrackerRow::of(item));
+    }
+
+    /// Files `row` under its day, in id order (at the end when items come in key order).
+    fn add_row(&mut self, row: TrackerRow) {
+        let found = self.days.binary_search_by(|(d, _)| d.cmp(&row.received_on));
+        let day = found.unwrap_or_else(|at| {
+            self.days.insert(at, (row.received_on, Vec::new()));
+            at
+        });
+        let rows = &mut self.days[day].1;
+        let at = rows.partition_point(|r| r.id < row.id);
+        rows.insert(at, row);
+    }
+
+    /// Counts the item in the figures of its month, of the month its loop closed, and of
+    /// the old open items near renewal: what a health report needs.
+    pub(crate) fn add_counts(&mut self, item: &FeedbackItem, accounts: &AccountIndex) {
         let routed = reached(item, Stage::Routed);
         let m = self.month(Month::of(item.received_on));
         m.received += 1;
@@ -156,6 +181,12 @@ impl Tally {
         if let Some(closed) = reached(item, Stage::LoopClosed) {
             self.month(Month::of(closed.date_naive())).loops_closed += 1;
         }
+        let today = self.now.date_naive();
+        self.old_near_renewal += usize::from(old_near_renewal(item, accounts, today));
+    }
+
+    /// Counts the item in the figures of each of its themes: what theme figures need.
+    pub(crate) fn add_themes(&mut self, item: &FeedbackItem) {
         for (k, id) in item.theme_ids.iter().enumerate() {
             // A theme named twice on one item counts the item once.
             if item.theme_ids[..k].contains(id) {
@@ -168,11 +199,6 @@ impl Tally {
                 t.split.add(score);
             }
         }
-        if is_open(item) {
-            self.add_risk(risk_score(item, accounts, today), item);
-        }
-        self.old_near_renewal += usize::from(old_near_renewal(item, accounts, today));
-        self.rows.push(TrackerRow::of(item));
     }
 
     /// Adds the figures of `other`, a tally of other items as of the same `now`.
@@ -192,12 +218,21 @@ impl Tally {
             self.add_risk(*score, item);
         }
         self.old_near_renewal += other.old_near_renewal;
-        self.rows.extend(other.rows);
+        for (_, rows) in other.days {
+            for row in rows {
+                self.add_row(row);
+            }
+        }
     }
 
-    /// One row per item added, in the order added, for the tracker.
-    pub fn rows(&self) -> &[TrackerRow] {
-        &self.rows
+    /// One row per item added, oldest first, then by id: what `stats::tracker` takes.
+    pub fn rows(&self) -> Vec<&TrackerRow> {
+        self.days.iter().flat_map(|(_, rows)| rows).collect()
+    }
+
+    /// How many items were added.
+    pub fn count(&self) -> usize {
+        self.days.iter().map(|(_, rows)| rows.len()).sum()
     }
 
     fn counts(&self, month: Month) -> MonthCounts {
@@ -205,7 +240,8 @@ impl Tally {
         found.map(|(_, c)| *c).unwrap_or_default()
     }
 
-    fn report(&self, month: Month) -> HealthReport {
+    /// The health report of `month`.
+    pub(crate) fn report(&self, month: Month) -> HealthReport {
         let c = self.counts(month);
         HealthReport {
             received: c.received,
@@ -228,23 +264,12 @@ impl Tally {
         accounts: &AccountIndex,
         month: Month,
     ) -> Dashboard<'_> {
-        let today = self.now.date_naive();
         let counts = self.counts(month);
         let mut trend = vec![month];
         for _ in 1..TREND_MONTHS {
             trend.push(trend[trend.len() - 1].previous());
         }
         trend.reverse();
-        let mut figures: Vec<_> = themes
-            .iter()
-            .map(|theme| {
-                let found = self.themes.iter().find(|(id, _)| *id == theme.id);
-                let counts = found.map(|(_, c)| c.clone()).unwrap_or_default();
-                let ids: Vec<&str> = counts.accounts.iter().map(String::as_str).collect();
-                theme_result(&theme.id, counts.items, &ids, counts.split, accounts, today)
-            })
-            .collect();
-        sort_theme_figures(&mut figures);
         Dashboard {
             month,
             report: self.report(month),
@@ -254,7 +279,8 @@ impl Tally {
                 .into_iter()
                 .map(|m| (m, self.report(m).mean_days_to_ack))
                 .collect(),
-            themes_by_arr: figures
+            themes_by_arr: self
+                .theme_figures(themes, accounts)
                 .into_iter()
                 .take(CHART_THEMES)
                 .filter_map(|f| {
@@ -265,19 +291,229 @@ impl Tally {
             highest_risk: self.risks.iter().map(|(_, i)| i).collect(),
         }
     }
+
+    /// The figures of every theme of `themes`, most ARR first within each currency
+    /// (`ArrTotals::most_first`), then most items.
+    pub(crate) fn theme_figures(
+        &self,
+        themes: &[Theme],
+        accounts: &AccountIndex,
+    ) -> Vec<ThemeFigures> {
+        let today = self.now.date_naive();
+        let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
+        let none = ThemeCounts::default();
+        let mut out: Vec<ThemeFigures> = themes
+            .iter()
+            .map(|theme| {
+                let found = self.themes.iter().find(|(id, _)| *id == theme.id);
+                let counts = found.map_or(&none, |(_, c)| c);
+                let known: Vec<&Account> = counts
+                    .accounts
+                    .iter()
+                    .filter_map(|id| accounts.get(id))
+                    .collect();
+                let split = counts.split.finish(None);
+                ThemeFigures {
+                    theme_id: theme.id.clone(),
+                    items: counts.items,
+                    accounts: counts.accounts.len(),
+                    arr: ArrTotals::of(known.iter().copied()),
+                    skew: Skew::of(&split),
+                    split,
+                    renewals_6m: known
+                        .iter()
+                        .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
+                        .count(),
+                }
+            })
+            .collect();
+        sorting::sort_by(&mut out, |a, b| {
+            a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
+        });
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::account::Account;
-    use crate::domain::feedback::stats::{health_report, highest_risk, nps, theme_figures};
+    use crate::domain::feedback::stats::{
+        div_round, highest_risk, is_open, nps, renews_within, tracker, tracker_rows, Commitment,
+        TrackerGroup, TrackerView, AGE_BUCKETS, ANSWER_DAYS, NEAR_RENEWAL_DAYS,
+    };
     use crate::domain::feedback::StageChange;
+    use crate::domain::sorting;
     use crate::i18n::Lang;
-    use chrono::{NaiveDate, TimeZone};
+    use chrono::{Datelike, NaiveDate, TimeZone};
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap()
+    }
+
+    // The figures as computed from every item at once, before there was a tally.
+
+    fn old_theme_figures(
+        themes: &[Theme],
+        items: &[FeedbackItem],
+        accounts: &AccountIndex,
+        today: NaiveDate,
+    ) -> Vec<ThemeFigures> {
+        let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
+        let mut out: Vec<ThemeFigures> = themes
+            .iter()
+            .map(|theme| {
+                let mine: Vec<&FeedbackItem> = items
+                    .iter()
+                    .filter(|i| i.theme_ids.contains(&theme.id))
+                    .collect();
+                let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
+                sorting::sort(&mut ids);
+                ids.dedup();
+                let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
+                let split = nps(mine.iter().filter_map(|i| i.score), None);
+                ThemeFigures {
+                    theme_id: theme.id.clone(),
+                    items: mine.len(),
+                    accounts: ids.len(),
+                    arr: ArrTotals::of(known.iter().copied()),
+                    skew: Skew::of(&split),
+                    split,
+                    renewals_6m: known
+                        .iter()
+                        .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
+                        .count(),
+                }
+            })
+            .collect();
+        sorting::sort_by(&mut out, |a, b| {
+            a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
+        });
+        out
+    }
+    fn mean_days(spans: &[Duration]) -> Option<i64> {
+        let minutes: i64 = spans.iter().map(|d| d.num_minutes()).sum();
+        (!spans.is_empty()).then(|| div_round(minutes * 10, spans.len() as i64 * 1440))
+    }
+    fn old_health_report(
+        items: &[FeedbackItem],
+        accounts: &AccountIndex,
+        year: i32,
+        month: u32,
+        now: DateTime<Utc>,
+    ) -> HealthReport {
+        let in_month = |d: NaiveDate| d.year() == year && d.month() == month;
+        let month_items: Vec<&FeedbackItem> =
+            items.iter().filter(|i| in_month(i.received_on)).collect();
+        let n = month_items.len();
+        let count = |f: &dyn Fn(&FeedbackItem) -> bool| month_items.iter().filter(|i| f(i)).count();
+        let routed = count(&|i| reached(i, Stage::Routed).is_some());
+        let ack_spans: Vec<Duration> = month_items
+            .iter()
+            .filter_map(|i| Some(reached(i, Stage::Acknowledged)? - received_at(i)))
+            .collect();
+        let answer_spans: Vec<Duration> = month_items
+            .iter()
+            .filter_map(|i| Some(reached(i, Stage::ProductResponded)? - reached(i, Stage::Routed)?))
+            .collect();
+        let today = now.date_naive();
+        HealthReport {
+            received: n,
+            categorised_pct: pct_tenths(count(&|i| !i.theme_ids.is_empty()), n),
+            routed_pct: pct_tenths(routed, n),
+            answered_pct: pct_tenths(answer_spans.len(), routed),
+            acknowledged_48h_pct: pct_tenths(
+                ack_spans
+                    .iter()
+                    .filter(|d| **d <= Duration::hours(ACK_HOURS))
+                    .count(),
+                n,
+            ),
+            mean_days_to_ack: mean_days(&ack_spans),
+            mean_days_to_answer: mean_days(&answer_spans),
+            loops_closed: items
+                .iter()
+                .filter(|i| reached(i, Stage::LoopClosed).is_some_and(|t| in_month(t.date_naive())))
+                .count(),
+            open_old_near_renewal: items
+                .iter()
+                .filter(|i| {
+                    is_open(i)
+                        && (today - i.received_on).num_days() > ANSWER_DAYS
+                        && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
+                })
+                .count(),
+        }
+    }
+
+    fn old_tracker<'a>(
+        items: &'a [TrackerRow],
+        view: TrackerView,
+        accounts: &AccountIndex,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Vec<TrackerGroup<'a>> {
+        let mut keyed: Vec<((usize, String), &TrackerRow)> = items
+            .iter()
+            .filter(|i| view == TrackerView::Stage || i.stage != Stage::LoopClosed)
+            .map(|i| {
+                let key = match view {
+                    TrackerView::Age => {
+                        let days = (today - i.received_on).num_days();
+                        let at = AGE_BUCKETS.iter().position(|(max, _)| days <= *max);
+                        (at.unwrap_or(3), String::new())
+                    }
+                    TrackerView::Stage => (
+                        Stage::ALL.iter().position(|s| *s == i.stage).unwrap_or(0),
+                        String::new(),
+                    ),
+                    TrackerView::Account => {
+                        let name = accounts.name(&i.account_id);
+                        (
+                            0,
+                            if name.is_empty() {
+                                i.account_id.clone()
+                            } else {
+                                name
+                            },
+                        )
+                    }
+                    TrackerView::Commitment => (Commitment::of(i.stage) as usize, String::new()),
+                };
+                (key, i)
+            })
+            .collect();
+        sorting::sort_by(&mut keyed, |(a, x), (b, y)| {
+            (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
+                b.0,
+                b.1.to_ascii_lowercase(),
+                y.received_on,
+                &y.id,
+            ))
+        });
+        let mut groups: Vec<TrackerGroup> = Vec::new();
+        let mut last = None;
+        for (key, item) in keyed {
+            if last.as_ref() != Some(&key) {
+                let label = match view {
+                    TrackerView::Age => AGE_BUCKETS[key.0].1.text(lang).to_string(),
+                    TrackerView::Stage => item.stage.label().text(lang).to_string(),
+                    TrackerView::Account => key.1.clone(),
+                    TrackerView::Commitment => {
+                        Commitment::of(item.stage).label().text(lang).to_string()
+                    }
+                };
+                groups.push(TrackerGroup {
+                    label,
+                    items: Vec::new(),
+                });
+                last = Some(key);
+            }
+            if let Some(g) = groups.last_mut() {
+                g.items.push(item);
+            }
+        }
+        groups
     }
 
     /// The dashboard as computed from every item at once, before there was a tally.
@@ -310,11 +546,11 @@ mod tests {
         let ack_trend = trend_months
             .into_iter()
             .map(|m| {
-                let report = health_report(items, accounts, m.year, m.month, now);
+                let report = old_health_report(items, accounts, m.year, m.month, now);
                 (m, report.mean_days_to_ack)
             })
             .collect();
-        let themes_by_arr = theme_figures(themes, items, accounts, today)
+        let themes_by_arr = old_theme_figures(themes, items, accounts, today)
             .into_iter()
             .take(CHART_THEMES)
             .filter_map(|f| {
@@ -324,7 +560,7 @@ mod tests {
             .collect();
         Dashboard {
             month,
-            report: health_report(items, accounts, month.year, month.month, now),
+            report: old_health_report(items, accounts, month.year, month.month, now),
             nps: nps(items.iter().filter(in_month).filter_map(|i| i.score), None),
             per_stage,
             ack_trend,
@@ -483,10 +719,35 @@ mod tests {
                         "{n} by {slice} backwards, {month}"
                     );
                 }
-                let ids: Vec<&str> = tally.rows().iter().map(|r| r.id.as_str()).collect();
-                let all: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-                assert_eq!(ids, all, "a row per item, in the order added");
+                assert_eq!(tally.count(), n);
+                assert_eq!(
+                    backwards.rows(),
+                    tracker_rows(&items).iter().collect::<Vec<_>>(),
+                    "a row per item, oldest first"
+                );
             }
+        }
+    }
+
+    #[test]
+    fn the_tracker_of_the_rows_groups_as_sorting_every_item_did() {
+        let (items, accounts) = (items(700, 5), accounts());
+        let mut tally = Tally::new(now());
+        for part in items.chunks(7).rev() {
+            tally.merge(tally_of(part, &accounts));
+        }
+        let rows: Vec<TrackerRow> = items.iter().map(TrackerRow::of).collect();
+        let today = now().date_naive();
+        for view in [
+            TrackerView::Stage,
+            TrackerView::Age,
+            TrackerView::Account,
+            TrackerView::Commitment,
+        ] {
+            let expected = old_tracker(&rows, view, &accounts, today, Lang::En);
+            let grouped = tracker(&tally.rows(), view, &accounts, today, Lang::En);
+            assert_eq!(grouped, expected, "{view:?}");
+            assert!(grouped.len() > 3, "{view:?}");
         }
     }
 

@@ -10,7 +10,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
 use crate::domain::feedback::stats::{
     format_tenths, health_report, highest_risk, nps, overdue, reached, received_at, theme_figures,
-    tracker, HealthReport, NpsSummary, Overdue, ThemeFigures, TrackerRow, TrackerView, ACK_HOURS,
+    tracker, tracker_rows, HealthReport, NpsSummary, Overdue, ThemeFigures, TrackerRow,
+    TrackerView, ACK_HOURS,
 };
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
@@ -505,7 +506,8 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     for (label, value) in month.figures(lang) {
         push(label, value);
     }
-    let rows: Vec<TrackerRow> = ctx.feedback.iter().map(TrackerRow::of).collect();
+    let rows = tracker_rows(ctx.feedback);
+    let rows: Vec<&TrackerRow> = rows.iter().collect();
     push(
         Msg::FpFactPerStage,
         tracker(&rows, TrackerView::Stage, ctx.accounts, today, lang)

@@ -66,7 +66,7 @@ fn load_tally(read: RwSignal<Option<(usize, usize)>>) -> Loaded<Result<Data, Sto
                     tally.add(item, &accounts);
                 }
             }
-            read.try_set(Some((tally.rows().len(), total)));
+            read.try_set(Some((tally.count(), total)));
             TimeoutFuture::new(0).await;
         }
         Ok(Data {
@@ -351,7 +351,7 @@ fn tracker_groups(
     lang: Lang,
 ) -> impl IntoView {
     let groups = tracker(
-        d.tally.rows(),
+        &d.tally.rows(),
         view,
         &d.accounts,
         browser::local_today(),
