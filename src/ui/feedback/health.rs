@@ -37,7 +37,7 @@ const VIEWS: [(TrackerView, Msg); 4] = [
 ];
 
 /// Feedback items read in one slice.
-const SLICE: u32 = 200;
+const SLICE: u32 = 500;
 
 struct Data {
     tally: Tally,
@@ -97,27 +97,18 @@ pub fn health_page() -> impl IntoView {
             Some(Err(error)) => load_failure(error.clone()).into_any(),
             Some(Ok(d)) => {
                 let board = d.tally.dashboard(&d.themes, &d.accounts, month.get());
+                let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
                 view! {
                     {figures(&board, lang)}
                     <div class="charts">{charts(&board, lang)}</div>
                     {theme_table(&board, lang)}
                     <h2 id="health-risk-heading">{Msg::FhRiskHeading.text(lang)}</h2>
                     {risk_list(&board, &d.accounts, lang)}
+                    <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
+                    {tracker_groups(d, data, view, lang)}
                 }
                 .into_any()
             }
-        })
-    };
-    // Apart from the month's figures, so choosing a month does not group the tracker again.
-    let tracker_part = move || {
-        let lang = state.lang.get();
-        let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
-        data.with(|loaded| match loaded {
-            Some(Ok(d)) => Some(view! {
-                <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
-                {tracker_groups(d, data, view, lang)}
-            }),
-            _ => None,
         })
     };
     view! {
@@ -142,7 +133,6 @@ pub fn health_page() -> impl IntoView {
             </div>
             {progress}
             {body}
-            {tracker_part}
         </section>
     }
 }
