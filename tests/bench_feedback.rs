@@ -169,7 +169,7 @@ async fn run(rows: usize) {
     let index = AccountIndex::new(all);
     let summary = nps(items.iter().filter_map(|i| i.score), Some(rows * 2));
     let report = health_report(&items, &index, 2026, 10, at);
-    let tracked = tracker_rows(&items);
+    let tracked = tracker_rows(&items, at);
     let tracked: Vec<&TrackerRow> = tracked.iter().collect();
     let groups = tracker(
         &tracked,

@@ -9,7 +9,7 @@ use crate::domain::feedback::dashboard::Month;
 use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
-use crate::domain::record::AccountIndex;
+use crate::domain::record::{excerpt, AccountIndex};
 use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
@@ -337,23 +337,32 @@ pub(crate) const AGE_BUCKETS: [(i64, Msg); 4] = [
     (i64::MAX, Msg::FbAgeOlder),
 ];
 
-/// What the tracker needs of an item: far less than the item, so a page can keep one per
-/// item of a large store.
+/// Characters of the verbatim a tracker line shows.
+pub const LINE_EXCERPT: usize = 60;
+
+/// What the tracker groups and draws of an item: far less than the item, so a page can
+/// keep one per item of a large store.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrackerRow {
     pub id: String,
     pub account_id: String,
     pub received_on: NaiveDate,
     pub stage: Stage,
+    /// The verbatim's start.
+    pub excerpt: String,
+    /// The overdue flag at `now` when the row was made.
+    pub flag: Option<Overdue>,
 }
 
 impl TrackerRow {
-    pub fn of(item: &FeedbackItem) -> Self {
+    pub fn of(item: &FeedbackItem, now: DateTime<Utc>) -> Self {
         Self {
             id: item.id.clone(),
             account_id: item.account_id.clone(),
             received_on: item.received_on,
             stage: item.stage,
+            excerpt: excerpt(&item.verbatim, LINE_EXCERPT),
+            flag: overdue(item, now),
         }
     }
 }
@@ -367,8 +376,8 @@ pub struct TrackerGroup<'a> {
 }
 
 /// The rows of `items` for the tracker, oldest first (then by id), as `tracker` takes them.
-pub fn tracker_rows(items: &[FeedbackItem]) -> Vec<TrackerRow> {
-    let mut rows: Vec<TrackerRow> = items.iter().map(TrackerRow::of).collect();
+pub fn tracker_rows(items: &[FeedbackItem], now: DateTime<Utc>) -> Vec<TrackerRow> {
+    let mut rows: Vec<TrackerRow> = items.iter().map(|i| TrackerRow::of(i, now)).collect();
     sorting::sort_by(&mut rows, |a, b| {
         (a.received_on, &a.id).cmp(&(b.received_on, &b.id))
     });
@@ -913,7 +922,7 @@ mod tests {
     }
 
     fn grouped(view: TrackerView, lang: Lang) -> Vec<(String, Vec<String>)> {
-        let rows = tracker_rows(&tracker_items());
+        let rows = tracker_rows(&tracker_items(), now());
         let rows: Vec<&TrackerRow> = rows.iter().collect();
         tracker(&rows, view, &accounts(), today(), lang)
             .into_iter()

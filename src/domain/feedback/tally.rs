@@ -139,7 +139,7 @@ impl Tally {
         if is_open(item) {
             self.add_risk(risk_score(item, accounts, self.now.date_naive()), item);
         }
-        self.add_row(TrackerRow::of(item));
+        self.add_row(TrackerRow::of(item, self.now));
     }
 
     /// Files `row` under its day, in id order (at the end when items come in key order).
@@ -228,6 +228,13 @@ impl Tally {
     /// One row per item added, oldest first, then by id: what `stats::tracker` takes.
     pub fn rows(&self) -> Vec<&TrackerRow> {
         self.days.iter().flat_map(|(_, rows)| rows).collect()
+    }
+
+    /// The row of the item `id` received `on`, if added.
+    pub fn row(&self, on: NaiveDate, id: &str) -> Option<&TrackerRow> {
+        let day = self.days.binary_search_by(|(d, _)| d.cmp(&on)).ok()?;
+        let rows = &self.days[day].1;
+        rows.get(rows.binary_search_by(|r| r.id.as_str().cmp(id)).ok()?)
     }
 
     /// How many items were added.
@@ -722,7 +729,7 @@ mod tests {
                 assert_eq!(tally.count(), n);
                 assert_eq!(
                     backwards.rows(),
-                    tracker_rows(&items).iter().collect::<Vec<_>>(),
+                    tracker_rows(&items, now()).iter().collect::<Vec<_>>(),
                     "a row per item, oldest first"
                 );
             }
@@ -736,7 +743,7 @@ mod tests {
         for part in items.chunks(7).rev() {
             tally.merge(tally_of(part, &accounts));
         }
-        let rows: Vec<TrackerRow> = items.iter().map(TrackerRow::of).collect();
+        let rows: Vec<TrackerRow> = items.iter().map(|i| TrackerRow::of(i, now())).collect();
         let today = now().date_naive();
         for view in [
             TrackerView::Stage,

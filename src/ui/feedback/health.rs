@@ -2,16 +2,17 @@
 //! computed from the tracker, three small bar charts (items per stage, time to acknowledge
 //! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
 //! age, stage, account or commitment with overdue flags, each group a page of items at a time.
-//! The items are read a slice at a time into a `Tally` and not kept: a tracker page reads
-//! its items again by id.
+//! The items are read a slice at a time into a `Tally` and not kept: the tracker draws the
+//! tally's light rows.
 
+use chrono::NaiveDate;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
 use crate::domain::feedback::dashboard::{arr_bars, bar_percent, Dashboard, Month};
 use crate::domain::feedback::stats::{
-    days_to_renewal, format_tenths, overdue, tracker, ThemeFigures, TrackerView,
+    days_to_renewal, format_tenths, tracker, ThemeFigures, TrackerView, LINE_EXCERPT,
 };
 use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Theme};
@@ -301,16 +302,13 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
 }
 
 /// "Account: the verbatim's start", what a link to an item shows.
-fn link_text(item: &FeedbackItem, accounts: &AccountIndex) -> String {
-    format!(
-        "{}: {}",
-        accounts.name(&item.account_id),
-        excerpt(&item.verbatim, 60)
-    )
+fn link_text(account_id: &str, start: &str, accounts: &AccountIndex) -> String {
+    format!("{}: {start}", accounts.name(account_id))
 }
 
 fn item_link(item: &FeedbackItem, accounts: &AccountIndex) -> impl IntoView {
-    let text = link_text(item, accounts);
+    let start = excerpt(&item.verbatim, LINE_EXCERPT);
+    let text = link_text(&item.account_id, &start, accounts);
     view! { <a href=Route::Edit(Workspace::Feedback, item.id.clone()).href()>{text}</a> }
 }
 
@@ -354,28 +352,23 @@ fn tracker_groups(
         <div id="tracker">
             {groups.into_iter().map(|g| {
                 let heading = Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())]);
-                let ids = g.items.into_iter().map(|item| item.id.clone()).collect();
-                view! { <TrackerGroup heading ids data lang /> }
+                let keys = g.items.into_iter().map(|row| (row.received_on, row.id.clone())).collect();
+                view! { <TrackerGroup heading keys data lang /> }
             }).collect_view()}
         </div>
     }
     .into_any()
 }
 
-/// The tracker lines of `items`.
-fn tracker_lines(items: Vec<AnyRecord>, accounts: &AccountIndex, lang: Lang) -> Vec<TrackerLine> {
-    let now = browser::now();
-    items
-        .into_iter()
-        .filter_map(|r| match r {
-            AnyRecord::Feedback(item) => Some(item),
-            _ => None,
-        })
-        .map(|item| TrackerLine {
-            href: Route::Edit(Workspace::Feedback, item.id.clone()).href(),
-            text: link_text(&item, accounts),
-            stage: item.stage.label().text(lang),
-            flag: overdue(&item, now).map(|f| f.label().text(lang)),
+/// The tracker lines of the items `keys` (received day and id).
+fn tracker_lines(d: &Data, keys: &[(NaiveDate, String)], lang: Lang) -> Vec<TrackerLine> {
+    keys.iter()
+        .filter_map(|(on, id)| d.tally.row(*on, id))
+        .map(|row| TrackerLine {
+            href: Route::Edit(Workspace::Feedback, row.id.clone()).href(),
+            text: link_text(&row.account_id, &row.excerpt, &d.accounts),
+            stage: row.stage.label().text(lang),
+            flag: row.flag.map(|f| f.label().text(lang)),
         })
         .collect()
 }
@@ -394,24 +387,18 @@ struct TrackerLine {
 #[component]
 fn TrackerGroup(
     heading: String,
-    ids: Vec<String>,
+    keys: Vec<(NaiveDate, String)>,
     data: Loaded<Result<Data, StorageError>>,
     lang: Lang,
 ) -> impl IntoView {
     let page = RwSignal::new(0usize);
-    let total = ids.len();
-    let ids = StoredValue::new(ids);
+    let total = keys.len();
+    let keys = StoredValue::new(keys);
     let window = Signal::derive(move || PageWindow::new(total, page.get(), PAGE_SIZE));
-    // The page's items, read again by id.
-    let items = load_db(move |db| {
-        let w = window.get();
-        let shown = ids.with_value(|ids| ids[w.start..w.end].to_vec());
-        async move { db.records_by_ids(Workspace::Feedback, &shown).await }
-    });
     let shown = move || {
-        let read = items.with(|i| i.as_ref().and_then(|r| r.as_ref().ok()).cloned());
-        let lines = data.with(|d| match (d, read) {
-            (Some(Ok(d)), Some(items)) => tracker_lines(items, &d.accounts, lang),
+        let w = window.get();
+        let lines = data.with(|d| match d {
+            Some(Ok(d)) => keys.with_value(|k| tracker_lines(d, &k[w.start..w.end], lang)),
             _ => Vec::new(),
         });
         lines
