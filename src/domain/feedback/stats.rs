@@ -348,8 +348,8 @@ pub struct TrackerRow {
     pub account_id: String,
     pub received_on: NaiveDate,
     pub stage: Stage,
-    /// The verbatim's start.
-    pub excerpt: String,
+    /// The verbatim's start (boxed: no spare capacity, one of these per item).
+    pub excerpt: Box<str>,
     /// The overdue flag at `now` when the row was made.
     pub flag: Option<Overdue>,
 }
@@ -361,7 +361,7 @@ impl TrackerRow {
             account_id: item.account_id.clone(),
             received_on: item.received_on,
             stage: item.stage,
-            excerpt: excerpt(&item.verbatim, LINE_EXCERPT),
+            excerpt: excerpt(&item.verbatim, LINE_EXCERPT).into_boxed_str(),
             flag: overdue(item, now),
         }
     }
