@@ -11,7 +11,8 @@ use casebook::domain::feedback::import::{
     guess_mapping, link_accounts, read_headers, resolve_accounts, ImportJob,
 };
 use casebook::domain::feedback::stats::{
-    health_report, highest_risk, nps, tracker, unacknowledged, TrackerView,
+    health_report, highest_risk, nps, tracker, tracker_rows, unacknowledged, TrackerRow,
+    TrackerView,
 };
 use casebook::domain::feedback::{FeedbackItem, Stage};
 use casebook::domain::record::AccountIndex;
@@ -168,8 +169,10 @@ async fn run(rows: usize) {
     let index = AccountIndex::new(all);
     let summary = nps(items.iter().filter_map(|i| i.score), Some(rows * 2));
     let report = health_report(&items, &index, 2026, 10, at);
+    let tracked = tracker_rows(&items, at);
+    let tracked: Vec<&TrackerRow> = tracked.iter().collect();
     let groups = tracker(
-        &items,
+        &tracked,
         TrackerView::Stage,
         &index,
         at.date_naive(),

@@ -31,7 +31,7 @@ const NOW = new Date().toISOString().slice(0, 10) + 'T08:00:00Z';
  * Pages, in the order opened: a route and what shows that its data is there (a selector, and
  * optionally a pattern its text must match: Home's cards show "0 records" until they are read).
  */
-const PAGES = [
+const ALL_PAGES = [
   { name: 'Home', hash: '#/', ready: 'main .card-count', readyText: '^[1-9]' },
   { name: 'Accounts list', hash: '#/accounts', ready: 'table.records tbody tr, main .empty-state' },
   { name: 'Escalations list', hash: '#/escalations', ready: 'table.records tbody tr, main .empty-state' },
@@ -41,6 +41,9 @@ const PAGES = [
   { name: 'Record page', hash: '#/escalations/esc-00001', ready: 'form.record-form' },
   { name: 'Prompt page', hash: '#/escalations/esc-00001/prompt/escalation.response_plan', ready: 'form.prompt-form' },
 ];
+// BENCH_PAGES=Health,Home (comma-separated parts of page names) measures only those pages.
+const PAGE_FILTER = process.env.BENCH_PAGES?.split(',');
+const PAGES = ALL_PAGES.filter((p) => !PAGE_FILTER || PAGE_FILTER.some((part) => p.name.includes(part)));
 
 const server = await serveDist();
 const rows = [];

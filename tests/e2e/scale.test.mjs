@@ -186,6 +186,22 @@ describe('a year of records', () => {
     const stageRows = await dashboard.chart('Items of the month per stage');
     const perStage = STAGES.map(([code, label]) => [label, String(countOf(inMonth, (f) => f.stage === code))]);
     assert.deepEqual(stageRows, perStage);
+    // Share of the month's items with a theme, in tenths of a percent rounded half up.
+    const categorised = countOf(inMonth, (f) => (f.theme_ids ?? []).length > 0);
+    assert.equal(figures['Categorised into a theme'], `${(Math.round((categorised * 1000) / inMonth.length) / 10).toFixed(1)}%`);
+    // Loops closed this month, whenever the item came in.
+    const closedIn = (f) => (f.stage_history ?? []).find((c) => c.stage === 'loop_closed')?.at.startsWith(month);
+    assert.equal(figures['Loops closed in the month'], String(countOf(feedback, closedIn)));
+    // Per theme, from every item: its items and distinct accounts.
+    const themeRows = await dashboard.themeFigures();
+    assert.ok(themeRows.length > 0, 'themes are shown');
+    for (const [name, items, accountCount] of themeRows) {
+      const theme = stores.themes.find((t) => t.name === name);
+      const mine = feedback.filter((f) => (f.theme_ids ?? []).includes(theme.id));
+      assert.equal(items, String(mine.length), `items of ${name}`);
+      assert.equal(accountCount, String(new Set(mine.map((f) => f.account_id)).size), `accounts of ${name}`);
+    }
+    assert.equal((await dashboard.risks()).length, 5);
 
     // The tracker by stage: every item, a group per stage, each drawn a page at a time.
     const groups = STAGES.map(([code, label]) => [label, countOf(feedback, (f) => f.stage === code)]).filter(([, n]) => n > 0);

@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod export;
 pub mod import;
 pub mod stats;
+pub mod tally;
 pub mod themes;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -2,12 +2,14 @@
 //! figures, tracker views, overdue flags, the Home lists, the monthly health report and the
 //! highest-risk open items. Percentages and means are integer tenths (125 = 12.5).
 
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::account::{Account, ArrTotals};
+use crate::domain::feedback::dashboard::Month;
+use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
-use crate::domain::record::AccountIndex;
+use crate::domain::record::{excerpt, AccountIndex};
 use crate::domain::sorting;
 use crate::i18n::{Lang, Msg};
 
@@ -19,7 +21,7 @@ pub const ANSWER_DAYS: i64 = 30;
 pub const NEAR_RENEWAL_DAYS: i64 = 90;
 
 /// `num / den` rounded half away from zero; `den` must be positive.
-fn div_round(num: i64, den: i64) -> i64 {
+pub(crate) fn div_round(num: i64, den: i64) -> i64 {
     let q = (num.abs() * 2 + den) / (2 * den);
     if num < 0 {
         -q
@@ -56,25 +58,45 @@ pub struct NpsSummary {
     pub response_rate_tenths: Option<i64>,
 }
 
+impl NpsSummary {
+    /// Counts one more response.
+    pub fn add(&mut self, score: u8) {
+        self.responses += 1;
+        match score {
+            9.. => self.promoters += 1,
+            7 | 8 => self.passives += 1,
+            _ => self.detractors += 1,
+        }
+    }
+
+    /// Counts the responses of `other` too (its NPS and rate are left to `finish`).
+    pub fn merge(&mut self, other: &Self) {
+        self.responses += other.responses;
+        self.promoters += other.promoters;
+        self.passives += other.passives;
+        self.detractors += other.detractors;
+    }
+
+    /// The counts with their NPS and, when the survey size is known, the response rate.
+    pub fn finish(mut self, surveyed: Option<usize>) -> Self {
+        self.nps_tenths = (self.responses > 0).then(|| {
+            div_round(
+                (self.promoters as i64 - self.detractors as i64) * 1000,
+                self.responses as i64,
+            )
+        });
+        self.response_rate_tenths = surveyed.and_then(|n| pct_tenths(self.responses, n));
+        self
+    }
+}
+
 /// NPS of `scores` (0–10); `surveyed` is how many were asked, if known.
 pub fn nps(scores: impl IntoIterator<Item = u8>, surveyed: Option<usize>) -> NpsSummary {
     let mut s = NpsSummary::default();
     for score in scores {
-        s.responses += 1;
-        match score {
-            9.. => s.promoters += 1,
-            7 | 8 => s.passives += 1,
-            _ => s.detractors += 1,
-        }
+        s.add(score);
     }
-    s.nps_tenths = (s.responses > 0).then(|| {
-        div_round(
-            (s.promoters as i64 - s.detractors as i64) * 1000,
-            s.responses as i64,
-        )
-    });
-    s.response_rate_tenths = surveyed.and_then(|n| pct_tenths(s.responses, n));
-    s
+    s.finish(surveyed)
 }
 
 /// Which group a theme's scored items lean to.
@@ -98,7 +120,7 @@ impl Skew {
         }
     }
 
-    fn of(s: &NpsSummary) -> Self {
+    pub(crate) fn of(s: &NpsSummary) -> Self {
         let (p, m, d) = (s.promoters, s.passives, s.detractors);
         if p > m && p > d {
             Self::Promoters
@@ -187,7 +209,7 @@ pub fn days_to_renewal(
         .map(|r| (r - today).num_days())
 }
 
-fn renews_within(
+pub(crate) fn renews_within(
     item: &FeedbackItem,
     accounts: &AccountIndex,
     today: NaiveDate,
@@ -251,37 +273,11 @@ pub fn theme_figures(
     accounts: &AccountIndex,
     today: NaiveDate,
 ) -> Vec<ThemeFigures> {
-    let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
-    let mut out: Vec<ThemeFigures> = themes
-        .iter()
-        .map(|theme| {
-            let mine: Vec<&FeedbackItem> = items
-                .iter()
-                .filter(|i| i.theme_ids.contains(&theme.id))
-                .collect();
-            let mut ids: Vec<&str> = mine.iter().map(|i| i.account_id.as_str()).collect();
-            sorting::sort(&mut ids);
-            ids.dedup();
-            let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
-            let split = nps(mine.iter().filter_map(|i| i.score), None);
-            ThemeFigures {
-                theme_id: theme.id.clone(),
-                items: mine.len(),
-                accounts: ids.len(),
-                arr: ArrTotals::of(known.iter().copied()),
-                skew: Skew::of(&split),
-                split,
-                renewals_6m: known
-                    .iter()
-                    .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
-                    .count(),
-            }
-        })
-        .collect();
-    sorting::sort_by(&mut out, |a, b| {
-        a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
-    });
-    out
+    let mut tally = Tally::new(today.and_time(NaiveTime::MIN).and_utc());
+    for item in items {
+        tally.add_themes(item);
+    }
+    tally.theme_figures(themes, accounts)
 }
 
 /// How the tracker groups items.
@@ -334,91 +330,125 @@ impl Commitment {
     }
 }
 
-const AGE_BUCKETS: [(i64, Msg); 4] = [
+pub(crate) const AGE_BUCKETS: [(i64, Msg); 4] = [
     (7, Msg::FbAgeWeek),
     (30, Msg::FbAgeMonth),
     (90, Msg::FbAgeQuarter),
     (i64::MAX, Msg::FbAgeOlder),
 ];
 
+/// Characters of the verbatim a tracker line shows.
+pub const LINE_EXCERPT: usize = 60;
+
+/// What the tracker groups and draws of an item: far less than the item, so a page can
+/// keep one per item of a large store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrackerRow {
+    pub id: String,
+    pub account_id: String,
+    pub received_on: NaiveDate,
+    pub stage: Stage,
+    /// The verbatim's start (boxed: no spare capacity, one of these per item).
+    pub excerpt: Box<str>,
+    /// The overdue flag at `now` when the row was made.
+    pub flag: Option<Overdue>,
+}
+
+impl TrackerRow {
+    pub fn of(item: &FeedbackItem, now: DateTime<Utc>) -> Self {
+        Self {
+            id: item.id.clone(),
+            account_id: item.account_id.clone(),
+            received_on: item.received_on,
+            stage: item.stage,
+            excerpt: excerpt(&item.verbatim, LINE_EXCERPT).into_boxed_str(),
+            flag: overdue(item, now),
+        }
+    }
+}
+
 /// A group of the tracker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrackerGroup<'a> {
     pub label: String,
     /// Oldest first.
-    pub items: Vec<&'a FeedbackItem>,
+    pub items: Vec<&'a TrackerRow>,
+}
+
+/// The rows of `items` for the tracker, oldest first (then by id), as `tracker` takes them.
+pub fn tracker_rows(items: &[FeedbackItem], now: DateTime<Utc>) -> Vec<TrackerRow> {
+    let mut rows: Vec<TrackerRow> = items.iter().map(|i| TrackerRow::of(i, now)).collect();
+    sorting::sort_by(&mut rows, |a, b| {
+        (a.received_on, &a.id).cmp(&(b.received_on, &b.id))
+    });
+    rows
+}
+
+/// `a` and `b` compared as if in ASCII lower case, then as written.
+fn by_name(a: &str, b: &str) -> std::cmp::Ordering {
+    let lower = |c: u8| c.to_ascii_lowercase();
+    let folded = a.bytes().map(lower).cmp(b.bytes().map(lower));
+    folded.then_with(|| a.cmp(b))
 }
 
 /// The tracker grouped by `view`, groups in their natural order (ages and stages in order,
-/// accounts by name); empty groups are left out.
+/// accounts by name); empty groups are left out. `rows` come oldest first, then by id (see
+/// `tracker_rows`), and keep that order within each group: nothing is sorted but the groups.
 pub fn tracker<'a>(
-    items: &'a [FeedbackItem],
+    rows: &[&'a TrackerRow],
     view: TrackerView,
     accounts: &AccountIndex,
     today: NaiveDate,
     lang: Lang,
 ) -> Vec<TrackerGroup<'a>> {
-    let mut keyed: Vec<((usize, String), &FeedbackItem)> = items
-        .iter()
-        .filter(|i| view == TrackerView::Stage || is_open(i))
-        .map(|i| {
-            let key = match view {
-                TrackerView::Age => {
-                    let days = (today - i.received_on).num_days();
-                    let at = AGE_BUCKETS.iter().position(|(max, _)| days <= *max);
-                    (at.unwrap_or(3), String::new())
-                }
-                TrackerView::Stage => (
-                    Stage::ALL.iter().position(|s| *s == i.stage).unwrap_or(0),
-                    String::new(),
-                ),
-                TrackerView::Account => {
-                    let name = accounts.name(&i.account_id);
-                    (
-                        0,
-                        if name.is_empty() {
-                            i.account_id.clone()
-                        } else {
-                            name
-                        },
-                    )
-                }
-                TrackerView::Commitment => (Commitment::of(i.stage) as usize, String::new()),
-            };
-            (key, i)
-        })
-        .collect();
-    sorting::sort_by(&mut keyed, |(a, x), (b, y)| {
-        (a.0, a.1.to_ascii_lowercase(), x.received_on, &x.id).cmp(&(
-            b.0,
-            b.1.to_ascii_lowercase(),
-            y.received_on,
-            &y.id,
-        ))
-    });
-    let mut groups: Vec<TrackerGroup> = Vec::new();
-    let mut last = None;
-    for (key, item) in keyed {
-        if last.as_ref() != Some(&key) {
+    let mut groups: Vec<((usize, &str), TrackerGroup<'a>)> = Vec::new();
+    for &row in rows {
+        if view != TrackerView::Stage && row.stage == Stage::LoopClosed {
+            continue;
+        }
+        let key = match view {
+            TrackerView::Age => {
+                let days = (today - row.received_on).num_days();
+                let at = AGE_BUCKETS.iter().position(|(max, _)| days <= *max);
+                (at.unwrap_or(3), "")
+            }
+            TrackerView::Stage => (
+                Stage::ALL.iter().position(|s| *s == row.stage).unwrap_or(0),
+                "",
+            ),
+            TrackerView::Account => {
+                let named = accounts.get(&row.account_id).map(|a| a.name.as_str());
+                (
+                    0,
+                    named.filter(|n| !n.is_empty()).unwrap_or(&row.account_id),
+                )
+            }
+            TrackerView::Commitment => (Commitment::of(row.stage) as usize, ""),
+        };
+        let found = groups
+            .binary_search_by(|((n, name), _)| n.cmp(&key.0).then_with(|| by_name(name, key.1)));
+        let at = found.unwrap_or_else(|at| {
             let label = match view {
                 TrackerView::Age => AGE_BUCKETS[key.0].1.text(lang).to_string(),
-                TrackerView::Stage => item.stage.label().text(lang).to_string(),
-                TrackerView::Account => key.1.clone(),
-                TrackerView::Commitment => {
-                    Commitment::of(item.stage).label().text(lang).to_string()
-                }
+                TrackerView::Stage => row.stage.label().text(lang).to_string(),
+                TrackerView::Account => key.1.to_string(),
+                TrackerView::Commitment => Commitment::of(row.stage).label().text(lang).to_string(),
             };
-            groups.push(TrackerGroup {
-                label,
-                items: Vec::new(),
-            });
-            last = Some(key);
-        }
-        if let Some(g) = groups.last_mut() {
-            g.items.push(item);
-        }
+            groups.insert(
+                at,
+                (
+                    key,
+                    TrackerGroup {
+                        label,
+                        items: Vec::new(),
+                    },
+                ),
+            );
+            at
+        });
+        groups[at].1.items.push(row);
     }
-    groups
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 /// Monthly health report figures; percentages and means in tenths, `None` when there is
@@ -445,20 +475,9 @@ pub struct HealthReport {
     pub open_old_near_renewal: usize,
 }
 
-fn mean_days(spans: &[Duration]) -> Option<i64> {
-    let minutes: i64 = spans.iter().map(|d| d.num_minutes()).sum();
-    (!spans.is_empty()).then(|| div_round(minutes * 10, spans.len() as i64 * 1440))
-}
-
-/// Mean days from receipt to acknowledgement (tenths) of the items received in
-/// `year`-`month`: the report's figure alone, for a trend over months.
-pub fn mean_days_to_ack(items: &[FeedbackItem], year: i32, month: u32) -> Option<i64> {
-    let spans: Vec<Duration> = items
-        .iter()
-        .filter(|i| i.received_on.year() == year && i.received_on.month() == month)
-        .filter_map(|i| Some(reached(i, Stage::Acknowledged)? - received_at(i)))
-        .collect();
-    mean_days(&spans)
+/// Mean days (tenths) of `n` spans that last `minutes` in all; `None` without spans.
+pub(crate) fn mean_days_of(minutes: i64, n: usize) -> Option<i64> {
+    (n > 0).then(|| div_round(minutes * 10, n as i64 * 1440))
 }
 
 /// The health report for `year`-`month`.
@@ -469,48 +488,22 @@ pub fn health_report(
     month: u32,
     now: DateTime<Utc>,
 ) -> HealthReport {
-    let in_month = |d: NaiveDate| d.year() == year && d.month() == month;
-    let month_items: Vec<&FeedbackItem> =
-        items.iter().filter(|i| in_month(i.received_on)).collect();
-    let n = month_items.len();
-    let count = |f: &dyn Fn(&FeedbackItem) -> bool| month_items.iter().filter(|i| f(i)).count();
-    let routed = count(&|i| reached(i, Stage::Routed).is_some());
-    let ack_spans: Vec<Duration> = month_items
-        .iter()
-        .filter_map(|i| Some(reached(i, Stage::Acknowledged)? - received_at(i)))
-        .collect();
-    let answer_spans: Vec<Duration> = month_items
-        .iter()
-        .filter_map(|i| Some(reached(i, Stage::ProductResponded)? - reached(i, Stage::Routed)?))
-        .collect();
-    let today = now.date_naive();
-    HealthReport {
-        received: n,
-        categorised_pct: pct_tenths(count(&|i| !i.theme_ids.is_empty()), n),
-        routed_pct: pct_tenths(routed, n),
-        answered_pct: pct_tenths(answer_spans.len(), routed),
-        acknowledged_48h_pct: pct_tenths(
-            ack_spans
-                .iter()
-                .filter(|d| **d <= Duration::hours(ACK_HOURS))
-                .count(),
-            n,
-        ),
-        mean_days_to_ack: mean_days(&ack_spans),
-        mean_days_to_answer: mean_days(&answer_spans),
-        loops_closed: items
-            .iter()
-            .filter(|i| reached(i, Stage::LoopClosed).is_some_and(|t| in_month(t.date_naive())))
-            .count(),
-        open_old_near_renewal: items
-            .iter()
-            .filter(|i| {
-                is_open(i)
-                    && (today - i.received_on).num_days() > ANSWER_DAYS
-                    && renews_within(i, accounts, today, NEAR_RENEWAL_DAYS)
-            })
-            .count(),
+    let mut tally = Tally::new(now);
+    for item in items {
+        tally.add_counts(item, accounts);
     }
+    tally.report(Month { year, month })
+}
+
+/// Open, received more than 30 days before `today`, and its account renews within 90 days.
+pub(crate) fn old_near_renewal(
+    item: &FeedbackItem,
+    accounts: &AccountIndex,
+    today: NaiveDate,
+) -> bool {
+    is_open(item)
+        && (today - item.received_on).num_days() > ANSWER_DAYS
+        && renews_within(item, accounts, today, NEAR_RENEWAL_DAYS)
 }
 
 /// Risk of an open item: days waiting since receipt, plus up to 180 for a near renewal
@@ -533,12 +526,15 @@ pub fn highest_risk<'a>(
         .filter(|i| is_open(i))
         .map(|i| (risk_score(i, accounts, today), i))
         .collect();
-    sorting::sort_by(&mut open, |(a, x), (b, y)| {
-        b.cmp(a)
-            .then(x.received_on.cmp(&y.received_on))
-            .then(x.id.cmp(&y.id))
-    });
+    sorting::sort_by(&mut open, |(a, x), (b, y)| risk_order(*a, x, *b, y));
     open.into_iter().take(n).map(|(_, i)| i).collect()
+}
+
+/// Highest risk score first, then older first, then by id.
+pub(crate) fn risk_order(a: i64, x: &FeedbackItem, b: i64, y: &FeedbackItem) -> std::cmp::Ordering {
+    b.cmp(&a)
+        .then(x.received_on.cmp(&y.received_on))
+        .then(x.id.cmp(&y.id))
 }
 
 #[cfg(test)]
@@ -926,10 +922,11 @@ mod tests {
     }
 
     fn grouped(view: TrackerView, lang: Lang) -> Vec<(String, Vec<String>)> {
-        let items = tracker_items();
-        tracker(&items, view, &accounts(), today(), lang)
+        let rows = tracker_rows(&tracker_items(), now());
+        let rows: Vec<&TrackerRow> = rows.iter().collect();
+        tracker(&rows, view, &accounts(), today(), lang)
             .into_iter()
-            .map(|g| (g.label, ids(&g.items)))
+            .map(|g| (g.label, g.items.iter().map(|r| r.id.clone()).collect()))
             .collect()
     }
 
@@ -1062,18 +1059,6 @@ mod tests {
             ],
         );
         vec![h1, h2, h3, h4, h5, h6]
-    }
-
-    #[test]
-    fn the_trend_figure_is_the_reports_mean_days_to_acknowledge() {
-        for month in 9..=12 {
-            let report = health_report(&report_items(), &accounts(), 2026, month, now());
-            assert_eq!(
-                mean_days_to_ack(&report_items(), 2026, month),
-                report.mean_days_to_ack,
-                "{month}"
-            );
-        }
     }
 
     #[test]

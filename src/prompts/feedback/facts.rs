@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::domain::account::{Account, DEFAULT_CURRENCY};
 use crate::domain::feedback::stats::{
     format_tenths, health_report, highest_risk, nps, overdue, reached, received_at, theme_figures,
-    tracker, HealthReport, NpsSummary, Overdue, ThemeFigures, TrackerView, ACK_HOURS,
+    HealthReport, NpsSummary, Overdue, ThemeFigures, ACK_HOURS,
 };
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
@@ -507,13 +507,19 @@ pub fn facts(ctx: &RecordContext, lang: Lang) -> Vec<(Msg, String)> {
     }
     push(
         Msg::FpFactPerStage,
-        tracker(ctx.feedback, TrackerView::Stage, ctx.accounts, today, lang)
+        Stage::ALL
             .iter()
-            .map(|g| {
-                Msg::ObFactLabelled.fill(
-                    lang,
-                    &[("label", &g.label), ("text", &g.items.len().to_string())],
-                )
+            .filter_map(|stage| {
+                let n = ctx.feedback.iter().filter(|i| i.stage == *stage).count();
+                (n > 0).then(|| {
+                    Msg::ObFactLabelled.fill(
+                        lang,
+                        &[
+                            ("label", stage.label().text(lang)),
+                            ("text", &n.to_string()),
+                        ],
+                    )
+                })
             })
             .collect::<Vec<_>>()
             .join(sep(lang)),

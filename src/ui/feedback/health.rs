@@ -2,15 +2,19 @@
 //! computed from the tracker, three small bar charts (items per stage, time to acknowledge
 //! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
 //! age, stage, account or commitment with overdue flags, each group a page of items at a time.
+//! The items are read a slice at a time into a `Tally` and not kept: the tracker draws the
+//! tally's light rows.
 
+use chrono::NaiveDate;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::feedback::dashboard::{arr_bars, bar_percent, dashboard, Dashboard, Month};
+use crate::domain::feedback::dashboard::{arr_bars, bar_percent, Dashboard, Month};
 use crate::domain::feedback::stats::{
-    days_to_renewal, format_tenths, overdue, tracker, ThemeFigures, TrackerView,
+    days_to_renewal, format_tenths, tracker, ThemeFigures, TrackerView, LINE_EXCERPT,
 };
+use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::Coded;
 use crate::domain::listing::{group_thousands, PageWindow, PAGE_SIZE};
@@ -35,42 +39,50 @@ const VIEWS: [(TrackerView, Msg); 4] = [
 ];
 
 /// Feedback items read in one slice.
-const SLICE: u32 = 200;
+const SLICE: u32 = 500;
 
 struct Data {
-    items: Vec<FeedbackItem>,
+    tally: Tally,
     themes: Vec<Theme>,
     accounts: AccountIndex,
+}
+
+/// Every item, read a slice at a time so the page stays responsive, its progress in `read`,
+/// and counted into the tally as it comes.
+fn load_tally(read: RwSignal<Option<(usize, usize)>>) -> Loaded<Result<Data, StorageError>> {
+    load_db(move |db| async move {
+        let total = db.count_records(Workspace::Feedback).await? as usize;
+        let accounts = AccountIndex::new(db.list::<Account>().await?);
+        let mut tally = Tally::new(browser::now());
+        let mut after = None;
+        loop {
+            let batch = db
+                .records_after(Workspace::Feedback, after.as_deref(), SLICE)
+                .await?;
+            let Some(AnyRecord::Feedback(last)) = batch.last() else {
+                break;
+            };
+            after = Some(last.id.clone());
+            for record in &batch {
+                if let AnyRecord::Feedback(item) = record {
+                    tally.add(item, &accounts);
+                }
+            }
+            read.try_set(Some((tally.count(), total)));
+            TimeoutFuture::new(0).await;
+        }
+        Ok(Data {
+            tally,
+            themes: db.list::<Theme>().await?,
+            accounts,
+        })
+    })
 }
 
 pub fn health_page() -> impl IntoView {
     let state = use_app();
     let read = RwSignal::new(None::<(usize, usize)>);
-    // Every item, read a slice at a time so the page stays responsive, with its progress.
-    let data = load_db(move |db| async move {
-        let total = db.count_records(Workspace::Feedback).await? as usize;
-        let mut items = Vec::with_capacity(total);
-        loop {
-            let after = items.last().map(|i: &FeedbackItem| i.id.clone());
-            let batch = db
-                .records_after(Workspace::Feedback, after.as_deref(), SLICE)
-                .await?;
-            if batch.is_empty() {
-                break;
-            }
-            items.extend(batch.into_iter().filter_map(|r| match r {
-                AnyRecord::Feedback(item) => Some(item),
-                _ => None,
-            }));
-            read.try_set(Some((items.len(), total)));
-            TimeoutFuture::new(0).await;
-        }
-        Ok::<_, StorageError>(Data {
-            items,
-            themes: db.list::<Theme>().await?,
-            accounts: AccountIndex::new(db.list::<Account>().await?),
-        })
-    });
+    let data = load_tally(read);
     let progress = move || {
         let (done, total) = read.get()?;
         let n = |v: usize| group_thousands(v as u64);
@@ -86,13 +98,7 @@ pub fn health_page() -> impl IntoView {
             None => ().into_any(),
             Some(Err(error)) => load_failure(error.clone()).into_any(),
             Some(Ok(d)) => {
-                let board = dashboard(
-                    &d.items,
-                    &d.themes,
-                    &d.accounts,
-                    month.get(),
-                    browser::now(),
-                );
+                let board = d.tally.dashboard(&d.themes, &d.accounts, month.get());
                 let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
                 view! {
                     {figures(&board, lang)}
@@ -297,16 +303,13 @@ fn theme_table(board: &Dashboard, lang: Lang) -> impl IntoView {
 }
 
 /// "Account: the verbatim's start", what a link to an item shows.
-fn link_text(item: &FeedbackItem, accounts: &AccountIndex) -> String {
-    format!(
-        "{}: {}",
-        accounts.name(&item.account_id),
-        excerpt(&item.verbatim, 60)
-    )
+fn link_text(account_id: &str, start: &str, accounts: &AccountIndex) -> String {
+    format!("{}: {start}", accounts.name(account_id))
 }
 
 fn item_link(item: &FeedbackItem, accounts: &AccountIndex) -> impl IntoView {
-    let text = link_text(item, accounts);
+    let start = excerpt(&item.verbatim, LINE_EXCERPT);
+    let text = link_text(&item.account_id, &start, accounts);
     view! { <a href=Route::Edit(Workspace::Feedback, item.id.clone()).href()>{text}</a> }
 }
 
@@ -336,7 +339,13 @@ fn tracker_groups(
     view: TrackerView,
     lang: Lang,
 ) -> impl IntoView {
-    let groups = tracker(&d.items, view, &d.accounts, browser::local_today(), lang);
+    let groups = tracker(
+        &d.tally.rows(),
+        view,
+        &d.accounts,
+        browser::local_today(),
+        lang,
+    );
     if groups.is_empty() {
         return view! { <p class="hint" id="tracker">{Msg::FhNoOpen.text(lang)}</p> }.into_any();
     }
@@ -344,28 +353,23 @@ fn tracker_groups(
         <div id="tracker">
             {groups.into_iter().map(|g| {
                 let heading = Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())]);
-                let ids = g.items.into_iter().map(|item| item.id.clone()).collect();
-                view! { <TrackerGroup heading ids data lang /> }
+                let keys = g.items.into_iter().map(|row| (row.received_on, row.id.clone())).collect();
+                view! { <TrackerGroup heading keys data lang /> }
             }).collect_any()}
         </div>
     }
     .into_any()
 }
 
-/// The tracker lines of the items `ids` (read in key order, so found by halves).
-fn tracker_lines(d: &Data, ids: &[String], lang: Lang) -> Vec<TrackerLine> {
-    let now = browser::now();
-    let find = |id: &String| {
-        let at = d.items.binary_search_by(|i| i.id.cmp(id)).ok();
-        at.or_else(|| d.items.iter().position(|i| &i.id == id))
-    };
-    ids.iter()
-        .filter_map(|id| d.items.get(find(id)?))
-        .map(|item| TrackerLine {
-            href: Route::Edit(Workspace::Feedback, item.id.clone()).href(),
-            text: link_text(item, &d.accounts),
-            stage: item.stage.label().text(lang),
-            flag: overdue(item, now).map(|f| f.label().text(lang)),
+/// The tracker lines of the items `keys` (received day and id).
+fn tracker_lines(d: &Data, keys: &[(NaiveDate, String)], lang: Lang) -> Vec<TrackerLine> {
+    keys.iter()
+        .filter_map(|(on, id)| d.tally.row(*on, id))
+        .map(|row| TrackerLine {
+            href: Route::Edit(Workspace::Feedback, row.id.clone()).href(),
+            text: link_text(&row.account_id, &row.excerpt, &d.accounts),
+            stage: row.stage.label().text(lang),
+            flag: row.flag.map(|f| f.label().text(lang)),
         })
         .collect()
 }
@@ -384,18 +388,18 @@ struct TrackerLine {
 #[component]
 fn TrackerGroup(
     heading: String,
-    ids: Vec<String>,
+    keys: Vec<(NaiveDate, String)>,
     data: Loaded<Result<Data, StorageError>>,
     lang: Lang,
 ) -> impl IntoView {
     let page = RwSignal::new(0usize);
-    let total = ids.len();
-    let ids = StoredValue::new(ids);
+    let total = keys.len();
+    let keys = StoredValue::new(keys);
     let window = Signal::derive(move || PageWindow::new(total, page.get(), PAGE_SIZE));
     let shown = move || {
         let w = window.get();
         let lines = data.with(|d| match d {
-            Some(Ok(d)) => ids.with_value(|ids| tracker_lines(d, &ids[w.start..w.end], lang)),
+            Some(Ok(d)) => keys.with_value(|k| tracker_lines(d, &k[w.start..w.end], lang)),
             _ => Vec::new(),
         });
         lines
