@@ -117,7 +117,7 @@ pub async fn stream_chat(
     request: &HttpRequest,
     kind: ProviderKind,
     signal: &AbortSignal,
-    mut on_events: impl FnMut(Vec<StreamEvent>),
+    on_events: &mut dyn FnMut(Vec<StreamEvent>),
 ) -> Result<(), Failure> {
     let response = send(request, signal).await?;
     let body = response.body().ok_or(LlmError::Dropped)?;
@@ -165,14 +165,14 @@ pub async fn stream_chat_retrying(
     request: &HttpRequest,
     kind: ProviderKind,
     signal: &AbortSignal,
-    mut on_wait: impl FnMut(Option<u64>),
-    mut on_events: impl FnMut(Vec<StreamEvent>),
+    on_wait: &mut dyn FnMut(Option<u64>),
+    on_events: &mut dyn FnMut(Vec<StreamEvent>),
 ) -> Result<(), Failure> {
     let policy = RetryPolicy::STANDARD;
     let mut retries = 0;
     let mut text_arrived = false;
     loop {
-        let result = stream_chat(request, kind, signal, |events| {
+        let result = stream_chat(request, kind, signal, &mut |events| {
             text_arrived |= events
                 .iter()
                 .any(|e| matches!(e, StreamEvent::Text(_) | StreamEvent::Refusal(_)));
@@ -186,7 +186,7 @@ pub async fn stream_chat_retrying(
             return result;
         };
         retries += 1;
-        let waited = wait_out(secs, signal, &mut on_wait).await;
+        let waited = wait_out(secs, signal, on_wait).await;
         on_wait(None);
         waited?;
     }
@@ -197,7 +197,7 @@ pub async fn stream_chat_retrying(
 async fn wait_out(
     secs: u64,
     signal: &AbortSignal,
-    on_wait: &mut impl FnMut(Option<u64>),
+    on_wait: &mut dyn FnMut(Option<u64>),
 ) -> Result<(), Failure> {
     let abort = AbortWatch::new(signal);
     for left in countdown(secs) {

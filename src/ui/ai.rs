@@ -70,7 +70,7 @@ pub async fn test_connection(connection: &Connection, lang: Lang) -> Result<u64,
         &request,
         connection.profile.kind,
         &controller.signal(),
-        |events| {
+        &mut |events| {
             answered |= events.iter().any(|e| matches!(e, StreamEvent::Text(_)));
         },
     )

@@ -270,13 +270,13 @@ impl Generator {
         let Panel { state, error, .. } = self.panel;
         let mut last_save = js_sys::Date::now();
         // A rate limit's countdown, shown until it ends or Stop cuts it short.
-        let on_wait = |left: Option<u64>| {
+        let mut on_wait = |left: Option<u64>| {
             error.try_set(left.map(|seconds| {
                 let seconds = seconds.to_string();
                 Msg::RetryingIn.fill(state.lang.get_untracked(), &[("seconds", &seconds)])
             }));
         };
-        stream_chat_retrying(request, kind, &signal, on_wait, |events| {
+        stream_chat_retrying(request, kind, &signal, &mut on_wait, &mut |events| {
             for event in events {
                 self.take(current, restorer, event, lang);
             }

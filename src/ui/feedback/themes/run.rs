@@ -212,12 +212,12 @@ async fn ask(
     }
     let mut text = String::new();
     let mut notice = None;
-    let on_wait = |left: Option<u64>| {
+    let mut on_wait = |left: Option<u64>| {
         run.status.try_set(
             left.map(|seconds| Msg::RetryingIn.fill(ui, &[("seconds", &seconds.to_string())])),
         );
     };
-    stream_chat_retrying(request, kind, &signal, on_wait, |events| {
+    stream_chat_retrying(request, kind, &signal, &mut on_wait, &mut |events| {
         for event in events {
             match event {
                 StreamEvent::Text(t) | StreamEvent::Refusal(t) => text.push_str(&restorer.push(&t)),
