@@ -200,6 +200,9 @@ fn account_picker(
         .iter()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();
+    // The choice on opening is marked once; later choices go through the select's value, so
+    // thousands of accounts are thousands of plain options, not one effect each.
+    let chosen = values.with_untracked(|v| v.get(key).cloned().unwrap_or_default());
     view! {
         <select id=id.to_string() aria-invalid=invalid aria-describedby=described_by required=required
             prop:value=move || values.with(|v| v.get(key).cloned().unwrap_or_default())
@@ -210,8 +213,7 @@ fn account_picker(
             {items
                 .into_iter()
                 .map(|(id, name)| {
-                    let this = id.clone();
-                    let selected = move || values.with(|v| v.get(key) == Some(&this));
+                    let selected = id == chosen;
                     view! { <option value=id selected=selected>{name}</option> }
                 })
                 .collect_any()}
