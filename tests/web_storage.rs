@@ -571,7 +571,7 @@ async fn assert_index_reads(db: &Db) {
         assert_eq!(n, expected, "{stage:?}");
     }
 
-    let open = db
+    let mut open = db
         .escalations_with_status(&[
             EscalationStatus::New,
             EscalationStatus::Responding,
@@ -579,12 +579,19 @@ async fn assert_index_reads(db: &Db) {
         ])
         .await
         .unwrap();
-    assert_eq!(escalation_ids(&open), ["e1", "e2", "e4"]);
-    let reviewed = db
+    assert_eq!(open.len(), 3);
+    let first = open.next_slice(2).unwrap();
+    assert_eq!((first.len(), open.len()), (2, 1));
+    let rest = open.next_slice(2).unwrap();
+    assert_eq!(rest.len(), 1);
+    assert_eq!(escalation_ids(&[first, rest].concat()), ["e1", "e2", "e4"]);
+    assert!(open.is_empty());
+    assert!(open.next_slice(2).unwrap().is_empty());
+    let mut reviewed = db
         .escalations_with_status(&[EscalationStatus::Reviewed])
         .await
         .unwrap();
-    assert_eq!(escalation_ids(&reviewed), ["e5"]);
+    assert_eq!(escalation_ids(&reviewed.next_slice(10).unwrap()), ["e5"]);
     assert!(db.escalations_with_status(&[]).await.unwrap().is_empty());
     let status_counts = db.escalation_status_counts().await.unwrap();
     assert_eq!(

@@ -4,6 +4,7 @@
 //! import and "delete all data".
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
@@ -36,6 +37,34 @@ impl From<rexie::Error> for StorageError {
             rexie::Error::IdbError(inner) => Self::from_description(&inner.to_string()),
             other => Self::Other(other.to_string()),
         }
+    }
+}
+
+/// Records read from the browser but not yet turned into Rust values: the conversion, most
+/// of a large read's cost, is done a slice at a time, so the caller can let the browser run
+/// between slices.
+pub struct Unread<T> {
+    values: std::vec::IntoIter<JsValue>,
+    _records: PhantomData<T>,
+}
+
+impl<T: Stored> Unread<T> {
+    /// How many records are left to convert.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.len() == 0
+    }
+
+    /// Converts up to `n` of the records left.
+    pub fn next_slice(&mut self, n: usize) -> Result<Vec<T>> {
+        self.values
+            .by_ref()
+            .take(n)
+            .map(|v| read(&value_from_js(v, T::STORE)?, T::STORE))
+            .collect()
     }
 }
 
@@ -458,16 +487,26 @@ impl Db {
         Ok(Stage::ALL.iter().copied().zip(counts).collect())
     }
 
-    /// The escalations whose status is one of `statuses`, status by status.
+    /// The escalations whose status is one of `statuses`, status by status, read in one
+    /// request each and converted a slice at a time by the caller.
     pub async fn escalations_with_status(
         &self,
         statuses: &[EscalationStatus],
-    ) -> Result<Vec<Escalation>> {
-        let ranges = statuses
-            .iter()
-            .map(|s| only(&JsValue::from_str(s.code())))
-            .collect::<Result<Vec<_>>>()?;
-        self.index_read(ESCALATIONS_BY_STATUS, ranges).await
+    ) -> Result<Unread<Escalation>> {
+        let store = ESCALATIONS_BY_STATUS.store;
+        let tx = self
+            .rexie
+            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
+        let index = tx.store(store.name())?.index(ESCALATIONS_BY_STATUS.name)?;
+        let mut values = Vec::new();
+        for status in statuses {
+            let range = only(&JsValue::from_str(status.code()))?;
+            values.extend(index.get_all(Some(range), None).await?);
+        }
+        Ok(Unread {
+            values: values.into_iter(),
+            _records: PhantomData,
+        })
     }
 
     /// The number of escalations at each status, in `EscalationStatus::ALL` order.

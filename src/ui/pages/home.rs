@@ -51,12 +51,13 @@ async fn pause() {
 async fn attention_lines(db: &Db, lang: Lang) -> Result<Vec<(String, String)>, StorageError> {
     let now = browser::now();
     let accounts = AccountIndex::new(db.list::<Account>().await?);
-    let escalations = db
+    let mut escalations = db
         .escalations_with_status(&Escalation::OPEN_STATUSES)
         .await?;
     let mut found = Vec::new();
-    for slice in escalations.chunks(SLICE as usize / 2) {
-        found.extend(attention(slice, &accounts, now, &browser::BrowserZone));
+    while !escalations.is_empty() {
+        let slice = escalations.next_slice(SLICE as usize / 2)?;
+        found.extend(attention(&slice, &accounts, now, &browser::BrowserZone));
         pause().await;
     }
     sort_attention(&mut found);
