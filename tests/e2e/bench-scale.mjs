@@ -1,16 +1,18 @@
 // Benchmark (not a test, not run by .ci/test): every page on a year of a team's records. For
 // each scale (10,000 and 100,000 feedback items, with 5,000 escalations and 50,000 drafts),
 // writes a seeded backup with the seed command (`cargo run --release --example seed`), fills
-// the app's IndexedDB with it straight from the page (5,000 records per transaction), then opens Home, each workspace list,
+// the app's IndexedDB in a fresh browser profile straight from the page (5,000 records per
+// transaction), restarts the browser on that profile, then opens Home, each workspace list,
 // the health dashboard, a record page and a prompt page, and prints per page: the time to
 // interactive (from the navigation until the page shows its data and the main thread has been
 // free of long tasks for QUIET_MS), the longest main-thread task (PerformanceObserver
-// "longtask"), the JS heap after a forced GC, the wasm memory and the renderers' resident
-// memory. Run by .ci/bench after `trunk build --release`.
+// "longtask"), the JS heap after a forced GC, the wasm memory and the app renderer's memory
+// (proportional set size). Run by .ci/bench after `trunk build --release`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { launch, openApp } from './support/browser.mjs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchProfile } from './support/browser.mjs';
 import { serveDist } from './support/static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,15 +50,7 @@ const PAGES = ALL_PAGES.filter((p) => !PAGE_FILTER || PAGE_FILTER.some((part) =>
 const server = await serveDist();
 const rows = [];
 try {
-  for (const scale of SCALES) {
-    const file = seedFile(scale);
-    const browser = await launch();
-    try {
-      rows.push(...(await measureScale(browser, scale, file)));
-    } finally {
-      await browser.close();
-    }
-  }
+  for (const scale of SCALES) rows.push(...(await measureScale(scale, seedFile(scale))));
 } finally {
   await server.close();
 }
@@ -75,19 +69,65 @@ function seedFile(scale) {
   return path;
 }
 
-async function measureScale(browser, scale, file) {
-  const { context, page, errors } = await openApp(browser, server.url);
-  await context.addInitScript(() => {
-    window.__longtasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, end: e.startTime + e.duration, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-    addEventListener('TrunkApplicationStarted', (e) => {
-      window.__wasm = e.detail.wasm;
+/**
+ * Fills a fresh profile's IndexedDB with `file`, closes the browser, and measures every page
+ * in a browser started again on that profile: the renderer that parsed and wrote the seed
+ * file would otherwise count its memory as the app's.
+ */
+async function measureScale(scale, file) {
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-'));
+  try {
+    const filling = await launchProfile(dir);
+    const started = Date.now();
+    const counts = await fill(await appPage(filling), file);
+    console.log(`filled IndexedDB in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+    await filling.close();
+
+    const context = await launchProfile(dir);
+    await context.addInitScript(() => {
+      window.__longtasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, end: e.startTime + e.duration, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasm = e.detail.wasm;
+      });
     });
-  });
+    const errors = [];
+    const page = await appPage(context);
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const cdp = await context.newCDPSession(page);
+    const label = `${scale.feedback.toLocaleString('en')} fb`;
+    const out = [];
+    for (const target of PAGES) {
+      const timing = await visit(page, target);
+      const memory = await memoryAfterGc(page, cdp);
+      out.push({ scale: label, page: target.name, ...timing, ...memory });
+      console.log(`${label} ${target.name}: ${JSON.stringify(out.at(-1))}`);
+    }
+    if (errors.length) console.log(`page errors: ${errors.slice(0, 5).join('; ')}`);
+    await context.close();
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The app opened in the first page of `context`. */
+async function appPage(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  await page.waitForSelector('main h1');
+  return page;
+}
+
+/**
+ * Replaces the content of the app's database with the seed file, from inside the page, a
+ * chunk of records per transaction (one evaluate each), so the page never holds the whole file.
+ */
+async function fill(page, file) {
   await page.evaluate(() => {
-    // Helpers for `fill`: open the app's database, run one read-write transaction.
+    // Helpers: open the app's database, run one read-write transaction.
     window.withDb = (task) =>
       new Promise((ok, fail) => {
         const request = indexedDB.open('casebook');
@@ -102,30 +142,6 @@ async function measureScale(browser, scale, file) {
         tx.onerror = () => fail(tx.error);
       });
   });
-  const started = Date.now();
-  const counts = await fill(page, file);
-  console.log(`filled IndexedDB in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
-  await page.reload();
-  await page.waitForSelector('main h1');
-  const cdp = await context.newCDPSession(page);
-  const label = `${scale.feedback.toLocaleString('en')} fb`;
-  const out = [];
-  for (const target of PAGES) {
-    const timing = await visit(page, target);
-    const memory = await memoryAfterGc(page, cdp);
-    out.push({ scale: label, page: target.name, ...timing, ...memory });
-    console.log(`${label} ${target.name}: ${JSON.stringify(out.at(-1))}`);
-  }
-  if (errors.length) console.log(`page errors: ${errors.slice(0, 5).join('; ')}`);
-  await context.close();
-  return out;
-}
-
-/**
- * Replaces the content of the app's database with the seed file, from inside the page, a
- * chunk of records per transaction (one evaluate each), so the page never holds the whole file.
- */
-async function fill(page, file) {
   const { stores } = JSON.parse(readFileSync(file, 'utf8'));
   const counts = {};
   for (const [name, records] of Object.entries(stores)) {
@@ -184,16 +200,20 @@ async function memoryAfterGc(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
-  return { heapMb: usedSize / 2 ** 20, wasmMb: wasm / 2 ** 20, rendererMb: rendererRss() };
+  return { heapMb: usedSize / 2 ** 20, wasmMb: wasm / 2 ** 20, rendererMb: rendererPss() };
 }
 
-/** Resident memory (MB) of the renderer processes of the browser this script launched. */
-function rendererRss() {
-  let total = 0;
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
+/**
+ * Memory (MB) of the app's renderer: the proportional set size (its private pages plus its
+ * share of the pages it shares with Chromium's other processes, as /proc/<pid>/smaps_rollup
+ * counts it) of the largest renderer process of the browser this script launched. Summing
+ * resident sizes would count the shared browser code once per process, spare renderers too.
+ */
+function rendererPss() {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' });
   const procs = out.trim().split('\n').map((line) => {
-    const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
-    return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
+    const [pid, ppid, ...args] = line.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
   });
   const root = procs.find((p) => p.ppid === process.pid && /chrom/.test(p.args));
   if (!root) return NaN;
@@ -207,14 +227,20 @@ function rendererRss() {
       }
     }
   }
-  for (const p of procs) {
-    if (descendants.has(p.pid) && p.args.includes('--type=renderer')) total += p.rss;
-  }
-  return total / 1024;
+  const pss = (pid) => {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  const renderers = procs.filter((p) => descendants.has(p.pid) && p.args.includes('--type=renderer'));
+  return Math.max(0, ...renderers.map((p) => pss(p.pid))) / 1024;
 }
 
 function printTable(rows) {
-  const header = ['scale', 'page', 'TTI ms', 'ready ms', 'longest task ms', 'long tasks', 'JS heap MB', 'wasm MB', 'renderer RSS MB'];
+  const header = ['scale', 'page', 'TTI ms', 'ready ms', 'longest task ms', 'long tasks', 'JS heap MB', 'wasm MB', 'renderer PSS MB'];
   const body = rows.map((r) => [
     r.scale, r.page, r.tti.toFixed(0), (r.ready ?? NaN).toFixed(0), r.longest.toFixed(0), String(r.tasks),
     r.heapMb.toFixed(1), r.wasmMb.toFixed(1), r.rendererMb.toFixed(0),
