@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, ClipboardItem, HtmlAnchorElement, HtmlInputElement, Url};
 
-use crate::domain::text::{Collator, LatinFirst, UnicodeEngine};
+use crate::domain::text::{ranks_by, Collator, LatinFirst, UnicodeEngine};
 use crate::domain::time::zone::LocalZone;
 use crate::i18n::Lang;
 
@@ -75,15 +75,30 @@ impl Default for BrowserCollator {
     }
 }
 
-impl Collator for BrowserCollator {
-    fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+impl BrowserCollator {
+    /// How two JavaScript strings compare.
+    fn compare_values(&self, a: &JsValue, b: &JsValue) -> std::cmp::Ordering {
         self.compare
-            .call2(&JsValue::NULL, &a.into(), &b.into())
+            .call2(&JsValue::NULL, a, b)
             .ok()
             .and_then(|n| n.as_f64())
             .map_or(std::cmp::Ordering::Equal, |n| {
                 n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
             })
+    }
+}
+
+impl Collator for BrowserCollator {
+    fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        self.compare_values(&a.into(), &b.into())
+    }
+
+    /// Each text crosses to JavaScript once, not once per comparison.
+    fn ranks(&self, texts: &[&str]) -> Vec<usize> {
+        let strings: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t)).collect();
+        ranks_by(texts.len(), &|a, b| {
+            self.compare_values(&strings[a], &strings[b])
+        })
     }
 }
 
