@@ -37,6 +37,10 @@ describe('sample data', () => {
     await home.exploreSample();
     assert.match(await shell.notice(/Sample data added/), /Sample data added: \d+ records\./);
     assert.equal(await home.exploreSampleButton().count(), 0, 'offered on an empty Casebook only');
+    // The sample's accounts are older than two weeks and nothing was ever exported.
+    const backUpNow = page.getByRole('link', { name: 'Back up now' });
+    await backUpNow.waitFor();
+    assert.match(await page.getByText(/not exported a backup for a while/).textContent(), /Browsers can clear site data/);
 
     // The list shows open escalations at first: one of each severity, and every row is marked.
     const escalations = await rows(page, 'Escalations');
@@ -66,6 +70,8 @@ describe('sample data', () => {
     await home.removeSample();
     assert.match(await shell.notice(/Sample data removed/), /Sample data removed: \d+ records\. Your own records were not touched\./);
 
+    // No reminder for an account made today.
+    await backUpNow.waitFor({ state: 'detached' });
     const left = await rows(page, 'Accounts');
     assert.equal(left.length, 1);
     assert.match(left[0], /My Own Co/);

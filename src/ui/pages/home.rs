@@ -35,7 +35,6 @@ const SLICE: u32 = 200;
 #[derive(Clone)]
 struct Overview {
     counts: Vec<(Store, u32)>,
-    backup_due: bool,
     /// Sample records are present.
     sample: bool,
 }
@@ -150,16 +149,15 @@ pub fn HomePage() -> impl IntoView {
     let state = use_app();
     let overview = load_db(move |db| async move {
         let counts = db.counts().await?;
-        let accounts = db.list::<Account>().await?;
         let sample = db.has_sample().await?;
+        Ok::<_, StorageError>(Overview { counts, sample })
+    });
+    // Apart from the counts, which it would hold up: it reads every account.
+    let reminder = load_db(move |db| async move {
         let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
         let last = last.and_then(|s| s.instant());
-        let oldest = accounts.iter().map(|a| a.created_at).min();
-        Ok::<_, StorageError>(Overview {
-            counts,
-            backup_due: backup_due(last, oldest, browser::now()),
-            sample,
-        })
+        let oldest = db.list::<Account>().await?.iter().map(|a| a.created_at).min();
+        Ok::<_, StorageError>(backup_due(last, oldest, browser::now()))
     });
     // Read after the counts, in slices.
     let attention =
@@ -170,7 +168,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr(Msg::HomeTitle)}</h1>
             <p class="lede">{tr(Msg::HomeLede)}</p>
             {move || overview.get().and_then(|o| o.err()).map(load_failure)}
-            {move || (overview.get().and_then(|o| o.ok()).is_some_and(|o| o.backup_due)).then(|| view! {
+            {move || (reminder.get().and_then(|due| due.ok()) == Some(true)).then(|| view! {
                 <div class="banner banner-warning" id="backup-reminder">
                     <span>{tr(Msg::BackupReminder)}</span>
                     <a class="button" href=Route::Settings.href()>{tr(Msg::GoToBackup)}</a>
