@@ -44,10 +44,13 @@ async fn pause() {
     TimeoutFuture::new(0).await;
 }
 
+/// A line of "needs attention now": the link to the record and what needs doing.
+type Line = (String, String);
+
 /// The lines of "needs attention now" across the workspaces, in `lang`, read and written a
 /// slice at a time (there may be thousands): open escalations and feedback not yet
 /// acknowledged or waiting on product, read through the indexes, then onboarding projects.
-async fn attention_lines(db: &Db, lang: Lang) -> Result<Vec<(String, String)>, StorageError> {
+async fn attention_lines(db: &Db, lang: Lang) -> Result<Vec<Line>, StorageError> {
     let now = browser::now();
     let accounts = AccountIndex::new(db.list::<Account>().await?);
     let mut escalations = db
@@ -156,12 +159,27 @@ pub fn HomePage() -> impl IntoView {
     let reminder = load_db(move |db| async move {
         let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
         let last = last.and_then(|s| s.instant());
-        let oldest = db.list::<Account>().await?.iter().map(|a| a.created_at).min();
+        let oldest = db
+            .list::<Account>()
+            .await?
+            .iter()
+            .map(|a| a.created_at)
+            .min();
         Ok::<_, StorageError>(backup_due(last, oldest, browser::now()))
     });
-    // Read after the counts, in slices.
-    let attention =
-        load_db(move |db| async move { attention_lines(&db, state.lang.get_untracked()).await });
+    // Read once the counts are shown, in slices, so that the counts wait for nothing else.
+    let counted = Memo::new(move |_| overview.with(|o| o.is_some()));
+    let attention = load_db(move |db| {
+        let start = counted.get();
+        async move {
+            if !start {
+                return Ok(None);
+            }
+            attention_lines(&db, state.lang.get_untracked())
+                .await
+                .map(Some)
+        }
+    });
     let busy = RwSignal::new(false);
     view! {
         <section class="page home">
@@ -239,19 +257,21 @@ fn SampleBanner(overview: Loading, busy: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn Attention(
     overview: Loading,
-    attention: Loaded<Result<Vec<(String, String)>, StorageError>>,
+    attention: Loaded<Result<Option<Vec<Line>>, StorageError>>,
 ) -> impl IntoView {
     let page = RwSignal::new(0usize);
     // The lines of the page shown.
     let lines = move |w: PageWindow| {
         attention.with(|a| match a {
-            Some(Ok(all)) => all[w.start..w.end].to_vec(),
+            Some(Ok(Some(all))) => all[w.start..w.end].to_vec(),
             _ => Vec::new(),
         })
     };
     let window = Memo::new(move |_| {
-        let total =
-            attention.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()).map_or(0, Vec::len));
+        let total = attention.with(|a| match a {
+            Some(Ok(Some(all))) => all.len(),
+            _ => 0,
+        });
         PageWindow::new(total, page.get(), PAGE_SIZE)
     });
     let any = move || {
@@ -261,7 +281,7 @@ fn Attention(
             .is_some_and(|o| o.counts.iter().any(|(_, n)| *n > 0))
     };
     move || {
-        (any() && attention.with(|a| matches!(a, Some(Ok(_))))).then(|| view! {
+        (any() && attention.with(|a| matches!(a, Some(Ok(Some(_)))))).then(|| view! {
         <section class="attention" id="attention" aria-labelledby="attention-heading">
             <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
             {move || if window.get().total == 0 {
