@@ -49,6 +49,11 @@ impl AccountIndex {
         self.0.iter()
     }
 
+    /// How many accounts there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     /// True when there are no accounts.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

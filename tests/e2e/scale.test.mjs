@@ -244,6 +244,13 @@ describe('a year of records', () => {
     const form = new RecordForm(page);
     await form.waitForIt();
     await until(async () => (await form.value('What the customer said')) === record.summary, { timeout: 10000, message: 'the record did not load' });
+    // With hundreds of accounts the picker is drawn with the record's account first and the
+    // whole sorted list a task later: it ends up with every account, the record's chosen.
+    const picker = form.field('Account');
+    const account = accounts.find((a) => a.id === record.account_id);
+    await until(async () => (await picker.locator('option').count()) === accounts.length + 1, { timeout: 10000, message: 'the picker lists every account' });
+    assert.equal(await picker.inputValue(), record.account_id);
+    assert.equal(await picker.locator('option:checked').textContent(), account.name);
     await page.goto(`${server.url}#/escalations/${recordId}/prompt/${promptId}`);
     const panel = new DraftPanel(page);
     await panel.waitForIt();

@@ -175,6 +175,9 @@ fn multi_choice(
     }
 }
 
+/// Up to this many accounts, the picker lists them all at once.
+const EAGER_OPTIONS: usize = 200;
+
 fn account_picker(
     id: &str,
     accounts: Arc<AccountIndex>,
@@ -193,16 +196,41 @@ fn account_picker(
         }
         .into_any();
     }
-    let items: Vec<(String, String)> = accounts
-        .sorted(&*crate::ui::browser::list_collator(
-            use_app().lang.get_untracked(),
-        ))
-        .iter()
-        .map(|a| (a.id.clone(), a.name.clone()))
-        .collect();
     // The choice on opening is marked once; later choices go through the select's value, so
     // thousands of accounts are thousands of plain options, not one effect each.
     let chosen = values.with_untracked(|v| v.get(key).cloned().unwrap_or_default());
+    // With many accounts, the form is drawn first with only the chosen one, and the sorted
+    // list follows in a task of its own, so the page does not wait for thousands of options.
+    let all = RwSignal::new(accounts.len() <= EAGER_OPTIONS);
+    if !all.get_untracked() {
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            all.try_set(true);
+        });
+    }
+    let lang = use_app().lang.get_untracked();
+    let options = move || {
+        let listed: Vec<(String, String)> = if all.get() {
+            accounts
+                .sorted(&*crate::ui::browser::list_collator(lang))
+                .iter()
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect()
+        } else {
+            accounts
+                .get(&chosen)
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .into_iter()
+                .collect()
+        };
+        listed
+            .into_iter()
+            .map(|(id, name)| {
+                let selected = id == chosen;
+                view! { <option value=id selected=selected>{name}</option> }
+            })
+            .collect_any()
+    };
     view! {
         <select id=id.to_string() aria-invalid=invalid aria-describedby=described_by required=required
             prop:value=move || values.with(|v| v.get(key).cloned().unwrap_or_default())
@@ -210,13 +238,7 @@ fn account_picker(
                 v.insert(key, ev.target().value());
             })>
             <option value="">{tr(Msg::ChooseAccount)}</option>
-            {items
-                .into_iter()
-                .map(|(id, name)| {
-                    let selected = id == chosen;
-                    view! { <option value=id selected=selected>{name}</option> }
-                })
-                .collect_any()}
+            {options}
         </select>
     }
     .into_any()
