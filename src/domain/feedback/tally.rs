@@ -320,24 +320,38 @@ impl Tally {
                     .filter_map(|id| accounts.get(id))
                     .collect();
                 let split = counts.split.finish(None);
-                ThemeFigures {
-                    theme_id: theme.id.clone(),
-                    items: counts.items,
-                    accounts: counts.accounts.len(),
-                    arr: ArrTotals::of(known.iter().copied()),
-                    skew: Skew::of(&split),
-                    split,
-                    renewals_6m: known
-                        .iter()
-                        .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
-                        .count(),
-                }
+                let found = (counts.items, counts.accounts.len());
+                theme_figures_of(&theme.id, found, &known, split, today, horizon)
             })
             .collect();
         sorting::sort_by(&mut out, |a, b| {
             a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
         });
         out
+    }
+}
+
+/// A theme's figures from its `(items, accounts)` counts, the accounts of them that are known,
+/// and its NPS split; renewals are counted from `today` to `horizon`.
+pub(crate) fn theme_figures_of(
+    theme_id: &str,
+    (items, accounts): (usize, usize),
+    known: &[&Account],
+    split: NpsSummary,
+    today: NaiveDate,
+    horizon: NaiveDate,
+) -> ThemeFigures {
+    ThemeFigures {
+        theme_id: theme_id.to_string(),
+        items,
+        accounts,
+        arr: ArrTotals::of(known.iter().copied()),
+        skew: Skew::of(&split),
+        split,
+        renewals_6m: known
+            .iter()
+            .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
+            .count(),
     }
 }
 
@@ -379,18 +393,8 @@ mod tests {
                 ids.dedup();
                 let known: Vec<&Account> = ids.iter().filter_map(|id| accounts.get(id)).collect();
                 let split = nps(mine.iter().filter_map(|i| i.score), None);
-                ThemeFigures {
-                    theme_id: theme.id.clone(),
-                    items: mine.len(),
-                    accounts: ids.len(),
-                    arr: ArrTotals::of(known.iter().copied()),
-                    skew: Skew::of(&split),
-                    split,
-                    renewals_6m: known
-                        .iter()
-                        .filter(|a| a.renewal_date.is_some_and(|r| r >= today && r <= horizon))
-                        .count(),
-                }
+                let found = (mine.len(), ids.len());
+                theme_figures_of(&theme.id, found, &known, split, today, horizon)
             })
             .collect();
         sorting::sort_by(&mut out, |a, b| {
