@@ -583,6 +583,7 @@ messages! {
     CopyEmail => "Copy the e-mail", "复制邮件";
     WordCount => "{n} of at most {limit} words", "{n} 字 / 上限 {limit} 字";
     HomeAttention => "Needs attention now", "需要立即处理";
+    HomeAttentionReading => "Looking through your records for what needs attention…", "正在查找需要处理的事项…";
     HomeNothingUrgent => "Nothing is overdue: no late first responses, no customer updates due today, no feedback waiting too long.", "没有逾期事项：没有超时的首次回复、今天没有到期的客户通报、也没有等待过久的反馈。";
     HomeFeedbackUnacknowledged => "{account}: feedback not acknowledged within 48 h (“{verbatim}”)", "{account}：反馈 48 小时内未确认（“{verbatim}”）";
     HomeFeedbackWaiting => "{account}: waiting on product for 30+ days, renewal within 90 days (“{verbatim}”)", "{account}：等待产品答复超过 30 天，90 天内续约（“{verbatim}”）";

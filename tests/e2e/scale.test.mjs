@@ -143,7 +143,15 @@ describe('a year of records', () => {
     await settings.confirm();
     await shell.notice(/^Backup imported/, { timeout: 60000 });
 
-    // Home: a card per workspace with its record count.
+    // Home: a card per workspace with its record count. While "needs attention now" is read,
+    // a status line says so (a MutationObserver notes it, however briefly it shows).
+    await page.evaluate(() => {
+      window.__attentionReading = null;
+      new MutationObserver(() => {
+        const line = document.querySelector('#attention-reading[role=status]');
+        if (line) window.__attentionReading ??= line.textContent.trim();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByRole('navigation').getByRole('link', { name: 'Home', exact: true }).click();
     const home = new Home(page);
     await until(async () => (await home.cardCount('Feedback').textContent()) !== '0 records', { timeout: 30000 });
@@ -153,6 +161,8 @@ describe('a year of records', () => {
     // "Needs attention now" draws a page of 50 lines at a time, the next page after it.
     await until(async () => (await home.attentionRange()) !== null, { timeout: 60000, message: 'the attention pager' });
     const [from, to, total] = await home.attentionRange();
+    assert.equal(await page.evaluate(() => window.__attentionReading), 'Looking through your records for what needs attention…');
+    assert.equal(await page.locator('#attention-reading').count(), 0, 'the status line goes once the lines are shown');
     assert.deepEqual([from, to], [1, 50]);
     assert.ok(total > 50, `${total} lines need attention`);
     const firstPage = await home.attentionLines();

@@ -280,7 +280,12 @@ fn Attention(
             .and_then(|o| o.ok())
             .is_some_and(|o| o.counts.iter().any(|(_, n)| *n > 0))
     };
-    move || {
+    let reading = move || {
+        (any() && attention.with(|a| matches!(a, None | Some(Ok(None))))).then(|| {
+            view! { <p class="hint" id="attention-reading" role="status">{tr(Msg::HomeAttentionReading)}</p> }
+        })
+    };
+    let found = move || {
         (any() && attention.with(|a| matches!(a, Some(Ok(Some(_)))))).then(|| view! {
         <section class="attention" id="attention" aria-labelledby="attention-heading">
             <h2 id="attention-heading">{tr(Msg::HomeAttention)}</h2>
@@ -297,7 +302,16 @@ fn Attention(
             <Pager window page />
         </section>
     })
-    }
+    };
+    let failed = move || {
+        attention
+            .with(|a| match a {
+                Some(Err(error)) => Some(error.clone()),
+                _ => None,
+            })
+            .map(load_failure)
+    };
+    view! { {reading} {found} {failed} }
 }
 
 /// A workspace: its title linking to its list, what it is for, and how many records it has.
