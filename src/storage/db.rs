@@ -244,6 +244,16 @@ impl Db {
     /// The records of `index` within each of `ranges`, in one transaction, range by range
     /// and in index order within each.
     async fn index_values(&self, index: IndexSpec, ranges: Vec<KeyRange>) -> Result<Vec<Value>> {
+        let found = self.index_objects(index, ranges).await?;
+        found
+            .into_iter()
+            .map(|v| value_from_js(v, index.store))
+            .collect()
+    }
+
+    /// The stored objects of `index` within each of `ranges`, as `index_values` reads them,
+    /// not yet converted.
+    async fn index_objects(&self, index: IndexSpec, ranges: Vec<KeyRange>) -> Result<Vec<JsValue>> {
         let store = index.store;
         let tx = self
             .rexie
@@ -251,9 +261,7 @@ impl Db {
         let handle = tx.store(store.name())?.index(index.name)?;
         let mut out = Vec::new();
         for range in ranges {
-            for value in handle.get_all(Some(range), None).await? {
-                out.push(value_from_js(value, store)?);
-            }
+            out.extend(handle.get_all(Some(range), None).await?);
         }
         Ok(out)
     }
@@ -493,16 +501,11 @@ impl Db {
         &self,
         statuses: &[EscalationStatus],
     ) -> Result<Unread<Escalation>> {
-        let store = ESCALATIONS_BY_STATUS.store;
-        let tx = self
-            .rexie
-            .transaction(&[store.name()], TransactionMode::ReadOnly)?;
-        let index = tx.store(store.name())?.index(ESCALATIONS_BY_STATUS.name)?;
-        let mut values = Vec::new();
-        for status in statuses {
-            let range = only(&JsValue::from_str(status.code()))?;
-            values.extend(index.get_all(Some(range), None).await?);
-        }
+        let ranges = statuses
+            .iter()
+            .map(|s| only(&JsValue::from_str(s.code())))
+            .collect::<Result<Vec<_>>>()?;
+        let values = self.index_objects(ESCALATIONS_BY_STATUS, ranges).await?;
         Ok(Unread {
             values: values.into_iter(),
             _records: PhantomData,
