@@ -9,9 +9,11 @@ use casebook::domain::account::{Account, Tier};
 use casebook::domain::draft::{Draft, DraftSource, DraftStatus};
 use casebook::domain::escalation::{Escalation, EscalationStatus};
 use casebook::domain::feedback::dashboard::Month;
+use casebook::domain::feedback::tally::Tally;
 use casebook::domain::feedback::{FeedbackItem, Stage};
 use casebook::domain::form::Coded;
 use casebook::domain::onboarding::{OnboardingProject, Playbook};
+use casebook::domain::record::AnyRecord;
 use casebook::domain::workspace::Workspace;
 use casebook::i18n::Lang;
 use casebook::storage::backup;
@@ -262,7 +264,6 @@ async fn a_tab_whose_database_was_upgraded_elsewhere_is_told_to_reload() {
 async fn an_escalation_keeps_its_log_override_and_timeline_edits() {
     use casebook::domain::escalation::rules::{EscalationType, Severity};
     use casebook::domain::escalation::{ClassificationOverride, Escalation, EventKind};
-    use casebook::domain::record::AnyRecord;
 
     let db = fresh("cb-test-escalation").await;
     let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
@@ -778,40 +779,44 @@ fn records_in_every_store() -> Vec<(Store, Vec<serde_json::Value>)> {
     records
 }
 
-#[wasm_bindgen_test]
-async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
-    let name = "cb-test-upgrade-v2";
+/// Writes `records_in_every_store` as schema `version` made them (its stores and indexes, its
+/// version in `meta`), opens the database at the current schema and checks every record is
+/// kept and the indexes answer.
+async fn upgrade_keeps_every_record(name: &str, version: u32) {
     Rexie::delete(name).await.unwrap();
     let records = records_in_every_store();
     let mut covered: Vec<Store> = records.iter().map(|(s, _)| *s).collect();
     covered.sort();
     assert_eq!(covered, Store::DATA, "a record in every data store");
     {
-        // Written as schema 2 made it: its stores, no index, its version in `meta`.
-        let v2 = builder(name, 2).build().await.unwrap();
+        let old = builder(name, version).build().await.unwrap();
         let mut names: Vec<&str> = records.iter().map(|(s, _)| s.name()).collect();
         names.push("meta");
-        let tx = v2.transaction(&names, TransactionMode::ReadWrite).unwrap();
+        let tx = old.transaction(&names, TransactionMode::ReadWrite).unwrap();
         for (store, values) in &records {
             let handle = tx.store(store.name()).unwrap();
-            assert!(handle.index_names().is_empty());
+            let mut declared: Vec<String> =
+                store.indexes(version).map(|i| i.name.to_string()).collect();
+            declared.sort();
+            assert_eq!(handle.index_names(), declared, "the indexes of v{version}");
             for value in values {
                 let js = js_sys::JSON::parse(&value.to_string()).unwrap();
                 handle.put(&js, None).await.unwrap();
             }
         }
         let meta =
-            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": 2}).to_string());
+            js_sys::JSON::parse(&json!({"key": META_SCHEMA_VERSION, "value": version}).to_string());
         tx.store("meta")
             .unwrap()
             .put(&meta.unwrap(), None)
             .await
             .unwrap();
         tx.done().await.unwrap();
-        v2.close();
+        assert!(!old.store_names().contains(&"feedback_months".to_string()));
+        old.close();
     }
 
-    let db = Db::open(name).await.expect("upgrade v2 to current");
+    let db = Db::open(name).await.expect("upgrade to current");
     let exported = db.export_all().await.unwrap();
     for (store, values) in &records {
         let mut kept = exported[store].clone();
@@ -828,9 +833,156 @@ async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
         );
     }
     assert_index_reads(&db).await;
+    assert_eq!(
+        db.month_tallies().await.unwrap(),
+        [],
+        "no month counted yet"
+    );
+    for (until, last) in [
+        ("2026-01", "2026-04"),
+        ("2026-12", "2026-12"),
+        ("2024-06", "2026-04"),
+    ] {
+        let until = Month::parse(until).unwrap();
+        let span = db
+            .feedback_month_span(until)
+            .await
+            .unwrap()
+            .expect("feedback");
+        let months = (span.0.to_string(), span.1.to_string());
+        assert_eq!(
+            months,
+            ("2025-02".into(), last.into()),
+            "to the later of {until} and the last item"
+        );
+    }
     db.close();
 
     let reopened = Db::open(name).await.unwrap();
     assert_index_reads(&reopened).await;
     reopened.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_v2_database_upgrades_keeping_every_record_and_its_indexes_answer() {
+    upgrade_keeps_every_record("cb-test-upgrade-v2", 2).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_v3_database_upgrades_keeping_every_record_and_its_indexes_answer() {
+    upgrade_keeps_every_record("cb-test-upgrade-v3", 3).await;
+}
+
+/// The stored tallies' months: those stale (no tally) and those counted.
+async fn tallied(db: &Db) -> (Vec<String>, Vec<String>) {
+    let all = db.month_tallies().await.unwrap();
+    let months = |counted: bool| {
+        all.iter()
+            .filter(|m| m.tally.is_some() == counted)
+            .map(|m| m.month.to_string())
+            .collect::<Vec<_>>()
+    };
+    (months(false), months(true))
+}
+
+/// Counts `month` from its items as read now and stores it; whether it was stored, and how
+/// many items it counted.
+async fn count_and_store(db: &Db, month: &str) -> (bool, usize) {
+    let month = Month::parse(month).unwrap();
+    let (stamp, mut items) = db.read_month(month).await.unwrap();
+    let items: Vec<FeedbackItem> = items.next_slice(usize::MAX).unwrap();
+    let mut tally = Tally::default();
+    for item in &items {
+        tally.add(item);
+    }
+    (
+        db.store_month(month, stamp, &tally).await.unwrap(),
+        items.len(),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn every_feedback_write_marks_its_months_stale_and_a_late_tally_is_not_stored() {
+    let db = fresh("cb-test-tallies").await;
+    db.put_many(indexed_records()).await.unwrap();
+    let (stale, counted) = tallied(&db).await;
+    assert_eq!(
+        stale,
+        ["2025-02", "2026-01", "2026-02", "2026-03", "2026-04"]
+    );
+    assert!(counted.is_empty());
+
+    assert_eq!(count_and_store(&db, "2026-02").await, (true, 2));
+    assert_eq!(count_and_store(&db, "2026-03").await, (true, 1));
+    assert_eq!(
+        count_and_store(&db, "2026-05").await,
+        (true, 0),
+        "a month with none"
+    );
+    let (_, counted) = tallied(&db).await;
+    assert_eq!(counted, ["2026-02", "2026-03", "2026-05"]);
+    let february = db
+        .month_tallies()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.month.to_string() == "2026-02");
+    let mut expected = Tally::default();
+    expected.add(&feedback("f2", "a1", "2026-02-01", Stage::Acknowledged));
+    expected.add(&feedback("f3", "a2", "2026-02-28", Stage::Received));
+    assert_eq!(
+        february.and_then(|m| m.tally),
+        Some(expected),
+        "read back as counted"
+    );
+
+    // A write between reading a month and storing its tally: the tally is not stored.
+    let march = Month::parse("2026-03").unwrap();
+    let (stamp, _) = db.read_month(march).await.unwrap();
+    // Moved from February to March: both months are stale.
+    let moved = feedback("f2", "a1", "2026-03-02", Stage::Received);
+    db.put_record(&AnyRecord::Feedback(moved)).await.unwrap();
+    assert!(!db
+        .store_month(march, stamp, &Tally::default())
+        .await
+        .unwrap());
+    let (stale, counted) = tallied(&db).await;
+    assert!(stale.contains(&"2026-02".to_string()) && stale.contains(&"2026-03".to_string()));
+    assert_eq!(counted, ["2026-05"]);
+    assert_eq!(count_and_store(&db, "2026-03").await, (true, 2));
+
+    // A deletion, a typed put and an import of an existing item each mark their months.
+    let f4 = feedback("f4", "a2", "2026-03-31", Stage::Shipped);
+    db.delete_record(&AnyRecord::Feedback(f4))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(tallied(&db).await.0.contains(&"2026-03".to_string()));
+    assert_eq!(count_and_store(&db, "2026-03").await, (true, 1));
+    db.put(&feedback("f9", "a1", "2026-05-09", Stage::Received))
+        .await
+        .unwrap();
+    assert_eq!(tallied(&db).await.1, ["2026-03"], "May is stale again");
+    let renamed = feedback("f9", "a1", "2026-03-09", Stage::Received);
+    let import = vec![(
+        Store::Feedback,
+        vec![serde_json::to_value(&renamed).unwrap()],
+    )];
+    db.put_many(import).await.unwrap();
+    let (stale, counted) = tallied(&db).await;
+    assert!(counted.is_empty(), "March gains f9, May loses it");
+    assert!(stale.contains(&"2026-05".to_string()));
+
+    // Other records leave the tallies alone; a restore or a deletion of everything drops them.
+    assert_eq!(count_and_store(&db, "2026-03").await, (true, 2));
+    db.put(&account("a1", "Acme")).await.unwrap();
+    assert_eq!(tallied(&db).await.1, ["2026-03"]);
+    db.replace_all(indexed_records()).await.unwrap();
+    assert_eq!(db.month_tallies().await.unwrap(), []);
+    assert_eq!(count_and_store(&db, "2026-03").await, (true, 1));
+    db.clear_all().await.unwrap();
+    assert_eq!(db.month_tallies().await.unwrap(), []);
+    let this_month = Month::parse("2026-12").unwrap();
+    assert_eq!(db.feedback_month_span(this_month).await.unwrap(), None);
+    db.close();
 }

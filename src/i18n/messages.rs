@@ -118,6 +118,7 @@ messages! {
     NoMatches => "Nothing matches this search.", "没有符合搜索条件的记录。";
     ListSearching => "Searching… {n} of {total}", "正在搜索… {total} 条中已查 {n} 条";
     FhReading => "Reading feedback… {n} of {total}", "正在读取反馈… {total} 条中已读 {n} 条";
+    FhCounting => "Updating the figures of {month}…", "正在更新 {month} 的数据…";
     PagerLabel => "Pages", "分页";
     PagerRange => "Showing {from}–{to} of {n}", "显示第 {from}–{to} 条，共 {n} 条";
     PagerPrevious => "Previous page", "上一页";

@@ -28,6 +28,7 @@ use crate::storage::schema::{
     DRAFTS_BY_RECORD_PROMPT, ESCALATIONS_BY_STATUS, FEEDBACK_BY_ACCOUNT, FEEDBACK_BY_RECEIVED_ON,
     FEEDBACK_BY_STAGE, META_SCHEMA_VERSION, SCHEMA_VERSION,
 };
+use crate::storage::tallies::{add_month, mark_stale, month_key_of};
 
 type Result<T> = std::result::Result<T, StorageError>;
 
@@ -49,6 +50,13 @@ pub struct Unread<T> {
 }
 
 impl<T: Stored> Unread<T> {
+    pub(crate) fn new(values: Vec<JsValue>) -> Self {
+        Self {
+            values: values.into_iter(),
+            _records: PhantomData,
+        }
+    }
+
     /// How many records are left to convert.
     pub fn len(&self) -> usize {
         self.values.len()
@@ -75,7 +83,7 @@ pub struct Db {
 
 /// Records cross into IndexedDB as JSON (one serde path for storage and backups keeps the
 /// wasm small) and are stored as plain objects, readable in the browser's dev tools.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
     let text = serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| StorageError::Other("JSON.parse".into()))
 }
@@ -107,7 +115,7 @@ fn each_record_to_js(record: &AnyRecord) -> Result<JsValue> {
 }
 
 /// A stored object as a JSON value.
-fn value_from_js(value: JsValue, store: Store) -> Result<Value> {
+pub(crate) fn value_from_js(value: JsValue, store: Store) -> Result<Value> {
     let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable(store))?;
     serde_json::from_str(&String::from(text)).map_err(|_| unreadable(store))
 }
@@ -198,9 +206,10 @@ impl Db {
         if from.is_some_and(|v| v >= SCHEMA_VERSION) {
             return Ok(());
         }
-        let names: Vec<&str> = Store::ALL.iter().map(|s| s.name()).collect();
-        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&Store::ALL, TransactionMode::ReadWrite)?;
         if let Some(from) = from {
+            // Tallies counted from records of the old shape are counted again.
+            tx.store(Store::FeedbackMonths.name())?.clear().await?;
             for store in Store::DATA {
                 let handle = tx.store(store.name())?;
                 let mut migrated = Vec::new();
@@ -291,23 +300,51 @@ impl Db {
         values.iter().map(|v| read(v, T::STORE)).collect()
     }
 
-    async fn put_js(&self, store: Store, value: Result<JsValue>) -> Result<()> {
-        let value = value?;
-        let tx = self
-            .rexie
-            .transaction(&[store.name()], TransactionMode::ReadWrite)?;
-        tx.store(store.name())?.put(&value, None).await?;
+    /// A transaction over `stores`.
+    pub(crate) fn transaction(
+        &self,
+        stores: &[Store],
+        mode: TransactionMode,
+    ) -> Result<rexie::Transaction> {
+        let names: Vec<&str> = stores.iter().map(|s| s.name()).collect();
+        Ok(self.rexie.transaction(&names, mode)?)
+    }
+
+    /// Stores `value` under `key` (deletes the record without a value). A feedback item also
+    /// marks the months of its old and new versions stale, in the same transaction.
+    async fn write_one(&self, store: Store, key: JsValue, value: Option<JsValue>) -> Result<()> {
+        let feedback = store == Store::Feedback;
+        let stores = [store, Store::FeedbackMonths];
+        let tx = self.transaction(
+            &stores[..1 + usize::from(feedback)],
+            TransactionMode::ReadWrite,
+        )?;
+        let handle = tx.store(store.name())?;
+        if feedback {
+            let mut months = Vec::new();
+            for object in [handle.get(key.clone()).await?.as_ref(), value.as_ref()] {
+                add_month(&mut months, object.and_then(month_key_of));
+            }
+            mark_stale(&tx, months).await?;
+        }
+        match value {
+            Some(value) => {
+                handle.put(&value, None).await?;
+            }
+            None => handle.delete(key).await?,
+        }
         finish(tx).await
     }
 
+    async fn put_js(&self, store: Store, value: Result<JsValue>) -> Result<()> {
+        let value = value?;
+        let key = js_sys::Reflect::get(&value, &store.key_path().into())
+            .map_err(|_| unreadable(store))?;
+        self.write_one(store, key, Some(value)).await
+    }
+
     async fn delete_in(&self, store: Store, key: &str) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[store.name()], TransactionMode::ReadWrite)?;
-        tx.store(store.name())?
-            .delete(JsValue::from_str(key))
-            .await?;
-        finish(tx).await
+        self.write_one(store, JsValue::from_str(key), None).await
     }
 
     /// Reads one record by key.
@@ -506,10 +543,7 @@ impl Db {
             .map(|s| only(&JsValue::from_str(s.code())))
             .collect::<Result<Vec<_>>>()?;
         let values = self.index_objects(ESCALATIONS_BY_STATUS, ranges).await?;
-        Ok(Unread {
-            values: values.into_iter(),
-            _records: PhantomData,
-        })
+        Ok(Unread::new(values))
     }
 
     /// The number of escalations at each status, in `EscalationStatus::ALL` order.
@@ -612,9 +646,11 @@ impl Db {
             let values = values.iter().map(to_js).collect::<Result<Vec<_>>>()?;
             prepared.push((store, values));
         }
-        let names: Vec<&str> = Store::DATA.iter().map(|s| s.name()).collect();
-        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let mut stores = Store::DATA.to_vec();
+        stores.push(Store::FeedbackMonths);
+        let tx = self.transaction(&stores, TransactionMode::ReadWrite)?;
         let written: Result<()> = async {
+            tx.store(Store::FeedbackMonths.name())?.clear().await?;
             for (store, values) in prepared {
                 let handle = tx.store(store.name())?;
                 handle.clear().await?;
@@ -644,17 +680,22 @@ impl Db {
         if writes.iter().all(|(_, values)| values.is_empty()) {
             return Ok(());
         }
-        let names: Vec<&str> = writes.iter().map(|(s, _)| s.name()).collect();
-        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let mut stores: Vec<Store> = writes.iter().map(|(s, _)| *s).collect();
+        stores.push(Store::FeedbackMonths);
+        let tx = self.transaction(&stores, TransactionMode::ReadWrite)?;
         let written: Result<()> = async {
+            let mut months = Vec::new();
             for (store, values) in &writes {
                 let handle = tx.store(store.name())?;
                 for chunk in values.chunks(CHUNK) {
                     let chunk = chunk.iter().map(to_js).collect::<Result<Vec<_>>>()?;
+                    if *store == Store::Feedback {
+                        months_touched(&handle, &chunk, &mut months).await?;
+                    }
                     handle.put_all(chunk.into_iter().map(|v| (v, None))).await?;
                 }
             }
-            Ok(())
+            mark_stale(&tx, months).await
         }
         .await;
         match written {
@@ -671,9 +712,12 @@ impl Db {
     /// draft written for one, nothing else (see `sample_removal`). Returns what was deleted
     /// and how many sample accounts stay because the user's own records link to them.
     pub async fn remove_sample(&self) -> Result<SampleRemoval> {
-        let names: Vec<&str> = Store::DATA.iter().map(|s| s.name()).collect();
-        let tx = self.rexie.transaction(&names, TransactionMode::ReadWrite)?;
+        let mut stores = Store::DATA.to_vec();
+        stores.push(Store::FeedbackMonths);
+        let tx = self.transaction(&stores, TransactionMode::ReadWrite)?;
         let removed: Result<SampleRemoval> = async {
+            // Rare enough to recount every month afterwards.
+            tx.store(Store::FeedbackMonths.name())?.clear().await?;
             let mut stores = Vec::new();
             for store in Store::DATA {
                 let values = tx.store(store.name())?.get_all(None, None).await?;
@@ -747,8 +791,29 @@ impl Db {
     }
 }
 
+/// The months of the feedback objects `incoming` and of the stored items they replace, read
+/// with one request per item, all in flight at once.
+async fn months_touched(
+    handle: &rexie::Store,
+    incoming: &[JsValue],
+    months: &mut Vec<String>,
+) -> Result<()> {
+    let stored = incoming.iter().map(|object| async move {
+        let key =
+            js_sys::Reflect::get(object, &"id".into()).map_err(|_| unreadable(Store::Feedback))?;
+        Ok::<_, StorageError>(handle.get(key).await?)
+    });
+    for object in incoming {
+        add_month(months, month_key_of(object));
+    }
+    for old in futures::future::join_all(stored).await {
+        add_month(months, old?.as_ref().and_then(month_key_of));
+    }
+    Ok(())
+}
+
 /// Waits for a write transaction and reports an abort as an error.
-async fn finish(tx: rexie::Transaction) -> Result<()> {
+pub(crate) async fn finish(tx: rexie::Transaction) -> Result<()> {
     let result = tx.done().await?;
     if result.is_committed() {
         Ok(())

@@ -1,6 +1,6 @@
 //! Storage: the versioned schema and its data migrations, the backup file format and the
 //! sample data (all pure, tested natively), and, in the browser, the IndexedDB repository
-//! and tab sync.
+//! with the feedback's stored monthly tallies, and tab sync.
 
 pub mod backup;
 pub mod error;
@@ -11,3 +11,5 @@ pub mod schema;
 pub mod db;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
+#[cfg(target_arch = "wasm32")]
+pub mod tallies;

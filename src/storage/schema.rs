@@ -18,7 +18,7 @@ pub const DB_NAME: &str = "casebook";
 
 /// The current schema version. Bump it, list new stores in `Store::since` and new indexes in
 /// `INDEXES`, and add a step to `migrate_record` for every change of record shape.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// An object store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,10 +33,13 @@ pub enum Store {
     Onboarding,
     Playbooks,
     Drafts,
+    /// The feedback's monthly tallies (`storage::tallies`): derived from the feedback store,
+    /// never exported.
+    FeedbackMonths,
 }
 
 impl Store {
-    pub const ALL: [Store; 9] = [
+    pub const ALL: [Store; 10] = [
         Self::Meta,
         Self::Settings,
         Self::Accounts,
@@ -46,6 +49,7 @@ impl Store {
         Self::Onboarding,
         Self::Playbooks,
         Self::Drafts,
+        Self::FeedbackMonths,
     ];
 
     /// The stores that hold user data (exported, imported, wiped).
@@ -71,6 +75,7 @@ impl Store {
             Self::Onboarding => "onboarding",
             Self::Playbooks => "playbooks",
             Self::Drafts => "drafts",
+            Self::FeedbackMonths => "feedback_months",
         }
     }
 
@@ -90,6 +95,7 @@ impl Store {
     pub fn since(self) -> u32 {
         match self {
             Self::Playbooks => 2,
+            Self::FeedbackMonths => 4,
             _ => 1,
         }
     }
@@ -250,8 +256,8 @@ stored! {
 
 /// Brings one record written at schema `from` up to `SCHEMA_VERSION`, in place.
 /// Idempotent: running it on a current record changes nothing. v3 only added indexes
-/// (`INDEXES`, built by the database upgrade over the records already stored), so no record
-/// changes shape after v2.
+/// (`INDEXES`, built by the database upgrade over the records already stored) and v4 the store
+/// of derived monthly tallies, so no record changes shape after v2.
 pub fn migrate_record(store: Store, from: u32, record: &mut Value) {
     if from < 2 {
         v1_to_v2(store, record);
@@ -300,6 +306,8 @@ pub fn is_valid_record(store: Store, record: &Value) -> bool {
         Store::Onboarding => parses::<OnboardingProject>(record),
         Store::Playbooks => parses::<Playbook>(record),
         Store::Drafts => parses::<Draft>(record),
+        // Derived from the feedback, never part of a backup.
+        Store::FeedbackMonths => false,
     }
 }
 

@@ -197,6 +197,27 @@ describe('feedback: the health dashboard', () => {
     // Another month has nothing received.
     await dashboard.chooseMonth('2020-01');
     await until(async () => (await figures(page))['Feedback received'] === '0');
+
+    // The month's figures are stored once counted; a changed item is counted again.
+    await new Shell(page).goTo('Feedback');
+    await new RecordList(page).open('Exports keep failing.');
+    const form = new RecordForm(page);
+    await form.fill({ 'NPS score': '10' });
+    await form.saveAndReturn();
+    await openFeedbackTool(page, 'Health dashboard');
+    await dashboard.waitForIt();
+    assert.equal((await figures(page))['NPS (promoters / passives / detractors)'], '75.0 (3 / 1 / 0)');
+
+    // A second tab showing the dashboard counts what the first one adds.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    const otherDashboard = new HealthDashboard(other);
+    await otherDashboard.waitForIt();
+    assert.equal((await figures(other))['Feedback received'], '4');
+    await createItem(page, { Account: 'Globex', 'Received on': today, 'NPS score': '0', Verbatim: 'Cancelling.' });
+    await until(async () => (await figures(other))['Feedback received'] === '5', { message: 'the other tab counts the new item' });
+    assert.equal((await figures(other))['NPS (promoters / passives / detractors)'], '40.0 (3 / 1 / 1)');
+    await until(async () => (await otherDashboard.trackerGroups())[0] === 'Received (5)', { message: 'and tracks it' });
     assert.deepEqual(pageErrors(errors), []);
     await context.close();
   });

@@ -4,6 +4,7 @@
 //! the scale of its bars.
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::feedback::stats::{HealthReport, NpsSummary, ThemeFigures};
 use crate::domain::feedback::{FeedbackItem, Stage};
@@ -16,7 +17,7 @@ pub const RISK_ITEMS: usize = 5;
 pub const CHART_THEMES: usize = 8;
 
 /// A year and month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Month {
     pub year: i32,
     pub month: u32,
@@ -35,6 +36,25 @@ impl Month {
         let (y, m) = text.trim().split_once('-')?;
         let (year, month) = (y.parse().ok()?, m.parse().ok()?);
         (y.len() == 4 && (1..=12).contains(&month)).then_some(Self { year, month })
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> Self {
+        match self.month {
+            12 => Self {
+                year: self.year + 1,
+                month: 1,
+            },
+            m => Self {
+                year: self.year,
+                month: m + 1,
+            },
+        }
+    }
+
+    /// Every month from `first` to `last`, both included (none if `last` comes first).
+    pub fn span(first: Self, last: Self) -> impl Iterator<Item = Self> {
+        std::iter::successors(Some(first), |m| Some(m.next())).take_while(move |m| *m <= last)
     }
 
     /// The month before this one.
@@ -155,6 +175,15 @@ mod tests {
         let m = Month::parse("2026-01").expect("month");
         assert_eq!(m.to_string(), "2026-01");
         assert_eq!(m.previous().to_string(), "2025-12");
+        assert_eq!(m.previous().next(), m);
+        let december = Month::parse("2025-12").expect("month");
+        assert_eq!(december.next(), m);
+        let months: Vec<String> = Month::span(Month::parse("2025-11").expect("month"), m.next())
+            .map(|m| m.to_string())
+            .collect();
+        assert_eq!(months, ["2025-11", "2025-12", "2026-01", "2026-02"]);
+        assert_eq!(Month::span(m, m).count(), 1);
+        assert_eq!(Month::span(m, december).count(), 0, "last before first");
         assert_eq!(Month::parse("2026-13"), None);
         assert_eq!(Month::parse("26-01"), None);
         assert_eq!(Month::parse("march"), None);

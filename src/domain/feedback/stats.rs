@@ -2,9 +2,10 @@
 //! figures, tracker views, overdue flags, the Home lists, the monthly health report and the
 //! highest-risk open items. Percentages and means are integer tenths (125 = 12.5).
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
-use crate::domain::account::{Account, ArrTotals};
+use crate::domain::account::ArrTotals;
 use crate::domain::feedback::dashboard::Month;
 use crate::domain::feedback::tally::Tally;
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
@@ -43,7 +44,7 @@ pub fn format_tenths(tenths: i64) -> String {
 }
 
 /// NPS figures of a set of responses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NpsSummary {
     pub responses: usize,
     /// Scores 9–10.
@@ -194,17 +195,19 @@ pub fn overdue(item: &FeedbackItem, now: DateTime<Utc>) -> Option<Overdue> {
     }
 }
 
-fn account<'a>(item: &FeedbackItem, accounts: &'a AccountIndex) -> Option<&'a Account> {
-    accounts.get(&item.account_id)
-}
-
 /// Days from `today` to the account's renewal (negative once past), if known.
 pub fn days_to_renewal(
     item: &FeedbackItem,
     accounts: &AccountIndex,
     today: NaiveDate,
 ) -> Option<i64> {
-    account(item, accounts)?
+    days_to_renewal_of(&item.account_id, accounts, today)
+}
+
+/// Days from `today` to the renewal of the account `account_id`, as `days_to_renewal`.
+fn days_to_renewal_of(account_id: &str, accounts: &AccountIndex, today: NaiveDate) -> Option<i64> {
+    accounts
+        .get(account_id)?
         .renewal_date
         .map(|r| (r - today).num_days())
 }
@@ -273,11 +276,11 @@ pub fn theme_figures(
     accounts: &AccountIndex,
     today: NaiveDate,
 ) -> Vec<ThemeFigures> {
-    let mut tally = Tally::new(today.and_time(NaiveTime::MIN).and_utc());
+    let mut tally = Tally::default();
     for item in items {
         tally.add_themes(item);
     }
-    tally.theme_figures(themes, accounts)
+    tally.theme_figures(themes, accounts, today)
 }
 
 /// How the tracker groups items.
@@ -488,29 +491,42 @@ pub fn health_report(
     month: u32,
     now: DateTime<Utc>,
 ) -> HealthReport {
-    let mut tally = Tally::new(now);
+    let mut tally = Tally::default();
     for item in items {
-        tally.add_counts(item, accounts);
+        tally.add_counts(item);
     }
-    tally.report(Month { year, month })
+    tally.report(Month { year, month }, accounts, now.date_naive())
 }
 
-/// Open, received more than 30 days before `today`, and its account renews within 90 days.
+/// Whether an open item of the account `account_id` received on `received_on` is old and near
+/// renewal: received more than 30 days before `today`, and its account renews within 90 days.
 pub(crate) fn old_near_renewal(
-    item: &FeedbackItem,
+    account_id: &str,
+    received_on: NaiveDate,
     accounts: &AccountIndex,
     today: NaiveDate,
 ) -> bool {
-    is_open(item)
-        && (today - item.received_on).num_days() > ANSWER_DAYS
-        && renews_within(item, accounts, today, NEAR_RENEWAL_DAYS)
+    (today - received_on).num_days() > ANSWER_DAYS
+        && days_to_renewal_of(account_id, accounts, today)
+            .is_some_and(|d| (0..=NEAR_RENEWAL_DAYS).contains(&d))
 }
 
 /// Risk of an open item: days waiting since receipt, plus up to 180 for a near renewal
 /// (180 minus the days left, so a renewal today or past adds 180; unknown adds nothing).
 pub fn risk_score(item: &FeedbackItem, accounts: &AccountIndex, today: NaiveDate) -> i64 {
-    let waiting = (today - item.received_on).num_days().max(0);
-    let renewal = days_to_renewal(item, accounts, today).map_or(0, |d| 180 - d.clamp(0, 180));
+    risk_score_of(&item.account_id, item.received_on, accounts, today)
+}
+
+/// The risk score of an open item of the account `account_id` received on `received_on`.
+pub(crate) fn risk_score_of(
+    account_id: &str,
+    received_on: NaiveDate,
+    accounts: &AccountIndex,
+    today: NaiveDate,
+) -> i64 {
+    let waiting = (today - received_on).num_days().max(0);
+    let renewal =
+        days_to_renewal_of(account_id, accounts, today).map_or(0, |d| 180 - d.clamp(0, 180));
     waiting + renewal
 }
 
@@ -531,15 +547,22 @@ pub fn highest_risk<'a>(
 }
 
 /// Highest risk score first, then older first, then by id.
-pub(crate) fn risk_order(a: i64, x: &FeedbackItem, b: i64, y: &FeedbackItem) -> std::cmp::Ordering {
-    b.cmp(&a)
-        .then(x.received_on.cmp(&y.received_on))
-        .then(x.id.cmp(&y.id))
+fn risk_order(a: i64, x: &FeedbackItem, b: i64, y: &FeedbackItem) -> std::cmp::Ordering {
+    risk_order_of((a, x.received_on, &x.id), (b, y.received_on, &y.id))
+}
+
+/// `risk_order` of two items given as their score, received day and id.
+pub(crate) fn risk_order_of(
+    (a, x_on, x_id): (i64, NaiveDate, &str),
+    (b, y_on, y_id): (i64, NaiveDate, &str),
+) -> std::cmp::Ordering {
+    b.cmp(&a).then(x_on.cmp(&y_on)).then(x_id.cmp(y_id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::account::Account;
     use chrono::TimeZone;
 
     fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {

@@ -1,18 +1,20 @@
-//! The health dashboard's figures gathered item by item, so a page can read the tracker a
-//! slice at a time without keeping the items: a `Tally` counts what every month, theme and
-//! open item contributes, keeps the few highest-risk items and a light row per item for the
-//! tracker, merges with the tally of other items, and yields the same `Dashboard` as the
-//! figures computed from every item at once. Pure: `now` is fixed when the tally starts.
+//! The health dashboard's figures gathered item by item, so they can be kept per month of
+//! receipt and merged: a `Tally` counts what every month and theme gets from its items and
+//! notes each open item's account and day (the risks and renewals are weighed only when asked,
+//! as of a given day), so it does not depend on when it was made and can be stored until one
+//! of its items changes. `TrackerRows` keeps a light row per item for the tracker. Merged,
+//! they yield the same `Dashboard` as the figures computed from every item at once. Pure.
 
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::account::{Account, ArrTotals};
 use crate::domain::feedback::dashboard::{
     Dashboard, Month, CHART_THEMES, RISK_ITEMS, TREND_MONTHS,
 };
 use crate::domain::feedback::stats::{
-    is_open, mean_days_of, old_near_renewal, pct_tenths, reached, received_at, risk_order,
-    risk_score, HealthReport, NpsSummary, Skew, ThemeFigures, TrackerRow, ACK_HOURS,
+    is_open, mean_days_of, old_near_renewal, pct_tenths, reached, received_at, risk_order_of,
+    risk_score_of, HealthReport, NpsSummary, Skew, ThemeFigures, TrackerRow, ACK_HOURS,
 };
 use crate::domain::feedback::{FeedbackItem, Stage, Theme};
 use crate::domain::form::Coded;
@@ -20,7 +22,7 @@ use crate::domain::record::AccountIndex;
 use crate::domain::sorting;
 
 /// The counts of the items received in one month (and of the loops closed in it).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct MonthCounts {
     received: usize,
     categorised: usize,
@@ -58,8 +60,9 @@ impl MonthCounts {
 }
 
 /// The counts of one theme's items; account ids sorted, each once.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct ThemeCounts {
+    id: String,
     items: usize,
     accounts: Vec<String>,
     split: NpsSummary,
@@ -73,32 +76,19 @@ impl ThemeCounts {
     }
 }
 
+/// An open item as its risk and renewal figures need it: id, account id, received day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct OpenItem(String, String, NaiveDate);
+
 /// The dashboard's figures of the items added so far.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
-    now: DateTime<Utc>,
     months: Vec<(Month, MonthCounts)>,
-    themes: Vec<(String, ThemeCounts)>,
-    /// The open items of highest risk with their score, highest first, at most `RISK_ITEMS`.
-    risks: Vec<(i64, FeedbackItem)>,
-    old_near_renewal: usize,
-    /// A row per item by received day, oldest first, each day's rows in id order.
-    days: Vec<(NaiveDate, Vec<TrackerRow>)>,
+    themes: Vec<ThemeCounts>,
+    open: Vec<OpenItem>,
 }
 
 impl Tally {
-    /// An empty tally whose figures are as of `now`.
-    pub fn new(now: DateTime<Utc>) -> Self {
-        Self {
-            now,
-            months: Vec::new(),
-            themes: Vec::new(),
-            risks: Vec::new(),
-            old_near_renewal: 0,
-            days: Vec::new(),
-        }
-    }
-
     fn month(&mut self, month: Month) -> &mut MonthCounts {
         let at = match self.months.iter().position(|(m, _)| *m == month) {
             Some(at) => at,
@@ -111,52 +101,29 @@ impl Tally {
     }
 
     fn theme(&mut self, id: &str) -> &mut ThemeCounts {
-        let at = match self.themes.iter().position(|(t, _)| t == id) {
+        let at = match self.themes.iter().position(|t| t.id == id) {
             Some(at) => at,
             None => {
-                self.themes.push((id.to_string(), ThemeCounts::default()));
+                let id = id.to_string();
+                self.themes.push(ThemeCounts {
+                    id,
+                    ..ThemeCounts::default()
+                });
                 self.themes.len() - 1
             }
         };
-        &mut self.themes[at].1
+        &mut self.themes[at]
     }
 
-    /// Keeps `item` among the highest risks if it ranks there.
-    fn add_risk(&mut self, score: i64, item: &FeedbackItem) {
-        let at = self
-            .risks
-            .partition_point(|(s, i)| risk_order(*s, i, score, item).is_lt());
-        if at < RISK_ITEMS {
-            self.risks.insert(at, (score, item.clone()));
-            self.risks.truncate(RISK_ITEMS);
-        }
-    }
-
-    /// Counts one more item; `accounts` are every account.
-    pub fn add(&mut self, item: &FeedbackItem, accounts: &AccountIndex) {
-        self.add_counts(item, accounts);
+    /// Counts one more item.
+    pub fn add(&mut self, item: &FeedbackItem) {
+        self.add_counts(item);
         self.add_themes(item);
-        if is_open(item) {
-            self.add_risk(risk_score(item, accounts, self.now.date_naive()), item);
-        }
-        self.add_row(TrackerRow::of(item, self.now));
     }
 
-    /// Files `row` under its day, in id order (at the end when items come in key order).
-    fn add_row(&mut self, row: TrackerRow) {
-        let found = self.days.binary_search_by(|(d, _)| d.cmp(&row.received_on));
-        let day = found.unwrap_or_else(|at| {
-            self.days.insert(at, (row.received_on, Vec::new()));
-            at
-        });
-        let rows = &mut self.days[day].1;
-        let at = rows.partition_point(|r| r.id < row.id);
-        rows.insert(at, row);
-    }
-
-    /// Counts the item in the figures of its month, of the month its loop closed, and of
-    /// the old open items near renewal: what a health report needs.
-    pub(crate) fn add_counts(&mut self, item: &FeedbackItem, accounts: &AccountIndex) {
+    /// Counts the item in the figures of its month and of the month its loop closed, and
+    /// notes it if open: what a health report needs.
+    pub(crate) fn add_counts(&mut self, item: &FeedbackItem) {
         let routed = reached(item, Stage::Routed);
         let m = self.month(Month::of(item.received_on));
         m.received += 1;
@@ -181,8 +148,10 @@ impl Tally {
         if let Some(closed) = reached(item, Stage::LoopClosed) {
             self.month(Month::of(closed.date_naive())).loops_closed += 1;
         }
-        let today = self.now.date_naive();
-        self.old_near_renewal += usize::from(old_near_renewal(item, accounts, today));
+        if is_open(item) {
+            let open = OpenItem(item.id.clone(), item.account_id.clone(), item.received_on);
+            self.open.push(open);
+        }
     }
 
     /// Counts the item in the figures of each of its themes: what theme figures need.
@@ -201,28 +170,160 @@ impl Tally {
         }
     }
 
-    /// Adds the figures of `other`, a tally of other items as of the same `now`.
+    /// Adds the figures of `other`, a tally of other items.
     pub fn merge(&mut self, other: Self) {
         for (month, counts) in &other.months {
             self.month(*month).merge(counts);
         }
-        for (id, counts) in &other.themes {
-            let t = self.theme(id);
+        for counts in &other.themes {
+            let t = self.theme(&counts.id);
             t.items += counts.items;
             for a in &counts.accounts {
                 t.add_account(a);
             }
             t.split.merge(&counts.split);
         }
-        for (score, item) in &other.risks {
-            self.add_risk(*score, item);
+        self.open.extend(other.open);
+    }
+
+    /// The ids of the open items of highest risk as of `today`, highest first, at most
+    /// `RISK_ITEMS` (what the dashboard's `highest_risk` lists, once read).
+    pub fn highest_risk(&self, accounts: &AccountIndex, today: NaiveDate) -> Vec<String> {
+        fn key<'a>((score, o): &(i64, &'a OpenItem)) -> (i64, NaiveDate, &'a str) {
+            (*score, o.2, o.0.as_str())
         }
-        self.old_near_renewal += other.old_near_renewal;
-        for (_, rows) in other.days {
-            for row in rows {
-                self.add_row(row);
+        let mut top: Vec<(i64, &OpenItem)> = Vec::with_capacity(RISK_ITEMS + 1);
+        for open in &self.open {
+            let scored = (risk_score_of(&open.1, open.2, accounts, today), open);
+            let at = top.partition_point(|t| risk_order_of(key(t), key(&scored)).is_lt());
+            if at < RISK_ITEMS {
+                top.insert(at, scored);
+                top.truncate(RISK_ITEMS);
             }
         }
+        top.into_iter().map(|(_, o)| o.0.clone()).collect()
+    }
+
+    fn counts(&self, month: Month) -> MonthCounts {
+        let found = self.months.iter().find(|(m, _)| *m == month);
+        found.map(|(_, c)| *c).unwrap_or_default()
+    }
+
+    /// The health report of `month`, its open items near renewal counted as of `today`.
+    pub(crate) fn report(
+        &self,
+        month: Month,
+        accounts: &AccountIndex,
+        today: NaiveDate,
+    ) -> HealthReport {
+        let c = self.counts(month);
+        let old_near = |o: &&OpenItem| old_near_renewal(&o.1, o.2, accounts, today);
+        HealthReport {
+            received: c.received,
+            categorised_pct: pct_tenths(c.categorised, c.received),
+            routed_pct: pct_tenths(c.routed, c.received),
+            answered_pct: pct_tenths(c.answered, c.routed),
+            acknowledged_48h_pct: pct_tenths(c.acked_48h, c.received),
+            mean_days_to_ack: mean_days_of(c.ack_minutes, c.acked),
+            mean_days_to_answer: mean_days_of(c.answer_minutes, c.answered),
+            loops_closed: c.loops_closed,
+            open_old_near_renewal: self.open.iter().filter(old_near).count(),
+        }
+    }
+
+    /// The dashboard of `month` as of `today`, with the figures of `themes` (named by them),
+    /// the accounts' ARR and renewals from `accounts`, and `highest_risk`, the items of
+    /// `Tally::highest_risk`.
+    pub fn dashboard<'a>(
+        &self,
+        themes: &[Theme],
+        accounts: &AccountIndex,
+        month: Month,
+        today: NaiveDate,
+        highest_risk: Vec<&'a FeedbackItem>,
+    ) -> Dashboard<'a> {
+        let counts = self.counts(month);
+        let mut trend = vec![month];
+        for _ in 1..TREND_MONTHS {
+            trend.push(trend[trend.len() - 1].previous());
+        }
+        trend.reverse();
+        Dashboard {
+            month,
+            report: self.report(month, accounts, today),
+            nps: counts.nps.finish(None),
+            per_stage: Stage::ALL.iter().copied().zip(counts.per_stage).collect(),
+            ack_trend: trend
+                .into_iter()
+                .map(|m| {
+                    let c = self.counts(m);
+                    (m, mean_days_of(c.ack_minutes, c.acked))
+                })
+                .collect(),
+            themes_by_arr: self
+                .theme_figures(themes, accounts, today)
+                .into_iter()
+                .take(CHART_THEMES)
+                .filter_map(|f| {
+                    let theme = themes.iter().find(|t| t.id == f.theme_id)?;
+                    Some((theme.name.clone(), f))
+                })
+                .collect(),
+            highest_risk,
+        }
+    }
+
+    /// The figures of every theme of `themes`, most ARR first within each currency
+    /// (`ArrTotals::most_first`), then most items; renewals counted from `today`.
+    pub(crate) fn theme_figures(
+        &self,
+        themes: &[Theme],
+        accounts: &AccountIndex,
+        today: NaiveDate,
+    ) -> Vec<ThemeFigures> {
+        let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
+        let none = ThemeCounts::default();
+        let mut out: Vec<ThemeFigures> = themes
+            .iter()
+            .map(|theme| {
+                let found = self.themes.iter().find(|t| t.id == theme.id);
+                let counts = found.unwrap_or(&none);
+                let known: Vec<&Account> = counts
+                    .accounts
+                    .iter()
+                    .filter_map(|id| accounts.get(id))
+                    .collect();
+                let split = counts.split.finish(None);
+                let found = (counts.items, counts.accounts.len());
+                theme_figures_of(&theme.id, found, &known, split, today, horizon)
+            })
+            .collect();
+        sorting::sort_by(&mut out, |a, b| {
+            a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
+        });
+        out
+    }
+}
+
+/// A light row per item for the tracker, filed by received day, oldest first, each day's
+/// rows in id order; overdue flags as of the `now` given with each item.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrackerRows {
+    days: Vec<(NaiveDate, Vec<TrackerRow>)>,
+}
+
+impl TrackerRows {
+    /// Files the row of `item` under its day (at the end when items come in key order).
+    pub fn add(&mut self, item: &FeedbackItem, now: DateTime<Utc>) {
+        let row = TrackerRow::of(item, now);
+        let found = self.days.binary_search_by(|(d, _)| d.cmp(&row.received_on));
+        let day = found.unwrap_or_else(|at| {
+            self.days.insert(at, (row.received_on, Vec::new()));
+            at
+        });
+        let rows = &mut self.days[day].1;
+        let at = rows.partition_point(|r| r.id < row.id);
+        rows.insert(at, row);
     }
 
     /// One row per item added, oldest first, then by id: what `stats::tracker` takes.
@@ -240,94 +341,6 @@ impl Tally {
     /// How many items were added.
     pub fn count(&self) -> usize {
         self.days.iter().map(|(_, rows)| rows.len()).sum()
-    }
-
-    fn counts(&self, month: Month) -> MonthCounts {
-        let found = self.months.iter().find(|(m, _)| *m == month);
-        found.map(|(_, c)| *c).unwrap_or_default()
-    }
-
-    /// The health report of `month`.
-    pub(crate) fn report(&self, month: Month) -> HealthReport {
-        let c = self.counts(month);
-        HealthReport {
-            received: c.received,
-            categorised_pct: pct_tenths(c.categorised, c.received),
-            routed_pct: pct_tenths(c.routed, c.received),
-            answered_pct: pct_tenths(c.answered, c.routed),
-            acknowledged_48h_pct: pct_tenths(c.acked_48h, c.received),
-            mean_days_to_ack: mean_days_of(c.ack_minutes, c.acked),
-            mean_days_to_answer: mean_days_of(c.answer_minutes, c.answered),
-            loops_closed: c.loops_closed,
-            open_old_near_renewal: self.old_near_renewal,
-        }
-    }
-
-    /// The dashboard of `month`, with the figures of `themes` (named by them) and the
-    /// accounts' ARR and renewals from `accounts`.
-    pub fn dashboard(
-        &self,
-        themes: &[Theme],
-        accounts: &AccountIndex,
-        month: Month,
-    ) -> Dashboard<'_> {
-        let counts = self.counts(month);
-        let mut trend = vec![month];
-        for _ in 1..TREND_MONTHS {
-            trend.push(trend[trend.len() - 1].previous());
-        }
-        trend.reverse();
-        Dashboard {
-            month,
-            report: self.report(month),
-            nps: counts.nps.finish(None),
-            per_stage: Stage::ALL.iter().copied().zip(counts.per_stage).collect(),
-            ack_trend: trend
-                .into_iter()
-                .map(|m| (m, self.report(m).mean_days_to_ack))
-                .collect(),
-            themes_by_arr: self
-                .theme_figures(themes, accounts)
-                .into_iter()
-                .take(CHART_THEMES)
-                .filter_map(|f| {
-                    let theme = themes.iter().find(|t| t.id == f.theme_id)?;
-                    Some((theme.name.clone(), f))
-                })
-                .collect(),
-            highest_risk: self.risks.iter().map(|(_, i)| i).collect(),
-        }
-    }
-
-    /// The figures of every theme of `themes`, most ARR first within each currency
-    /// (`ArrTotals::most_first`), then most items.
-    pub(crate) fn theme_figures(
-        &self,
-        themes: &[Theme],
-        accounts: &AccountIndex,
-    ) -> Vec<ThemeFigures> {
-        let today = self.now.date_naive();
-        let horizon = today.checked_add_months(Months::new(6)).unwrap_or(today);
-        let none = ThemeCounts::default();
-        let mut out: Vec<ThemeFigures> = themes
-            .iter()
-            .map(|theme| {
-                let found = self.themes.iter().find(|(id, _)| *id == theme.id);
-                let counts = found.map_or(&none, |(_, c)| c);
-                let known: Vec<&Account> = counts
-                    .accounts
-                    .iter()
-                    .filter_map(|id| accounts.get(id))
-                    .collect();
-                let split = counts.split.finish(None);
-                let found = (counts.items, counts.accounts.len());
-                theme_figures_of(&theme.id, found, &known, split, today, horizon)
-            })
-            .collect();
-        sorting::sort_by(&mut out, |a, b| {
-            a.arr.most_first(&b.arr).then(b.items.cmp(&a.items))
-        });
-        out
     }
 }
 
@@ -669,12 +682,31 @@ mod tests {
             .collect()
     }
 
-    fn tally_of(items: &[FeedbackItem], accounts: &AccountIndex) -> Tally {
-        let mut tally = Tally::new(now());
+    fn tally_of(items: &[FeedbackItem]) -> Tally {
+        let mut tally = Tally::default();
         for item in items {
-            tally.add(item, accounts);
+            tally.add(item);
         }
         tally
+    }
+
+    /// The tally's dashboard as of `now` (the day `today` is taken from), its highest risks
+    /// looked up among `items` as the page reads them from the database.
+    fn board<'a>(
+        tally: &Tally,
+        items: &'a [FeedbackItem],
+        themes: &[Theme],
+        accounts: &AccountIndex,
+        month: Month,
+        now: DateTime<Utc>,
+    ) -> Dashboard<'a> {
+        let today = now.date_naive();
+        let risks = tally
+            .highest_risk(accounts, today)
+            .into_iter()
+            .filter_map(|id| items.iter().find(|i| i.id == id))
+            .collect();
+        tally.dashboard(themes, accounts, month, today, risks)
     }
 
     /// Every month of the items, the months around them and one long before.
@@ -705,34 +737,40 @@ mod tests {
         for (n, seed) in [(0, 1), (1, 2), (40, 3), (700, 4)] {
             let items = items(n, seed);
             for slice in [1, 7, 200, n.max(1)] {
-                let mut tally = Tally::new(now());
-                let mut backwards = Tally::new(now());
-                let parts: Vec<Tally> = items
-                    .chunks(slice)
-                    .map(|c| tally_of(c, &accounts))
-                    .collect();
+                let mut tally = Tally::default();
+                let mut backwards = Tally::default();
+                let mut rows = TrackerRows::default();
+                let parts: Vec<Tally> = items.chunks(slice).map(tally_of).collect();
                 for part in parts.iter().rev() {
-                    backwards.merge(part.clone());
+                    let stored = serde_json::to_string(part).expect("a tally is written");
+                    let read: Tally = serde_json::from_str(&stored).expect("and read back");
+                    assert_eq!(&read, part, "as stored");
+                    backwards.merge(read);
                 }
                 for part in parts {
                     tally.merge(part);
                 }
+                for chunk in items.chunks(slice).rev() {
+                    for item in chunk {
+                        rows.add(item, now());
+                    }
+                }
                 for month in months() {
                     let expected = whole(&items, &themes, &accounts, month, now());
                     assert_eq!(
-                        tally.dashboard(&themes, &accounts, month),
+                        board(&tally, &items, &themes, &accounts, month, now()),
                         expected,
                         "{n} by {slice}, {month}"
                     );
                     assert_eq!(
-                        backwards.dashboard(&themes, &accounts, month),
+                        board(&backwards, &items, &themes, &accounts, month, now()),
                         expected,
                         "{n} by {slice} backwards, {month}"
                     );
                 }
-                assert_eq!(tally.count(), n);
+                assert_eq!(rows.count(), n);
                 assert_eq!(
-                    backwards.rows(),
+                    rows.rows(),
                     tracker_rows(&items, now()).iter().collect::<Vec<_>>(),
                     "a row per item, oldest first"
                 );
@@ -743,9 +781,11 @@ mod tests {
     #[test]
     fn the_tracker_of_the_rows_groups_as_sorting_every_item_did() {
         let (items, accounts) = (items(700, 5), accounts());
-        let mut tally = Tally::new(now());
+        let mut tally = TrackerRows::default();
         for part in items.chunks(7).rev() {
-            tally.merge(tally_of(part, &accounts));
+            for item in part {
+                tally.add(item, now());
+            }
         }
         let rows: Vec<TrackerRow> = items.iter().map(|i| TrackerRow::of(i, now())).collect();
         let today = now().date_naive();
@@ -765,15 +805,12 @@ mod tests {
     #[test]
     fn the_generated_items_reach_every_case() {
         let (items, accounts, themes) = (items(700, 4), accounts(), themes());
-        let tally = tally_of(&items, &accounts);
-        let d = tally.dashboard(
-            &themes,
-            &accounts,
-            Month {
-                year: 2026,
-                month: 3,
-            },
-        );
+        let tally = tally_of(&items);
+        let month = Month {
+            year: 2026,
+            month: 3,
+        };
+        let d = board(&tally, &items, &themes, &accounts, month, now());
         assert!(d.report.received > 20);
         assert!(d.report.loops_closed > 0 && d.report.open_old_near_renewal > 0);
         assert!(d.report.mean_days_to_ack.is_some() && d.report.mean_days_to_answer.is_some());
@@ -807,8 +844,8 @@ mod tests {
             year: 2026,
             month: 11,
         };
-        let tally = Tally::new(now());
-        let d = tally.dashboard(&themes(), &accounts(), month);
+        let tally = Tally::default();
+        let d = board(&tally, &[], &themes(), &accounts(), month, now());
         assert_eq!(d, whole(&[], &themes(), &accounts(), month, now()));
         assert_eq!(d.report, HealthReport::default());
         assert_eq!(d.nps.nps_tenths, None);
@@ -837,23 +874,10 @@ mod tests {
             Utc.with_ymd_and_hms(2026, 1, 1, 0, 40, 0).unwrap(),
         );
         let items = [last, received("first", 2026, 1, 1)];
-        let tally = tally_of(&items, &accounts());
-        let december = tally.dashboard(
-            &[],
-            &accounts(),
-            Month {
-                year: 2025,
-                month: 12,
-            },
-        );
-        let january = tally.dashboard(
-            &[],
-            &accounts(),
-            Month {
-                year: 2026,
-                month: 1,
-            },
-        );
+        let tally = tally_of(&items);
+        let month = |year, month| Month { year, month };
+        let december = board(&tally, &items, &[], &accounts(), month(2025, 12), now());
+        let january = board(&tally, &items, &[], &accounts(), month(2026, 1), now());
         assert_eq!(
             (december.report.received, december.report.loops_closed),
             (1, 0)
@@ -879,7 +903,7 @@ mod tests {
         );
         for month in [december.month, january.month] {
             assert_eq!(
-                tally.dashboard(&[], &accounts(), month),
+                board(&tally, &items, &[], &accounts(), month, now()),
                 whole(&items, &[], &accounts(), month, now())
             );
         }
@@ -925,12 +949,9 @@ mod tests {
         items[2].theme_ids = vec!["t".into()];
         let month = Month::parse("2026-10").expect("month");
         let now = at(2026, 11, 1);
-        let mut tally = Tally::new(now);
-        for i in &items {
-            tally.add(i, &accounts);
-        }
+        let tally = tally_of(&items);
         let themes = [theme];
-        let d = tally.dashboard(&themes, &accounts, month);
+        let d = board(&tally, &items, &themes, &accounts, month, now);
         assert_eq!(d, whole(&items, &themes, &accounts, month, now));
 
         assert_eq!(d.report.received, 3);

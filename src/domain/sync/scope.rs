@@ -23,6 +23,8 @@ pub const POLICIES: &[(&str, Policy)] = &[
     ("drafts", Policy::OptIn),
     ("settings", Policy::Private),
     ("meta", Policy::Private),
+    // Derived from the feedback in each browser: a synced item marks its months stale there.
+    ("feedback_months", Policy::Private),
 ];
 
 /// The policy of a store; a store this table does not know is private (fail closed).

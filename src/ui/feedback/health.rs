@@ -2,8 +2,8 @@
 //! computed from the tracker, three small bar charts (items per stage, time to acknowledge
 //! over six months, themes by ARR), the highest-risk open items, and the tracker grouped by
 //! age, stage, account or commitment with overdue flags, each group a page of items at a time.
-//! The items are read a slice at a time into a `Tally` and not kept: the tracker draws the
-//! tally's light rows.
+//! The figures come from the stored monthly tallies (`storage::tallies`), a stale month counted
+//! again first; the tracker then reads every item a slice at a time, keeping a light row each.
 
 use chrono::NaiveDate;
 use gloo_timers::future::TimeoutFuture;
@@ -14,7 +14,7 @@ use crate::domain::feedback::dashboard::{arr_bars, bar_percent, Dashboard, Month
 use crate::domain::feedback::stats::{
     days_to_renewal, format_tenths, tracker, ThemeFigures, TrackerView, LINE_EXCERPT,
 };
-use crate::domain::feedback::tally::Tally;
+use crate::domain::feedback::tally::{Tally, TrackerRows};
 use crate::domain::feedback::{FeedbackItem, Theme};
 use crate::domain::form::Coded;
 use crate::domain::listing::{group_thousands, PageWindow, PAGE_SIZE};
@@ -22,6 +22,7 @@ use crate::domain::record::{excerpt, AccountIndex, AnyRecord};
 use crate::domain::workspace::Workspace;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
+use crate::storage::db::Db;
 use crate::storage::error::StorageError;
 use crate::ui::browser;
 use crate::ui::components::pager::Pager;
@@ -38,55 +39,89 @@ const VIEWS: [(TrackerView, Msg); 4] = [
     (TrackerView::Commitment, Msg::FhViewCommitment),
 ];
 
-/// Feedback items read in one slice.
-const SLICE: u32 = 500;
+/// Feedback items read or converted in one slice.
+const SLICE: usize = 500;
 
-struct Data {
+/// What the figures are drawn from: every month's tally merged and the items of highest risk.
+struct Figures {
     tally: Tally,
+    risks: Vec<FeedbackItem>,
     themes: Vec<Theme>,
     accounts: AccountIndex,
+    today: NaiveDate,
 }
 
-/// Every item, read a slice at a time so the page stays responsive, its progress in `read`,
-/// and counted into the tally as it comes.
-fn load_tally(read: RwSignal<Option<(usize, usize)>>) -> Loaded<Result<Data, StorageError>> {
-    load_db(move |db| async move {
-        let total = db.count_records(Workspace::Feedback).await? as usize;
-        let accounts = AccountIndex::new(db.list::<Account>().await?);
-        let mut tally = Tally::new(browser::now());
-        let mut after = None;
-        loop {
-            let batch = db
-                .records_after(Workspace::Feedback, after.as_deref(), SLICE)
-                .await?;
-            let Some(AnyRecord::Feedback(last)) = batch.last() else {
-                break;
-            };
-            after = Some(last.id.clone());
-            for record in &batch {
-                if let AnyRecord::Feedback(item) = record {
-                    tally.add(item, &accounts);
-                }
-            }
-            read.try_set(Some((tally.count(), total)));
-            TimeoutFuture::new(0).await;
+type Loading<T> = Loaded<Result<T, StorageError>>;
+
+/// Counts the items of `month` again, converting them a slice at a time so the page stays
+/// responsive, and stores the tally unless a write came in meanwhile (it is then counted
+/// again next time).
+async fn count_month(db: &Db, month: Month) -> Result<Tally, StorageError> {
+    let (stamp, mut items) = db.read_month(month).await?;
+    let mut tally = Tally::default();
+    while !items.is_empty() {
+        for item in items.next_slice(SLICE)? {
+            tally.add(&item);
         }
-        Ok(Data {
+        TimeoutFuture::new(0).await;
+    }
+    db.store_month(month, stamp, &tally).await?;
+    Ok(tally)
+}
+
+/// Every month's tally merged, from the first month of feedback to the last; a month with
+/// no stored tally is counted again, and shown in `counting` meanwhile.
+async fn every_month(db: &Db, counting: RwSignal<Option<Month>>) -> Result<Tally, StorageError> {
+    let mut stored = db.month_tallies().await?;
+    let mut tally = Tally::default();
+    let this_month = Month::of(browser::local_today());
+    if let Some((first, last)) = db.feedback_month_span(this_month).await? {
+        for month in Month::span(first, last) {
+            let at = stored.iter().position(|m| m.month == month);
+            let counted = match at.and_then(|at| stored.swap_remove(at).tally) {
+                Some(counted) => counted,
+                None => {
+                    counting.try_set(Some(month));
+                    count_month(db, month).await?
+                }
+            };
+            tally.merge(counted);
+        }
+    }
+    counting.try_set(None);
+    Ok(tally)
+}
+
+fn load_figures(counting: RwSignal<Option<Month>>) -> Loading<Figures> {
+    load_db(move |db| async move {
+        let accounts = AccountIndex::new(db.list::<Account>().await?);
+        let tally = every_month(&db, counting).await?;
+        let today = browser::now().date_naive();
+        let ids = tally.highest_risk(&accounts, today);
+        let risks = db.records_by_ids(Workspace::Feedback, &ids).await?;
+        Ok(Figures {
             tally,
+            risks: risks
+                .into_iter()
+                .filter_map(|r| match r {
+                    AnyRecord::Feedback(item) => Some(item),
+                    _ => None,
+                })
+                .collect(),
             themes: db.list::<Theme>().await?,
             accounts,
+            today,
         })
     })
 }
 
 pub fn health_page() -> impl IntoView {
     let state = use_app();
-    let read = RwSignal::new(None::<(usize, usize)>);
-    let data = load_tally(read);
+    let counting = RwSignal::new(None::<Month>);
+    let data = load_figures(counting);
     let progress = move || {
-        let (done, total) = read.get()?;
-        let n = |v: usize| group_thousands(v as u64);
-        let text = Msg::FhReading.fill(state.lang.get(), &[("n", &n(done)), ("total", &n(total))]);
+        let month = counting.get()?.to_string();
+        let text = Msg::FhCounting.fill(state.lang.get(), &[("month", &month)]);
         data.with(Option::is_none)
             .then(|| view! { <p class="hint" role="status">{text}</p> })
     };
@@ -98,21 +133,23 @@ pub fn health_page() -> impl IntoView {
             None => ().into_any(),
             Some(Err(error)) => load_failure(error.clone()).into_any(),
             Some(Ok(d)) => {
-                let board = d.tally.dashboard(&d.themes, &d.accounts, month.get());
-                let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
+                let risks = d.risks.iter().collect();
+                let board = d
+                    .tally
+                    .dashboard(&d.themes, &d.accounts, month.get(), d.today, risks);
                 view! {
                     {figures(&board, lang)}
                     <div class="charts">{charts(&board, lang)}</div>
                     {theme_table(&board, lang)}
                     <h2 id="health-risk-heading">{Msg::FhRiskHeading.text(lang)}</h2>
                     {risk_list(&board, &d.accounts, lang)}
-                    <h2>{Msg::FhTrackerHeading.text(lang)}</h2>
-                    {tracker_groups(d, data, view, lang)}
                 }
                 .into_any()
             }
         })
     };
+    // The tracker starts reading once the figures are shown, so they come first.
+    let shown = Memo::new(move |_| data.with(|d| matches!(d, Some(Ok(_)))));
     view! {
         <section class="page">
             <p class="breadcrumb"><a href=Route::List(Workspace::Feedback).href()>{tr(Workspace::Feedback.title())}</a></p>
@@ -135,6 +172,7 @@ pub fn health_page() -> impl IntoView {
             </div>
             {progress}
             {body}
+            {move || shown.get().then(|| view! { <TrackerSection figures=data view_index /> })}
         </section>
     }
 }
@@ -333,19 +371,83 @@ fn risk_list(board: &Dashboard, accounts: &AccountIndex, lang: Lang) -> impl Int
     .into_any()
 }
 
+/// Every item's tracker row, read a slice at a time so the page stays responsive, its
+/// progress in `read`.
+fn load_rows(read: RwSignal<Option<(usize, usize)>>) -> Loading<TrackerRows> {
+    load_db(move |db| async move {
+        let total = db.count_records(Workspace::Feedback).await? as usize;
+        let now = browser::now();
+        let mut rows = TrackerRows::default();
+        let mut after = None;
+        loop {
+            let batch = db
+                .records_after(Workspace::Feedback, after.as_deref(), SLICE as u32)
+                .await?;
+            let Some(AnyRecord::Feedback(last)) = batch.last() else {
+                break;
+            };
+            after = Some(last.id.clone());
+            for record in &batch {
+                if let AnyRecord::Feedback(item) = record {
+                    rows.add(item, now);
+                }
+            }
+            read.try_set(Some((rows.count(), total)));
+            TimeoutFuture::new(0).await;
+        }
+        Ok(rows)
+    })
+}
+
+/// The tracker under its heading: its reading progress, then its groups in the chosen view.
+#[component]
+fn TrackerSection(figures: Loading<Figures>, view_index: RwSignal<usize>) -> impl IntoView {
+    let state = use_app();
+    let read = RwSignal::new(None::<(usize, usize)>);
+    let rows = load_rows(read);
+    let progress = move || {
+        let (done, total) = read.get()?;
+        let n = |v: usize| group_thousands(v as u64);
+        let text = Msg::FhReading.fill(state.lang.get(), &[("n", &n(done)), ("total", &n(total))]);
+        rows.with(Option::is_none)
+            .then(|| view! { <p class="hint" role="status">{text}</p> })
+    };
+    let groups = move || {
+        let lang = state.lang.get();
+        let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
+        rows.with(|loaded| match loaded {
+            None => ().into_any(),
+            Some(Err(error)) => load_failure(error.clone()).into_any(),
+            Some(Ok(r)) => figures.with(|f| match f {
+                Some(Ok(f)) => {
+                    tracker_groups(r, &f.accounts, (rows, figures), view, lang).into_any()
+                }
+                _ => ().into_any(),
+            }),
+        })
+    };
+    // Busy until every item is read: assistive technology (and a test) can wait for it.
+    let busy = move || rows.with(Option::is_none).to_string();
+    view! {
+        <section aria-labelledby="tracker-heading" aria-busy=busy>
+            <h2 id="tracker-heading">{tr(Msg::FhTrackerHeading)}</h2>
+            {progress}
+            {groups}
+        </section>
+    }
+}
+
+/// Where a tracker group finds its lines: the rows, and the figures' accounts.
+type Sources = (Loading<TrackerRows>, Loading<Figures>);
+
 fn tracker_groups(
-    d: &Data,
-    data: Loaded<Result<Data, StorageError>>,
+    rows: &TrackerRows,
+    accounts: &AccountIndex,
+    sources: Sources,
     view: TrackerView,
     lang: Lang,
 ) -> impl IntoView {
-    let groups = tracker(
-        &d.tally.rows(),
-        view,
-        &d.accounts,
-        browser::local_today(),
-        lang,
-    );
+    let groups = tracker(&rows.rows(), view, accounts, browser::local_today(), lang);
     if groups.is_empty() {
         return view! { <p class="hint" id="tracker">{Msg::FhNoOpen.text(lang)}</p> }.into_any();
     }
@@ -354,7 +456,7 @@ fn tracker_groups(
             {groups.into_iter().map(|g| {
                 let heading = Msg::FhGroup.fill(lang, &[("name", &g.label), ("n", &g.items.len().to_string())]);
                 let keys = g.items.into_iter().map(|row| (row.received_on, row.id.clone())).collect();
-                view! { <TrackerGroup heading keys data lang /> }
+                view! { <TrackerGroup heading keys sources lang /> }
             }).collect_any()}
         </div>
     }
@@ -362,12 +464,17 @@ fn tracker_groups(
 }
 
 /// The tracker lines of the items `keys` (received day and id).
-fn tracker_lines(d: &Data, keys: &[(NaiveDate, String)], lang: Lang) -> Vec<TrackerLine> {
+fn tracker_lines(
+    rows: &TrackerRows,
+    accounts: &AccountIndex,
+    keys: &[(NaiveDate, String)],
+    lang: Lang,
+) -> Vec<TrackerLine> {
     keys.iter()
-        .filter_map(|(on, id)| d.tally.row(*on, id))
+        .filter_map(|(on, id)| rows.row(*on, id))
         .map(|row| TrackerLine {
             href: Route::Edit(Workspace::Feedback, row.id.clone()).href(),
-            text: link_text(&row.account_id, &row.excerpt, &d.accounts),
+            text: link_text(&row.account_id, &row.excerpt, accounts),
             stage: row.stage.label().text(lang),
             flag: row.flag.map(|f| f.label().text(lang)),
         })
@@ -389,7 +496,7 @@ struct TrackerLine {
 fn TrackerGroup(
     heading: String,
     keys: Vec<(NaiveDate, String)>,
-    data: Loaded<Result<Data, StorageError>>,
+    sources: Sources,
     lang: Lang,
 ) -> impl IntoView {
     let page = RwSignal::new(0usize);
@@ -398,9 +505,14 @@ fn TrackerGroup(
     let window = Signal::derive(move || PageWindow::new(total, page.get(), PAGE_SIZE));
     let shown = move || {
         let w = window.get();
-        let lines = data.with(|d| match d {
-            Some(Ok(d)) => keys.with_value(|k| tracker_lines(d, &k[w.start..w.end], lang)),
-            _ => Vec::new(),
+        let (rows, figures) = sources;
+        let lines = rows.with(|r| {
+            figures.with(|f| match (r, f) {
+                (Some(Ok(r)), Some(Ok(f))) => {
+                    keys.with_value(|k| tracker_lines(r, &f.accounts, &k[w.start..w.end], lang))
+                }
+                _ => Vec::new(),
+            })
         });
         lines
             .into_iter()

@@ -20,7 +20,7 @@ use crate::ui::state::{tr, use_app, AppState};
 /// The label of a store in counts tables.
 fn store_label(store: Store) -> Msg {
     match store {
-        Store::Meta | Store::Settings => Msg::StoreSettings,
+        Store::Meta | Store::Settings | Store::FeedbackMonths => Msg::StoreSettings,
         Store::Accounts => Msg::NavAccounts,
         Store::Escalations => Msg::NavEscalations,
         Store::Feedback => Msg::NavFeedback,

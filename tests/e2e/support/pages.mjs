@@ -816,8 +816,17 @@ export class HealthDashboard {
   constructor(page) {
     this.page = page;
   }
+  /** Waits for the month's figures and for the tracker to have read every item. */
   async waitForIt() {
+    await this.waitForFigures();
+    await this.tracker().and(this.page.locator('[aria-busy="false"]')).waitFor();
+  }
+  async waitForFigures() {
     await this.page.getByRole('term').filter({ hasText: /^(Feedback received|收到的反馈)$/ }).waitFor();
+  }
+  /** The tracker's region, busy while its items are read. */
+  tracker() {
+    return this.page.getByRole('region', { name: /^(Tracker|跟踪列表)$/ });
   }
   month() {
     return this.page.getByRole('main').getByLabel('Month', EXACT);
