@@ -511,6 +511,11 @@ async fn assert_index_reads(db: &Db) {
     assert_eq!(draft_ids(&db.drafts_of_record("r").await.unwrap()), ["d6"]);
     assert!(db.drafts_of_record("r3").await.unwrap().is_empty());
 
+    let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
+    let days = [day("2026-02-28"), day("2026-01-31"), day("2026-02-02")];
+    let on_days = db.feedback_received_on(&days).await.unwrap();
+    assert_eq!(feedback_ids(&on_days), ["f3", "f1"], "day by day");
+
     let february = db
         .feedback_in_months(month("2026-02"), month("2026-02"))
         .await

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
+use chrono::NaiveDate;
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -520,6 +521,15 @@ impl Db {
     pub async fn feedback_of_account(&self, account_id: &str) -> Result<Vec<FeedbackItem>> {
         let range = only(&JsValue::from_str(account_id))?;
         self.index_read(FEEDBACK_BY_ACCOUNT, vec![range]).await
+    }
+
+    /// The feedback received on each of `days`, day by day, in one transaction.
+    pub async fn feedback_received_on(&self, days: &[NaiveDate]) -> Result<Vec<FeedbackItem>> {
+        let ranges = days
+            .iter()
+            .map(|day| only(&JsValue::from_str(&day.to_string())))
+            .collect::<Result<Vec<_>>>()?;
+        self.index_read(FEEDBACK_BY_RECEIVED_ON, ranges).await
     }
 
     /// The number of feedback items at each stage, in `Stage::ALL` order, without reading them.

@@ -16,11 +16,24 @@ pub const RISK_ITEMS: usize = 5;
 /// Themes shown in the ARR chart.
 pub const CHART_THEMES: usize = 8;
 
-/// A year and month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A year and month; stored as its `YYYY-MM` text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Month {
     pub year: i32,
     pub month: u32,
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Month::parse(&text).ok_or_else(|| serde::de::Error::custom("not a month"))
+    }
 }
 
 impl Month {
@@ -184,6 +197,15 @@ mod tests {
         assert_eq!(months, ["2025-11", "2025-12", "2026-01", "2026-02"]);
         assert_eq!(Month::span(m, m).count(), 1);
         assert_eq!(Month::span(m, december).count(), 0, "last before first");
+        assert_eq!(
+            serde_json::to_value(m).unwrap(),
+            serde_json::json!("2026-01")
+        );
+        assert_eq!(
+            serde_json::from_value::<Month>("2025-12".into()).unwrap(),
+            december
+        );
+        assert!(serde_json::from_value::<Month>("2025-13".into()).is_err());
         assert_eq!(Month::parse("2026-13"), None);
         assert_eq!(Month::parse("26-01"), None);
         assert_eq!(Month::parse("march"), None);

@@ -53,9 +53,12 @@ pub struct NpsSummary {
     pub passives: usize,
     /// Scores 0–6.
     pub detractors: usize,
-    /// % promoters minus % detractors, in tenths; `None` without responses.
+    /// % promoters minus % detractors, in tenths; `None` without responses. Computed by
+    /// `finish`, never stored.
+    #[serde(skip)]
     pub nps_tenths: Option<i64>,
     /// Responses per surveyed customer, in tenths of a percent, when the survey size is known.
+    #[serde(skip)]
     pub response_rate_tenths: Option<i64>,
 }
 

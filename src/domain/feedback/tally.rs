@@ -2,10 +2,14 @@
 //! receipt and merged: a `Tally` counts what every month and theme gets from its items and
 //! notes each open item's account and day (the risks and renewals are weighed only when asked,
 //! as of a given day), so it does not depend on when it was made and can be stored until one
-//! of its items changes. `TrackerRows` keeps a light row per item for the tracker. Merged,
-//! they yield the same `Dashboard` as the figures computed from every item at once. Pure.
+//! of its items changes; it is stored with every account id written once and the rest as
+//! numbers, quick to read back. `TrackerRows` keeps a light row per item for the tracker.
+//! Merged, they yield the same `Dashboard` as the figures computed from every item at once.
+//! Pure.
 
-use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use std::rc::Rc;
+
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::{Account, ArrTotals};
@@ -60,32 +64,141 @@ impl MonthCounts {
 }
 
 /// The counts of one theme's items; account ids sorted, each once.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct ThemeCounts {
     id: String,
     items: usize,
-    accounts: Vec<String>,
+    accounts: Vec<Rc<str>>,
     split: NpsSummary,
 }
 
 impl ThemeCounts {
     fn add_account(&mut self, id: &str) {
-        if let Err(at) = self.accounts.binary_search_by(|a| a.as_str().cmp(id)) {
-            self.accounts.insert(at, id.to_string());
+        if let Err(at) = self.accounts.binary_search_by(|a| a.as_ref().cmp(id)) {
+            self.accounts.insert(at, id.into());
         }
+    }
+
+    /// Adds `ids`, sorted and each once, to the accounts in one pass over both.
+    fn add_accounts(&mut self, ids: Vec<Rc<str>>) {
+        let mine = std::mem::take(&mut self.accounts);
+        let mut merged = Vec::with_capacity(mine.len() + ids.len());
+        let (mut a, mut b) = (mine.into_iter().peekable(), ids.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x == y => b.next().and(a.next()),
+                (Some(x), Some(y)) if x < y => a.next(),
+                (_, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => break,
+            };
+            merged.extend(next);
+        }
+        self.accounts = merged;
     }
 }
 
-/// An open item as its risk and renewal figures need it: id, account id, received day.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct OpenItem(String, String, NaiveDate);
-
 /// The dashboard's figures of the items added so far.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tally {
     months: Vec<(Month, MonthCounts)>,
     themes: Vec<ThemeCounts>,
-    open: Vec<OpenItem>,
+    /// Each open item's account id and received day: what its risk and renewal figures need.
+    open: Vec<(Rc<str>, NaiveDate)>,
+}
+
+/// How a tally is stored: every account id once, the themes and open items referring to them
+/// by position, and each open item's day as a number.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    months: Vec<(Month, MonthCounts)>,
+    accounts: Vec<String>,
+    themes: Vec<StoredTheme>,
+    /// Per open item, its account's position then its received day (days from the Common Era).
+    open: Vec<i32>,
+}
+
+/// A theme's counts as stored: its accounts by position in `Stored::accounts`.
+#[derive(Serialize, Deserialize)]
+struct StoredTheme {
+    id: String,
+    items: usize,
+    /// Positions in `Stored::accounts` (the same number type as `Stored::open`: one reader).
+    accounts: Vec<i32>,
+    split: NpsSummary,
+}
+
+impl Serialize for Tally {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut accounts: Vec<&str> = self.open.iter().map(|(a, _)| a.as_ref()).collect();
+        accounts.extend(
+            self.themes
+                .iter()
+                .flat_map(|t| t.accounts.iter().map(AsRef::as_ref)),
+        );
+        sorting::sort(&mut accounts);
+        accounts.dedup();
+        let at = |id: &str| accounts.binary_search(&id).unwrap_or_default() as i32;
+        let themes = self.themes.iter().map(|t| StoredTheme {
+            id: t.id.clone(),
+            items: t.items,
+            accounts: t.accounts.iter().map(|a| at(a)).collect(),
+            split: t.split,
+        });
+        let open = self
+            .open
+            .iter()
+            .flat_map(|(a, day)| [at(a), day.num_days_from_ce()]);
+        Stored {
+            months: self.months.clone(),
+            themes: themes.collect(),
+            open: open.collect(),
+            accounts: accounts.iter().map(|a| a.to_string()).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Stored {
+    /// The tally stored; `None` if it refers to an account it does not list.
+    fn into_tally(self) -> Option<Tally> {
+        // Each id shared by every reference to it: one allocation per account, not per item.
+        let table: Vec<Rc<str>> = self.accounts.iter().map(|a| Rc::from(a.as_str())).collect();
+        let account = |at: i32| table.get(usize::try_from(at).ok()?).cloned();
+        let mut themes = Vec::with_capacity(self.themes.len());
+        for t in &self.themes {
+            let mut ids = Vec::with_capacity(t.accounts.len());
+            for at in &t.accounts {
+                ids.push(account(*at)?);
+            }
+            let (id, items, split) = (t.id.clone(), t.items, t.split);
+            themes.push(ThemeCounts {
+                id,
+                items,
+                accounts: ids,
+                split,
+            });
+        }
+        let mut open = Vec::with_capacity(self.open.len() / 2);
+        for pair in self.open.chunks(2) {
+            let day = NaiveDate::from_num_days_from_ce_opt(*pair.get(1)?)?;
+            open.push((account(pair[0])?, day));
+        }
+        Some(Tally {
+            months: self.months,
+            themes,
+            open,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Tally {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let broken = || serde::de::Error::custom("a stored tally refers to nothing");
+        Stored::deserialize(deserializer)?
+            .into_tally()
+            .ok_or_else(broken)
+    }
 }
 
 impl Tally {
@@ -149,8 +262,8 @@ impl Tally {
             self.month(Month::of(closed.date_naive())).loops_closed += 1;
         }
         if is_open(item) {
-            let open = OpenItem(item.id.clone(), item.account_id.clone(), item.received_on);
-            self.open.push(open);
+            self.open
+                .push((item.account_id.as_str().into(), item.received_on));
         }
     }
 
@@ -175,33 +288,44 @@ impl Tally {
         for (month, counts) in &other.months {
             self.month(*month).merge(counts);
         }
-        for counts in &other.themes {
+        for counts in other.themes {
             let t = self.theme(&counts.id);
             t.items += counts.items;
-            for a in &counts.accounts {
-                t.add_account(a);
-            }
+            t.add_accounts(counts.accounts);
             t.split.merge(&counts.split);
         }
         self.open.extend(other.open);
     }
 
-    /// The ids of the open items of highest risk as of `today`, highest first, at most
-    /// `RISK_ITEMS` (what the dashboard's `highest_risk` lists, once read).
-    pub fn highest_risk(&self, accounts: &AccountIndex, today: NaiveDate) -> Vec<String> {
-        fn key<'a>((score, o): &(i64, &'a OpenItem)) -> (i64, NaiveDate, &'a str) {
-            (*score, o.2, o.0.as_str())
-        }
-        let mut top: Vec<(i64, &OpenItem)> = Vec::with_capacity(RISK_ITEMS + 1);
+    /// The received days of every open item that may be among the `RISK_ITEMS` of highest
+    /// risk as of `today` (`stats::highest_risk`): those ranking at least as high as the last
+    /// of them on score and day, so reading the items of these days finds them all. Each once.
+    pub fn risk_days(&self, accounts: &AccountIndex, today: NaiveDate) -> Vec<NaiveDate> {
+        let rank =
+            |(a, day): &(Rc<str>, NaiveDate)| (risk_score_of(a, *day, accounts, today), *day);
+        let order = |(s, d): (i64, NaiveDate), (t, e): (i64, NaiveDate)| {
+            risk_order_of((s, d, ""), (t, e, ""))
+        };
+        // The score and day of the highest ranks, best first.
+        let mut top: Vec<(i64, NaiveDate)> = Vec::with_capacity(RISK_ITEMS + 1);
         for open in &self.open {
-            let scored = (risk_score_of(&open.1, open.2, accounts, today), open);
-            let at = top.partition_point(|t| risk_order_of(key(t), key(&scored)).is_lt());
+            let r = rank(open);
+            let at = top.partition_point(|t| order(*t, r).is_le());
             if at < RISK_ITEMS {
-                top.insert(at, scored);
+                top.insert(at, r);
                 top.truncate(RISK_ITEMS);
             }
         }
-        top.into_iter().map(|(_, o)| o.0.clone()).collect()
+        let Some(&last) = top.last() else {
+            return Vec::new();
+        };
+        let mut days = Vec::new();
+        for open in &self.open {
+            if !days.contains(&open.1) && order(rank(open), last).is_le() {
+                days.push(open.1);
+            }
+        }
+        days
     }
 
     fn counts(&self, month: Month) -> MonthCounts {
@@ -217,7 +341,8 @@ impl Tally {
         today: NaiveDate,
     ) -> HealthReport {
         let c = self.counts(month);
-        let old_near = |o: &&OpenItem| old_near_renewal(&o.1, o.2, accounts, today);
+        let old_near =
+            |(a, day): &&(Rc<str>, NaiveDate)| old_near_renewal(a, *day, accounts, today);
         HealthReport {
             received: c.received,
             categorised_pct: pct_tenths(c.categorised, c.received),
@@ -701,10 +826,15 @@ mod tests {
         now: DateTime<Utc>,
     ) -> Dashboard<'a> {
         let today = now.date_naive();
-        let risks = tally
-            .highest_risk(accounts, today)
+        let days = tally.risk_days(accounts, today);
+        let read: Vec<FeedbackItem> = items
+            .iter()
+            .filter(|i| days.contains(&i.received_on))
+            .cloned()
+            .collect();
+        let risks = highest_risk(&read, accounts, today, RISK_ITEMS)
             .into_iter()
-            .filter_map(|id| items.iter().find(|i| i.id == id))
+            .filter_map(|r| items.iter().find(|i| i.id == r.id))
             .collect();
         tally.dashboard(themes, accounts, month, today, risks)
     }
@@ -776,6 +906,55 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn risk_days_hold_every_item_tied_with_the_last_of_the_highest_risks() {
+        let accounts = accounts();
+        let item = |id: &str, account: &str, on: (i32, u32, u32)| {
+            let mut i = FeedbackItem::new(id.into(), now());
+            i.account_id = account.into();
+            i.received_on = NaiveDate::from_ymd_opt(on.0, on.1, on.2).unwrap();
+            i
+        };
+        // a1 and a4 renew 48 and 129 days away: a4's items need 81 more days to tie with a1's.
+        let mut items = vec![
+            item("z-old", "a4", (2026, 6, 1)),
+            item("a-new", "a1", (2026, 11, 20)),
+        ];
+        for k in 0..6 {
+            items.push(item(&format!("tie-{k}"), "a1", (2026, 8, 22)));
+            items.push(item(&format!("tie-b{k}"), "a4", (2026, 6, 2)));
+        }
+        let tally = tally_of(&items);
+        let today = now().date_naive();
+        let days = tally.risk_days(&accounts, today);
+        // Scores: z-old 175 + 51 = 226; each tie-b 174 + 51 = 225, as each a1 tie 93 + 132
+        // but received later; a-new 3 + 132. The fifth is a tie-b: only a4's days can rank.
+        let june = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+        assert_eq!(days, [june(1), june(2)]);
+        let month = Month::of(today);
+        let d = board(&tally, &items, &[], &accounts, month, now());
+        assert_eq!(d, whole(&items, &[], &accounts, month, now()));
+        let ids: Vec<&str> = d.highest_risk.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["z-old", "tie-b0", "tie-b1", "tie-b2", "tie-b3"]);
+        assert_eq!(Tally::default().risk_days(&accounts, today), []);
+    }
+
+    #[test]
+    fn a_stored_tally_that_refers_to_nothing_is_refused() {
+        let mut tally = tally_of(&items(40, 9));
+        assert!(!tally.open.is_empty());
+        let stored = serde_json::to_value(&tally).expect("stored");
+        assert!(stored["open"]
+            .as_array()
+            .is_some_and(|o| o.iter().all(|n| n.is_i64())));
+        let mut broken = stored.clone();
+        broken["open"][0] = serde_json::json!(9999);
+        assert!(serde_json::from_value::<Tally>(broken).is_err());
+        tally.open.clear();
+        let read: Tally = serde_json::from_value(serde_json::to_value(&tally).unwrap()).unwrap();
+        assert_eq!(read, tally);
     }
 
     #[test]

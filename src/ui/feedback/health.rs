@@ -10,9 +10,9 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::domain::account::Account;
-use crate::domain::feedback::dashboard::{arr_bars, bar_percent, Dashboard, Month};
+use crate::domain::feedback::dashboard::{arr_bars, bar_percent, Dashboard, Month, RISK_ITEMS};
 use crate::domain::feedback::stats::{
-    days_to_renewal, format_tenths, tracker, ThemeFigures, TrackerView, LINE_EXCERPT,
+    days_to_renewal, format_tenths, highest_risk, tracker, ThemeFigures, TrackerView, LINE_EXCERPT,
 };
 use crate::domain::feedback::tally::{Tally, TrackerRows};
 use crate::domain::feedback::{FeedbackItem, Theme};
@@ -94,20 +94,18 @@ async fn every_month(db: &Db, counting: RwSignal<Option<Month>>) -> Result<Tally
 
 fn load_figures(counting: RwSignal<Option<Month>>) -> Loading<Figures> {
     load_db(move |db| async move {
-        let accounts = AccountIndex::new(db.list::<Account>().await?);
-        let tally = every_month(&db, counting).await?;
+        // Both reads in flight at once: the database works on one while the page converts
+        // the other.
+        let (accounts, tally) =
+            futures::future::join(db.list::<Account>(), every_month(&db, counting)).await;
+        let (accounts, tally) = (AccountIndex::new(accounts?), tally?);
         let today = browser::now().date_naive();
-        let ids = tally.highest_risk(&accounts, today);
-        let risks = db.records_by_ids(Workspace::Feedback, &ids).await?;
+        let days = tally.risk_days(&accounts, today);
+        let candidates = db.feedback_received_on(&days).await?;
+        let risks = highest_risk(&candidates, &accounts, today, RISK_ITEMS);
         Ok(Figures {
+            risks: risks.into_iter().cloned().collect(),
             tally,
-            risks: risks
-                .into_iter()
-                .filter_map(|r| match r {
-                    AnyRecord::Feedback(item) => Some(item),
-                    _ => None,
-                })
-                .collect(),
             themes: db.list::<Theme>().await?,
             accounts,
             today,
