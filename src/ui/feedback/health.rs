@@ -81,7 +81,11 @@ async fn every_month(db: &Db, counting: RwSignal<Option<Month>>) -> Result<Tally
             let counted = match at.and_then(|at| stored.swap_remove(at).tally) {
                 Some(counted) => counted,
                 None => {
-                    counting.try_set(Some(month));
+                    if counting.try_set(Some(month)).is_some() {
+                        // The page is gone: nobody waits for the rest (what was counted is
+                        // stored).
+                        break;
+                    }
                     count_month(db, month).await?
                 }
             };
@@ -390,7 +394,10 @@ fn load_rows(read: RwSignal<Option<(usize, usize)>>) -> Loading<TrackerRows> {
                     rows.add(item, now);
                 }
             }
-            read.try_set(Some((rows.count(), total)));
+            if read.try_set(Some((rows.count(), total))).is_some() {
+                // The page is gone: nobody waits for the rest.
+                break;
+            }
             TimeoutFuture::new(0).await;
         }
         Ok(rows)
@@ -403,18 +410,19 @@ fn TrackerSection(figures: Loading<Figures>, view_index: RwSignal<usize>) -> imp
     let state = use_app();
     let read = RwSignal::new(None::<(usize, usize)>);
     let rows = load_rows(read);
-    let progress = move || {
-        let (done, total) = read.get()?;
-        let n = |v: usize| group_thousands(v as u64);
-        let text = Msg::FhReading.fill(state.lang.get(), &[("n", &n(done)), ("total", &n(total))]);
-        rows.with(Option::is_none)
-            .then(|| view! { <p class="hint" role="status">{text}</p> })
-    };
+    // Its progress while it reads, then its groups.
     let groups = move || {
         let lang = state.lang.get();
         let view = VIEWS[view_index.get().min(VIEWS.len() - 1)].0;
         rows.with(|loaded| match loaded {
-            None => ().into_any(),
+            None => read.get().map_or_else(
+                || ().into_any(),
+                |(done, total)| {
+                    let n = |v: usize| group_thousands(v as u64);
+                    let text = Msg::FhReading.fill(lang, &[("n", &n(done)), ("total", &n(total))]);
+                    view! { <p class="hint" role="status">{text}</p> }.into_any()
+                },
+            ),
             Some(Err(error)) => load_failure(error.clone()).into_any(),
             Some(Ok(r)) => figures.with(|f| match f {
                 Some(Ok(f)) => {
@@ -429,7 +437,6 @@ fn TrackerSection(figures: Loading<Figures>, view_index: RwSignal<usize>) -> imp
     view! {
         <section aria-labelledby="tracker-heading" aria-busy=busy>
             <h2 id="tracker-heading">{tr(Msg::FhTrackerHeading)}</h2>
-            {progress}
             {groups}
         </section>
     }
