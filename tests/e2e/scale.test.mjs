@@ -222,6 +222,16 @@ describe('a year of records', () => {
     assert.equal(await dashboard.trackerRange(heading), `Showing 1–50 of ${firstCount}`);
     assert.equal(await dashboard.trackerItems(heading).count(), 50);
 
+    // Opened again, the dashboard reads the tallies it stored: the same figures and risks.
+    const risks = await dashboard.risks();
+    await new Shell(page).goTo('Feedback');
+    await page.getByRole('link', { name: 'Health dashboard' }).click();
+    await dashboard.waitForIt();
+    assert.deepEqual(await dashboard.figures(), figures, 'the figures from the stored tallies');
+    assert.deepEqual(await dashboard.themeFigures(), themeRows);
+    assert.deepEqual(await dashboard.risks(), risks);
+    assert.deepEqual(await dashboard.trackerGroups(), groups.map(([label, n]) => `${label} (${n})`));
+
     // The theme review: a theme with more items than a page shows 50 of them, then the next.
     const themesPage = new ThemesPage(page);
     await themesPage.open();
