@@ -995,3 +995,19 @@ async fn every_feedback_write_marks_its_months_stale_and_a_late_tally_is_not_sto
     assert_eq!(db.feedback_month_span(this_month).await.unwrap(), None);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn the_earliest_account_is_found_without_reading_accounts_whole() {
+    let db = fresh("cb-test-earliest").await;
+    assert_eq!(db.earliest_created(Store::Accounts).await.unwrap(), None);
+    let mut old = account("a2", "Globex");
+    old.created_at = Utc.with_ymd_and_hms(2024, 3, 5, 23, 30, 0).unwrap();
+    db.put(&account("a1", "Acme")).await.unwrap();
+    db.put(&old).await.unwrap();
+    db.put(&account("a3", "Initech")).await.unwrap();
+    assert_eq!(
+        db.earliest_created(Store::Accounts).await.unwrap(),
+        Some(old.created_at)
+    );
+    db.close();
+}

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -20,6 +20,7 @@ use crate::domain::feedback::dashboard::Month;
 use crate::domain::feedback::{FeedbackItem, Stage};
 use crate::domain::form::{map_from, Coded};
 use crate::domain::onboarding::OnboardingProject;
+use crate::domain::parse::parse_instant;
 use crate::domain::record::AnyRecord;
 use crate::domain::workspace::Workspace;
 use crate::storage::error::StorageError;
@@ -358,6 +359,13 @@ impl Db {
     pub async fn list<T: Stored>(&self) -> Result<Vec<T>> {
         let values = self.list_values(T::STORE).await?;
         values.iter().map(|v| read(v, T::STORE)).collect()
+    }
+
+    /// Every record of a store, not yet converted: the caller converts them a slice at a time.
+    pub async fn unread<T: Stored>(&self) -> Result<Unread<T>> {
+        let tx = self.transaction(&[T::STORE], TransactionMode::ReadOnly)?;
+        let all = tx.store(T::STORE.name())?.get_all(None, None).await?;
+        Ok(Unread::new(all))
     }
 
     /// Inserts or replaces a record.
@@ -760,6 +768,22 @@ impl Db {
     /// Deletes every record of every data store.
     pub async fn clear_all(&self) -> Result<()> {
         self.replace_all(Vec::new()).await
+    }
+
+    /// The earliest `created_at` of a store's records, read from the stored objects without
+    /// converting them (Home's backup reminder needs nothing else of every account).
+    pub async fn earliest_created(&self, store: Store) -> Result<Option<DateTime<Utc>>> {
+        let tx = self.transaction(&[store], TransactionMode::ReadOnly)?;
+        let all = tx.store(store.name())?.get_all(None, None).await?;
+        let created = |o: &JsValue| {
+            js_sys::Reflect::get(o, &"created_at".into())
+                .ok()?
+                .as_string()
+        };
+        Ok(all
+            .iter()
+            .filter_map(|o| parse_instant(&created(o)?).ok())
+            .min())
     }
 
     /// Number of records per data store.

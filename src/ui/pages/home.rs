@@ -52,7 +52,13 @@ type Line = (String, String);
 /// acknowledged or waiting on product, read through the indexes, then onboarding projects.
 async fn attention_lines(db: &Db, lang: Lang) -> Result<Vec<Line>, StorageError> {
     let now = browser::now();
-    let accounts = AccountIndex::new(db.list::<Account>().await?);
+    let mut unread = db.unread::<Account>().await?;
+    let mut accounts = Vec::with_capacity(unread.len());
+    while !unread.is_empty() {
+        accounts.extend(unread.next_slice(SLICE as usize)?);
+        pause().await;
+    }
+    let accounts = AccountIndex::new(accounts);
     let mut escalations = db
         .escalations_with_status(&Escalation::OPEN_STATUSES)
         .await?;
@@ -155,20 +161,22 @@ pub fn HomePage() -> impl IntoView {
         let sample = db.has_sample().await?;
         Ok::<_, StorageError>(Overview { counts, sample })
     });
-    // Apart from the counts, which it would hold up: it reads every account.
-    let reminder = load_db(move |db| async move {
-        let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
-        let last = last.and_then(|s| s.instant());
-        let oldest = db
-            .list::<Account>()
-            .await?
-            .iter()
-            .map(|a| a.created_at)
-            .min();
-        Ok::<_, StorageError>(backup_due(last, oldest, browser::now()))
-    });
-    // Read once the counts are shown, in slices, so that the counts wait for nothing else.
+    // The rest is read once the counts are shown, so that they wait for nothing else.
     let counted = Memo::new(move |_| overview.with(|o| o.is_some()));
+    // It reads every account.
+    let reminder = load_db(move |db| {
+        let start = counted.get();
+        async move {
+            if !start {
+                return Ok(false);
+            }
+            let last: Option<Setting> = db.get(SETTING_LAST_BACKUP).await?;
+            let last = last.and_then(|s| s.instant());
+            let oldest = db.earliest_created(Store::Accounts).await?;
+            Ok::<_, StorageError>(backup_due(last, oldest, browser::now()))
+        }
+    });
+    // In slices.
     let attention = load_db(move |db| {
         let start = counted.get();
         async move {
