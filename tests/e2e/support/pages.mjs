@@ -848,6 +848,23 @@ export class HealthDashboard {
       .getByRole('figure', { name })
       .evaluate((figure) => [...figure.querySelectorAll('.bar-row')].map((r) => [r.querySelector('.bar-label').textContent, r.querySelector('.bar-value').textContent]));
   }
+  /**
+   * The rows of a chart a reader cannot see whole: a value cut off at the chart's edge, or a
+   * bar squeezed narrower than 2rem by a long value. Empty when every row shows.
+   */
+  chartClipped(name) {
+    return this.page.getByRole('figure', { name }).evaluate((figure) => {
+      const edge = figure.getBoundingClientRect().right;
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      return [...figure.querySelectorAll('.bar-row')]
+        .filter((row) => {
+          const value = row.querySelector('.bar-value');
+          const track = row.querySelector('.bar-track').getBoundingClientRect();
+          return value.getBoundingClientRect().right > edge + 0.5 || value.scrollWidth > value.clientWidth || track.width < 2 * rem;
+        })
+        .map((row) => row.textContent);
+    });
+  }
   risks() {
     return this.page.getByRole('list', { name: 'Highest-risk open items' }).getByRole('listitem').allTextContents();
   }
