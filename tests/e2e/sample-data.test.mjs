@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openApp } from './support/browser.mjs';
-import { HealthDashboard, Home, openFeedbackTool, RecordList, Shell } from './support/pages.mjs';
+import { HealthDashboard, Home, OnboardingPanel, openFeedbackTool, RecordList, Shell } from './support/pages.mjs';
 import { createAccount } from './support/scenarios.mjs';
 import { serveDist } from './support/static-server.mjs';
 
@@ -70,6 +70,14 @@ describe('sample data', () => {
     const onboarding = await rows(page, 'Onboarding');
     assert.equal(onboarding.length, 2);
     assert.ok(onboarding.some((r) => r.includes('Pinecrest Foods')) && onboarding.some((r) => r.includes('Lumen Bank')));
+    // Long progress notes wrap inside their cell: on a desktop the plan needs no sideways scroll.
+    for (const project of ['Pinecrest Foods', 'Lumen Bank']) {
+      await new RecordList(page).open(project);
+      const plan = new OnboardingPanel(page);
+      await plan.waitForIt();
+      assert.equal(await plan.planOverflow(), 0, `${project}'s plan fits at 1280 px`);
+      await shell.goTo('Onboarding');
+    }
 
     await createAccount(page, 'My Own Co');
     const accounts = await rows(page, 'Accounts');

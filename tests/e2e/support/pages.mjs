@@ -1022,6 +1022,10 @@ export class OnboardingPanel {
   planTable() {
     return this.panel().getByRole('table', { name: /^(Dated plan and progress|带日期的计划与进展)$/ });
   }
+  /** How much wider the plan is than its scrolling frame, in px (0 when it fits). */
+  planOverflow() {
+    return this.planTable().evaluate((table) => Math.max(0, Math.round(table.getBoundingClientRect().width - table.parentElement.clientWidth)));
+  }
   /**
    * The plan as rows: phase headings as { phase }, tasks as { task, owner, deps, due, status,
    * done, late }. Done and late are classes (struck through, red): they have no accessible form.
