@@ -692,6 +692,7 @@ messages! {
     EscNoExecOutcome => "Outcomes only an executive can commit to, before the sponsor agrees.", "在高管发起人同意前，只有高管才能承诺的结果。";
     EscAttnFirstResponse => "{account}: first response overdue by {late} (due {due})", "{account}：首次回复已逾期 {late}（截止 {due}）";
     EscAttnCheckpoint => "{account}: customer update {n} due today at {time}", "{account}：客户进展通报 {n} 今天 {time} 到期";
+    EscAttnCheckpointLate => "{account}: customer update {n} overdue since {time} today", "{account}：客户进展通报 {n} 已逾期（今天 {time} 到期）";
     EscStakeholderLine => "{role}: {need} By {due}.", "{role}：{need}截止：{due}。";
     EscStakeholderLineLate => "{role}: {need} By {due} (the planned deadline, {planned}, has passed).", "{role}：{need}截止：{due}（原定截止时间 {planned} 已过）。";
     FactBriefSupport => "Brief to support: reply by", "技术支持简报：回复截止";

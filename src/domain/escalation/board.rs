@@ -93,7 +93,8 @@ fn is_checkpoint(item: &TimelineItem) -> bool {
 pub enum AttentionKind {
     /// Past the 2-hour first-response target with no response logged.
     FirstResponseOverdue,
-    /// A customer-update checkpoint is due today (local date) and no update was logged today.
+    /// A customer-update checkpoint is due today (local date) and no update was logged today;
+    /// once its time has passed, the line says it is overdue.
     CheckpointToday(usize),
 }
 
@@ -122,7 +123,12 @@ impl Attention {
                     ("due", &when),
                 ],
             ),
-            AttentionKind::CheckpointToday(n) => Msg::EscAttnCheckpoint.fill(
+            AttentionKind::CheckpointToday(n) => if self.due <= now {
+                Msg::EscAttnCheckpointLate
+            } else {
+                Msg::EscAttnCheckpoint
+            }
+            .fill(
                 lang,
                 &[
                     ("account", &self.account_name),
@@ -427,14 +433,25 @@ mod tests {
             lines[0].text(now(), Lang::En),
             "Acme: customer update 2 due today at 20:00"
         );
-        // Shanghai: received Sunday 04:00, so checkpoint 1 is Monday 04:00 local (already past,
-        // still due today).
+        // Shanghai: received Sunday 04:00, so checkpoint 1 is Monday 04:00 local: already past
+        // with no update logged, so it is on Home as overdue.
         let lines = attention(&list, &index, now(), &zone(8));
         assert_eq!(lines[0].kind, AttentionKind::CheckpointToday(1));
         assert_eq!(lines[0].due, utc(11, 22, 20, 0));
         assert_eq!(
             lines[0].text(now(), Lang::Zh),
-            "Acme：客户进展通报 1 今天 04:00 到期"
+            "Acme：客户进展通报 1 已逾期（今天 04:00 到期）"
+        );
+        assert_eq!(
+            lines[0].text(now(), Lang::En),
+            "Acme: customer update 1 overdue since 04:00 today"
+        );
+        // Due at this very minute: overdue; a minute earlier it was still to come.
+        let due = lines[0].due;
+        assert!(lines[0].text(due, Lang::En).contains("overdue since"));
+        assert_eq!(
+            lines[0].text(due - chrono::Duration::minutes(1), Lang::En),
+            "Acme: customer update 1 due today at 04:00"
         );
     }
 
